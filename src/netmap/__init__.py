@@ -1,0 +1,59 @@
+"""netmap: stakeholder network maps of cross-sector initiatives.
+
+Read the tables a backbone team keeps (actors, ties, memberships in joint
+bodies, activities) into a :class:`StakeholderMap`, check them, and ask
+the questions of multi-sector joint action of that map.
+"""
+
+from . import datasets, sectors, vocabulary
+from .exceptions import (
+    DataWarning,
+    DuplicateIdError,
+    FileFormatError,
+    InconsistentActorError,
+    InputError,
+    InvalidValueError,
+    MissingColumnError,
+    NetmapError,
+    NetmapWarning,
+    UnknownActorError,
+    UnknownBodyError,
+    UnknownLabelError,
+    UnknownSectorError,
+    ValidationError,
+    WaveError,
+)
+from .io import from_frames, from_networkx, read_csv, read_excel
+from .model import StakeholderMap
+from .sectors import SectorTaxonomy, default_taxonomy
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "__version__",
+    "StakeholderMap",
+    "read_csv",
+    "read_excel",
+    "from_frames",
+    "from_networkx",
+    "SectorTaxonomy",
+    "default_taxonomy",
+    "datasets",
+    "sectors",
+    "vocabulary",
+    "NetmapError",
+    "InputError",
+    "ValidationError",
+    "FileFormatError",
+    "MissingColumnError",
+    "DuplicateIdError",
+    "UnknownActorError",
+    "UnknownBodyError",
+    "UnknownLabelError",
+    "UnknownSectorError",
+    "InvalidValueError",
+    "InconsistentActorError",
+    "WaveError",
+    "NetmapWarning",
+    "DataWarning",
+]

@@ -1,0 +1,68 @@
+"""Bundled sample maps, loaded through the installed package."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from ._validation import validate_tables
+from ._raw import table_from_rows
+from .io.csv import rows_from_bytes
+from .schema import TABLES
+from .sectors import default_taxonomy
+
+__all__ = ["load_2x5", "sample_files"]
+
+_SAMPLES = ("2x5",)
+
+
+def sample_files(sample: str = "2x5"):
+    """The folder of a bundled sample (an ``importlib.resources`` traversable).
+
+    Its CSV files are the same as ``data/samples/<sample>/`` in the
+    repository; its README says how the sample was composed.
+    """
+    if sample not in _SAMPLES:
+        raise KeyError(f"no sample {sample!r}; samples: {', '.join(_SAMPLES)}")
+    return resources.files("netmap").joinpath("_data", "samples", sample)
+
+
+def load_2x5():
+    """The illustrative 2x5 (5x2) initiative map bundled with netmap.
+
+    An illustrative map shaped like the 2x5 initiative of CONCEPTS.md
+    section 8: 92 actors (ministry and local authorities, high-tech
+    companies, non-profits, foundations, academia, the backbone
+    organisation Sheatufim, persons inside organisations), 394 undirected
+    ties, the partner network, steering committee, working teams, the
+    business coalition and the third-sector team, and three waves (2013,
+    2014 when the Ministry of Education takes the lead, 2016). It is not a
+    record of the real initiative: only public bodies and the facts listed
+    in the sample's README carry real names; every tie is invented.
+
+    Returns
+    -------
+    StakeholderMap
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> m
+    <StakeholderMap '2x5 initiative (illustrative)': 92 actors (public 19, business 26, third 31, academia 6, philanthropy 7, social_business 2, community 1), 394 ties (undirected), 7 bodies, waves 2013, 2014, 2016>
+    >>> m.actors.loc["moe", ["name", "name_en", "sector"]].tolist()
+    ['משרד החינוך', 'Ministry of Education', 'public']
+    """
+    from .model import StakeholderMap
+
+    folder = sample_files("2x5")
+    raws = {}
+    for table in TABLES:
+        item = folder.joinpath(f"{table}.csv")
+        if item.is_file():
+            name = f"2x5/{table}.csv"
+            raws[table] = table_from_rows(
+                table, rows_from_bytes(item.read_bytes(), file=name), file=name)
+    taxonomy = default_taxonomy()
+    validated = validate_tables(raws, taxonomy=taxonomy, directed=False, waves=None)
+    return StakeholderMap._from_validated(validated, directed=False, taxonomy=taxonomy,
+                                          name="2x5 initiative (illustrative)")

@@ -1,0 +1,72 @@
+"""The map's settings table: direction, title and wave order, kept beside the tables.
+
+A CSV folder may hold ``map.csv`` and a workbook a ``map`` sheet with two
+columns, ``setting`` and ``value``, and one row per setting: ``directed``
+(yes / no), ``name`` (the map's title) and ``waves`` (wave labels in order,
+separated by semicolons). The writers write it, so that a map reads back
+equal; arguments given to a reader take precedence over it.
+"""
+
+from __future__ import annotations
+
+from .._labels import label_key
+from ..exceptions import InvalidValueError
+from .._raw import cell_text
+
+__all__ = ["SETTINGS_NAMES", "parse_settings", "settings_rows", "resolve"]
+
+SETTINGS_NAMES = ("map", "settings", "הגדרות", "מפה", "إعدادات")
+_TRUE = {label_key(x) for x in ("yes", "true", "1", "directed", "כן", "نعم")}
+_FALSE = {label_key(x) for x in ("no", "false", "0", "undirected", "לא", "لا")}
+_KEYS = {label_key(k): v for k, v in {
+    "directed": "directed", "מכוון": "directed", "name": "name", "title": "name",
+    "שם": "name", "waves": "waves", "גלים": "waves"}.items()}
+
+
+def parse_settings(rows, *, file: str | None, sheet: str | None = None) -> dict:
+    """Settings from numbered rows of cells (the first row is a header)."""
+    settings: dict = {}
+    for n, cells in list(rows)[1:]:
+        cells = [cell_text(c) for c in cells] + [None, None]
+        if cells[0] is None:
+            continue
+        key = _KEYS.get(label_key(cells[0]))
+        if key is None:
+            raise InvalidValueError(
+                f"unknown setting '{cells[0]}'", file=file, sheet=sheet, row=n,
+                column="setting", value=cells[0],
+                suggestion="use directed, name or waves")
+        value = cells[1]
+        if key == "directed":
+            flag = label_key(value or "")
+            if flag not in _TRUE | _FALSE:
+                raise InvalidValueError(
+                    f"directed must be yes or no, not '{value}'", file=file,
+                    sheet=sheet, row=n, column="value", value=value,
+                    suggestion="write yes or no")
+            settings["directed"] = flag in _TRUE
+        elif key == "waves":
+            settings["waves"] = [w.strip() for w in (value or "").split(";")
+                                 if w.strip()]
+        elif value is not None:
+            settings["name"] = value
+    return settings
+
+
+def settings_rows(m) -> list[list[str]]:
+    """The settings of a map as rows, header first."""
+    rows = [["setting", "value"], ["directed", "yes" if m.directed else "no"]]
+    if m.name:
+        rows.append(["name", m.name])
+    if m.waves:
+        rows.append(["waves", "; ".join(map(str, m.waves))])
+    return rows
+
+
+def resolve(settings: dict, directed, waves, name) -> tuple[bool, object, object]:
+    """Arguments given to a reader win over the settings table."""
+    return (
+        bool(settings.get("directed", False)) if directed is None else bool(directed),
+        settings.get("waves") if waves is None else waves,
+        settings.get("name") if name is None else name,
+    )

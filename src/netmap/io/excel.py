@@ -1,0 +1,194 @@
+"""Reading and writing maps as Excel workbooks, one sheet per table."""
+
+from __future__ import annotations
+
+import os
+import zipfile
+from pathlib import Path
+
+from .._labels import label_key
+from .._validation import validate_tables
+from ..exceptions import FileFormatError, ValidationError
+from ..schema import TABLES, table_for_name
+from ..sectors import SectorTaxonomy, default_taxonomy
+from .._raw import RawTable, table_from_rows
+from ._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
+from .csv import table_frames
+
+__all__ = ["read_excel", "write_excel"]
+
+
+def _load(path: Path):
+    import openpyxl
+
+    name = os.fspath(path)
+    try:
+        return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError as err:
+        raise FileFormatError("no such file", file=name,
+                              suggestion="check the path") from err
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+        hint = ("an old .xls workbook: save it from Excel as .xlsx"
+                if path.suffix.lower() == ".xls" else
+                "save it from Excel as an .xlsx workbook, or read CSV files with "
+                "netmap.read_csv")
+        raise FileFormatError(f"not an Excel workbook netmap can read ({err})",
+                              file=name, suggestion=hint) from err
+
+
+def _sheet_rows(ws) -> list[tuple[int, tuple]]:
+    rows = []
+    for row in ws.iter_rows():
+        cells = [c for c in row if getattr(c, "row", None) is not None]
+        if not cells:
+            continue
+        width = max(c.column for c in cells)
+        values = [None] * width
+        for c in cells:
+            values[c.column - 1] = c.value
+        rows.append((cells[0].row, tuple(values)))
+    return rows
+
+
+def read_excel(
+    path,
+    *,
+    directed: bool | None = None,
+    taxonomy: SectorTaxonomy | None = None,
+    waves=None,
+    name: str | None = None,
+):
+    """Read a map from an Excel workbook with one sheet per table.
+
+    Sheets are found by name, in English, Hebrew or Arabic (``actors`` /
+    ``שחקנים``, ``ties`` / ``קשרים``, ``memberships``, ``bodies``,
+    ``activities``; see ``docs/input-format.md``); other sheets (notes,
+    instructions) are skipped and listed in the map's ``issues``. Title
+    rows above the header, and a second header row in another language,
+    are recognised. Whole numbers lose Excel's ``.0`` and dates are read as
+    ISO dates.
+
+    Parameters
+    ----------
+    path : path-like
+        An ``.xlsx`` workbook.
+    directed : bool, optional
+        Whether ties run from source to target; default: as the ``map``
+        sheet says (written by :func:`write_excel`), else False.
+    taxonomy : SectorTaxonomy, optional
+        The sector taxonomy (default: the built-in one).
+    waves : sequence, optional
+        The order of wave labels that have no natural order; default: as
+        the ``map`` sheet says.
+    name : str, optional
+        A title for the map; default: as the ``map`` sheet says.
+
+    Returns
+    -------
+    StakeholderMap
+
+    Raises
+    ------
+    netmap.ValidationError
+        With every problem found, each naming the file, sheet, row and
+        column (with its Excel letter).
+    netmap.FileFormatError
+        When the file is not a workbook netmap can read.
+
+    Examples
+    --------
+    >>> import netmap, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "map.xlsx"
+    >>> m = netmap.datasets.load_2x5()
+    >>> m.to_excel(path)
+    >>> netmap.read_excel(path).equals(m)
+    True
+    """
+    from ..model import StakeholderMap
+
+    path = Path(path)
+    file = os.fspath(path)
+    wb = _load(path)
+    settings_keys = {label_key(n) for n in SETTINGS_NAMES}
+    raws: dict[str, RawTable] = {}
+    skipped: list[str] = []
+    errors = []
+    settings = {}
+    sheets: dict[str, str] = {}
+    try:
+        for ws in wb.worksheets:
+            if label_key(ws.title) in settings_keys:
+                settings = parse_settings(_sheet_rows(ws), file=file, sheet=ws.title)
+                continue
+            table = table_for_name(ws.title)
+            if table is None:
+                skipped.append(ws.title)
+                continue
+            if table in sheets:
+                errors.append(FileFormatError(
+                    f"sheets '{sheets[table]}' and '{ws.title}' both hold the "
+                    f"{table} table", file=file, sheet=ws.title,
+                    suggestion="keep one of them, or rename the other"))
+                continue
+            sheets[table] = ws.title
+            try:
+                raws[table] = table_from_rows(table, _sheet_rows(ws), file=file,
+                                              sheet=ws.title)
+            except FileFormatError as err:
+                errors.append(err)
+    finally:
+        wb.close()
+    for table in ("actors", "ties"):
+        if table not in sheets:
+            found = ", ".join(f"'{s}'" for s in skipped) or "none other"
+            aliases = ", ".join(f"'{a}'" for a in TABLES[table].aliases[:6])
+            errors.append(FileFormatError(
+                f"the workbook has no {table} sheet (sheets found: {found})",
+                file=file,
+                suggestion=f"name the sheet '{table}' (also accepted: {aliases})"))
+    if errors:
+        raise ValidationError(errors)
+    directed, waves, name = resolve(settings, directed, waves, name)
+    taxonomy = taxonomy or default_taxonomy()
+    validated = validate_tables(raws, taxonomy=taxonomy, directed=directed,
+                                waves=waves)
+    for title in skipped:
+        validated.issues.append({
+            "severity": "note", "code": "skipped-sheet", "file": file,
+            "sheet": title, "table": None, "row": None, "column": None,
+            "value": title,
+            "message": f"{file}, sheet '{title}': not a table of the map; skipped",
+        })
+    return StakeholderMap._from_validated(validated, directed=directed,
+                                          taxonomy=taxonomy, name=name)
+
+
+def write_excel(m, path) -> None:
+    """Write a map as a workbook: one sheet per table and a ``map`` settings sheet.
+
+    Sheets are named ``actors``, ``ties`` and, when not empty,
+    ``memberships``, ``bodies`` and ``activities``; computed columns
+    (``core``, ``tie_class``) are left out. :func:`read_excel` reads the
+    workbook back to an equal map.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    path : path-like
+        The ``.xlsx`` file to write (replaced if it exists).
+    """
+    import openpyxl
+
+    wb = openpyxl.Workbook(write_only=True)
+    for table, frame in table_frames(m).items():
+        ws = wb.create_sheet(table)
+        ws.append([str(c) for c in frame.columns])
+        columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist()
+                   for c in frame.columns]
+        for values in zip(*columns, strict=True):
+            ws.append(list(values))
+    ws = wb.create_sheet("map")
+    for row in settings_rows(m):
+        ws.append(row)
+    wb.save(path)

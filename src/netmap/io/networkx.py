@@ -1,0 +1,167 @@
+"""Conversion between maps and networkx graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+
+__all__ = ["from_networkx", "to_networkx"]
+
+
+def _present(value) -> bool:
+    try:
+        return not bool(pd.isna(value))
+    except (TypeError, ValueError):  # lists and other containers
+        return True
+
+
+def _plain(value):
+    return value.item() if hasattr(value, "item") and not isinstance(value, str) \
+        else value
+
+
+def to_networkx(m, multigraph: bool = False) -> nx.Graph:
+    """The map as a networkx graph.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    multigraph : bool, default False
+        False: a ``Graph`` (``DiGraph`` when the map is directed) with one
+        edge per pair of actors: parallel ties (a partnership and a funding
+        tie between the same two actors) are merged into an edge with
+        ``weight`` (sum of weights), ``ties`` (how many) and ``types``
+        (their types, sorted, joined with ";"); a pair with one tie also
+        keeps every other attribute of that tie. True: a ``MultiGraph``
+        (``MultiDiGraph``) with one edge per tie, keyed by the tie's row,
+        with every attribute.
+
+    Returns
+    -------
+    networkx.Graph
+        Nodes are actor ids with every actor column as an attribute (missing
+        values left out). The graph attribute ``name`` holds the map's
+        title.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> G = m.to_networkx()
+    >>> G.number_of_nodes() == m.n_actors, G.nodes["moe"]["sector"]
+    (True, 'public')
+    >>> M = m.to_networkx(multigraph=True)
+    >>> M.number_of_edges() == m.n_ties
+    True
+    """
+    if multigraph:
+        G = nx.MultiDiGraph() if m.directed else nx.MultiGraph()
+    else:
+        G = nx.DiGraph() if m.directed else nx.Graph()
+    if m.name:
+        G.graph["name"] = m.name
+    actors = m.actors
+    columns = list(actors.columns)
+    for node, values in zip(actors.index, actors.itertuples(index=False, name=None),
+                            strict=True):
+        G.add_node(node, **{c: _plain(v) for c, v in zip(columns, values, strict=True)
+                            if _present(v)})
+    ties = m.ties
+    tcols = [c for c in ties.columns if c not in ("source", "target")]
+    records = [
+        (s, t, k, {c: _plain(v) for c, v in zip(tcols, rest, strict=True)
+                   if _present(v)})
+        for k, (s, t, *rest) in zip(
+            ties.index, ties[["source", "target", *tcols]].itertuples(
+                index=False, name=None), strict=True)
+    ]
+    if multigraph:
+        G.add_edges_from(records)
+        return G
+    for s, t, _, attrs in records:
+        if G.has_edge(s, t):
+            data = G.edges[s, t]
+            data["weight"] += attrs.get("weight", 1.0)
+            data["ties"] += 1
+            types = set(filter(None, data.pop("types").split(";")))
+            types.add(str(attrs.get("type", "")))
+            for key in list(data):
+                if key not in ("weight", "ties"):
+                    del data[key]
+            data["types"] = ";".join(sorted(filter(None, types)))
+        else:
+            G.add_edge(s, t, **attrs, ties=1, types=str(attrs.get("type", "")))
+    return G
+
+
+def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
+    """A map from a networkx graph whose nodes carry a sector attribute.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+        Any graph: directed or not, multi or not. Node attributes become
+        actor columns, edge attributes tie columns (``type``, ``weight`` ...).
+        Node labels become text ids with ``str()``; two labels with the same
+        text are an error.
+    sector : str, default "sector"
+        The node attribute that holds the sector label.
+    **kwargs
+        Passed to :class:`netmap.StakeholderMap` (``taxonomy``, ``waves``,
+        ``name``); ``directed`` is taken from the graph.
+
+    Returns
+    -------
+    StakeholderMap
+
+    Raises
+    ------
+    netmap.ValidationError
+        As for the readers: a node without a sector names the node.
+
+    Examples
+    --------
+    >>> import networkx as nx, netmap
+    >>> G = nx.Graph()
+    >>> G.add_node(1, sector="public"); G.add_node(2, kind="NGO", sector="עמותה")
+    >>> G.add_edge(1, 2, type="contract")
+    >>> m = netmap.from_networkx(G)
+    >>> m.actors[["sector", "kind"]].values.tolist()
+    [['public', nan], ['third', 'NGO']]
+    """
+    from ..exceptions import DuplicateIdError, ValidationError
+    from ..model import StakeholderMap
+
+    nodes = list(G.nodes(data=True))
+    ids = [str(n) for n, _ in nodes]
+    if len(set(ids)) != len(ids):
+        seen: set[str] = set()
+        dup = next(i for i in ids if i in seen or seen.add(i))
+        raise ValidationError([DuplicateIdError(
+            f"two nodes have the id '{dup}' once written as text", table="actors",
+            column="id", value=dup, suggestion="relabel the nodes with unique text "
+            "labels (networkx.relabel_nodes)")])
+    records = []
+    for node_id, (_, data) in zip(ids, nodes, strict=True):
+        row = {k: v for k, v in data.items() if k not in ("id", sector)}
+        row["id"] = node_id
+        row["sector"] = data.get(sector)
+        records.append(row)
+    actors = pd.DataFrame.from_records(records)
+    actors = actors[["id", "sector", *(c for c in actors.columns
+                                       if c not in ("id", "sector"))]]
+    if G.is_multigraph():
+        edges = [(u, v, d) for u, v, _, d in G.edges(keys=True, data=True)]
+    else:
+        edges = list(G.edges(data=True))
+    ties = pd.DataFrame.from_records(
+        [{**{k: v for k, v in d.items() if k not in ("source", "target", "ties",
+                                                       "types")},
+          "source": str(u), "target": str(v)} for u, v, d in edges])
+    if ties.empty:
+        ties = pd.DataFrame({"source": [], "target": []}, dtype=object)
+    ties = ties[["source", "target", *(c for c in ties.columns
+                                       if c not in ("source", "target"))]]
+    kwargs.setdefault("name", G.graph.get("name") or None)
+    return StakeholderMap(actors, ties, directed=G.is_directed(), **kwargs)
