@@ -40,8 +40,8 @@ from .vocabulary import (
     TIE_CLASSES,
     TIE_TYPES,
     Vocabulary,
-    tie_class,
 )
+from .vocabulary import _TIE_CLASS_OF
 
 __all__ = ["Validated", "validate_tables", "ISSUE_COLUMNS", "DERIVED_COLUMNS"]
 
@@ -480,9 +480,10 @@ def validate_tables(
     else:
         ttype = pd.Series(None, index=dft.index, dtype=object)
     ties["type"] = ttype.astype("str").to_numpy()
+    classes = pd.Series(ttype.to_numpy(dtype=object)).map(_TIE_CLASS_OF)
     ties["tie_class"] = pd.Categorical(
-        ttype.map(lambda t: tie_class(t), na_action="ignore").fillna("unclassified")
-        .to_numpy(dtype=object) if len(ttype) else [],
+        np.where(classes.isna().to_numpy(), "unclassified",
+                 classes.to_numpy(dtype=object)).astype(object),
         categories=list(TIE_CLASSES))
     _check_derived(ck, raw_t, dft, "tie_class", ties["tie_class"].astype(object))
     if "weight" in dft:
