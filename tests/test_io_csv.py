@@ -1,9 +1,9 @@
 import codecs
 
 import pytest
-from conftest import write_text
 
 import netmap
+from conftest import write_text
 from netmap import FileFormatError, ValidationError
 from netmap.io.csv import decode_bytes
 from netmap.testing import assert_map_equal

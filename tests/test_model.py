@@ -151,10 +151,10 @@ def test_at_filters_rows_by_wave():
     m1, m2, m3 = m.at(1), m.at(2), m.at(3)
     assert m1.actors.index.tolist() == ["a", "b", "d"]
     assert m2.actors.index.tolist() == ["a", "c", "d"]
-    assert m1.ties[["source", "target"]].values.tolist() == [["a", "b"]]
+    assert m1.ties[["source", "target"]].to_numpy().tolist() == [["a", "b"]]
     # a-b ends with b; a-c starts at 2; a-d at 3; c-d whenever both are there.
-    assert m2.ties[["source", "target"]].values.tolist() == [["a", "c"], ["c", "d"]]
-    assert m3.ties[["source", "target"]].values.tolist() == [["a", "c"], ["a", "d"],
+    assert m2.ties[["source", "target"]].to_numpy().tolist() == [["a", "c"], ["c", "d"]]
+    assert m3.ties[["source", "target"]].to_numpy().tolist() == [["a", "c"], ["a", "d"],
                                                              ["c", "d"]]
     assert m1.memberships["actor"].tolist() == ["a", "b"]
     assert m2.memberships["actor"].tolist() == ["a"]

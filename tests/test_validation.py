@@ -2,9 +2,9 @@
 
 import pandas as pd
 import pytest
-from conftest import write_text
 
 import netmap
+from conftest import write_text
 from netmap import (
     DataWarning,
     DuplicateIdError,
@@ -213,7 +213,7 @@ def test_whitespace_is_trimmed(tmp_path):
     ties = " source,target\n moe , ngo \n"
     m = read(tmp_path, actors=actors, ties=ties)
     assert m.actors.index.tolist() == ["moe", "ngo"]
-    assert m.ties[["source", "target"]].values.tolist() == [["moe", "ngo"]]
+    assert m.ties[["source", "target"]].to_numpy().tolist() == [["moe", "ngo"]]
 
 
 def test_self_tie_kept_and_reported(tmp_path):

@@ -24,7 +24,7 @@ def clean_text(value: str) -> str:
 
     Examples
     --------
-    >>> clean_text("\\u200f  עמותה\\u00a0א' ")
+    >>> clean_text("\u200f  עמותה\u00a0א' ")
     "עמותה א'"
     """
     text = unicodedata.normalize("NFC", value).translate(_BIDI_MARKS)

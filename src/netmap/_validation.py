@@ -16,6 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ._labels import label_key
+from ._raw import RawTable, cell_text
 from .exceptions import (
     DuplicateIdError,
     InconsistentActorError,
@@ -29,10 +30,10 @@ from .exceptions import (
     ValidationError,
     WaveError,
 )
-from ._raw import RawTable, cell_text
 from .schema import TABLES
 from .sectors import SectorTaxonomy
 from .vocabulary import (
+    _TIE_CLASS_OF,
     BODY_KINDS,
     LEVELS,
     ROLES,
@@ -41,7 +42,6 @@ from .vocabulary import (
     TIE_TYPES,
     Vocabulary,
 )
-from .vocabulary import _TIE_CLASS_OF
 
 __all__ = ["Validated", "validate_tables", "ISSUE_COLUMNS", "DERIVED_COLUMNS"]
 

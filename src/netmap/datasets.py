@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from importlib import resources
 
-from ._validation import validate_tables
 from ._raw import table_from_rows
+from ._validation import validate_tables
 from .io.csv import rows_from_bytes
 from .schema import TABLES
 from .sectors import default_taxonomy
@@ -48,7 +48,8 @@ def load_2x5():
     >>> import netmap
     >>> m = netmap.datasets.load_2x5()
     >>> m
-    <StakeholderMap '2x5 initiative (illustrative)': 92 actors (public 19, business 26, third 31, academia 6, philanthropy 7, social_business 2, community 1), 394 ties (undirected), 7 bodies, waves 2013, 2014, 2016>
+    <StakeholderMap '2x5 initiative (illustrative)': 92 actors (public 19, business 26, ...),
+    394 ties (undirected), 7 bodies, waves 2013, 2014, 2016>
     >>> m.actors.loc["moe", ["name", "name_en", "sector"]].tolist()
     ['משרד החינוך', 'Ministry of Education', 'public']
     """

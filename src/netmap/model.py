@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ._raw import table_from_frame
 from ._validation import ISSUE_COLUMNS, Validated, validate_tables
 from .arrays import MapArrays
 from .exceptions import DataWarning, WaveError
-from ._raw import table_from_frame
 from .sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
@@ -259,7 +259,7 @@ class StakeholderMap:
         --------
         >>> import netmap
         >>> m = netmap.datasets.load_2x5()
-        >>> m.groups("core").loc["trump_foundation"]
+        >>> m.groups("core").loc["trump"]
         'third'
         """
         if by not in self._actors.columns:
@@ -365,7 +365,7 @@ class StakeholderMap:
         --------
         >>> import netmap
         >>> m = netmap.datasets.load_2x5()
-        >>> m.equals(m.at(2016)), m.equals(m.at(2013))
+        >>> m.equals(netmap.datasets.load_2x5()), m.equals(m.at(2013))
         (True, False)
         """
         from .testing import assert_map_equal

@@ -212,7 +212,7 @@ class SectorTaxonomy(Vocabulary):
         >>> default_taxonomy().normalise_label("buisness")
         Traceback (most recent call last):
         ...
-        netmap.exceptions.UnknownSectorError: unknown sector 'buisness'. Did you mean 'business'? ...
+        netmap.exceptions.UnknownSectorError: unknown sector 'buisness'. Did ...
         """
         code = self.lookup(label)
         if code is None:
@@ -314,7 +314,9 @@ def default_taxonomy() -> SectorTaxonomy:
 
     Examples
     --------
-    >>> default_taxonomy().codes
-    ('public', 'business', 'third', 'academia', 'philanthropy', 'social_business', 'community', 'other')
+    >>> default_taxonomy().codes[:4]
+    ('public', 'business', 'third', 'academia')
+    >>> default_taxonomy().codes[4:]
+    ('philanthropy', 'social_business', 'community', 'other')
     """
     return _DEFAULT

@@ -63,7 +63,7 @@ class MapSummary:
         >>> import netmap
         >>> print(netmap.datasets.load_2x5().summary().to_text())  # doctest: +ELLIPSIS
         2x5 initiative (illustrative)
-        92 actors, 394 ties (undirected), 8 bodies, waves 2013, 2014, 2016
+        92 actors, 394 ties (undirected), 7 bodies, waves 2013, 2014, 2016
         <BLANKLINE>
         Actors by sector
         ...

@@ -10,8 +10,8 @@ equal; arguments given to a reader take precedence over it.
 from __future__ import annotations
 
 from .._labels import label_key
-from ..exceptions import InvalidValueError
 from .._raw import cell_text
+from ..exceptions import InvalidValueError
 
 __all__ = ["SETTINGS_NAMES", "parse_settings", "settings_rows", "resolve"]
 

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._labels import label_key
+from .._raw import RawTable, table_from_rows
 from .._validation import DERIVED_COLUMNS, validate_tables
 from ..exceptions import FileFormatError, ValidationError
 from ..schema import TABLES
 from ..sectors import SectorTaxonomy, default_taxonomy
-from .._labels import label_key
-from .._raw import RawTable, table_from_rows
 from ._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 
 __all__ = ["read_csv", "write_csv", "decode_bytes", "read_csv_table"]
@@ -175,7 +175,7 @@ def read_csv(
     waves=None,
     name: str | None = None,
 ):
-    """Read a map from CSV files, one file per table.
+    r"""Read a map from CSV files, one file per table.
 
     Encodings are found without being named: UTF-8 with or without a
     byte-order mark, UTF-16 (Excel's "Unicode text") and Windows-1255 or
@@ -225,12 +225,12 @@ def read_csv(
     --------
     >>> import netmap, tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (folder / "actors.csv").write_text("מזהה,מגזר\\nmoe,ממשלה\\nngo,עמותה\\n",
+    >>> _ = (folder / "actors.csv").write_text("מזהה,מגזר\nmoe,ממשלה\nngo,עמותה\n",
     ...                                        encoding="cp1255")
-    >>> _ = (folder / "ties.csv").write_text("מקור,יעד,סוג\\nmoe,ngo,מימון\\n",
+    >>> _ = (folder / "ties.csv").write_text("מקור,יעד,סוג\nmoe,ngo,מימון\n",
     ...                                      encoding="cp1255")
     >>> m = netmap.read_csv(folder / "actors.csv", folder / "ties.csv")
-    >>> m.ties[["source", "target", "type", "tie_class"]].values.tolist()
+    >>> m.ties[["source", "target", "type", "tie_class"]].to_numpy().tolist()
     [['moe', 'ngo', 'funding', 'transactional']]
     """
     from ..model import StakeholderMap

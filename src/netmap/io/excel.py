@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 from .._labels import label_key
+from .._raw import RawTable, table_from_rows
 from .._validation import validate_tables
 from ..exceptions import FileFormatError, ValidationError
 from ..schema import TABLES, table_for_name
 from ..sectors import SectorTaxonomy, default_taxonomy
-from .._raw import RawTable, table_from_rows
 from ._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from .csv import table_frames
 

@@ -104,7 +104,8 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
         Any graph: directed or not, multi or not. Node attributes become
         actor columns, edge attributes tie columns (``type``, ``weight`` ...).
         Node labels become text ids with ``str()``; two labels with the same
-        text are an error.
+        text are an error. An edge without a ``weight`` weighs 1, as in
+        networkx.
     sector : str, default "sector"
         The node attribute that holds the sector label.
     **kwargs
@@ -127,7 +128,7 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
     >>> G.add_node(1, sector="public"); G.add_node(2, kind="NGO", sector="עמותה")
     >>> G.add_edge(1, 2, type="contract")
     >>> m = netmap.from_networkx(G)
-    >>> m.actors[["sector", "kind"]].values.tolist()
+    >>> m.actors[["sector", "kind"]].to_numpy().tolist()
     [['public', nan], ['third', 'NGO']]
     """
     from ..exceptions import DuplicateIdError, ValidationError
@@ -163,5 +164,8 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
         ties = pd.DataFrame({"source": [], "target": []}, dtype=object)
     ties = ties[["source", "target", *(c for c in ties.columns
                                        if c not in ("source", "target"))]]
+    if "weight" in ties:
+        # networkx's convention: an edge without a weight weighs 1.
+        ties["weight"] = ties["weight"].astype(object).where(ties["weight"].notna(), 1.0)
     kwargs.setdefault("name", G.graph.get("name") or None)
     return StakeholderMap(actors, ties, directed=G.is_directed(), **kwargs)

@@ -1,0 +1,53 @@
+"""Contracts of the package as a whole: imports, namespace, lint."""
+
+import importlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import netmap
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_import_does_not_pull_heavy_or_optional_modules():
+    code = ("import sys, netmap; "
+            "print(sorted(m for m in ('matplotlib', 'openpyxl', 'bidi') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[]"
+
+
+@pytest.mark.parametrize("module", [
+    "netmap.sectors", "netmap.vocabulary", "netmap.schema", "netmap.model",
+    "netmap.arrays", "netmap.summary", "netmap.exceptions", "netmap.testing",
+    "netmap.datasets", "netmap.io", "netmap.io.csv", "netmap.io.excel",
+    "netmap.io.networkx", "netmap.io.frames", "netmap.cli"])
+def test_every_module_has_a_docstring_and_all(module):
+    mod = importlib.import_module(module)
+    assert mod.__doc__ and mod.__doc__.strip()
+    for name in mod.__all__:
+        assert hasattr(mod, name), f"{module}.{name}"
+
+
+def test_errors_are_netmap_errors():
+    for name in netmap.__all__:
+        obj = getattr(netmap, name)
+        if isinstance(obj, type) and issubclass(obj, Exception) and not issubclass(
+                obj, Warning):
+            assert issubclass(obj, netmap.NetmapError), name
+
+
+def test_py_typed_is_shipped():
+    assert (Path(netmap.__file__).parent / "py.typed").exists()
+
+
+def test_ruff_is_clean():
+    ruff = shutil.which("ruff")
+    if ruff is None:
+        pytest.skip("ruff is not installed")
+    done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
