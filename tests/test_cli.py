@@ -77,7 +77,7 @@ def test_unrecognised_file_name(capsys, tmp_path):
 
 def test_no_input(capsys):
     code, _, err = run(capsys, "validate")
-    assert code == 1 and "no input given" in err
+    assert code == 2 and "no input given" in err
 
 
 def test_summary(capsys):

@@ -189,3 +189,55 @@ def test_bad_settings(tmp_path):
     write_text(tmp_path / "map.csv", "setting,value\ncolour,red\n")
     with pytest.raises(netmap.InvalidValueError, match="unknown setting"):
         netmap.read_csv(tmp_path)
+
+
+def test_unclosed_quote_names_the_row_where_it_starts(tmp_path):
+    write_text(tmp_path / "actors.csv", 'id,name,sector\na,"unclosed,public\nb,x,third\n')
+    write_text(tmp_path / "ties.csv", "source,target\n")
+    with pytest.raises(ValidationError) as info:
+        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
+    err = info.value.errors[0]
+    assert isinstance(err, FileFormatError) and err.row == 2
+    assert "never closed" in str(err)
+
+
+def big_text(n=1500, multiline_at=None):
+    lines = ["id,name,sector"]
+    for i in range(n):
+        name = f'"עמותת ""אור"" {i}"' if i % 7 == 0 else f"ארגון {i}"
+        if i == multiline_at:
+            name = '"two\nlines"'
+        lines.append(f"a{i},{name},{'third' if i % 2 else 'public'}")
+    return "\n".join(lines) + "\n"
+
+
+def test_fast_and_standard_csv_paths_agree():
+    from netmap.io.csv import _fast_rows, _standard_rows
+
+    text = big_text()
+    fast = _fast_rows(text, ",")
+    assert fast is not None
+    assert fast == _standard_rows(text, ",", file=None)
+    assert fast[8] == (9, ["a7", 'עמותת "אור" 7', "third"])
+
+
+def test_multiline_cell_in_a_big_file_keeps_line_numbers(tmp_path):
+    from netmap.io.csv import _fast_rows
+
+    text = big_text(multiline_at=100).replace("a1401,ארגון 1401,third",
+                                                "a1401,ארגון 1401,thrid")
+    assert _fast_rows(text, ",") is None
+    write_text(tmp_path / "actors.csv", text)
+    write_text(tmp_path / "ties.csv", "source,target\n")
+    with pytest.raises(ValidationError) as info:
+        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
+    assert info.value.errors[0].row == 1404
+
+
+def test_unrecognised_files_in_a_folder_are_noted(tmp_path):
+    write_text(tmp_path / "actors.csv", HEBREW_ACTORS)
+    write_text(tmp_path / "ties.csv", HEBREW_TIES)
+    write_text(tmp_path / "notes.csv", "anything\n")
+    m = netmap.read_csv(tmp_path)
+    note = m.issues.set_index("code").loc["skipped-file"]
+    assert note["severity"] == "note" and note["value"] == "notes.csv"

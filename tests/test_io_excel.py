@@ -62,7 +62,7 @@ def test_error_names_sheet_row_column_and_letter(tmp_path):
 
 def test_mixed_number_and_date_waves_cannot_be_ordered(tmp_path):
     path = workbook(tmp_path / "map.xlsx", {"actors": ACTORS, "ties": TIES})
-    with pytest.raises(ValidationError, match="no natural order"):
+    with pytest.raises(ValidationError, match="mix numbers and dates"):
         netmap.read_excel(path)
 
 
@@ -129,3 +129,10 @@ def test_round_trip_hebrew_arabic(tmp_path):
     path2 = tmp_path / "map2.xlsx"
     again.to_excel(path2)
     assert_map_equal(again, netmap.read_excel(path2), check_name=True)
+
+
+def test_old_xls_workbook(tmp_path):
+    path = tmp_path / "old.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
+    with pytest.raises(FileFormatError, match="save it from Excel as .xlsx"):
+        netmap.read_excel(path)

@@ -341,3 +341,46 @@ def test_errors_pickle():
     again = pickle.loads(pickle.dumps(ValidationError([err])))
     assert str(again.errors[0]) == str(err)
     assert again.errors[0].row == 3
+
+
+def test_kumu_style_from_to_headers(tmp_path):
+    m = read(tmp_path, ties="From,To,Type\nmoe,ngo,funding\n")
+    assert m.ties[["source", "target", "type"]].to_numpy().tolist() == [
+        ["moe", "ngo", "funding"]]
+
+
+def test_repeated_wave_labels_in_waves_argument(tmp_path):
+    write_text(tmp_path / "actors.csv", "id,sector,wave\na,public,start\nb,third,mid\n")
+    write_text(tmp_path / "ties.csv", "source,target\na,b\n")
+    with pytest.raises(ValidationError) as info:
+        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv",
+                        waves=["start", "start", "mid"])
+    err = only_error(info, WaveError)
+    assert "repeat a label" in str(err)
+
+
+def test_issue_rows_are_integers(tmp_path):
+    with pytest.warns(DataWarning):
+        m = read(tmp_path, ties="source,target\nmoe,moe\n")
+    assert str(m.issues["row"].dtype) == "Int64"
+
+
+def test_empty_ties_keep_text_columns(tmp_path):
+    m = read(tmp_path, ties="source,target\n")
+    assert m.n_ties == 0
+    assert str(m.ties["source"].dtype) == "str"
+
+
+def test_computed_column_header_in_any_case(tmp_path):
+    with pytest.raises(ValidationError, match="computed by netmap"):
+        read(tmp_path, actors="id,sector,Core\nmoe,public,third\n",
+             ties="source,target\n")
+
+
+def test_warnings_point_at_the_callers_line():
+    actors = pd.DataFrame({"id": ["a", "b"], "sector": ["public", "third"]})
+    ties = pd.DataFrame({"source": ["a"], "target": ["a"]})
+    for build in (netmap.from_frames, netmap.StakeholderMap):
+        with pytest.warns(DataWarning) as record:
+            build(actors, ties)
+        assert record[0].filename == __file__

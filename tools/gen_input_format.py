@@ -138,15 +138,12 @@ def _tie_types_block() -> list[str]:
              _code(vocabulary.tie_class(t.code)), _codes(t.aliases)]
             for t in vocab.terms]
     lines = _table(["code", "English", "Hebrew", "class", "aliases"], rows)
-    by_class = [
-        [_code(c), _codes(t.code for t in vocab.terms
-                          if vocabulary.tie_class(t.code) == c)]
-        for c in vocabulary.TIE_CLASSES
-    ]
-    by_class[-1][1] = (
-        (by_class[-1][1] + ", " if by_class[-1][1] != "\u2014" else "")
-        + "any type outside the vocabulary, and ties without a type"
-    )
+    by_class = []
+    for c in vocabulary.TIE_CLASSES:
+        types = [_code(t.code) for t in vocab.terms if vocabulary.tie_class(t.code) == c]
+        if vocabulary.tie_class(None) == c:
+            types.append("any type outside the vocabulary, and ties without a type")
+        by_class.append([_code(c), ", ".join(types) or "\u2014"])
     return [*lines, "", *_table(["class", "tie types"], by_class)]
 
 
@@ -220,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"the page (default: {DOC})")
     args = parser.parse_args(argv)
     path: Path = args.path
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")
     new = render(text)
     if args.check:
         if new != text:

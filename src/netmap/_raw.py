@@ -145,50 +145,37 @@ def table_from_rows(
     FileFormatError
         When there is no header, or a data row is longer than the header.
     """
-    cleaned = [(n, [cell_text(c) for c in cells]) for n, cells in rows]
-    cleaned = [(n, cells) for n, cells in cleaned if any(c is not None for c in cells)]
-    if not cleaned:
+    schema = TABLES[table]
+    index = schema.header_index()
+    required = set(schema.required_columns)
+    # Only the first rows are cleaned one cell at a time, to find the header.
+    head: list[tuple[int, int, list[str | None]]] = []
+    for pos, (n, cells) in enumerate(rows):
+        texts = [cell_text(c) for c in cells]
+        if any(t is not None for t in texts):
+            head.append((pos, n, texts))
+            if len(head) > MAX_TITLE_ROWS:
+                break
+    if not head:
         raise FileFormatError(
             f"the {table} table is empty: no header row",
             file=file, sheet=sheet, table=table,
             suggestion="put the column names in the first row",
         )
-    schema = TABLES[table]
-    index = schema.header_index()
-    required = set(schema.required_columns)
     start = 0
-    for i, (_, cells) in enumerate(cleaned[: MAX_TITLE_ROWS + 1]):
-        found = {index.get(label_key(c)) for c in cells if c is not None}
+    for i, (_, _, texts) in enumerate(head):
+        found = {index.get(label_key(c)) for c in texts if c is not None}
         if required <= found:
             start = i
             break
-    header_row, header = cleaned[start]
-    names: list[str | None] = list(header)
-    data = cleaned[start + 1:]
-    while data and all(
-        _is_header_alias(c, names[j] if j < len(names) else None, table)
-        for j, c in enumerate(data[0][1])
-    ):
-        data = data[1:]
+    header_pos, header_row, names = head[start]
     width = len(names)
     while width and names[width - 1] is None:
         width -= 1
-    problems = []
-    for n, cells in data:
-        extra = [c for c in cells[width:] if c is not None]
-        if extra:
-            problems.append(n)
-    if problems:
-        raise FileFormatError(
-            f"row {problems[0]} has a value in a column without a header"
-            + (f" (so do {len(problems) - 1} more rows)" if len(problems) > 1 else ""),
-            file=file, sheet=sheet, table=table, row=problems[0], value=problems[0],
-            suggestion="give every column a name in the header row, or remove the "
-                       "stray values",
-        )
+    names = names[:width]
     headers = []
     positions = {}
-    for j, name in enumerate(names[:width]):
+    for j, name in enumerate(names):
         label = name if name is not None else f"column {j + 1}"
         if label in positions:
             raise FileFormatError(
@@ -198,13 +185,52 @@ def table_from_rows(
             )
         positions[label] = j
         headers.append(label)
-    body = [cells[:width] + [None] * (width - len(cells[:width])) for _, cells in data]
-    frame = pd.DataFrame(body, columns=headers, dtype=object)
+    body = rows[header_pos + 1:]
+    numbers = np.fromiter((n for n, _ in body), dtype=np.int64, count=len(body))
+    long_rows = [k for k, (_, cells) in enumerate(body) if len(cells) > width
+                 and any(cell_text(c) is not None for c in cells[width:])]
+    if long_rows:
+        first = int(numbers[long_rows[0]])
+        raise FileFormatError(
+            f"row {first} has a value in a column without a header"
+            + (f" (so do {len(long_rows) - 1} more rows)" if len(long_rows) > 1 else ""),
+            file=file, sheet=sheet, table=table, row=first, value=first,
+            suggestion="give every column a name in the header row, or remove the "
+                       "stray values",
+        )
+    padded = [cells[:width] if len(cells) == width
+              else [*cells[:width], *([None] * (width - len(cells)))]
+              for _, cells in body]
+    frame = pd.DataFrame(padded, columns=range(width) if body else None, dtype=object)
     if not body:
-        frame = pd.DataFrame({h: pd.Series([], dtype=object) for h in headers})
-    numbers = np.array([n for n, _ in data], dtype=np.int64)
+        frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in range(width)})
+    frame = frame.reindex(columns=range(width))
+    frame = pd.DataFrame({h: _clean_cells(frame[k]) for k, h in enumerate(headers)},
+                         index=pd.RangeIndex(len(frame)))
+    keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
+            else np.zeros(len(frame), dtype=bool))
+    # Rows right under the header that repeat it in another language.
+    skip = 0
+    while skip < len(frame) and keep[skip] and all(
+        _is_header_alias(c, headers[k], table)
+        for k, c in enumerate(frame.iloc[skip].tolist())
+    ):
+        keep[skip] = False
+        skip += 1
+    frame = frame[keep].reset_index(drop=True)
+    numbers = numbers[keep]
     return RawTable(table, frame, numbers, file=file, sheet=sheet,
                     positions=positions, header_row=header_row)
+
+
+def _clean_cells(values: pd.Series) -> pd.Series:
+    """Cells of one column as text, each distinct value cleaned once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    cleaned = np.empty(len(uniques) + 1, dtype=object)
+    cleaned[:-1] = [cell_text(u) for u in uniques]
+    cleaned[-1] = None
+    return pd.Series(cleaned[codes], dtype=object)
+
 
 
 def table_from_frame(table: str, frame: pd.DataFrame) -> RawTable:

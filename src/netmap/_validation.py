@@ -132,8 +132,9 @@ class _Checker:
             seen[canonical] = header
             rename[header] = canonical
         for derived in DERIVED_COLUMNS.get(raw.table, ()):
-            if derived in raw.frame.columns and derived not in rename:
-                rename[derived] = derived
+            for header in raw.frame.columns:
+                if label_key(header) == label_key(derived) and header not in rename:
+                    rename[header] = derived
         missing = [c for c in schema.required_columns if c not in seen]
         for name in missing:
             col = schema.column(name)
@@ -279,7 +280,10 @@ class _Checker:
 
 def _as_text(values: pd.Series) -> pd.Series:
     """Identifiers and labels as text (numbers from Excel or frames included)."""
-    if pd.api.types.is_numeric_dtype(values) or values.dtype == object:
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in (
+            "string", "empty"):
+        out = values  # already cleaned text (see netmap._raw)
+    elif pd.api.types.is_numeric_dtype(values) or values.dtype == object:
         distinct = pd.unique(values[values.notna()])
         table = {v: cell_text(v) for v in distinct}
         out = values.map(table)
@@ -359,10 +363,12 @@ def _order_waves(labels: set, given) -> tuple[tuple, str | None]:
         return tuple(sorted(numbers)), None
     if not numbers and all(_ISO_DATE.fullmatch(t) for t in texts):
         return tuple(sorted(texts)), None
-    return tuple(sorted(numbers)) + tuple(sorted(texts)), (
-        "waves written as text other than dates ("
-        + ", ".join(repr(t) for t in sorted(texts)[:5])
-        + ") have no natural order")
+    shown = ", ".join(repr(t) for t in sorted(texts)[:5])
+    if numbers and all(_ISO_DATE.fullmatch(t) for t in texts):
+        why = f"waves mix numbers and dates ({shown}), which have no common order"
+    else:
+        why = f"waves written as text other than dates ({shown}) have no natural order"
+    return tuple(sorted(numbers)) + tuple(sorted(texts)), why
 
 
 def validate_tables(
@@ -539,6 +545,8 @@ def validate_tables(
                 labels.setdefault(name, {})[col] = lab
                 found.update(lab.dropna().tolist())
     order, problem = _order_waves(found, waves)
+    if problem:  # rank every label anyway, to go on checking the rest
+        order = tuple(dict.fromkeys([*order, *sorted(found, key=str)]))
     if problem:
         where = next(((n, c) for n, cols in labels.items() for c, s in cols.items()
                       if s.notna().any()), None)
@@ -600,10 +608,17 @@ def validate_tables(
     if tables["bodies"] is None and tables["memberships"] is not None:
         seen = pd.unique(tables["memberships"]["body"])
         tables["bodies"] = pd.DataFrame(index=pd.Index(seen, name="id", dtype="str"))
-    for name in ("ties", "memberships", "activities"):
+    text_columns = {"ties": ("source", "target", "type"),
+                    "memberships": ("actor", "body", "role"),
+                    "activities": ("actor", "goal")}
+    for name, columns in text_columns.items():
         if tables[name] is not None:
-            tables[name] = tables[name].reset_index(drop=True)
-            tables[name].index.name = "tie" if name == "ties" else None
+            frame = tables[name].reset_index(drop=True)
+            frame.index.name = "tie" if name == "ties" else None
+            for col in columns:
+                if col in frame:
+                    frame[col] = frame[col].astype("str")
+            tables[name] = frame
     return Validated(tables["actors"], tables["ties"], tables["memberships"],
                      tables["bodies"], tables["activities"], tuple(order), ck.issues)
 

@@ -93,10 +93,13 @@ def _input_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the order of wave labels that are not numbers or dates")
 
 
+class _UsageError(Exception):
+    """The command line names no input."""
+
+
 def _read(args) -> tuple[object, list]:
     if not args.inputs and not any(getattr(args, t) for t in _TABLE_OPTIONS):
-        raise FileFormatError("no input given",
-                              suggestion="name a workbook, a folder or CSV files")
+        raise _UsageError("no input given: name a workbook, a folder or CSV files")
     waves = [w.strip() for w in args.waves.split(",")] if args.waves else None
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
@@ -226,6 +229,9 @@ def main(argv=None) -> int:
         return EXIT_USAGE
     try:
         return args.func(args)
+    except _UsageError as err:
+        print(f"netmap {args.command}: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
     except NetmapError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_INPUT

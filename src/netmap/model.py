@@ -108,6 +108,7 @@ class StakeholderMap:
         taxonomy: SectorTaxonomy | None = None,
         waves=None,
         name: str | None = None,
+        _stack_offset: int = 0,
     ) -> None:
         frames = {"actors": actors, "ties": ties, "memberships": memberships,
                   "bodies": bodies, "activities": activities}
@@ -118,7 +119,7 @@ class StakeholderMap:
         validated = validate_tables(raws, taxonomy=taxonomy, directed=bool(directed),
                                     waves=waves)
         self._set(validated, bool(directed), taxonomy, name)
-        _warn(validated.issues, stacklevel=2)
+        _warn(validated.issues, stacklevel=2 + _stack_offset)
 
     # -- construction ------------------------------------------------------
     @classmethod
@@ -138,7 +139,11 @@ class StakeholderMap:
         self._bodies = v.bodies
         self._activities = v.activities
         self._waves = tuple(v.waves)
-        self._issues = pd.DataFrame(v.issues, columns=ISSUE_COLUMNS)
+        issues = pd.DataFrame(v.issues, columns=ISSUE_COLUMNS)
+        rows = issues["row"].dropna()
+        if all(isinstance(r, int | np.integer) for r in rows):
+            issues["row"] = issues["row"].astype("Int64")
+        self._issues = issues
         self._directed = directed
         self._taxonomy = taxonomy
         self._name = name

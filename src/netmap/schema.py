@@ -67,17 +67,27 @@ class TableSchema:
         return tuple(c.name for c in self.columns if c.required)
 
     def header_index(self) -> dict[str, str]:
-        """Header key (see :func:`netmap._labels.label_key`) to column name."""
+        """Header key (see :func:`netmap._labels.label_key`) to column name.
+
+        Raises
+        ------
+        ValueError
+            When one header would name two columns.
+        """
         index: dict[str, str] = {}
         for c in self.columns:
             for label in (c.name, *c.aliases):
-                index[label_key(label)] = c.name
+                key = label_key(label)
+                if index.get(key, c.name) != c.name:
+                    raise ValueError(f"header {label!r} names both {index[key]!r} and "
+                                     f"{c.name!r} in the {self.name} table")
+                index[key] = c.name
         return index
 
 
 _WAVE = Column(
-    "wave", "wave", aliases=("גל", "מועד", "שנה", "year", "from", "since", "start",
-                             "joined", "موجة", "سنة"),
+    "wave", "wave", aliases=("גל", "מועד", "שנה", "year", "joined", "first wave",
+                             "موجة", "سنة"),
     doc="the wave (a number such as a year, an ISO date, or a label) in which the "
         "row starts to hold; empty: from the first wave",
 )

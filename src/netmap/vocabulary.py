@@ -181,8 +181,9 @@ class Vocabulary:
         table = {v: self.lookup(v) if isinstance(v, str) else None for v in distinct}
         mapped = values.map(table)
         unknown = present & mapped.isna()
-        if not self.closed:
-            mapped = mapped.where(~unknown, values.map(_clean_or_none))
+        if not self.closed and unknown.any():
+            written = {v: _clean_or_none(v) for v, code in table.items() if code is None}
+            mapped = mapped.where(~unknown, values.map(written))
         return mapped.astype(object).where(mapped.notna(), None), unknown
 
 
@@ -202,8 +203,9 @@ def _build_index(
             other = index.get(key)
             if other is not None and other != term.code:
                 raise ValueError(
-                    f"{name} alias {label!r} of {term.code!r} already names {other!r}; "
-                    "remove one of them"
+                    f"the {name} label {label!r} would name both {other!r} and "
+                    f"{term.code!r} (it already names {other!r}); remove it from one "
+                    "of them"
                 )
             index[key] = term.code
     return index

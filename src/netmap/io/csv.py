@@ -141,10 +141,25 @@ def _csv_rows(path) -> list[tuple[int, list[str]]]:
 
 
 def rows_from_bytes(data: bytes, *, file: str | None) -> list[tuple[int, list[str]]]:
-    """The numbered rows of CSV content, decoded and split."""
-    name = file
-    text, _ = decode_bytes(data, file=name)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    """The numbered rows of CSV content, decoded and split.
+
+    Row numbers are the file's line numbers, as a spreadsheet program shows
+    them. pandas' C parser is used when every record sits on one line (the
+    count of records equals the count of lines); otherwise, with quoted
+    cells spanning lines or ragged rows, the standard library's reader,
+    which tracks line numbers, is used.
+    """
+    text, _ = decode_bytes(data, file=file)
+    delimiter = _delimiter(text)
+    fast = _fast_rows(text, delimiter)
+    if fast is not None:
+        return fast
+    return _standard_rows(text, delimiter, file=file)
+
+
+def _standard_rows(text: str, delimiter: str, *, file: str | None
+                   ) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = []
     line = 1
     try:
@@ -152,10 +167,30 @@ def rows_from_bytes(data: bytes, *, file: str | None) -> list[tuple[int, list[st
             rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as err:
-        raise FileFormatError(f"the file is not valid CSV: {err}", file=name,
+        if "unexpected end of data" in str(err):
+            raise FileFormatError(
+                "a quoted cell starting on this row is never closed", file=file,
+                row=line, suggestion='add the closing quote ("), or write a quote '
+                'inside a quoted cell as two quotes ("")') from err
+        raise FileFormatError(f"the file is not valid CSV: {err}", file=file,
                               row=reader.line_num,
                               suggestion="check the quotes on that line") from err
     return rows
+
+
+def _fast_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | None:
+    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
+    if lines < 1000 or "\r" in text.replace("\r\n", ""):
+        return None  # small files gain nothing; lone CR line ends need csv
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
+                            na_filter=False, skip_blank_lines=False, quotechar='"',
+                            engine="c")
+    except (pd.errors.ParserError, ValueError):
+        return None
+    if len(frame) != lines:
+        return None
+    return list(zip(range(1, lines + 1), frame.to_numpy().tolist(), strict=True))
 
 
 def read_csv_table(path, table: str) -> RawTable:
@@ -235,7 +270,7 @@ def read_csv(
     """
     from ..model import StakeholderMap
 
-    paths = _table_paths(actors, ties, memberships, bodies, activities)
+    paths, skipped = _table_paths(actors, ties, memberships, bodies, activities)
     settings = {}
     if "map" in paths:
         settings_path = paths.pop("map")
@@ -254,11 +289,19 @@ def read_csv(
     taxonomy = taxonomy or default_taxonomy()
     validated = validate_tables(raws, taxonomy=taxonomy, directed=directed,
                                 waves=waves)
+    for path in skipped:
+        validated.issues.append({
+            "severity": "note", "code": "skipped-file", "file": os.fspath(path),
+            "sheet": None, "table": None, "row": None, "column": None,
+            "value": path.name,
+            "message": f"{path}: its name names no table of the map; skipped",
+        })
     return StakeholderMap._from_validated(validated, directed=directed,
                                           taxonomy=taxonomy, name=name)
 
 
-def _table_paths(actors, ties, memberships, bodies, activities) -> dict[str, Path]:
+def _table_paths(actors, ties, memberships, bodies, activities
+                 ) -> tuple[dict[str, Path], list[Path]]:
     given = {"actors": actors, "ties": ties, "memberships": memberships,
              "bodies": bodies, "activities": activities}
     if actors is not None and Path(actors).is_dir() and ties is None:
@@ -268,11 +311,18 @@ def _table_paths(actors, ties, memberships, bodies, activities) -> dict[str, Pat
             "read_csv needs a ties file (or a folder holding the table files)",
             file=os.fspath(actors),
             suggestion="pass ties='ties.csv', or the folder that holds both files")
-    return {k: Path(v) for k, v in given.items() if v is not None}
+    return {k: Path(v) for k, v in given.items() if v is not None}, []
 
 
-def csv_folder_tables(folder: Path) -> dict[str, Path]:
+def csv_folder_tables(folder: Path) -> tuple[dict[str, Path], list[Path]]:
     """The table files of a folder, found by their (English or Hebrew) names.
+
+    Returns
+    -------
+    tables : dict of str to Path
+        Table name (and ``"map"`` for the settings file) to file.
+    skipped : list of Path
+        CSV files whose names name no table.
 
     Raises
     ------
@@ -283,12 +333,14 @@ def csv_folder_tables(folder: Path) -> dict[str, Path]:
     from ..schema import table_for_name
 
     found: dict[str, Path] = {}
+    skipped: list[Path] = []
     settings = {label_key(n) for n in SETTINGS_NAMES}
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
             continue
         table = "map" if label_key(path.stem) in settings else table_for_name(path.stem)
         if table is None:
+            skipped.append(path)
             continue
         if table in found:
             raise FileFormatError(
@@ -298,11 +350,11 @@ def csv_folder_tables(folder: Path) -> dict[str, Path]:
         found[table] = path
     for table in ("actors", "ties"):
         if table not in found:
-            aliases = ", ".join(f"{a}.csv" for a in (table, *TABLES[table].aliases[:4]))
+            aliases = ", ".join(f"{a}.csv" for a in TABLES[table].aliases[:4])
             raise FileFormatError(
                 f"no {table} file in the folder", file=os.fspath(folder),
                 suggestion=f"name it {table}.csv (also accepted: {aliases})")
-    return {t: found[t] for t in (*TABLES, "map") if t in found}
+    return {t: found[t] for t in (*TABLES, "map") if t in found}, skipped
 
 
 def _writable(frame: pd.DataFrame, table: str) -> pd.DataFrame:

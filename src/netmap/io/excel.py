@@ -20,6 +20,7 @@ __all__ = ["read_excel", "write_excel"]
 
 def _load(path: Path):
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
     name = os.fspath(path)
     try:
@@ -27,7 +28,8 @@ def _load(path: Path):
     except FileNotFoundError as err:
         raise FileFormatError("no such file", file=name,
                               suggestion="check the path") from err
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as err:
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError,
+            ValueError) as err:
         hint = ("an old .xls workbook: save it from Excel as .xlsx"
                 if path.suffix.lower() == ".xls" else
                 "save it from Excel as an .xlsx workbook, or read CSV files with "

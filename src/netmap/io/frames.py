@@ -49,4 +49,5 @@ def from_frames(
     from ..model import StakeholderMap
 
     return StakeholderMap(actors, ties, memberships, bodies, activities,
-                          directed=directed, taxonomy=taxonomy, waves=waves, name=name)
+                          directed=directed, taxonomy=taxonomy, waves=waves, name=name,
+                          _stack_offset=1)

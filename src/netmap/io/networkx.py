@@ -168,4 +168,5 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
         # networkx's convention: an edge without a weight weighs 1.
         ties["weight"] = ties["weight"].astype(object).where(ties["weight"].notna(), 1.0)
     kwargs.setdefault("name", G.graph.get("name") or None)
-    return StakeholderMap(actors, ties, directed=G.is_directed(), **kwargs)
+    return StakeholderMap(actors, ties, directed=G.is_directed(), _stack_offset=1,
+                          **kwargs)
