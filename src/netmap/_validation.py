@@ -591,6 +591,8 @@ def validate_tables(
         for col, series in ck.extras(frame, known_cols[name]).items():
             tables[name][col] = series.to_numpy() if not isinstance(
                 series.dtype, pd.api.extensions.ExtensionDtype) else series.array
+        tables[name] = tables[name][_input_order(list(tables[name].columns),
+                                                 list(frame.columns))]
 
     if ck.errors:
         raise ValidationError(ck.errors)
@@ -621,6 +623,25 @@ def validate_tables(
             tables[name] = frame
     return Validated(tables["actors"], tables["ties"], tables["memberships"],
                      tables["bodies"], tables["activities"], tuple(order), ck.issues)
+
+
+_AFTER = {"core": "sector", "tie_class": "type"}
+
+
+def _input_order(columns: list[str], given: list[str]) -> list[str]:
+    """Columns in the user's order; defaulted and computed ones beside their kin."""
+    order = [c for c in given if c in columns and c not in _AFTER]
+    defaults = {"level": "sector", "type": "target", "weight": "type"}
+    for group in ([c for c in columns if c not in _AFTER], list(_AFTER)):
+        for c in group:
+            if c in order or c not in columns:
+                continue
+            anchor = _AFTER.get(c) or defaults.get(c)
+            if anchor in order:
+                order.insert(order.index(anchor) + 1, c)
+            else:
+                order.append(c)
+    return order
 
 
 def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:

@@ -153,7 +153,8 @@ class StakeholderMap:
     def actors(self) -> pd.DataFrame:
         """The actors: one row per actor, indexed by ``id``.
 
-        Columns: ``name`` (when given), ``sector`` (canonical code,
+        Columns, in the order of the input (computed ones beside their
+        source): ``name`` (when given), ``sector`` (canonical code,
         categorical in taxonomy order), ``core`` (the core sector it counts
         as: public, business, third, or missing), ``level`` (person,
         organisation, body), ``org``, ``scope``, ``wave``, ``until`` (when
@@ -166,7 +167,8 @@ class StakeholderMap:
     def ties(self) -> pd.DataFrame:
         """The ties: one row per tie, indexed from 0.
 
-        Columns: ``source``, ``target`` (actor ids), ``type`` (canonical tie
+        Columns, in the order of the input: ``source``, ``target`` (actor
+        ids), ``type`` (canonical tie
         type, or as written when outside the vocabulary, or missing),
         ``tie_class`` (partnership, exchange, transactional, unclassified;
         computed), ``weight`` (1 where not given), ``trust``, ``wave``,

@@ -42,7 +42,8 @@ def to_networkx(m, multigraph: bool = False) -> nx.Graph:
     networkx.Graph
         Nodes are actor ids with every actor column as an attribute (missing
         values left out). The graph attribute ``name`` holds the map's
-        title.
+        title; ``actor_columns`` and ``tie_columns`` list the tables'
+        columns in order, so that :func:`from_networkx` keeps that order.
 
     Examples
     --------
@@ -62,6 +63,8 @@ def to_networkx(m, multigraph: bool = False) -> nx.Graph:
     if m.name:
         G.graph["name"] = m.name
     actors = m.actors
+    G.graph["actor_columns"] = ["id", *actors.columns]
+    G.graph["tie_columns"] = list(m.ties.columns)
     columns = list(actors.columns)
     for node, values in zip(actors.index, actors.itertuples(index=False, name=None),
                             strict=True):
@@ -93,6 +96,14 @@ def to_networkx(m, multigraph: bool = False) -> nx.Graph:
         else:
             G.add_edge(s, t, **attrs, ties=1, types=str(attrs.get("type", "")))
     return G
+
+
+def _ordered(frame: pd.DataFrame, order, first: list[str]) -> pd.DataFrame:
+    """Columns in the order a graph recorded, else ``first`` then as found."""
+    order = [c for c in (order or []) if c in frame.columns]
+    rest = [c for c in frame.columns if c not in order and c not in first]
+    head = order or [c for c in first if c in frame.columns]
+    return frame[[*head, *(c for c in first if c not in head and c in frame), *rest]]
 
 
 def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
@@ -145,25 +156,28 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
             "labels (networkx.relabel_nodes)")])
     records = []
     for node_id, (_, data) in zip(ids, nodes, strict=True):
-        row = {k: v for k, v in data.items() if k not in ("id", sector)}
-        row["id"] = node_id
-        row["sector"] = data.get(sector)
+        row = {"id": node_id}
+        for key, value in data.items():
+            if key == sector:
+                row["sector"] = value
+            elif key not in ("id", "sector"):
+                row[key] = value
+        row.setdefault("sector", None)
         records.append(row)
-    actors = pd.DataFrame.from_records(records)
-    actors = actors[["id", "sector", *(c for c in actors.columns
-                                       if c not in ("id", "sector"))]]
+    actors = _ordered(pd.DataFrame.from_records(records), G.graph.get("actor_columns"),
+                      ["id", "sector"])
     if G.is_multigraph():
         edges = [(u, v, d) for u, v, _, d in G.edges(keys=True, data=True)]
     else:
         edges = list(G.edges(data=True))
     ties = pd.DataFrame.from_records(
-        [{**{k: v for k, v in d.items() if k not in ("source", "target", "ties",
-                                                       "types")},
-          "source": str(u), "target": str(v)} for u, v, d in edges])
+        [{"source": str(u), "target": str(v),
+          **{k: v for k, v in d.items() if k not in ("source", "target", "ties",
+                                                       "types")}}
+         for u, v, d in edges])
     if ties.empty:
         ties = pd.DataFrame({"source": [], "target": []}, dtype=object)
-    ties = ties[["source", "target", *(c for c in ties.columns
-                                       if c not in ("source", "target"))]]
+    ties = _ordered(ties, G.graph.get("tie_columns"), ["source", "target"])
     if "weight" in ties:
         # networkx's convention: an edge without a weight weighs 1.
         ties["weight"] = ties["weight"].astype(object).where(ties["weight"].notna(), 1.0)
