@@ -13,6 +13,15 @@ HEBREW_ACTORS = ("מזהה,שם,מגזר\n"
                  "ngo,עמותת \"אור\",עמותה\n"
                  "biz,חברת הייטק א',המגזר העסקי\n")
 HEBREW_TIES = "מקור,יעד,סוג,משקל\nmoe,ngo,מימון,2\nbiz,ngo,תרומה,1\n"
+def first_error(tmp_path, actors: str, ties: str = "source,target\n"):
+    """Write the two files, read them, and return the first error reported."""
+    write_text(tmp_path / "actors.csv", actors)
+    write_text(tmp_path / "ties.csv", ties)
+    with pytest.raises(ValidationError) as info:
+        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
+    return info.value.errors[0]
+
+
 ARABIC_ACTORS = ("id,name,sector\n"
                  "baladiya,بلدية الناصرة,بلدية\n"
                  "jamia,جمعية النور,جمعية\n")
@@ -63,11 +72,7 @@ def test_delimiters(tmp_path, delimiter):
 
 def test_quoted_cells_with_commas_and_newlines_keep_row_numbers(tmp_path):
     actors = 'id,name,sector\na,"Name, with comma",public\nb,"two\nlines",third\nc,x,bizz\n'
-    write_text(tmp_path / "actors.csv", actors)
-    write_text(tmp_path / "ties.csv", "source,target\na,b\n")
-    with pytest.raises(ValidationError) as info:
-        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
-    assert info.value.errors[0].row == 5
+    assert first_error(tmp_path, actors, "source,target\na,b\n").row == 5
 
 
 def test_title_rows_second_header_and_blank_rows(tmp_path):
@@ -78,19 +83,11 @@ def test_title_rows_second_header_and_blank_rows(tmp_path):
               "a,A,public\n"
               ",,\n"
               "b,B,bizz\n")
-    write_text(tmp_path / "actors.csv", actors)
-    write_text(tmp_path / "ties.csv", "source,target\na,b\n")
-    with pytest.raises(ValidationError) as info:
-        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
-    assert info.value.errors[0].row == 7
+    assert first_error(tmp_path, actors, "source,target\na,b\n").row == 7
 
 
 def test_value_without_header_is_an_error(tmp_path):
-    write_text(tmp_path / "actors.csv", "id,sector\na,public,stray\n")
-    write_text(tmp_path / "ties.csv", "source,target\n")
-    with pytest.raises(ValidationError) as info:
-        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
-    err = info.value.errors[0]
+    err = first_error(tmp_path, "id,sector\na,public,stray\n", "source,target\n")
     assert isinstance(err, FileFormatError) and err.row == 2
 
 
@@ -192,11 +189,7 @@ def test_bad_settings(tmp_path):
 
 
 def test_unclosed_quote_names_the_row_where_it_starts(tmp_path):
-    write_text(tmp_path / "actors.csv", 'id,name,sector\na,"unclosed,public\nb,x,third\n')
-    write_text(tmp_path / "ties.csv", "source,target\n")
-    with pytest.raises(ValidationError) as info:
-        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
-    err = info.value.errors[0]
+    err = first_error(tmp_path, 'id,name,sector\na,"unclosed,public\nb,x,third\n')
     assert isinstance(err, FileFormatError) and err.row == 2
     assert "never closed" in str(err)
 
@@ -227,11 +220,7 @@ def test_multiline_cell_in_a_big_file_keeps_line_numbers(tmp_path):
     text = big_text(multiline_at=100).replace("a1401,ארגון 1401,third",
                                                 "a1401,ארגון 1401,thrid")
     assert _fast_rows(text, ",") is None
-    write_text(tmp_path / "actors.csv", text)
-    write_text(tmp_path / "ties.csv", "source,target\n")
-    with pytest.raises(ValidationError) as info:
-        netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv")
-    assert info.value.errors[0].row == 1404
+    assert first_error(tmp_path, text, "source,target\n").row == 1404
 
 
 def test_unrecognised_files_in_a_folder_are_noted(tmp_path):
