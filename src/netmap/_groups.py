@@ -1,0 +1,91 @@
+"""Groups of actors as integer codes: the ``by=`` argument of every measure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+__all__ = ["Groups", "group_codes", "check_seed"]
+
+
+@dataclass(frozen=True)
+class Groups:
+    """Actors coded by group.
+
+    Attributes
+    ----------
+    by : str
+        What the groups are (``"sector"``, ``"core"`` or an actor column).
+    codes : numpy.ndarray of int64
+        Group code of each actor (position in ``labels``), -1 where the
+        actor has no group (a missing value, such as ``core`` for academia).
+    labels : pandas.Index
+        The groups, in order: taxonomy order for ``sector`` (only the
+        sectors present), ``public, business, third`` for ``core`` (those
+        present), category order for other categorical columns, sorted
+        values otherwise.
+    """
+
+    by: str
+    codes: np.ndarray
+    labels: pd.Index
+
+    @property
+    def n_groups(self) -> int:
+        """Number of groups."""
+        return len(self.labels)
+
+    @property
+    def sizes(self) -> np.ndarray:
+        """Actors per group."""
+        return np.bincount(self.codes[self.codes >= 0], minlength=self.n_groups)
+
+
+def group_codes(m, by: str = "sector") -> Groups:
+    """The group of every actor of ``m`` as integer codes.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        ``"sector"``, ``"core"`` or any column of ``m.actors``.
+
+    Returns
+    -------
+    Groups
+
+    Examples
+    --------
+    >>> import netmap
+    >>> g = group_codes(netmap.datasets.load_2x5(), "core")
+    >>> list(g.labels), int((g.codes == -1).sum())
+    (['public', 'business', 'third'], 8)
+    """
+    values = m.groups(by)
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        present = pd.unique(values.dropna())
+        labels = pd.Index([c for c in values.cat.categories if c in set(present)],
+                          name=by)
+        codes = labels.get_indexer(values.astype(object).where(values.notna(), None))
+    else:
+        labels = pd.Index(sorted(values.dropna().unique()), name=by)
+        codes = labels.get_indexer(values)
+    codes = np.asarray(codes, dtype=np.int64)
+    codes[values.isna().to_numpy()] = -1
+    return Groups(by=by, codes=codes, labels=labels)
+
+
+def check_seed(seed) -> np.random.Generator:
+    """A numpy Generator from ``seed`` (None, an int, or a Generator).
+
+    The one way netmap turns a ``seed=`` argument into randomness; no
+    global random state is read or changed.
+    """
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None or isinstance(seed, int | np.integer):
+        return np.random.default_rng(seed)
+    raise TypeError(f"seed must be None, an int or a numpy Generator, not {seed!r}")
