@@ -13,6 +13,7 @@ from .exceptions import (
     InconsistentActorError,
     InputError,
     InvalidValueError,
+    MeasureError,
     MissingColumnError,
     NetmapError,
     NetmapWarning,
@@ -23,7 +24,9 @@ from .exceptions import (
     ValidationError,
     WaveError,
 )
+from .ei import ei_index
 from .io import from_frames, from_networkx, read_csv, read_excel
+from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
 from .sectors import SectorTaxonomy, default_taxonomy
 
@@ -36,6 +39,11 @@ __all__ = [
     "read_excel",
     "from_frames",
     "from_networkx",
+    "mixing_matrix",
+    "ei_index",
+    "assortativity",
+    "cross_sector_ties",
+    "trust_matrix",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",
@@ -54,6 +62,7 @@ __all__ = [
     "InvalidValueError",
     "InconsistentActorError",
     "WaveError",
+    "MeasureError",
     "NetmapWarning",
     "DataWarning",
 ]

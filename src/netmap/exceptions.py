@@ -16,6 +16,7 @@ __all__ = [
     "InconsistentActorError",
     "WaveError",
     "ValidationError",
+    "MeasureError",
     "NetmapWarning",
     "DataWarning",
 ]
@@ -252,6 +253,14 @@ class ValidationError(NetmapError, ValueError):
     def __reduce__(self):
         """Support pickling with the list of errors."""
         return (type(self), (self.errors,))
+
+
+class MeasureError(NetmapError, ValueError):
+    """A measure cannot be computed on this map as asked.
+
+    For example a trust matrix of a map without trust ratings, or an
+    argument outside the allowed values. The message says what to do.
+    """
 
 
 class NetmapWarning(UserWarning):
