@@ -6,6 +6,7 @@ the questions of multi-sector joint action of that map.
 """
 
 from . import datasets, sectors, vocabulary
+from .ei import ei_index
 from .exceptions import (
     DataWarning,
     DuplicateIdError,
@@ -24,7 +25,6 @@ from .exceptions import (
     ValidationError,
     WaveError,
 )
-from .ei import ei_index
 from .io import from_frames, from_networkx, read_csv, read_excel
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
