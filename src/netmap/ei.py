@@ -13,10 +13,6 @@ __all__ = ["ei_index"]
 
 _LEVELS = ("network", "group", "actor")
 
-#: Permuted tie labels held in memory at once (booleans), to batch permutations.
-_BATCH_CELLS = 20_000_000
-
-
 def _ei(external, internal):
     external = np.asarray(external, dtype=float)
     internal = np.asarray(internal, dtype=float)
@@ -239,35 +235,33 @@ def _actor_level(m, tg, external) -> pd.DataFrame:
 
 
 def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
-    """E-I of each permutation: shape (permutations,) or (permutations, groups)."""
+    """E-I of each permutation: shape (permutations, 1) or (permutations, groups)."""
     codes = tg.groups.codes
     grouped = np.flatnonzero(codes >= 0)
-    # Relabel so that ties index the grouped actors only.
+    # Index the grouped actors only; small integer labels keep the gathers in cache.
     position = np.full(len(codes), -1, dtype=np.int64)
     position[grouped] = np.arange(len(grouped))
     arr = m.arrays
-    src = position[arr.source[tg.kept]]
-    dst = position[arr.target[tg.kept]]
-    labels = codes[grouped]
-    w = tg.weight
+    src = position[arr.source[tg.kept]].astype(np.int32)
+    dst = position[arr.target[tg.kept]].astype(np.int32)
+    # Ties sorted by source: the source labels are then a sequential repeat.
+    order = np.argsort(src, kind="stable")
+    src, dst, w_sorted = src[order], dst[order], tg.weight[order]
+    out_degree = np.bincount(src, minlength=len(grouped))
     n_groups = tg.groups.n_groups
-    ties = max(len(src), 1)
-    batch = max(1, min(permutations, _BATCH_CELLS // ties))
-    out = []
-    done = 0
-    while done < permutations:
-        size = min(batch, permutations - done)
-        shuffled = rng.permuted(np.broadcast_to(labels, (size, len(labels))), axis=1)
+    labels = codes[grouped].astype(np.int8 if n_groups < 128 else np.int32)
+    w = w_sorted
+    unweighted = bool(np.all(w == 1.0))
+    total = float(w.sum())
+    out = np.empty((permutations, 1 if level == "network" else n_groups))
+    for k in range(permutations):
+        shuffled = rng.permutation(labels)
+        a, b = np.repeat(shuffled, out_degree), np.take(shuffled, dst)
         if level == "network":
-            cross = shuffled[:, src] != shuffled[:, dst]
-            e = cross.astype(float) @ w
-            i = (~cross).astype(float) @ w
-            out.append(_ei(e, i))
+            cross = a != b
+            e = float(np.count_nonzero(cross)) if unweighted else float(w[cross].sum())
+            out[k, 0] = (2 * e - total) / total if total else np.nan
         else:
-            for row in shuffled:
-                e, i = _group_counts(row[src], row[dst], w, n_groups)
-                out.append(_ei(e, i))
-        done += size
-    if level == "network":
-        return np.concatenate(out)[:, None]
-    return np.vstack(out)
+            e, i = _group_counts(a, b, w, n_groups)
+            out[k] = _ei(e, i)
+    return out
