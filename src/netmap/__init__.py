@@ -6,6 +6,7 @@ the questions of multi-sector joint action of that map.
 """
 
 from . import datasets, sectors, vocabulary
+from .brokerage import brokerage, brokerage_summary
 from .ei import ei_index
 from .exceptions import (
     DataWarning,
@@ -44,6 +45,8 @@ __all__ = [
     "assortativity",
     "cross_sector_ties",
     "trust_matrix",
+    "brokerage",
+    "brokerage_summary",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",

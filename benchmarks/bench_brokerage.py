@@ -1,0 +1,180 @@
+"""Gould-Fernandez brokerage: netmap against sna (through Rscript) and the slow reference.
+
+Builds a random directed map (sectors drawn at random from eight, ties
+between random distinct actors, no duplicates), then times in one run:
+
+- netmap: ``brokerage(m, stat="z")`` (counts, expected values, sds and
+  z-scores per actor), and everything sna returns (the four per-actor
+  statistics and ``brokerage_summary``), on the map's arrays once built;
+- ``sna::brokerage`` on the same edge list and classes, through Rscript
+  (skipped when R or sna is missing, or with --skip-r), checked to give the
+  same whole-network counts;
+- the slow reference of tests/reference_brokerage.py on a small map, with
+  netmap on the same small map.
+
+Usage: python benchmarks/bench_brokerage.py [--actors 40000] [--ties 400000]
+       [--repeat 3] [--small-actors 2000] [--small-ties 20000] [--skip-r]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import warnings
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+import netmap
+from netmap.brokerage import brokerage, brokerage_summary
+
+try:
+    import resource as rusage
+except ImportError:  # not on Windows
+    rusage = None
+
+ROOT = Path(__file__).resolve().parents[1]
+SECTORS = np.array(["public", "business", "third", "academia", "philanthropy",
+                    "social_business", "community", "other"])
+
+R_SCRIPT = r"""
+suppressPackageStartupMessages(library(sna))
+args <- commandArgs(trailingOnly = TRUE)
+ties <- read.csv(args[1])
+actors <- read.csv(args[2], stringsAsFactors = FALSE)
+el <- cbind(ties$source, ties$target, 1)
+attr(el, "n") <- nrow(actors)
+elapsed <- system.time(b <- brokerage(el, actors$sector))[["elapsed"]]
+cat(elapsed, b$raw.gli, "\n")
+"""
+
+
+def random_map(n_actors: int, n_ties: int, seed: int = 1):
+    """A directed map with ``n_ties`` distinct ties between distinct random actors."""
+    rng = np.random.default_rng(seed)
+    sector = SECTORS[rng.integers(0, len(SECTORS), n_actors)]
+    pairs = np.empty(0, dtype=np.int64)
+    while len(pairs) < n_ties:
+        s = rng.integers(0, n_actors, 2 * n_ties - len(pairs))
+        t = rng.integers(0, n_actors, len(s))
+        keys = (s * n_actors + t)[s != t]
+        pairs = np.unique(np.concatenate([pairs, keys]))
+    pairs = rng.permutation(pairs)[:n_ties]
+    source, target = pairs // n_actors, pairs % n_actors
+    ids = np.array([f"a{i}" for i in range(n_actors)], dtype=object)
+    actors = pd.DataFrame({"id": ids, "sector": sector})
+    ties = pd.DataFrame({"source": ids[source], "target": ids[target]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", netmap.DataWarning)
+        m = netmap.from_frames(actors, ties, directed=True)
+    return m, source, target, sector
+
+
+def everything(m):
+    """All that sna::brokerage returns: four per-actor tables and the summary."""
+    return ([brokerage(m, stat=s) for s in ("raw", "expected", "sd", "z")],
+            brokerage_summary(m))
+
+
+def best_of(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def peak_mb(fn) -> float:
+    tracemalloc.start()
+    fn()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def run_sna(source, target, sector) -> tuple[float, list[float]] | str:
+    """Seconds of sna::brokerage alone (R's system.time) and its raw.gli."""
+    rscript = shutil.which("Rscript")
+    if rscript is None:
+        return "Rscript not found"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        pd.DataFrame({"source": source + 1, "target": target + 1}).to_csv(
+            folder / "ties.csv", index=False)
+        pd.DataFrame({"sector": sector}).to_csv(folder / "actors.csv", index=False)
+        (folder / "bench.R").write_text(R_SCRIPT, encoding="utf-8")
+        done = subprocess.run([rscript, str(folder / "bench.R"), str(folder / "ties.csv"),
+                               str(folder / "actors.csv")], capture_output=True, text=True)
+    if done.returncode != 0:
+        return f"sna not available ({done.stderr.strip().splitlines()[-1:]})"
+    numbers = [float(x) for x in done.stdout.split()]
+    return numbers[0], numbers[1:]
+
+
+def run_reference(n_actors: int, n_ties: int) -> tuple[float, float, int]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    from reference_brokerage import reference_brokerage
+
+    m, *_ = random_map(n_actors, n_ties, seed=2)
+    m.arrays.adjacency()
+    start = time.perf_counter()
+    ref = reference_brokerage(m)
+    slow = time.perf_counter() - start
+    fast = best_of(lambda: everything(m), 3)
+    ours = brokerage(m, stat="z").drop(columns="group").to_numpy(dtype=float)
+    np.testing.assert_allclose(ours, ref["z"].to_numpy(), rtol=1e-12, atol=1e-12)
+    return slow, fast, m.n_ties
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=40_000)
+    parser.add_argument("--ties", type=int, default=400_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--small-actors", type=int, default=2_000)
+    parser.add_argument("--small-ties", type=int, default=20_000)
+    parser.add_argument("--skip-r", action="store_true", help="do not run sna")
+    args = parser.parse_args()
+
+    m, source, target, sector = random_map(args.actors, args.ties)
+    print(f"map: {m.n_actors} actors, {m.n_ties} ties (directed), "
+          f"{len(set(sector))} sectors")
+    start = time.perf_counter()
+    brokerage(m, stat="z")
+    cold = time.perf_counter() - start  # includes building m.arrays and the adjacency
+    z_time = best_of(lambda: brokerage(m, stat="z"), args.repeat)
+    all_time = best_of(lambda: everything(m), args.repeat)
+    z_mem = peak_mb(lambda: brokerage(m, stat="z"))
+    counts = brokerage_summary(m)["raw"].to_numpy(dtype=float)
+
+    print(f"{'':46}{'seconds':>10}{'peak MB':>10}")
+    print(f"{'netmap brokerage(stat=z), first call':46}{cold:10.2f}")
+    print(f"{'netmap brokerage(stat=z)':46}{z_time:10.2f}{z_mem:10.0f}")
+    print(f"{'netmap all four stats + summary':46}{all_time:10.2f}")
+    sna = "skipped (--skip-r)" if args.skip_r else run_sna(source, target, sector)
+    if isinstance(sna, str):
+        print(f"{'sna::brokerage':46}{'':>10}  {sna}")
+    else:
+        sna_time, sna_counts = sna
+        same = np.array_equal(np.asarray(sna_counts), counts)
+        print(f"{'sna::brokerage (R system.time)':46}{sna_time:10.2f}"
+              f"{'':10}  raw.gli {'equal' if same else 'DIFFERENT'}")
+        print(f"ratio sna / netmap: {sna_time / z_time:.1f}x (stat=z), "
+              f"{sna_time / all_time:.1f}x (everything)")
+
+    if rusage is not None:  # the whole process: the map, its arrays and brokerage
+        print(f"process peak RSS: {rusage.getrusage(rusage.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    slow, fast, small_ties = run_reference(args.small_actors, args.small_ties)
+    print(f"small map {args.small_actors} actors, {small_ties} ties: reference "
+          f"{slow:.2f} s, netmap everything {fast:.3f} s, ratio {slow / fast:.0f}x")
+
+
+if __name__ == "__main__":
+    main()
