@@ -7,6 +7,8 @@ the questions of multi-sector joint action of that map.
 
 from . import datasets, sectors, vocabulary
 from .brokerage import brokerage, brokerage_summary
+from .brokers import brokers
+from .centrality import centrality
 from .ei import ei_index
 from .exceptions import (
     DataWarning,
@@ -26,6 +28,7 @@ from .exceptions import (
     ValidationError,
     WaveError,
 )
+from .holes import structural_holes
 from .io import from_frames, from_networkx, read_csv, read_excel
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
@@ -47,6 +50,9 @@ __all__ = [
     "trust_matrix",
     "brokerage",
     "brokerage_summary",
+    "structural_holes",
+    "centrality",
+    "brokers",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",
