@@ -13,8 +13,9 @@ import argparse
 import resource
 import time
 
-import netmap
 from bench_mixing import random_map
+
+import netmap
 
 
 def peak_mb() -> float:
