@@ -136,3 +136,18 @@ def test_old_xls_workbook(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)
     with pytest.raises(FileFormatError, match="save it from Excel as .xlsx"):
         netmap.read_excel(path)
+
+
+def test_whole_numbers_and_booleans_read_back_the_same_from_every_format(tmp_path):
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "sector": ["public", "third", "third"],
+                           "budget": [0.0, None, 2.0], "share": [0.5, 1.0, None],
+                           "lead": [True, False, True], "flag": ["TRUE", "false", None]})
+    m = netmap.from_frames(actors, pd.DataFrame({"source": ["a"], "target": ["b"]}))
+    assert str(m.actors["budget"].dtype) == "Int64"
+    assert str(m.actors["share"].dtype) == "Float64"
+    assert str(m.actors["lead"].dtype) == "boolean"
+    assert m.actors["flag"].tolist()[:2] == [True, False]
+    m.to_excel(tmp_path / "m.xlsx")
+    assert_map_equal(m, netmap.read_excel(tmp_path / "m.xlsx"))
+    m.to_csv(tmp_path / "csv")
+    assert_map_equal(m, netmap.read_csv(tmp_path / "csv"))

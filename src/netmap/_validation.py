@@ -292,29 +292,43 @@ def _as_text(values: pd.Series) -> pd.Series:
     return out.astype("str").where(out.notna(), np.nan).astype("str")
 
 
-def _infer(values: pd.Series) -> pd.Series:
-    """An extra column: whole numbers, numbers, or text as written.
+_TRUE_FALSE = {"TRUE": True, "FALSE": False, "True": True, "False": False,
+               "true": True, "false": False}
 
-    A column is numeric only when every value is written as a plain number
-    (no leading zeros, so identifiers such as '007' stay text).
+
+def _infer(values: pd.Series) -> pd.Series:
+    """An extra column: true/false, whole numbers, numbers, or text as written.
+
+    The same rule for every source, so that a column reads back the same
+    from CSV, Excel or DataFrames: a column is numeric only when every value
+    is a plain number (no leading zeros, so identifiers such as '007' stay
+    text), and whole (``Int64``) when every value is whole, since Excel
+    does not tell 2 from 2.0; it is boolean when every value is true or
+    false (any case).
     """
     if pd.api.types.is_bool_dtype(values):
-        return values
-    if pd.api.types.is_integer_dtype(values):
-        return values.astype("Int64")
-    if pd.api.types.is_float_dtype(values):
-        return values.astype("Float64")
+        return values.astype("boolean")
+    if pd.api.types.is_numeric_dtype(values):
+        return _numbers(values.astype("Float64"))
     present = values.dropna()
     if present.empty:
         return values.astype(object).where(values.notna(), None).astype("str")
     if all(isinstance(v, str) for v in present):
         text = pd.Series(pd.unique(present))
-        if text.str.fullmatch(_INTEGER.pattern).all():
-            return pd.to_numeric(values).astype("Int64")
+        if text.isin(list(_TRUE_FALSE)).all():
+            return values.map(_TRUE_FALSE).astype("boolean")
         if text.str.fullmatch(_NUMBER.pattern).all():
-            return pd.to_numeric(values).astype("Float64")
+            return _numbers(pd.to_numeric(values).astype("Float64"))
         return values.astype("str")
     return values
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    """Whole numbers as Int64, others as Float64."""
+    present = values.dropna().to_numpy(dtype=float)
+    whole = np.isfinite(present).all() and (present == np.round(present)).all() and (
+        np.abs(present) < 2**53).all()
+    return values.astype("Int64") if whole else values
 
 
 def _wave_label(value):
