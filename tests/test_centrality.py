@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
+from netmap import MeasureError
 from netmap.centrality import centrality
 
 # The module itself: netmap may export the function under the same name.
@@ -373,3 +374,19 @@ def test_ranges(data):
     if eigenvector.notna().any():
         assert ((eigenvector >= 0) & (eigenvector <= 1 + 1e-12)).all()
         assert np.linalg.norm(eigenvector) == pytest.approx(1)
+
+
+def test_measures_selects_columns_and_values_do_not_change():
+    sample = netmap.datasets.load_2x5()
+    full = centrality(sample)
+    part = centrality(sample, measures=("closeness", "degree"))
+    assert list(part.columns) == ["closeness", "degree"]
+    pd.testing.assert_frame_equal(part, full[["closeness", "degree"]])
+    assert part.attrs["betweenness_sampled"] is None
+    directed = make_map([("a", "b"), ("b", "c")], directed=True)
+    assert list(centrality(directed, measures=("degree",)).columns) == [
+        "in_degree", "out_degree", "degree"]
+    with pytest.raises(MeasureError, match="measures must be among"):
+        centrality(sample, measures=("pagerank",))
+    with pytest.raises(MeasureError, match="none"):
+        centrality(sample, measures=())

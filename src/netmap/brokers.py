@@ -109,7 +109,7 @@ def brokers(m, by: str = "sector", *, top: int | None = None, seed=None) -> pd.D
     raw = brokerage(m, by=by, stat="raw")
     z = brokerage(m, by=by, stat="z")
     holes = structural_holes(m)
-    cent = centrality(m, seed=seed)
+    cent = centrality(m, seed=seed, measures=("betweenness",))
     table = pd.DataFrame(index=raw.index.copy())
     if "name" in m.actors.columns:
         table["name"] = m.actors["name"]

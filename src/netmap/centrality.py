@@ -11,10 +11,10 @@ import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as sla
 
 from ._groups import check_seed
-from .exceptions import InvalidValueError, NetmapWarning
+from .exceptions import InvalidValueError, MeasureError, NetmapWarning
 from .holes import _tie_matrix
 
-__all__ = ["centrality", "SAMPLE_ABOVE", "SAMPLE_PIVOTS"]
+__all__ = ["centrality", "MEASURES", "SAMPLE_ABOVE", "SAMPLE_PIVOTS"]
 
 #: Above this many actors betweenness is estimated from sampled pivots,
 #: unless ``betweenness_sample`` says otherwise.
@@ -28,8 +28,12 @@ SAMPLE_PIVOTS = 1000
 _BLOCK_ENTRIES = 1 << 23
 
 
+#: The centralities, in the order of the columns.
+MEASURES = ("degree", "betweenness", "closeness", "eigenvector")
+
+
 def centrality(m, *, weight: str | None = None, betweenness_sample: int | None = None,
-               seed=None) -> pd.DataFrame:
+               seed=None, measures=MEASURES) -> pd.DataFrame:
     r"""Degree, betweenness, closeness and eigenvector centrality of every actor.
 
     The four centralities users know from Kumu, Gephi and networkx, with
@@ -76,6 +80,10 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
         of at least the number of actors gives the exact values.
     seed : None, int or numpy.random.Generator
         Draws the pivots of sampled betweenness; nothing else is random.
+    measures : sequence of str, default all four
+        Which of ``"degree"``, ``"betweenness"``, ``"closeness"`` and
+        ``"eigenvector"`` to compute (closeness is the costly one on large
+        maps); the columns keep this order.
 
     Returns
     -------
@@ -210,10 +218,16 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
     >>> c.attrs["betweenness_sampled"] is None
     True
     """
+    measures = tuple(measures)
+    unknown = [x for x in measures if x not in MEASURES]
+    if unknown or not measures:
+        raise MeasureError(f"measures must be among {', '.join(MEASURES)}, not "
+                           f"{', '.join(map(repr, unknown)) or 'none'}")
     W = _tie_matrix(m, weight, what="centrality")
     n = W.shape[0]
     directed = m.directed
-    pivots = _pivots(n, betweenness_sample, seed)
+    pivots = (_pivots(n, betweenness_sample, seed) if "betweenness" in measures
+              else None)
 
     def share(counts: np.ndarray) -> np.ndarray:  # networkx: 1 for a lone actor
         return counts / (n - 1) if n > 1 else np.ones(n)
@@ -221,11 +235,11 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
     out_degree = np.diff(W.indptr).astype(np.float64)
     in_degree = np.bincount(W.indices, minlength=n).astype(np.float64)
     columns = {}
-    if directed:
+    if "degree" in measures and directed:
         columns["in_degree"] = share(in_degree)
         columns["out_degree"] = share(out_degree)
         columns["degree"] = share(in_degree + out_degree)
-    else:
+    elif "degree" in measures:
         columns["degree"] = share(out_degree)
     # Edges of the graph handed to igraph or networkx: each pair once.
     edges = sp.triu(W, k=1).tocoo() if not directed else W.tocoo()
@@ -233,11 +247,20 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
     ig = _igraph()
     g = None if ig is None else ig.Graph(n=n, edges=np.column_stack([edges.row, edges.col]),
                                          directed=directed)
-    columns["betweenness"] = _betweenness(g, n, edges, length, directed, pivots)
-    columns["closeness"] = _closeness(g, n, W, length, directed)
-    columns["eigenvector"] = _eigenvector(W, directed)
-    result = pd.DataFrame(columns, index=pd.Index(m.arrays.ids, name="id"))
-    result.attrs["betweenness_sampled"] = None if pivots is None else len(pivots)
+    compute = {
+        "betweenness": lambda: _betweenness(g, n, edges, length, directed, pivots),
+        "closeness": lambda: _closeness(g, n, W, length, directed),
+        "eigenvector": lambda: _eigenvector(W, directed),
+    }
+    for name in measures:
+        if name in compute:
+            columns[name] = compute[name]()
+    order = [c for name in measures for c in columns
+             if c == name or (name == "degree" and c.endswith("_degree"))]
+    result = pd.DataFrame({c: columns[c] for c in dict.fromkeys(order)},
+                          index=pd.Index(m.arrays.ids, name="id"))
+    result.attrs["betweenness_sampled"] = (
+        None if pivots is None or "betweenness" not in measures else len(pivots))
     return result
 
 
