@@ -58,3 +58,12 @@ def test_backbone_leads_the_sample():
 def test_bad_top():
     with pytest.raises(MeasureError, match="top must be at least 1"):
         brokers(star(), top=0)
+
+
+def test_sampled_betweenness_is_passed_on():
+    sample = netmap.datasets.load_2x5()
+    table = brokers(sample, betweenness_sample=20, seed=1)
+    again = brokers(sample, betweenness_sample=20, seed=1)
+    pd.testing.assert_frame_equal(table, again)
+    exact = brokers(sample)
+    assert not table["betweenness"].equals(exact["betweenness"].loc[table.index])

@@ -55,7 +55,8 @@ def sectors_reached(m, by: str = "sector") -> pd.Series:
     return pd.Series(counts, index=m.arrays.ids.copy(), name="sectors_reached")
 
 
-def brokers(m, by: str = "sector", *, top: int | None = None, seed=None) -> pd.DataFrame:
+def brokers(m, by: str = "sector", *, top: int | None = None,
+            betweenness_sample: int | None = None, seed=None) -> pd.DataFrame:
     """Cross-sector brokers, ranked: who links the sectors, and how.
 
     A backbone organisation (CONCEPTS.md section 6) is meant to be the
@@ -78,9 +79,12 @@ def brokers(m, by: str = "sector", *, top: int | None = None, seed=None) -> pd.D
         ``"sector"`` or any actor column that gives every actor a group.
     top : int, optional
         Keep only the first ``top`` actors.
+    betweenness_sample : int, optional
+        Pivots of sampled betweenness, as for
+        :func:`netmap.centrality.centrality` (by default exact up to 5,000
+        actors, sampled with a warning above).
     seed : None, int or numpy.random.Generator
-        Seed for sampled betweenness on large maps (see
-        :func:`netmap.centrality.centrality`).
+        Seed for sampled betweenness.
 
     Returns
     -------
@@ -109,7 +113,8 @@ def brokers(m, by: str = "sector", *, top: int | None = None, seed=None) -> pd.D
     raw = brokerage(m, by=by, stat="raw")
     z = brokerage(m, by=by, stat="z")
     holes = structural_holes(m)
-    cent = centrality(m, seed=seed, measures=("betweenness",))
+    cent = centrality(m, seed=seed, measures=("betweenness",),
+                      betweenness_sample=betweenness_sample)
     table = pd.DataFrame(index=raw.index.copy())
     if "name" in m.actors.columns:
         table["name"] = m.actors["name"]
