@@ -14,7 +14,7 @@ from ._labels import clean_text, label_key
 from .exceptions import FileFormatError, InputError
 from .schema import TABLES
 
-__all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text"]
+__all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text", "clean_cells"]
 
 #: How many rows above the header may hold titles or notes.
 MAX_TITLE_ROWS = 5
@@ -37,6 +37,9 @@ class RawTable:
         Where the table came from.
     positions : dict of str to int
         Zero-based position of each header in the file, for Excel letters.
+    headers : dict of str to str
+        Canonical column name to the header as the user wrote it, filled in
+        when the columns are matched.
     header_row : int or None
         The row number of the header.
     """
@@ -48,6 +51,7 @@ class RawTable:
     sheet: str | None = None
     positions: dict[str, int] = field(default_factory=dict)
     header_row: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
 
     def error(self, cls: type[InputError], problem: str, *, row=None, column=None,
               suggestion=None, value=None) -> InputError:
@@ -205,7 +209,7 @@ def table_from_rows(
     if not body:
         frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in range(width)})
     frame = frame.reindex(columns=range(width))
-    frame = pd.DataFrame({h: _clean_cells(frame[k]) for k, h in enumerate(headers)},
+    frame = pd.DataFrame({h: clean_cells(frame[k]) for k, h in enumerate(headers)},
                          index=pd.RangeIndex(len(frame)))
     keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
             else np.zeros(len(frame), dtype=bool))
@@ -223,13 +227,18 @@ def table_from_rows(
                     positions=positions, header_row=header_row)
 
 
-def _clean_cells(values: pd.Series) -> pd.Series:
-    """Cells of one column as text, each distinct value cleaned once."""
+def clean_cells(values: pd.Series) -> pd.Series:
+    """Cells of one column as text (see :func:`cell_text`), each distinct value cleaned once.
+
+    The index is kept; empty cells become None.
+    """
+    if values.dtype != object:
+        values = values.astype(object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     cleaned = np.empty(len(uniques) + 1, dtype=object)
     cleaned[:-1] = [cell_text(u) for u in uniques]
     cleaned[-1] = None
-    return pd.Series(cleaned[codes], dtype=object)
+    return pd.Series(cleaned[codes], index=values.index, dtype=object)
 
 
 
@@ -270,8 +279,4 @@ def _clean_series(series: pd.Series) -> pd.Series:
         series = series.astype(object)
     if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
         return series
-    values = series.astype(object)
-    distinct = pd.unique(values[values.notna()])
-    table = {v: cell_text(v) for v in distinct}
-    out = values.map(table)
-    return out.astype(object).where(out.notna(), None)
+    return clean_cells(series)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from ._labels import label_key
-from ._raw import RawTable, cell_text
+from ._raw import RawTable, cell_text, clean_cells
 from .exceptions import (
     DuplicateIdError,
     InconsistentActorError,
@@ -158,12 +158,12 @@ class _Checker:
         # Keep the user's header for messages about a column.
         raw.positions.update({rename[h]: raw.positions[h] for h in rename
                               if h in raw.positions})
-        raw._headers = {v: k for k, v in rename.items()}  # type: ignore[attr-defined]
+        raw.headers = {v: k for k, v in rename.items()}
         return raw.frame.rename(columns=rename)
 
     @staticmethod
     def header(raw: RawTable, column: str) -> str:
-        return getattr(raw, "_headers", {}).get(column, column)
+        return raw.headers.get(column, column)
 
     # -- values ----------------------------------------------------------
     def ids(self, raw: RawTable, df: pd.DataFrame, column: str, what: str) -> pd.Series:
@@ -274,21 +274,14 @@ class _Checker:
                            suggestion="give each its own id, or merge the rows into "
                                       "one", value=label)
 
-    def extras(self, df: pd.DataFrame, known: set[str]) -> dict[str, pd.Series]:
-        return {c: _infer(df[c]) for c in df.columns if c not in known}
-
 
 def _as_text(values: pd.Series) -> pd.Series:
     """Identifiers and labels as text (numbers from Excel or frames included)."""
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in (
             "string", "empty"):
         out = values  # already cleaned text (see netmap._raw)
-    elif pd.api.types.is_numeric_dtype(values) or values.dtype == object:
-        distinct = pd.unique(values[values.notna()])
-        table = {v: cell_text(v) for v in distinct}
-        out = values.map(table)
     else:
-        out = values.map(cell_text, na_action="ignore")
+        out = clean_cells(values)
     return out.astype("str").where(out.notna(), np.nan).astype("str")
 
 
@@ -594,7 +587,7 @@ def validate_tables(
                      row=rows[0], column=ck.header(raw, "until"),
                      suggestion="swap the two values, or correct one of them")
     if not problem:
-        _check_spans(ck, raws, tables, spans, len(order))
+        _check_spans(ck, raws, tables, spans)
 
     # -- extras --------------------------------------------------------------
     known_cols = {name: {c.name for c in TABLES[name].columns}
@@ -602,7 +595,8 @@ def validate_tables(
     for name, frame in frames.items():
         if frame is None:
             continue
-        for col, series in ck.extras(frame, known_cols[name]).items():
+        for col in (c for c in frame.columns if c not in known_cols[name]):
+            series = _infer(frame[col])
             tables[name][col] = series.to_numpy() if not isinstance(
                 series.dtype, pd.api.extensions.ExtensionDtype) else series.array
         tables[name] = tables[name][_input_order(list(tables[name].columns),
@@ -685,7 +679,7 @@ def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
                  "it if it means something else")
 
 
-def _check_spans(ck, raws, tables, spans, n_waves) -> None:
+def _check_spans(ck, raws, tables, spans) -> None:
     """Rows must not start before, or end after, the actors and bodies they name."""
     refs = (("ties", "source", "actors"), ("ties", "target", "actors"),
             ("memberships", "actor", "actors"), ("memberships", "body", "bodies"),
