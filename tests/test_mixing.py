@@ -78,6 +78,8 @@ def test_bad_arguments():
     with pytest.raises(MeasureError, match="cannot be normalized"):
         mixing_matrix(tiny(), stat="ratio", normalized=True)
     with pytest.raises(MeasureError, match="weight must be"):
+        mixing_matrix(tiny(), weight="type")
+    with pytest.raises(MeasureError, match="has empty cells"):
         mixing_matrix(tiny(), weight="trust")
     with pytest.raises(MeasureError, match="level must be one of"):
         ei_index(tiny(), "team")

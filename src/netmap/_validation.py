@@ -494,11 +494,31 @@ def validate_tables(
         ttype = pd.Series(None, index=dft.index, dtype=object)
     ties["type"] = ttype.astype("str").to_numpy()
     classes = pd.Series(ttype.to_numpy(dtype=object)).map(_TIE_CLASS_OF)
-    ties["tie_class"] = pd.Categorical(
-        np.where(classes.isna().to_numpy(), "unclassified",
-                 classes.to_numpy(dtype=object)).astype(object),
-        categories=list(TIE_CLASSES))
-    _check_derived(ck, raw_t, dft, "tie_class", ties["tie_class"].astype(object))
+    classes = np.where(classes.isna().to_numpy(), "unclassified",
+                       classes.to_numpy(dtype=object)).astype(object)
+    untyped = ttype.isna().to_numpy()
+    if "tie_class" in dft and untyped.any():
+        # A tie with no type may state its class (as rolled-up maps do).
+        given = _as_text(dft["tie_class"]).to_numpy(dtype=object)
+        stated = untyped & pd.notna(given)
+        if stated.any():
+            keys = np.array([str(v).strip().lower() if v is not None and v == v else ""
+                             for v in given], dtype=object)
+            bad = stated & ~np.isin(keys, list(TIE_CLASSES))
+            for row, value in zip(raw_t.rows[bad], given[bad], strict=True):
+                near = difflib.get_close_matches(str(value).lower(), TIE_CLASSES, n=1)
+                ck.error(raw_t, InvalidValueError,
+                         f"{value!r} is not a tie class", row=row,
+                         column=ck.header(raw_t, "tie_class"), value=value,
+                         suggestion=f"did you mean {near[0]!r}?" if near else
+                         f"use one of {', '.join(TIE_CLASSES)}, or give the tie a type")
+            ok = stated & ~bad
+            classes[ok] = keys[ok]
+    ties["tie_class"] = pd.Categorical(classes, categories=list(TIE_CLASSES))
+    _check_derived(ck, raw_t, dft[~untyped] if "tie_class" in dft else dft,
+                   "tie_class", ties["tie_class"].astype(object)[~untyped]
+                   if "tie_class" in dft else ties["tie_class"].astype(object),
+                   rows=raw_t.rows[~untyped] if "tie_class" in dft else None)
     if "weight" in dft:
         weight = ck.numbers(raw_t, dft, "weight")
         blank = weight.isna() & dft["weight"].isna()
@@ -664,7 +684,11 @@ def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
 
 
 def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
-                   computed: pd.Series) -> None:
+                   computed: pd.Series, rows=None) -> None:
+    """A derived column the user gave must agree with netmap's values.
+
+    ``rows`` are the file rows of ``df`` when it is a part of the table.
+    """
     if column not in df:
         return
     given = _as_text(df[column])
@@ -672,7 +696,7 @@ def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
     differ = given.notna().to_numpy() & (given.to_numpy(dtype=object)
                                          != computed.to_numpy(dtype=object))
     if differ.any():
-        rows = raw.rows[differ]
+        rows = (raw.rows if rows is None else np.asarray(rows))[differ]
         ck.error(raw, InputError, f"column '{column}' is computed by netmap and the "
                  f"values given disagree with it ({_rows_text(rows)})", row=rows[0],
                  column=column, suggestion=f"remove the '{column}' column, or rename "

@@ -80,8 +80,9 @@ def ei_index(m, level: str = "network", by: str = "sector", *, weight: str | Non
         What to compute the index for.
     by : str, default "sector"
         ``"sector"``, ``"core"`` or any actor column.
-    weight : {None, "weight"}
-        None counts ties; ``"weight"`` sums their weights.
+    weight : None, "weight" or str
+        None counts ties; ``"weight"`` sums their weights; another numeric
+        tie column (such as ``n_ties`` of a rolled-up map) sums it.
     permutations : int, default 0
         Number of permutations of the test (network and group levels).
     seed : None, int or numpy.random.Generator

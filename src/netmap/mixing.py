@@ -36,8 +36,7 @@ class _TieGroups:
 
 def _tie_groups(m, by: str, weight: str | None, *, stacklevel: int = 2) -> _TieGroups:
     """Group codes of both ends of every tie; warn about ties left out."""
-    if weight not in (None, "weight"):
-        raise MeasureError(f"weight must be None or 'weight', not {weight!r}")
+    values = tie_values(m, weight)
     groups = group_codes(m, by)
     arr = m.arrays
     src = groups.codes[arr.source]
@@ -50,8 +49,34 @@ def _tie_groups(m, by: str, weight: str | None, *, stacklevel: int = 2) -> _TieG
             f"left out (by='core' leaves out academia, social_business and other); "
             f"use by='sector' to keep every tie",
             DataWarning, stacklevel=stacklevel + 1)
-    w = arr.weight[kept] if weight else np.ones(int(kept.sum()))
-    return _TieGroups(groups, src[kept], dst[kept], kept, w)
+    return _TieGroups(groups, src[kept], dst[kept], kept, values[kept])
+
+
+def tie_values(m, weight: str | None) -> np.ndarray:
+    """What each tie counts for: 1, its ``weight``, or another numeric tie column.
+
+    Raises
+    ------
+    netmap.MeasureError
+        For a column the ties table lacks, that is not numeric, or that
+        has empty cells.
+    """
+    if weight is None:
+        return np.ones(m.n_ties)
+    if weight == "weight":
+        return m.arrays.weight
+    ties = m.ties
+    numeric = [c for c in ties.columns if pd.api.types.is_numeric_dtype(ties[c].dtype)
+               and not pd.api.types.is_bool_dtype(ties[c].dtype)
+               and c not in ("wave", "until")]
+    if weight not in numeric:
+        raise MeasureError(f"weight must be None, 'weight' or a numeric tie column "
+                           f"({', '.join(map(repr, numeric))}), not {weight!r}")
+    values = ties[weight].to_numpy(dtype=float, na_value=np.nan)
+    if np.isnan(values).any():
+        raise MeasureError(f"the {weight!r} column of the ties has empty cells; fill "
+                           f"them or choose another weight")
+    return values
 
 
 def _pair_counts(tg: _TieGroups, directed: bool, values: np.ndarray | None = None
@@ -100,8 +125,9 @@ def mixing_matrix(m, by: str = "sector", *, weight: str | None = None,
         The map.
     by : str, default "sector"
         ``"sector"``, ``"core"`` or any actor column.
-    weight : {None, "weight"}
-        None counts ties; ``"weight"`` sums tie weights.
+    weight : None, "weight" or str
+        None counts ties; ``"weight"`` sums tie weights; another numeric
+        tie column (such as ``n_ties`` of a rolled-up map) sums it.
     normalized : bool, default False
         Divide by the total (ties or weight), so that cells are shares of
         all ties (the upper triangle sums to 1 when undirected). Not with
@@ -262,8 +288,9 @@ def cross_sector_ties(m, by: str = "sector", *, weight: str | None = None
         The map.
     by : str, default "sector"
         ``"sector"``, ``"core"`` or any actor column.
-    weight : {None, "weight"}
-        None counts ties; ``"weight"`` sums tie weights.
+    weight : None, "weight" or str
+        None counts ties; ``"weight"`` sums tie weights; another numeric
+        tie column (such as ``n_ties`` of a rolled-up map) sums it.
 
     Returns
     -------

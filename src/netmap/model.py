@@ -335,20 +335,66 @@ class StakeholderMap:
 
         actors = self._actors[holds(self._actors)]
         bodies = None if self._bodies is None else self._bodies[holds(self._bodies)]
+        return self._restrict(actors, bodies, holds)
+
+    def without(self, actors) -> StakeholderMap:
+        """The map without some actors, and without their ties, memberships and activities.
+
+        Parameters
+        ----------
+        actors : str or iterable of str
+            Actor ids to take out.
+
+        Returns
+        -------
+        StakeholderMap
+            A new map; the same waves, direction and taxonomy.
+
+        Raises
+        ------
+        netmap.UnknownActorError
+            When an id is not an actor of the map (with the nearest id).
+
+        Examples
+        --------
+        >>> import netmap
+        >>> m = netmap.datasets.load_2x5()
+        >>> rest = m.without("sheatufim")
+        >>> m.n_actors - rest.n_actors, "sheatufim" in rest.actors.index
+        (1, False)
+        """
+        from ._select import actor_ids
+
+        ids = actor_ids(self, actors)
+        kept = self._actors[~self._actors.index.isin(ids)]
+        return self._restrict(kept, self._bodies, lambda frame: None)
+
+    def _restrict(self, actors: pd.DataFrame, bodies: pd.DataFrame | None,
+                  holds) -> StakeholderMap:
+        """A map of ``actors`` and ``bodies``, keeping the rows ``holds`` keeps.
+
+        ``holds(frame)`` gives a boolean mask of the rows to keep, or None
+        for all; ties, memberships and activities also need their actors
+        (and body) to be kept.
+        """
+        def mask(frame: pd.DataFrame) -> np.ndarray:
+            ok = holds(frame)
+            return np.ones(len(frame), dtype=bool) if ok is None else ok
+
         present = actors.index
-        ties = self._ties[holds(self._ties)
+        ties = self._ties[mask(self._ties)
                           & self._ties["source"].isin(present).to_numpy()
                           & self._ties["target"].isin(present).to_numpy()]
         memberships = activities = None
         if self._memberships is not None:
             mem = self._memberships
-            keep = holds(mem) & mem["actor"].isin(present).to_numpy()
+            keep = mask(mem) & mem["actor"].isin(present).to_numpy()
             if bodies is not None:
                 keep &= mem["body"].isin(bodies.index).to_numpy()
             memberships = mem[keep].reset_index(drop=True)
         if self._activities is not None:
             act = self._activities
-            activities = act[holds(act) & act["actor"].isin(present).to_numpy()]
+            activities = act[mask(act) & act["actor"].isin(present).to_numpy()]
             activities = activities.reset_index(drop=True)
         ties = ties.reset_index(drop=True)
         ties.index.name = "tie"
@@ -357,6 +403,20 @@ class StakeholderMap:
         return StakeholderMap._from_validated(validated, directed=self._directed,
                                               taxonomy=self._taxonomy,
                                               name=self._name)
+
+    # -- levels -------------------------------------------------------------------
+    def roll_up(self, to: str = "organisation") -> StakeholderMap:
+        """The map one level up; see :func:`netmap.levels.roll_up`.
+
+        Examples
+        --------
+        >>> import netmap
+        >>> netmap.datasets.load_2x5().roll_up("sector").n_actors
+        7
+        """
+        from .levels import roll_up
+
+        return roll_up(self, to)
 
     # -- summaries and comparison ---------------------------------------------
     def summary(self) -> MapSummary:

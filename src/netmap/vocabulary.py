@@ -222,9 +222,11 @@ LEVELS = Vocabulary(
         Term("body", "body", "גוף",
              ("joint body", "mechanism", "group", "גוף משותף", "מנגנון", "קבוצה",
               "هيئة")),
+        Term("sector", "sector", "מגזר", ("sectoral", "מגזרי", "قطاع")),
     ],
 )
-"""The levels of an actor (CONCEPTS.md section 2): person, organisation, body."""
+"""The levels of an actor (CONCEPTS.md section 2): person, organisation, body, and
+sector (the actors of a map rolled up to sectors, :func:`netmap.levels.roll_up`)."""
 
 SCOPES = Vocabulary(
     "scope",

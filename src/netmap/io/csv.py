@@ -359,6 +359,9 @@ def csv_folder_tables(folder: Path) -> tuple[dict[str, Path], list[Path]]:
 
 def _writable(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     drop = [c for c in DERIVED_COLUMNS.get(table, ()) if c in frame]
+    if table == "ties" and "tie_class" in drop and frame["type"].isna().any():
+        # Ties with no type carry their class (rolled-up maps): write it.
+        drop.remove("tie_class")
     out = frame.drop(columns=drop)
     if table in ("actors", "bodies"):
         out = out.reset_index()
