@@ -6,9 +6,13 @@ the questions of multi-sector joint action of that map.
 """
 
 from . import datasets, sectors, vocabulary
+from .backbone import backbone_brokerage, pair_brokerage, without_backbone
+from .bodies import body_composition, body_sector_counts, interlocks
 from .brokerage import brokerage, brokerage_summary
 from .brokers import brokers
 from .centrality import centrality
+from .clusters import communities, single_sector_clusters
+from .coverage import coverage
 from .ei import ei_index
 from .exceptions import (
     DataWarning,
@@ -28,11 +32,14 @@ from .exceptions import (
     ValidationError,
     WaveError,
 )
+from .gaps import introductions, sector_cut_points, under_connected
 from .holes import structural_holes
 from .io import from_frames, from_networkx, read_csv, read_excel
+from .levels import key_person_risk, roll_up
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
 from .sectors import SectorTaxonomy, default_taxonomy
+from .waves import WaveComparison, compare, headline_measures
 
 __version__ = "0.1.0"
 
@@ -53,6 +60,23 @@ __all__ = [
     "structural_holes",
     "centrality",
     "brokers",
+    "single_sector_clusters",
+    "communities",
+    "body_composition",
+    "body_sector_counts",
+    "interlocks",
+    "roll_up",
+    "key_person_risk",
+    "backbone_brokerage",
+    "pair_brokerage",
+    "without_backbone",
+    "sector_cut_points",
+    "under_connected",
+    "introductions",
+    "coverage",
+    "compare",
+    "headline_measures",
+    "WaveComparison",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",

@@ -270,7 +270,7 @@ def interlocks(m) -> pd.DataFrame:
     >>> import netmap
     >>> table = netmap.interlocks(netmap.datasets.load_2x5())
     >>> table.index[0], int(table["n_bodies"].iloc[0])
-    ('sheatufim', 7)
+    ('sheatufim', 6)
     """
     pairs = _member_pairs(m)
     order = _body_index(m)

@@ -188,6 +188,7 @@ def _cluster_rows(m, rows, label_of, codes, src, dst) -> pd.DataFrame:
             "body_overlap": overlap,
         })
     table = pd.DataFrame.from_records(records, columns=columns)
+    table["body"] = pd.Series([r["body"] for r in records], dtype=object)
     table.index.name = "cluster"
     return table
 

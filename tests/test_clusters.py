@@ -1,0 +1,144 @@
+"""Single-sector clusters and communities: hand-built maps, both outcomes, the sample."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import netmap
+from structure_maps import build
+
+
+def coalition_map(extra_outside=0):
+    """b1..b4 business, tied in a ring and a chord (5 internal ties); each of b1, b2
+    has one tie to the public actor p; t1..t3 third, a path (2 ties) plus a tie to p;
+    ``extra_outside`` more ties from b3 to third actors."""
+    sectors = {"b1": "business", "b2": "business", "b3": "business", "b4": "business",
+               "p": "public", "t1": "third", "t2": "third", "t3": "third"}
+    edges = [("b1", "b2"), ("b2", "b3"), ("b3", "b4"), ("b4", "b1"), ("b1", "b3"),
+             ("b1", "p"), ("b2", "p"), ("t1", "t2"), ("t2", "t3"), ("t3", "p")]
+    edges += [("b3", t) for t in ("t1", "t2", "t3")[:extra_outside]]
+    mem = [(b, "coalition") for b in ("b1", "b2", "b3", "b4", "p")]
+    return build(sectors, edges, memberships=mem)
+
+
+def test_cluster_by_hand():
+    table = netmap.single_sector_clusters(coalition_map())
+    row = table.iloc[0]
+    assert row["sector"] == "business"
+    assert row["members"] == ("b1", "b2", "b3", "b4")
+    assert row["internal_ties"] == 5 and row["external_ties"] == 2
+    assert row["density"] == pytest.approx(5 / 6)
+    assert row["internal_share"] == pytest.approx(5 / 7)
+    assert row["body"] == "coalition"
+    assert row["body_overlap"] == pytest.approx(4 / 5)
+    # third: t1 (1 tie, inside), t2 (2, inside), t3 (2 ties, 1 inside = 0.5): 3 actors,
+    # 2 internal and 1 external tie
+    third = table[table["sector"] == "third"].iloc[0]
+    assert third["members"] == ("t1", "t2", "t3")
+    assert third["body"] is None and third["body_overlap"] == 0.0
+
+
+def test_no_cluster_when_ties_run_outside():
+    # b3 gets three ties to the third sector: 3 of its 6 ties stay inside (0.5, inward),
+    # but the cluster's share falls to 5 / 10 = 0.5, still "mostly"? no: min_share=0.6
+    table = netmap.single_sector_clusters(coalition_map(extra_outside=3), min_share=0.6)
+    assert "business" not in set(table["sector"])
+    assert not netmap.single_sector_clusters(coalition_map(), min_size=5).size
+
+
+def test_inward_threshold_excludes_brokers():
+    sectors = {"a": "third", "b": "third", "c": "third", "hub": "third",
+               "x": "public", "y": "business", "z": "academia"}
+    edges = [("a", "b"), ("b", "c"), ("c", "a"), ("hub", "a"), ("hub", "x"),
+             ("hub", "y"), ("hub", "z")]
+    table = netmap.single_sector_clusters(build(sectors, edges))
+    assert table["members"].tolist() == [("a", "b", "c")]
+    assert table.iloc[0]["external_ties"] == 1
+
+
+def test_split_and_errors():
+    # two triangles of one sector joined by one tie: one component, two communities
+    sectors = {f"n{i}": "third" for i in range(6)}
+    edges = [("n0", "n1"), ("n1", "n2"), ("n2", "n0"), ("n3", "n4"), ("n4", "n5"),
+             ("n5", "n3"), ("n2", "n3")]
+    m = build(sectors, edges)
+    assert len(netmap.single_sector_clusters(m)) == 1
+    split = netmap.single_sector_clusters(m, split=True, seed=0)
+    assert sorted(split["members"]) == [("n0", "n1", "n2"), ("n3", "n4", "n5")]
+    with pytest.raises(netmap.MeasureError):
+        netmap.single_sector_clusters(m, min_share=1.5)
+    with pytest.raises(netmap.MeasureError):
+        netmap.single_sector_clusters(m, min_size=0)
+
+
+def test_sample_clusters():
+    m = netmap.datasets.load_2x5()
+    table = netmap.single_sector_clusters(m).set_index("body")
+    assert table.loc["business_coalition", "sector"] == "business"
+    assert table.loc["business_coalition", "body_overlap"] == 1.0
+    assert table.loc["third_sector_team", "sector"] == "third"
+    assert table.loc["third_sector_team", "body_overlap"] > 0.7
+    # the backbone and the coalition's coordinator are brokers, not members
+    members = set().union(*table["members"])
+    assert "sheatufim" not in members and "beit_yatziv" not in members
+
+
+def test_communities_by_hand_and_reproducible():
+    sectors = {"b1": "business", "b2": "business", "b3": "business",
+               "p1": "public", "t1": "third", "a1": "academia"}
+    edges = [("b1", "b2"), ("b2", "b3"), ("b3", "b1"), ("p1", "t1"), ("t1", "a1"),
+             ("a1", "p1"), ("b1", "p1")]
+    m = build(sectors, edges)
+    table = netmap.communities(m, seed=3)
+    assert sorted(table["members"]) == [("b1", "b2", "b3"), ("p1", "t1", "a1")]
+    kinds = dict(zip(table["members"], table["kind"], strict=True))
+    assert kinds[("b1", "b2", "b3")] == "single-sector"
+    assert kinds[("p1", "t1", "a1")] == "mixed"
+    mixed = table[table["kind"] == "mixed"].iloc[0]
+    assert mixed["purity"] == pytest.approx(1 / 3)
+    assert mixed["blau"] == pytest.approx(2 / 3)
+    # modularity of the two triangles joined by one tie: by hand
+    m_edges, deg = 7, np.array([3, 2, 2, 3, 2, 2])
+    q = sum(3 / m_edges - (d.sum() / (2 * m_edges)) ** 2 for d in (deg[:3], deg[3:]))
+    assert table.attrs["modularity"] == pytest.approx(q)
+    again = netmap.communities(m, seed=3)
+    assert again["members"].tolist() == table["members"].tolist()
+    with pytest.raises(netmap.MeasureError):
+        netmap.communities(m, weight="trust")
+
+
+def test_sample_communities_reproducible():
+    m = netmap.datasets.load_2x5()
+    a = netmap.communities(m, seed=7)
+    b = netmap.communities(m, seed=7)
+    assert a["members"].tolist() == b["members"].tolist()
+    assert a["size"].sum() == m.n_actors
+    business = a[a["dominant"] == "business"]
+    assert (business["kind"] == "single-sector").any()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=30),
+       st.lists(st.sampled_from(["public", "business", "third"]), min_size=10,
+                max_size=10), st.randoms())
+def test_cluster_invariants(edges, sectors, rnd):
+    ids = [f"a{i}" for i in range(10)]
+    m = build(dict(zip(ids, sectors, strict=True)),
+              [(ids[s], ids[t]) for s, t in edges])
+    table = netmap.single_sector_clusters(m)
+    seen = set()
+    for row in table.itertuples():
+        assert len(row.members) == row.size >= 3
+        assert {m.actors.loc[a, "sector"] for a in row.members} == {row.sector}
+        assert not seen & set(row.members)  # clusters do not overlap
+        seen |= set(row.members)
+        assert 0.5 <= row.internal_share <= 1
+        assert 0 < row.density <= 1
+    # relabelling the actors gives the same clusters
+    rename = dict(zip(ids, rnd.sample([f"z{i}" for i in range(10)], 10), strict=True))
+    m2 = build({rename[i]: s for i, s in zip(ids, sectors, strict=True)},
+               [(rename[ids[s]], rename[ids[t]]) for s, t in edges])
+    t2 = netmap.single_sector_clusters(m2)
+    assert sorted(frozenset(rename[a] for a in r) for r in table["members"]) == \
+        sorted(frozenset(r) for r in t2["members"])

@@ -1,0 +1,145 @@
+"""Sector cut-points, under-connected sector pairs and candidate introductions."""
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import netmap
+from structure_maps import build
+
+
+def bridge_map(second_bridge=False):
+    """Public p1-p2 and business b1-b2 joined only through the third-sector actor t."""
+    sectors = {"p1": "public", "p2": "public", "t": "third", "b1": "business",
+               "b2": "business"}
+    edges = [("p1", "p2"), ("p2", "t"), ("t", "b1"), ("b1", "b2")]
+    if second_bridge:
+        edges.append(("p1", "b2"))
+    return build(sectors, edges)
+
+
+def test_cut_point_present():
+    table = netmap.sector_cut_points(bridge_map())
+    # removing t cuts public from business (third is gone with it: only actor);
+    # removing p2 cuts public from third and business; removing b1 likewise for business
+    assert set(table.index) == {"t", "p2", "b1"}
+    assert table.loc["t", "pairs"] == (("public", "business"),)
+    assert table.loc["t", "groups_cut_off"] == ("public", "business")
+    assert table.loc["p2", "pairs_cut"] == 2
+    assert set(table.loc["p2", "pairs"]) == {("public", "third"), ("public", "business")}
+    assert table.loc["p2", "groups_cut_off"] == ("public",)  # p1 is left alone
+    assert table.loc[table.index[0], "pairs_cut"] == 2
+
+
+def test_cut_point_absent():
+    assert netmap.sector_cut_points(bridge_map(second_bridge=True)).loc[
+        lambda t: t["pairs_cut"] > 0].index.tolist() == []
+
+
+def test_only_contact_of_a_sector_is_a_cut():
+    # p1 is the only public actor tied to business, though not an articulation point
+    m = build({"p1": "public", "p2": "public", "b1": "business", "b2": "business"},
+              [("p1", "b1"), ("b1", "b2"), ("b2", "p1")])
+    table = netmap.sector_cut_points(m)
+    assert table.index.tolist() == ["p1"]
+    assert table.loc["p1", "groups_cut_off"] == ("public", "business")
+
+
+def test_leaf_of_its_own_sector_is_not_a_cut():
+    # hub h (public) with a leaf l (public) and a business actor b: removing h leaves
+    # l alone, but public is still... l cannot reach b: public-business lost
+    m = build({"h": "public", "l": "public", "b": "business"}, [("h", "l"), ("h", "b")])
+    table = netmap.sector_cut_points(m)
+    assert table.index.tolist() == ["h"]
+    # a sector whose only actor is removed is gone, not cut off
+    m2 = build({"h": "public", "b": "business", "c": "business"},
+               [("h", "b"), ("h", "c")])
+    assert netmap.sector_cut_points(m2).empty
+
+
+def test_under_connected_both_ways():
+    # two dense sectors with a single tie between them: under-connected
+    sectors = {f"p{i}": "public" for i in range(6)} | {f"b{i}": "business"
+                                                        for i in range(6)}
+    edges = [(f"p{i}", f"p{j}") for i in range(6) for j in range(i + 1, 6)]
+    edges += [(f"b{i}", f"b{j}") for i in range(6) for j in range(i + 1, 6)]
+    edges.append(("p0", "b0"))
+    table = netmap.under_connected(build(sectors, edges), permutations=199, seed=1)
+    row = table.loc[("public", "business")]
+    assert row["observed"] == 1 and row["under_connected"]
+    assert row["p_value"] == pytest.approx(1 / 200)
+    # untied pairs with a common neighbour: p0's neighbours b1..b5 are 2 steps from
+    # p0? no: p_i (i>0) - p0 - b0 and p0 - b0 - b_j: 5 + 5 pairs
+    assert row["two_step"] == 10
+    # a random-looking mix of ties between the sectors is not under-connected
+    mixed = [(f"p{i}", f"b{(i + k) % 6}") for i in range(6) for k in range(3)]
+    table2 = netmap.under_connected(build(sectors, mixed), permutations=199, seed=1)
+    assert not table2.loc[("public", "business"), "under_connected"]
+    assert np.isnan(table2.loc[("public", "business"), "two_step"])
+
+
+def test_permutation_expectation_by_hand():
+    # 2 public, 2 business, one tie: under label shuffling the tie is cross-sector with
+    # probability 4/6 (pairs of actors with different labels out of 6)
+    m = build({"a": "public", "b": "public", "c": "business", "d": "business"},
+              [("a", "b")])
+    table = netmap.under_connected(m, permutations=4000, seed=2)
+    assert table.loc[("public", "business"), "expected"] == pytest.approx(2 / 3, abs=0.03)
+    assert table.loc[("public", "business"), "p_value"] == pytest.approx(1 / 3, abs=0.03)
+    with pytest.raises(netmap.MeasureError):
+        netmap.under_connected(m, permutations=0)
+    with pytest.raises(netmap.MeasureError):
+        netmap.under_connected(m, alpha=1.5)
+
+
+def test_introductions_by_hand():
+    m = bridge_map()
+    table = netmap.introductions(m, ("public", "business"))
+    # p2 and b1 share t; p1 and b2 share nobody
+    assert table[["actor_a", "actor_b", "common"]].values.tolist() == [["p2", "b1", 1]]
+    assert table.loc[0, "via"] == ("t",)
+    with pytest.raises(netmap.MeasureError, match="not a 'sector' group"):
+        netmap.introductions(m, ("public", "army"))
+
+
+def test_sample_gaps():
+    m = netmap.datasets.load_2x5()
+    table = netmap.under_connected(m, seed=1)
+    assert table.loc[("public", "business"), "under_connected"]
+    assert table["p_value"].between(0, 1).all()
+    intro = netmap.introductions(m, ("public", "business"), top=5)
+    assert len(intro) == 5 and (intro["common"].diff().dropna() <= 0).all()
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=20),
+       st.lists(st.sampled_from(["public", "business", "third"]), min_size=8,
+                max_size=8))
+def test_cut_points_match_brute_force(edges, sectors):
+    import networkx as nx
+
+    ids = [f"a{i}" for i in range(8)]
+    m = build(dict(zip(ids, sectors, strict=True)), [(ids[s], ids[t]) for s, t in edges])
+    g = nx.Graph()
+    g.add_nodes_from(ids)
+    g.add_edges_from((ids[s], ids[t]) for s, t in edges if s != t)
+    sector = dict(zip(ids, sectors, strict=True))
+
+    def joined(graph):
+        out = set()
+        for comp in nx.connected_components(graph):
+            present = {sector[a] for a in comp}
+            out |= {(x, y) for x in present for y in present if x != y}
+        return out
+
+    before = joined(g)
+    expected = set()
+    for v in ids:
+        h = g.copy()
+        h.remove_node(v)
+        left = {sector[a] for a in h}
+        lost = {p for p in before - joined(h) if p[0] in left and p[1] in left}
+        if lost:
+            expected.add(v)
+    assert set(netmap.sector_cut_points(m).index) == expected
