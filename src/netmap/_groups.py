@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Groups", "group_codes", "check_seed"]
+__all__ = ["Groups", "group_codes", "group_pairs", "check_seed"]
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,18 @@ def group_codes(m, by: str = "sector") -> Groups:
     codes = np.asarray(codes, dtype=np.int64)
     codes[values.isna().to_numpy()] = -1
     return Groups(by=by, codes=codes, labels=labels)
+
+
+def group_pairs(n_groups: int, directed: bool) -> tuple[list, tuple[str, str]]:
+    """The pairs of different groups a table is indexed by, and the index names.
+
+    Ordered pairs ``(from, to)`` in a directed map; unordered pairs ``(a,
+    b)``, ``a`` before ``b``, in an undirected one.
+    """
+    if directed:
+        return ([(a, b) for a in range(n_groups) for b in range(n_groups) if a != b],
+                ("from", "to"))
+    return [(a, b) for a in range(n_groups) for b in range(a + 1, n_groups)], ("a", "b")
 
 
 def check_seed(seed) -> np.random.Generator:

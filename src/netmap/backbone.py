@@ -19,7 +19,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from ._groups import group_codes
+from ._groups import group_codes, group_pairs
 from ._select import actor_ids, flagged
 from .brokerage import _binary_adjacency, _chunks, _compute
 from .exceptions import MeasureError
@@ -238,16 +238,10 @@ def pair_brokerage(m, by: str = "sector", *, backbone=None,
     paths = pair_two_paths(m, by)
     labels = list(group_codes(m, by).labels)
     g = len(labels)
-    if m.directed:
-        pairs = [(a, b) for a in range(g) for b in range(g) if a != b]
-        per_pair = np.stack([paths[:, a, b] for a, b in pairs], axis=1) if pairs else \
-            np.zeros((m.n_actors, 0), dtype=np.int64)
-        names = ("from", "to")
-    else:
-        pairs = [(a, b) for a in range(g) for b in range(a + 1, g)]
-        per_pair = np.stack([paths[:, a, b] + paths[:, b, a] for a, b in pairs], axis=1) \
-            if pairs else np.zeros((m.n_actors, 0), dtype=np.int64)
-        names = ("a", "b")
+    pairs, names = group_pairs(g, m.directed)
+    per_pair = np.zeros((m.n_actors, len(pairs)), dtype=np.int64)
+    for k, (a, b) in enumerate(pairs):
+        per_pair[:, k] = paths[:, a, b] if m.directed else paths[:, a, b] + paths[:, b, a]
     ids = np.asarray(m.arrays.ids, dtype=object)
     total = per_pair.sum(axis=0)
     with np.errstate(invalid="ignore", divide="ignore"):

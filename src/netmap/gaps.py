@@ -18,7 +18,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from ._groups import check_seed, group_codes
+from ._groups import check_seed, group_codes, group_pairs
 from .exceptions import MeasureError
 
 __all__ = ["sector_cut_points", "under_connected", "introductions"]
@@ -204,12 +204,7 @@ def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None
     arr = m.arrays
     keep = arr.source != arr.target
     src, dst = arr.source[keep], arr.target[keep]
-    if m.directed:
-        pairs = [(a, b) for a in range(g) for b in range(g) if a != b]
-        names = ("from", "to")
-    else:
-        pairs = [(a, b) for a in range(g) for b in range(a + 1, g)]
-        names = ("a", "b")
+    pairs, names = group_pairs(g, m.directed)
     slot = np.full((g + 1) * (g + 1), -1, dtype=np.int64)
     for k, (a, b) in enumerate(pairs):
         slot[a * (g + 1) + b] = k
