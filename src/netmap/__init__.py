@@ -6,6 +6,7 @@ the questions of multi-sector joint action of that map.
 """
 
 from . import datasets, sectors, vocabulary
+from .axis import axis_position, complexity_fit
 from .backbone import backbone_brokerage, pair_brokerage, without_backbone
 from .bodies import body_composition, body_sector_counts, interlocks
 from .brokerage import brokerage, brokerage_summary
@@ -34,6 +35,7 @@ from .exceptions import (
 )
 from .gaps import introductions, sector_cut_points, under_connected
 from .holes import structural_holes
+from .insights import Finding, Findings, insights
 from .io import from_frames, from_networkx, read_csv, read_excel
 from .levels import key_person_risk, roll_up
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
@@ -77,6 +79,11 @@ __all__ = [
     "compare",
     "headline_measures",
     "WaveComparison",
+    "insights",
+    "Finding",
+    "Findings",
+    "axis_position",
+    "complexity_fit",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",
