@@ -55,7 +55,7 @@ def join(items, lang: str, conjunction: str = "and") -> str:
 
 
 def ties_phrase(n: int, lang: str) -> str:
-    """ "1 tie", "6 ties"; "קשר אחד", "6 קשרים"."""
+    """A count of ties in words: 1 tie, 6 ties; קשר אחד, 6 קשרים."""
     if lang == "en":
         return f"{n} tie" if n == 1 else f"{n} ties"
     return "קשר אחד" if n == 1 else f"{n} קשרים"
@@ -67,7 +67,7 @@ def percent(value: float) -> str:
 
 
 def core_count_phrase(k: int, lang: str) -> str:
-    """ "two core sectors" / "שני מגזרי ליבה"."""
+    """A count of core sectors in words: two core sectors; שני מגזרי ליבה."""
     en = {0: "no core sector", 1: "one core sector", 2: "two core sectors",
           3: "three core sectors"}
     he = {0: "אף מגזר ליבה", 1: "מגזר ליבה אחד", 2: "שני מגזרי ליבה",

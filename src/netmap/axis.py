@@ -1,4 +1,4 @@
-"""Where an initiative sits on the axis of multi-sector action, and whether its sectors fit the problem.
+"""The initiative on the axis of multi-sector action; its sectors against the problem.
 
 Sheatufim's axis (CONCEPTS.md section 6) runs from *cooperation* through
 *partnership* to a *joint move* along five dimensions: viewpoint, goal,
@@ -123,8 +123,7 @@ def _declared(dimension: str, value, lang: str):
 
 
 def _stakeholders(m, lang: str, many: int, balance: float):
-    """Score from the map: a few players (0.25), many but one-sided (0.5), or most
-    stakeholders from all three sectors, balanced (1.0)."""
+    """Score from the map: few players 0.25, many but one-sided 0.5, balanced many 1.0."""
     actors = m.actors
     level = actors["level"].astype(object) if "level" in actors else \
         pd.Series("organisation", index=actors.index)
@@ -144,8 +143,7 @@ def _stakeholders(m, lang: str, many: int, balance: float):
 
 
 def _management(m, lang: str, backbone, central_rank: int):
-    """Score from the map: a backbone that brokers (1.0), a partner that chairs or
-    coordinates (0.5), or no one (0.0)."""
+    """Score from the map: a brokering backbone 1.0, a partner leading 0.5, no one 0.0."""
     from .backbone import backbone_actors, backbone_brokerage
 
     try:

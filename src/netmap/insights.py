@@ -106,8 +106,11 @@ class Findings(list):
         return [f.code for f in self]
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per finding: ``code``, ``insight``, ``severity``, ``title``,
-        ``text``, ``actors``, ``names`` and ``evidence``."""
+        """One row per finding.
+
+        Columns: ``code``, ``insight``, ``severity``, ``title``, ``text``,
+        ``actors``, ``names`` and ``evidence``.
+        """
         columns = ["code", "insight", "severity", "title", "text", "actors", "names",
                    "evidence"]
         return pd.DataFrame([[getattr(f, c) for c in columns] for f in self],
@@ -352,8 +355,11 @@ def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
 
 
 def _dependent_third_sector(m, say) -> list:
-    """Third-sector actors funded or contracted by a public actor, in a body without
-    a neutral (academic or advocacy) member."""
+    """Third-sector actors depending on a public actor, in a body with no neutral member.
+
+    Dependence is a funding or contract tie; neutral members are academic
+    actors or third-sector actors marked yes in an ``advocacy`` column.
+    """
     ties = m.ties
     mem = m.memberships
     if mem is None or not len(mem) or "type" not in ties.columns:
