@@ -28,7 +28,8 @@ def build(sectors: dict, edges: list, *, directed: bool = False, memberships=Non
     mem = None
     if memberships is not None:
         width = max(len(r) for r in memberships) if memberships else 2
-        mem = pd.DataFrame(memberships, columns=["actor", "body", "role"][:width])
+        rows = [tuple(r) + ("member",) * (width - len(r)) for r in memberships]
+        mem = pd.DataFrame(rows, columns=["actor", "body", "role"][:width])
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
         return netmap.StakeholderMap(actors, ties, mem, bodies, activities,

@@ -196,10 +196,10 @@ def public_role(m, *, central_rank: int = 3) -> dict:
 
     *Leading*: a public actor chairs or leads the steering committee (or,
     with no steering committee, a joint body). *Central*: not leading, but
-    a public actor is among the ``central_rank`` first cross-sector
-    brokers. *Peripheral*: public actors are present but neither.
-    *Absent*: no public actor in any joint body (or, with no bodies, in
-    the map).
+    a public actor brokering between sectors is among the
+    ``central_rank`` first cross-sector brokers. *Peripheral*: public
+    actors are present but neither. *Absent*: no public actor in any joint
+    body (or, with no bodies, in the map).
 
     Parameters
     ----------
@@ -233,10 +233,12 @@ def public_role(m, *, central_rank: int = 3) -> dict:
     public = (actors["sector"] == "public").to_numpy()
     out = {"role": "absent", "leaders": (), "lead_bodies": (), "seat_share": np.nan,
            "best": None, "rank": np.nan}
+    brokers = False
     if m.n_ties and public.any():
-        _, rank = _cross_ranks(m)
+        cross, rank = _cross_ranks(m)
         best = int(np.flatnonzero(public)[np.argmin(rank[public])])
         out["best"], out["rank"] = m.arrays.ids[best], int(rank[best])
+        brokers = bool(cross[best] > 0)
     bodies = body_composition(m)
     joint = bodies[_joint(bodies)] if len(bodies) else bodies
     present = bool(public.any())
@@ -255,7 +257,7 @@ def public_role(m, *, central_rank: int = 3) -> dict:
                                for a in chairs if sector.get(a) == "public")
     if out["leaders"]:
         out["role"] = "leading"
-    elif present and out["rank"] == out["rank"] and out["rank"] <= central_rank:
+    elif present and brokers and out["rank"] <= central_rank:
         out["role"] = "central"
     elif present:
         out["role"] = "peripheral"
@@ -369,7 +371,7 @@ def _dependent_third_sector(m, say) -> list:
     core = actors["core"].astype(object)
     neutral = (sector == "academia").to_numpy()
     if "advocacy" in actors.columns:
-        neutral |= flagged(m, "advocacy") & (core == "third").to_numpy()
+        neutral = neutral | (flagged(m, "advocacy") & (core == "third").to_numpy())
     neutral_ids = set(actors.index[neutral])
     dep = ties[ties["type"].isin(DEPENDENCY_TYPES)]
     members = mem.groupby("body")["actor"].agg(set)
@@ -658,7 +660,7 @@ def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
     >>> "public_leading" in netmap.insights(m, wave=2014).codes
     True
     >>> netmap.insights(m, lang="he", wave=2014)[0].title
-    'בגוף משותף חסר מגזר ליבה'
+    'ארגון חברה אזרחית תלוי, בלי גורם מאזן'
     """
     if lang not in LANGS:
         raise MeasureError(f"lang must be one of {', '.join(map(repr, LANGS))}, not "

@@ -1,0 +1,290 @@
+"""Findings: each both ways on hand-built maps, texts in both languages, the sample."""
+
+import re
+import string
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import netmap
+from netmap._texts import TEXTS
+from netmap.insights import SEVERITIES, public_role
+from structure_maps import build
+
+SECTORS = {"moe": "public", "la": "public", "intel": "business", "hp": "business",
+           "ngo1": "third", "ngo2": "third", "ngo3": "third", "univ": "academia",
+           "bb": "third"}
+# every pair of core sectors tied more than once; bb links everyone
+BASE_TIES = [("bb", a) for a in SECTORS if a != "bb"] + [
+    ("moe", "intel"), ("la", "hp"), ("moe", "ngo1"), ("la", "ngo2"), ("intel", "ngo1"),
+    ("hp", "ngo3"), ("ngo1", "ngo2"), ("ngo2", "ngo3"), ("moe", "la"), ("intel", "hp"),
+    ("univ", "moe"), ("univ", "intel")]
+STEERING = [("moe", "steering", "chair"), ("intel", "steering"), ("ngo1", "steering"),
+            ("univ", "steering"), ("bb", "steering", "coordinator")]
+
+
+def make(ties=None, memberships=None, kinds=None, backbone=True, types=None, **kw):
+    """The base map, with parts replaced."""
+    ties = BASE_TIES if ties is None else ties
+    memberships = STEERING if memberships is None else memberships
+    mem = [tuple(r) + ("member",) * (3 - len(r)) for r in memberships]
+    kinds = {"steering": "steering_committee"} | (kinds or {})
+    bodies = pd.DataFrame({"id": list(kinds), "kind": list(kinds.values())})
+    extra = {"backbone": ["yes" if a == "bb" else "" for a in SECTORS]} if backbone else {}
+    return build(SECTORS, ties, memberships=mem, bodies=bodies, types=types,
+                 **(extra | kw))
+
+
+def codes(m, **kw):
+    return netmap.insights(m, **kw).codes
+
+
+def test_base_map_says_little():
+    found = codes(make())
+    for code in ("body_missing_sector", "body_dominated", "sector_pair_no_tie",
+                 "sector_pair_under_connected", "dependent_third_sector",
+                 "public_peripheral", "public_absent", "public_central",
+                 "sector_cut_point", "key_person_risk", "no_backbone"):
+        assert code not in found, code
+    assert "public_leading" in found
+    assert "backbone_broker" in found
+    assert "no_single_sector_groups" in found and "single_sector_groups" not in found
+
+
+def test_body_missing_a_core_sector():
+    no_business = [r for r in STEERING if r[0] != "intel"]
+    found = netmap.insights(make(memberships=no_business))
+    f = found[found.codes.index("body_missing_sector")]
+    assert f.severity == "warning" and f.actors == ("steering",)
+    assert f.evidence["core_missing"] == ("business",)
+    assert "business sector" in f.text
+    # a business coalition missing two sectors is not a joint body: no finding
+    coalition = [*STEERING, ("intel", "coal"), ("hp", "coal")]
+    assert "body_missing_sector" not in codes(make(memberships=coalition,
+                                                   kinds={"coal": "coalition"}))
+
+
+def test_body_dominated():
+    third_heavy = [*STEERING, ("ngo2", "steering"), ("ngo3", "steering")]
+    found = netmap.insights(make(memberships=third_heavy))
+    f = found[found.codes.index("body_dominated")]
+    assert f.evidence == {"sector": "third", "share": pytest.approx(4 / 6)}
+    assert "body_dominated" not in codes(make())
+    assert "body_dominated" not in codes(make(memberships=third_heavy), dominance=0.7)
+
+
+def test_sector_pairs_without_ties():
+    cut = [t for t in BASE_TIES if {SECTORS[t[0]], SECTORS[t[1]]} != {"public", "business"}]
+    found = netmap.insights(make(ties=cut))
+    f = found[found.codes.index("sector_pair_no_tie")]
+    assert f.evidence["pair"] == ("public", "business")
+    assert "sector_pair_no_tie" not in codes(make())
+
+
+def test_under_connected_pair():
+    sectors = {f"p{i}": "public" for i in range(6)} | {f"b{i}": "business"
+                                                        for i in range(6)}
+    edges = [(f"p{i}", f"p{j}") for i in range(6) for j in range(i + 1, 6)]
+    edges += [(f"b{i}", f"b{j}") for i in range(6) for j in range(i + 1, 6)]
+    found = netmap.insights(build(sectors, [*edges, ("p0", "b0")]))
+    assert "sector_pair_under_connected" in found.codes
+    f = found[found.codes.index("sector_pair_under_connected")]
+    assert f.evidence["observed"] == 1 and f.evidence["two_step"] == 10
+    mixed = [(f"p{i}", f"b{(i + k) % 6}") for i in range(6) for k in range(3)]
+    assert "sector_pair_under_connected" not in codes(build(sectors, mixed))
+
+
+def test_single_sector_groups():
+    coalition = [*STEERING, ("intel", "coal"), ("hp", "coal")]
+    found = netmap.insights(make(memberships=coalition, kinds={"coal": "coalition"}))
+    assert "single_sector_groups" in found.codes
+    assert "no_single_sector_groups" not in found.codes
+    assert found[found.codes.index("single_sector_groups")].actors == ("coal",)
+
+
+def test_dependent_third_sector_early_warning():
+    types = ["contract" if t == ("moe", "ngo1") else "information" for t in BASE_TIES]
+    no_neutral = [r for r in STEERING if r[0] != "univ"]
+    found = netmap.insights(make(memberships=no_neutral, types=types))
+    f = found[found.codes.index("dependent_third_sector")]
+    assert f.actors == ("ngo1", "moe", "steering") and f.severity == "warning"
+    # academia in the body balances it
+    assert "dependent_third_sector" not in codes(make(types=types))
+    # so does a third-sector advocacy actor
+    with_advocate = [*no_neutral, ("ngo2", "steering")]
+    advocacy = ["yes" if a == "ngo2" else "" for a in SECTORS]
+    assert "dependent_third_sector" not in codes(make(memberships=with_advocate,
+                                                      types=types, advocacy=advocacy))
+    # without the contract there is no dependence
+    assert "dependent_third_sector" not in codes(make(memberships=no_neutral))
+
+
+def test_public_roles():
+    assert public_role(make())["role"] == "leading"
+    not_chair = [r if r[0] != "moe" else ("moe", "steering") for r in STEERING]
+    # moe is the second broker (after bb): central, not leading
+    info = public_role(make(memberships=not_chair))
+    assert info["role"] == "central" and info["best"] in ("moe", "la")
+    assert "public_central" in codes(make(memberships=not_chair))
+    assert public_role(make(memberships=not_chair), central_rank=1)["role"] == \
+        "peripheral"
+    assert "public_peripheral" in codes(make(memberships=not_chair), central_rank=1)
+    no_public = [r for r in STEERING if r[0] != "moe"]
+    assert public_role(make(memberships=no_public))["role"] == "absent"
+    assert "public_absent" in codes(make(memberships=no_public))
+
+
+def test_public_role_changes_between_waves():
+    from test_waves import waves_map
+
+    m = waves_map()
+    assert [public_role(m.at(w))["role"] for w in m.waves] == ["peripheral", "leading"]
+    found = netmap.insights(m)
+    assert "public_role_changed" in found.codes
+    assert found[found.codes.index("public_role_changed")].evidence["roles"] == {
+        1: "peripheral", 2: "leading"}
+    assert "public_role_changed" not in codes(m, wave=1)  # one wave of history
+    assert "public_role_changed" not in codes(make())  # no waves
+
+
+def test_third_sector_group_and_cohesion():
+    team = [*STEERING, ("ngo1", "team"), ("ngo2", "team"), ("ngo3", "team")]
+    found = codes(make(memberships=team, kinds={"team": "sector_team"}))
+    assert "third_sector_group" in found and "no_third_sector_group" not in found
+    assert "no_third_sector_group" in codes(make())
+    # base: third density 3 of 6 pairs among ngo1-3 and bb (bb tied to all three) =
+    # 5 / 6; public 1 / 1, business 1 / 1: 5/6 >= 0.5 -> cohesive
+    assert "third_sector_cohesive" in codes(make())
+    loose = [t for t in BASE_TIES if not (SECTORS[t[0]] == SECTORS[t[1]] == "third")]
+    found = netmap.insights(make(ties=loose))
+    f = found[found.codes.index("third_sector_loose")]
+    assert f.evidence["third_density"] == 0.0
+
+
+def test_coverage_findings():
+    act = pd.DataFrame({"actor": ["ngo1", "ngo2", "ngo3", "intel"],
+                        "goal": ["tutoring"] * 3 + ["visits"]})
+    found = codes(make(activities=act), goals=["tutoring", "visits", "parents"])
+    assert "coverage_gaps" in found and "coverage_overlaps" in found
+    fewer = act.iloc[1:]
+    found = codes(make(activities=fewer), goals=["tutoring", "visits"])
+    assert "coverage_gaps" not in found and "coverage_overlaps" not in found
+
+
+def test_backbone_findings():
+    assert "no_backbone" in codes(make(backbone=False))
+    assert "backbone_broker" in codes(make())
+    # the backbone as the only bridge between public and the rest
+    ties = [("bb", "moe"), ("bb", "intel"), ("intel", "hp"), ("hp", "ngo1"),
+            ("ngo1", "ngo2"), ("ngo2", "ngo3"), ("la", "moe"), ("univ", "ngo3")]
+    found = netmap.insights(make(ties=ties))
+    f = found[found.codes.index("backbone_dependency")]
+    assert f.severity == "warning" and f.evidence["sector_pairs_lost"] > 0
+    assert "sector_cut_point" in found.codes
+    # a marked backbone far from the brokering
+    peripheral = [t for t in BASE_TIES if "bb" not in t] + [("bb", "ngo1")]
+    found = codes(make(ties=peripheral))
+    assert "backbone_not_broker" in found and "backbone_dependency" not in found
+
+
+def test_key_person_finding():
+    actors = pd.DataFrame({
+        "id": ["moe", "ngo", "intel", "dana"],
+        "sector": ["public", "third", "business", "third"],
+        "level": ["organisation"] * 3 + ["person"], "org": [None, None, None, "ngo"]})
+    ties = pd.DataFrame({"source": ["dana", "dana", "moe"],
+                         "target": ["moe", "intel", "intel"]})
+    m = netmap.StakeholderMap(actors, ties)
+    assert "key_person_risk" in codes(m)
+    ties2 = pd.concat([ties, pd.DataFrame({"source": ["ngo"], "target": ["moe"]})])
+    assert "key_person_risk" not in codes(netmap.StakeholderMap(actors, ties2))
+
+
+def test_complexity_fit():
+    m = make()
+    assert netmap.complexity_fit(m, "complex")["fit"] == "fits"
+    assert netmap.complexity_fit(m, "מורכבת")["fit"] == "fits"
+    assert netmap.complexity_fit(m, "simple")["fit"] == "more than needed"
+    two = build({"a": "public", "b": "business", "c": "academia"}, [("a", "b"), ("b", "c")])
+    fit = netmap.complexity_fit(two, "complex")
+    assert fit["fit"] == "too few" and fit["missing"] == ("third",)
+    assert netmap.complexity_fit(two, "complicated")["fit"] == "fits"
+    assert "complexity_too_few" in codes(two, complexity="complex")
+    assert "complexity_fits" in codes(m, complexity="complex")
+    assert "complexity_more" in codes(m, complexity="simple")
+    assert not [c for c in codes(m) if c.startswith("complexity")]
+    with pytest.raises(netmap.MeasureError, match="complexity must be"):
+        netmap.complexity_fit(m, "wicked hard")
+
+
+def test_axis_both_ways():
+    axis = netmap.axis_position(make())
+    assert axis.loc["management", "anchor"] == "joint_move"
+    assert axis.loc["stakeholders", "anchor"] == "partnership"  # a few players (0.25)
+    assert axis.loc["stakeholders", "score"] == 0.25
+    assert axis.loc["viewpoint", "source"] == "unknown"
+    # nobody manages: cooperation
+    small = build({"a": "public", "b": "business"}, [("a", "b")])
+    axis = netmap.axis_position(small, viewpoint="organisational", goal="similar",
+                                time="project")
+    assert axis.loc["management", "score"] == 0.0
+    assert axis.loc["overall", "anchor"] == "cooperation"
+    assert axis.loc["overall", "score"] == pytest.approx((0.25 + 0 + 0 + 0.25 + 0) / 5)
+    # a partner leads a body: partnership on management
+    led = build({"a": "public", "b": "business"}, [("a", "b")],
+                memberships=[("a", "x", "chair"), ("b", "x")])
+    assert netmap.axis_position(led).loc["management", "score"] == 0.5
+    he = netmap.axis_position(make(), viewpoint="מערכתית", lang="he")
+    assert he.loc["viewpoint", "anchor_name"] == "מהלך משותף"
+    with pytest.raises(netmap.MeasureError, match="not a known value"):
+        netmap.axis_position(make(), goal="profit")
+
+
+def test_sample_public_leadership_and_axis():
+    m = netmap.datasets.load_2x5()
+    before, after = codes(m, wave=2013), codes(m, wave=2014)
+    assert "public_peripheral" in before and "public_leading" not in before
+    assert "public_leading" in after and "public_peripheral" not in after
+    assert "public_role_changed" in codes(m)
+    assert netmap.axis_position(m).loc["overall", "anchor"] == "joint_move"
+    found = netmap.insights(m)
+    assert "dependent_third_sector" in found.codes  # ngo_c in the periphery team
+    assert "single_sector_groups" in found.codes and "backbone_broker" in found.codes
+    frame = found.to_frame()
+    assert list(frame.columns[:5]) == ["code", "insight", "severity", "title", "text"]
+    assert frame["severity"].isin(SEVERITIES).all()
+
+
+def test_same_findings_in_hebrew():
+    m = netmap.datasets.load_2x5()
+    en = netmap.insights(m, complexity="complex", goals=["robotics"])
+    he = netmap.insights(m, lang="he", complexity="complex", goals=["robotics"])
+    assert en.codes == he.codes
+    assert all(re.search("[\u0590-\u05ff]", f.text) for f in he)
+    assert [f.evidence for f in en] == [f.evidence for f in he]
+    with pytest.raises(netmap.MeasureError, match="lang"):
+        netmap.insights(m, lang="fr")
+
+
+def _fields(template: str) -> set:
+    return {f for _, f, _, _ in string.Formatter().parse(template) if f}
+
+
+def test_every_code_has_both_languages_with_the_same_fields():
+    for code, langs in TEXTS.items():
+        assert set(langs) == {"en", "he"}, code
+        for part in (0, 1):
+            assert langs["en"][part] and langs["he"][part], code
+            assert _fields(langs["en"][part]) == _fields(langs["he"][part]), code
+        assert re.search("[\u0590-\u05ff]", langs["he"][1]), code
+
+
+def test_every_code_the_code_uses_has_texts():
+    source = Path(netmap.insights.__module__.replace(".", "/") + ".py")
+    text = (Path(netmap.__file__).parent / source.name).read_text(encoding="utf-8")
+    used = set(re.findall(r'say\.finding\(\s*"([a-z_0-9]+)"', text))
+    used |= set(re.findall(r'"(complexity_[a-z]+)"', text))
+    used |= set(re.findall(r'code = "([a-z_]+)" if', text))
+    assert used <= set(TEXTS), used - set(TEXTS)
+    assert len(used) >= 20
