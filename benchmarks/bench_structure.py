@@ -19,21 +19,27 @@ agree wherever netmap and the peer compute the same thing:
   overhead (Louvain's own time depends on the seed, so both get the same);
 - ``sector_cut_points`` against brute force in networkx (take each actor
   out, recompute the components, compare the pairs of sectors joined) on
-  a sparse undirected map with some small sectors; netmap alone on the
-  large map and on a sparse map of --actors;
+  --cut-maps sparse undirected maps of --cut-actors / --cut-ties, with
+  three sectors of about 8, 5 and 3 actors and 95% of ties inside
+  sectors (random maps whose sectors all hold tens of actors have few or
+  no cut-points);
+  netmap alone on the large map and on a map built like the sparse ones
+  with --actors (ties scaled alike), where the candidates (articulation
+  points) are many;
 - ``under_connected(m, permutations, seed=1)`` alone, with the ratio to
   ``ei_index(m, permutations=..., seed=1)``, which also permutes the labels;
 - ``single_sector_clusters`` alone (as is, and with ``split=True``).
 
 Peers' graphs are built outside their timings (``to_networkx`` is printed
 apart); netmap's calls reuse the map's arrays, built before. Calls that
-take seconds (communities, Louvain, under_connected, brute force) run
-once; the others best of --repeat.
+take seconds (communities, Louvain, brute force, cut-points on the sparse
+large map, under_connected, the split clusters) run once; the others
+best of --repeat.
 
 Usage: python benchmarks/bench_structure.py [--actors 10000] [--ties 100000]
        [--homophily 0.7] [--permutations 999] [--repeat 3]
        [--small-actors 150] [--small-ties 1500] [--cut-actors 1000]
-       [--cut-ties 1500]
+       [--cut-ties 1500] [--cut-maps 2]
 """
 
 from __future__ import annotations
@@ -55,8 +61,15 @@ from netmap.backbone import pair_two_paths
 ROOT = Path(__file__).resolve().parents[1]
 SECTORS = np.array(["public", "business", "third", "academia", "philanthropy",
                     "social_business", "community", "other"])
-#: Sector shares of the cut-point maps: a few small sectors that one actor may hold on.
-SKEWED = np.array([0.35, 0.25, 0.2, 0.1, 0.05, 0.03, 0.01, 0.01])
+#: The cut-point maps: three sectors of about 8, 5 and 3 actors whatever the map's
+#: size, ties nearly all inside sectors, so that single actors can hold sectors on.
+SMALL_SECTORS = (8, 5, 3)
+CUT_HOMOPHILY = 0.95
+
+
+def cut_shares(n_actors: int) -> np.ndarray:
+    small = np.array(SMALL_SECTORS) / n_actors
+    return np.concatenate([np.array([0.35, 0.25, 0.2, 0.1, 0.1]) * (1 - small.sum()), small])
 
 
 def random_map(n_actors: int, n_ties: int, *, directed: bool, homophily: float = 0.0,
@@ -91,7 +104,8 @@ def random_map(n_actors: int, n_ties: int, *, directed: bool, homophily: float =
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
         m = netmap.from_frames(actors, ties, directed=directed)
-    assert m.n_actors == n_actors and m.n_ties == n_ties
+    assert m.n_actors == n_actors
+    assert m.n_ties == n_ties
     m.arrays.adjacency()
     return m
 
@@ -181,9 +195,11 @@ def brute_force_cut_points(G) -> dict:
     linked_before = set().union(*before) if before else set()
     out = {}
     for v in list(G):
-        H = G.copy()
-        H.remove_node(v)
-        after = joined_pairs(H, sector)
+        edges = list(G.edges(v))
+        G.remove_node(v)
+        after = joined_pairs(G, sector)
+        G.add_node(v, sector=sector[v])
+        G.add_edges_from(edges)
         gone = {sector[v]} if size[sector[v]] == 1 else set()
         lost = {p for p in before - after if not p & gone}
         if lost:
@@ -212,6 +228,8 @@ def main() -> None:
     parser.add_argument("--small-ties", type=int, default=1_500)
     parser.add_argument("--cut-actors", type=int, default=1_000)
     parser.add_argument("--cut-ties", type=int, default=1_500)
+    parser.add_argument("--cut-maps", type=int, default=2,
+                        help="cut-point maps checked against brute force (seeds 1, 2, ...)")
     args = parser.parse_args()
     rep = args.repeat
 
@@ -250,20 +268,25 @@ def main() -> None:
     peers.append(("communities (undirected)", ours, "louvain", theirs))
 
     # sector_cut_points
-    c = random_map(args.cut_actors, args.cut_ties, directed=False, shares=SKEWED)
-    ours, cuts = best_of(lambda: netmap.sector_cut_points(c), rep)
-    C = c.to_networkx()
-    theirs, brute = best_of(lambda: brute_force_cut_points(C), 1)
-    check_cut_points(cuts, brute)
-    peers.append((f"sector_cut_points ({args.cut_actors}/{args.cut_ties})", ours,
-                  "brute force", theirs))
+    n_cuts = []
+    for seed in range(1, args.cut_maps + 1):
+        c = random_map(args.cut_actors, args.cut_ties, directed=False,
+                       homophily=CUT_HOMOPHILY, shares=cut_shares(args.cut_actors),
+                       seed=seed)
+        ours, cuts = best_of(lambda c=c: netmap.sector_cut_points(c), rep)
+        C = c.to_networkx()
+        theirs, brute = best_of(lambda C=C: brute_force_cut_points(C), 1)
+        check_cut_points(cuts, brute)
+        n_cuts.append(len(cuts))
+        peers.append((f"sector_cut_points ({args.cut_actors}/{args.cut_ties}, #{seed})",
+                      ours, "brute force", theirs))
     ours, large_cuts = best_of(lambda: netmap.sector_cut_points(m), rep)
     alone.append(("sector_cut_points", ours, "", np.nan))
-    scale = args.actors / args.cut_actors
-    sparse_ties = round(args.cut_ties * scale)
-    s = random_map(args.actors, sparse_ties, directed=False, shares=SKEWED)
+    sparse_ties = round(args.cut_ties * args.actors / args.cut_actors)
+    s = random_map(args.actors, sparse_ties, directed=False, homophily=CUT_HOMOPHILY,
+                   shares=cut_shares(args.actors))
     ours, sparse_cuts = best_of(lambda: netmap.sector_cut_points(s), 1)
-    alone.append((f"sector_cut_points ({args.actors}/{sparse_ties})", ours, "", np.nan))
+    alone.append((f"sector_cut_points (sparse {args.actors}/{sparse_ties})", ours, "", np.nan))
 
     # under_connected
     ours, gaps = best_of(lambda: netmap.under_connected(
@@ -286,16 +309,16 @@ def main() -> None:
     ours, split = best_of(lambda: netmap.single_sector_clusters(m, split=True, seed=1), 1)
     alone.append(("single_sector_clusters(split)", ours, "", np.nan))
 
-    print(f"{'measure':36}{'netmap s':>10}  {'peer':16}{'peer s':>9}{'ratio':>8}")
+    print(f"{'measure':40}{'netmap s':>10}  {'peer':16}{'peer s':>9}{'ratio':>8}")
     for name, a, peer_name, b in peers:
-        print(f"{name:36}{a:10.3f}  {peer_name:16}{b:9.3f}{b / a:8.1f}x")
+        print(f"{name:40}{a:10.3f}  {peer_name:16}{b:9.3f}{b / a:8.1f}x")
     print(f"(ratio: peer / netmap; peers' graphs built apart: to_networkx of the "
           f"large map {to_nx:.2f} s)")
-    print(f"\n{'netmap alone, large map':36}{'netmap s':>10}  {'compared with':16}"
+    print(f"\n{'netmap alone, large map':40}{'netmap s':>10}  {'compared with':16}"
           f"{'its s':>9}{'ratio':>8}")
     for name, a, other, b in alone:
         tail = f"{other:16}{b:9.3f}{a / b:8.1f}x" if other else ""
-        print(f"{name:36}{a:10.3f}  {tail}")
+        print(f"{name:40}{a:10.3f}  {tail}")
     print("(ratio: netmap measure / the netmap call it is compared with)")
 
     print("\nresults, all checked as described above:")
@@ -305,9 +328,9 @@ def main() -> None:
           f"graph's weights and block edge counts")
     print(f"- communities: {len(table)} (modularity {table.attrs['modularity']:.4f}), "
           f"the same as networkx's")
-    print(f"- cut-points: {len(cuts)} on the {args.cut_actors}-actor map, equal to brute "
-          f"force; {len(large_cuts)} on the large map; {len(sparse_cuts)} on the sparse "
-          f"{args.actors}-actor map")
+    print(f"- cut-points: {', '.join(map(str, n_cuts))} on the {args.cut_actors}-actor "
+          f"map(s), equal to brute force; {len(large_cuts)} on the large map; "
+          f"{len(sparse_cuts)} on the sparse {args.actors}-actor map")
     print(f"- under-connected pairs: {int(gaps['under_connected'].sum())} of {len(gaps)}; "
           f"observed ties equal the mixing matrix; E-I perm mean "
           f"{ei_perm.loc['network', 'perm_mean']:.4f}")

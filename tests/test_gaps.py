@@ -112,14 +112,14 @@ def test_sample_gaps():
     assert len(intro) == 5 and (intro["common"].diff().dropna() <= 0).all()
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=20),
-       st.lists(st.sampled_from(["public", "business", "third"]), min_size=8,
-                max_size=8))
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=22),
+       st.lists(st.sampled_from(["public", "business", "third"]), min_size=10,
+                max_size=10))
 def test_cut_points_match_brute_force(edges, sectors):
     import networkx as nx
 
-    ids = [f"a{i}" for i in range(8)]
+    ids = [f"a{i}" for i in range(10)]
     m = build(dict(zip(ids, sectors, strict=True)), [(ids[s], ids[t]) for s, t in edges])
     g = nx.Graph()
     g.add_nodes_from(ids)
@@ -134,12 +134,14 @@ def test_cut_points_match_brute_force(edges, sectors):
         return out
 
     before = joined(g)
-    expected = set()
+    expected = {}
     for v in ids:
         h = g.copy()
         h.remove_node(v)
         left = {sector[a] for a in h}
-        lost = {p for p in before - joined(h) if p[0] in left and p[1] in left}
+        lost = {frozenset(p) for p in before - joined(h) if p[0] in left and p[1] in left}
         if lost:
-            expected.add(v)
-    assert set(netmap.sector_cut_points(m).index) == expected
+            expected[v] = lost
+    table = netmap.sector_cut_points(m)
+    assert {v: {frozenset(p) for p in pairs} for v, pairs in table["pairs"].items()} == \
+        expected

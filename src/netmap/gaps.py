@@ -38,21 +38,6 @@ def _simple_undirected(m) -> sp.csr_array:
     return adj
 
 
-def _reachable_pairs(adj: sp.csr_array, codes: np.ndarray, g: int,
-                     alive: np.ndarray | None = None) -> np.ndarray:
-    """Booleans, groups x groups: joined by some path (among ``alive`` actors)."""
-    if alive is not None:
-        keep = np.flatnonzero(alive)
-        adj = adj[keep][:, keep]
-        codes = codes[keep]
-    _, comp = connected_components(adj, directed=False)
-    has = codes >= 0
-    incidence = np.zeros((comp.max() + 1 if len(comp) else 0, g), dtype=bool)
-    incidence[comp[has], codes[has]] = True
-    inc = incidence.astype(np.int64)
-    return (inc.T @ inc) > 0
-
-
 def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
     """Actors whose removal disconnects sectors from each other.
 
@@ -60,10 +45,11 @@ def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
     of sectors that were joined by a path (of any length, through any
     actors) are joined no more: either the map falls apart at the actor
     (an articulation point), or the actor is the only one of its sector
-    in its part of the map, the sector's one contact there. Only such
-    actors can do so; each is tested by recomputing the components
-    without it. A sector whose only actor is the one removed is gone, not
-    cut off, and does not count.
+    in its part of the map, the sector's one contact there. One
+    depth-first pass (Hopcroft and Tarjan's low points) gives the pieces
+    each actor's removal leaves, with their sectors, so the test is linear
+    in the size of the map. A sector whose only actor is the one removed
+    is gone, not cut off, and does not count.
 
     Parameters
     ----------
@@ -89,22 +75,19 @@ def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
     >>> netmap.sector_cut_points(netmap.datasets.load_2x5()).empty
     True
     """
-    import networkx as nx
-
     groups = group_codes(m, by)
     labels = list(groups.labels)
     g = len(labels)
     codes = groups.codes
     adj = _simple_undirected(m)
-    before = _reachable_pairs(adj, codes, g)
+    split = _Split(adj, codes, g)
+    before = split.before
     sizes = groups.sizes
-    graph = nx.from_scipy_sparse_array(adj)
     rows = []
     upper = np.triu(np.ones((g, g), dtype=bool), 1)
-    for v in _cut_candidates(graph, adj, codes, g):
-        alive = np.ones(m.n_actors, dtype=bool)
-        alive[v] = False
-        after = _reachable_pairs(adj, codes, g, alive)
+    off_diag = ~np.eye(g, dtype=bool)
+    for v in split.candidates:
+        after = split.after(v)
         remaining = sizes.copy()
         if codes[v] >= 0:
             remaining[codes[v]] -= 1
@@ -112,7 +95,6 @@ def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
         lost = before & ~after & upper & exists[:, None] & exists[None, :]
         if not lost.any():
             continue
-        off_diag = ~np.eye(g, dtype=bool)
         linked_before = (before & off_diag & exists[None, :]).any(axis=1)
         linked_after = (after & off_diag & exists[None, :]).any(axis=1)
         cut_off = exists & linked_before & ~linked_after
@@ -131,17 +113,97 @@ def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
     return table.sort_values("pairs_cut", ascending=False, kind="stable")
 
 
-def _cut_candidates(graph, adj: sp.csr_array, codes: np.ndarray, g: int) -> list:
-    """Articulation points, and actors alone of their group in their component."""
-    import networkx as nx
+class _Split:
+    """What removing each actor does to the groups' connectivity, from one depth-first pass.
 
-    _, comp = connected_components(adj, directed=False)
-    has = codes >= 0
-    key = comp[has] * (g + 1) + codes[has]
-    counts = np.bincount(key, minlength=int(key.max()) + 1 if len(key) else 0)
-    alone = np.zeros(len(codes), dtype=bool)
-    alone[np.flatnonzero(has)] = counts[key] == 1
-    return sorted(set(nx.articulation_points(graph)) | set(np.flatnonzero(alone).tolist()))
+    Removing ``v`` splits its component into pieces: each DFS child subtree
+    whose low point does not reach above ``v`` (all children when ``v`` is
+    a DFS root), and the rest of the component. Group counts of subtrees
+    come from prefix sums over the DFS order, so no component is
+    recomputed.
+    """
+
+    def __init__(self, adj: sp.csr_array, codes: np.ndarray, g: int) -> None:
+        n = adj.shape[0]
+        self.g = g
+        self.codes = codes
+        _, comp = connected_components(adj, directed=False)
+        self.comp = comp
+        has = codes >= 0
+        n_comp = int(comp.max()) + 1 if n else 0
+        presence = np.zeros((n_comp, g), dtype=np.int64)
+        np.add.at(presence, (comp[has], codes[has]), 1)
+        self.comp_counts = presence
+        pres = (presence > 0).astype(np.int64)
+        self.pair_components = pres.T @ pres  # components holding both groups
+        self.before = self.pair_components > 0
+        self._dfs(adj, n)
+        order_codes = codes[self.order]
+        onehot = np.zeros((n, g), dtype=np.int64)
+        ok = order_codes >= 0
+        onehot[np.flatnonzero(ok), order_codes[ok]] = 1
+        self.cum = np.vstack([np.zeros((1, g), dtype=np.int64), np.cumsum(onehot, axis=0)])
+        alone = np.zeros(n, dtype=bool)
+        if has.any():
+            alone[has] = presence[comp[has], codes[has]] == 1
+        self.candidates = np.flatnonzero(alone | (self.n_separated > 0)).tolist()
+
+    def _dfs(self, adj: sp.csr_array, n: int) -> None:
+        indptr, indices = adj.indptr, adj.indices
+        tin = np.full(n, -1, dtype=np.int64)
+        low = np.zeros(n, dtype=np.int64)
+        size = np.ones(n, dtype=np.int64)
+        parent = np.full(n, -1, dtype=np.int64)
+        order = []
+        children: list[list[int]] = [[] for _ in range(n)]
+        for root in range(n):
+            if tin[root] >= 0:
+                continue
+            tin[root] = low[root] = len(order)
+            order.append(root)
+            stack = [(root, int(indptr[root]))]
+            while stack:
+                v, pos = stack[-1]
+                if pos < indptr[v + 1]:
+                    stack[-1] = (v, pos + 1)
+                    w = int(indices[pos])
+                    if tin[w] < 0:
+                        parent[w] = v
+                        tin[w] = low[w] = len(order)
+                        order.append(w)
+                        children[v].append(w)
+                        stack.append((w, int(indptr[w])))
+                    elif w != parent[v]:
+                        low[v] = min(low[v], tin[w])
+                else:
+                    stack.pop()
+                    p = parent[v]
+                    if p >= 0:
+                        low[p] = min(low[p], low[v])
+                        size[p] += size[v]
+        self.tin, self.low, self.size, self.parent = tin, low, size, parent
+        self.order = np.asarray(order, dtype=np.int64)
+        self.children = children
+        self.n_separated = np.array([len(self._separated(v)) for v in range(n)],
+                                    dtype=np.int64)
+
+    def _separated(self, v: int) -> list:
+        root = self.parent[v] < 0
+        return [c for c in self.children[v] if root or self.low[c] >= self.tin[v]]
+
+    def after(self, v: int) -> np.ndarray:
+        """Groups x groups: joined by a path once ``v`` is removed."""
+        g = self.g
+        own = np.zeros(g, dtype=np.int64)
+        if self.codes[v] >= 0:
+            own[self.codes[v]] = 1
+        pieces = [self.cum[self.tin[c] + self.size[c]] - self.cum[self.tin[c]]
+                  for c in self._separated(v)]
+        rest = self.comp_counts[self.comp[v]] - own - sum(pieces, np.zeros(g, np.int64))
+        pres = (np.array([*pieces, rest]) > 0).astype(np.int64)
+        mine = (self.comp_counts[self.comp[v]] > 0).astype(np.int64)
+        others = self.pair_components - np.outer(mine, mine)
+        return (others > 0) | ((pres.T @ pres) > 0)
 
 
 def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None,
@@ -205,34 +267,25 @@ def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None
     keep = arr.source != arr.target
     src, dst = arr.source[keep], arr.target[keep]
     pairs, names = group_pairs(g, m.directed)
-    slot = np.full((g + 1) * (g + 1), -1, dtype=np.int64)
-    for k, (a, b) in enumerate(pairs):
-        slot[a * (g + 1) + b] = k
-        if not m.directed:
-            slot[b * (g + 1) + a] = k
+    width = g + 1  # code g stands for "no group"
+    first = np.array([a * width + b for a, b in pairs], dtype=np.int64)
+    second = np.array([b * width + a for a, b in pairs], dtype=np.int64)
+    small = np.int16 if width * width < 2**15 else np.int64
+    base = np.where(codes < 0, g, codes).astype(small)
 
     def count(c: np.ndarray) -> np.ndarray:
-        # c: (batch, n) group codes with -1 for none, shifted to g
-        c = np.where(c < 0, g, c)
-        idx = slot[c[:, src] * (g + 1) + c[:, dst]]
-        batch = c.shape[0]
-        offs = idx + (np.arange(batch)[:, None] * len(pairs))
-        valid = idx >= 0
-        return np.bincount(offs[valid], minlength=batch * len(pairs)).reshape(
-            batch, len(pairs))
+        # ties per ordered pair of codes, then per pair of the table
+        full = np.bincount(c[src] * small(width) + c[dst], minlength=width * width)
+        return full[first] if m.directed else full[first] + full[second]
 
-    observed = count(codes[None, :])[0]
+    observed = count(base) if len(pairs) else np.zeros(0, dtype=np.int64)
     below = np.zeros(len(pairs), dtype=np.int64)
     total = np.zeros(len(pairs), dtype=np.float64)
-    batch = max(1, min(permutations, 20_000_000 // max(1, len(src) + len(codes))))
-    done = 0
-    while done < permutations:
-        b = min(batch, permutations - done)
-        shuffled = np.stack([rng.permutation(codes) for _ in range(b)])
-        counts = count(shuffled)
-        below += (counts <= observed).sum(axis=0)
-        total += counts.sum(axis=0)
-        done += b
+    if len(pairs):
+        for _ in range(permutations):
+            counts = count(rng.permutation(base))
+            below += counts <= observed
+            total += counts
     expected = total / permutations
     index = pd.MultiIndex.from_tuples([(labels[a], labels[b]) for a, b in pairs],
                                       names=names)
