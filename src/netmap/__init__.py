@@ -29,7 +29,14 @@ from .exceptions import (
     WaveError,
 )
 from .holes import structural_holes
-from .io import from_frames, from_networkx, read_csv, read_excel
+from .io import (
+    from_frames,
+    from_networkx,
+    read_csv,
+    read_excel,
+    read_gexf,
+    read_graphml,
+)
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
 from .sectors import SectorTaxonomy, default_taxonomy
@@ -43,6 +50,8 @@ __all__ = [
     "read_excel",
     "from_frames",
     "from_networkx",
+    "read_gexf",
+    "read_graphml",
     "mixing_matrix",
     "ei_index",
     "assortativity",

@@ -34,12 +34,14 @@ _NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 
 
 def escape_cell(value):
-    """A cell as written to a spreadsheet: text that would run gets a leading quote.
+    r"""A cell as written to a spreadsheet: text that would run gets a leading quote.
 
     Examples
     --------
-    >>> escape_cell('=HYPERLINK("http://x")'), escape_cell("-3"), escape_cell(-3)
-    ('\\'=HYPERLINK("http://x")', '-3', -3)
+    >>> escape_cell('=HYPERLINK("http://x")')
+    '\'=HYPERLINK("http://x")'
+    >>> escape_cell("-3"), escape_cell(-3)
+    ('-3', -3)
     >>> escape_cell("+972-3-555"), escape_cell("'=x"), escape_cell("it's")
     ("'+972-3-555", "''=x", "it's")
     """
@@ -82,6 +84,5 @@ def escape_values(values: pd.Series) -> pd.Series:
 
 def escape_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy of a table with its headers and text cells escaped for a spreadsheet."""
-    out = pd.DataFrame({escape_cell(str(c)): escape_values(frame[c]) for c in frame.columns},
-                       index=frame.index)
-    return out
+    return pd.DataFrame({escape_cell(str(c)): escape_values(frame[c])
+                         for c in frame.columns}, index=frame.index)

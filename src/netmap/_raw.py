@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._formula import unescape_cell
 from ._labels import clean_text, label_key
 from .exceptions import FileFormatError, InputError
-from ._formula import unescape_cell
 from .schema import TABLES
 
 __all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text", "clean_cells"]

@@ -413,6 +413,18 @@ class StakeholderMap:
 
         write_excel(self, path)
 
+    def to_gexf(self, path, *, size: str | None = "degree") -> None:
+        """Write a GEXF file coloured by sector for Gephi; see :func:`netmap.io.gexf.write_gexf`."""  # noqa: E501
+        from .io.gexf import write_gexf
+
+        write_gexf(self, path, size=size)
+
+    def to_graphml(self, path, *, size: str | None = "degree") -> None:
+        """Write a GraphML file; see :func:`netmap.io.graphml.write_graphml`."""
+        from .io.graphml import write_graphml
+
+        write_graphml(self, path, size=size)
+
 
 def _warn(issues: list[dict], stacklevel: int) -> None:
     """One DataWarning per kind of issue (notes are only listed in ``issues``)."""
