@@ -36,6 +36,7 @@ from .io import (
     read_excel,
     read_gexf,
     read_graphml,
+    read_kumu,
 )
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
@@ -52,6 +53,7 @@ __all__ = [
     "from_networkx",
     "read_gexf",
     "read_graphml",
+    "read_kumu",
     "mixing_matrix",
     "ei_index",
     "assortativity",

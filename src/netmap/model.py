@@ -419,6 +419,12 @@ class StakeholderMap:
 
         write_gexf(self, path, size=size)
 
+    def to_kumu(self, path) -> None:
+        """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.kumu.write_kumu`."""  # noqa: E501
+        from .io.kumu import write_kumu
+
+        write_kumu(self, path)
+
     def to_graphml(self, path, *, size: str | None = "degree") -> None:
         """Write a GraphML file; see :func:`netmap.io.graphml.write_graphml`."""
         from .io.graphml import write_graphml
