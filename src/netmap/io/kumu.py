@@ -548,7 +548,9 @@ def read_kumu(
         The element field that holds each actor's sector.
     weight_field : str or None, default "Strength"
         The connection field read as the tie weight (it must then hold
-        numbers); None keeps it as an ordinary column.
+        numbers); None keeps Kumu's ``Strength`` as a column named
+        ``Strength (kumu)`` (a column named ``Strength`` would be read as the
+        weight).
     body_types, goal_types : sequence of str
         Element types read as bodies and as shared goals.
     directed : bool, optional
@@ -727,6 +729,8 @@ def read_kumu(
         i_from, i_to = find({"from"}), find({"to"})
         i_type, i_dir = find(_TYPE_KEYS - {"elementtype"}), find({"direction"})
         i_weight = find({label_key(weight_field)}) if weight_field else None
+        # A field netmap would read as the weight, kept as a column of its own.
+        i_strength = find({"strength"}) if not weight_field else None
         for n, cells in sheet.rows:
             source_key, targets = cells[i_from], cells[i_to]
             if source_key is None or targets is None:
@@ -749,19 +753,15 @@ def read_kumu(
                     column = header[len(PREFIX):] if header.startswith(PREFIX) else header
                     other[(j, column)] = value
                 if kinds == {"actor"}:
-                    values = {"source": a[1], "target": b[1]}
+                    extras = {(f"{column} (kumu)" if j == i_strength else column): value
+                              for (j, column), value in other.items()
+                              if j not in (i_type, i_weight, i_dir)}
+                    values = {**extras, "source": a[1], "target": b[1]}
                     shown.update(source=sheet.header[i_from], target=sheet.header[i_to])
-                    for (j, column), value in other.items():
-                        if j == i_type:
-                            values["type"] = value
-                            shown["type"] = sheet.header[j]
-                        elif j == i_weight:
-                            values["weight"] = value
-                            shown["weight"] = sheet.header[j]
-                        elif j == i_dir:
-                            continue
-                        else:
-                            values[column] = value
+                    for field_, j in (("type", i_type), ("weight", i_weight)):
+                        if j is not None:
+                            values[field_] = cells[j]
+                            shown[field_] = sheet.header[j]
                     word = cells[i_dir] if i_dir is not None else None
                     tie_directions.append(DIRECTIONS.get(label_key(word)) if word else None)
                     records["ties"].add(sheet, n, values, shown)
@@ -769,18 +769,17 @@ def read_kumu(
                     table = "memberships" if "body" in kinds else "activities"
                     actor, thing = (a, b) if a[0] == "actor" else (b, a)
                     end = "body" if table == "memberships" else "goal"
-                    values = {"actor": actor[1], end: thing[1]}
+                    values = {column: value for (j, column), value in other.items()
+                              if j not in (i_type, i_dir)}
+                    expected = "membership" if table == "memberships" else "activity"
+                    for field_, j, default in (("Type", i_type, expected),
+                                               ("Direction", i_dir, "directed")):
+                        value = cells[j] if j is not None else None
+                        if value is not None and label_key(value) != default:
+                            values[field_] = value
+                    values.update({"actor": actor[1], end: thing[1]})
                     shown.update(actor=sheet.header[i_from if a[0] == "actor" else i_to],
                                  **{end: sheet.header[i_to if a[0] == "actor" else i_from]})
-                    expected = "membership" if table == "memberships" else "activity"
-                    for (j, column), value in other.items():
-                        if j == i_type and value is not None and label_key(value) == \
-                                expected:
-                            continue
-                        if j == i_dir and value is not None and label_key(value) == \
-                                "directed":
-                            continue
-                        values[column] = value
                     records[table].add(sheet, n, values, shown)
                 else:
                     unmapped.append((sheet.title, n, source_key, target_key))
