@@ -482,7 +482,7 @@ class _Records:
     def raw(self, file: str, order: list[str] | None):
         header = list(self.header)
         if order:
-            header = [c for c in order if c in header] + [c for c in header if c not in order]
+            header = list(order) + [c for c in header if c not in order]
         for need in TABLES[self.table].required_columns:
             if need not in header:
                 header.append(need)
@@ -843,6 +843,9 @@ def read_kumu(
         which = unnamed.get(table)
         if which == "all":
             rec.header = [c for c in rec.header if c != "name"]
+            if table in layout.get("columns", {}):
+                layout["columns"][table] = [c for c in layout["columns"][table]
+                                            if c != "name"]
         elif which:
             ids = set(which)
             for _, _, _, values in rec.rows:
