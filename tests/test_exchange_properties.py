@@ -3,10 +3,10 @@
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_properties import maps_with_bodies, quietly
 
 import netmap
 from netmap.testing import assert_map_equal
+from test_properties import maps_with_bodies, quietly
 
 PREFIXES = ["", "", "=", "+", "@", "-", "'=", "=cmd|' /C calc'!A0 "]
 GOALS = ["math", "מדעים", "=goal", "teachers"]
