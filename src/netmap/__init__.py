@@ -6,6 +6,7 @@ the questions of multi-sector joint action of that map.
 """
 
 from . import datasets, sectors, vocabulary
+from .anonymize import pseudonyms, reidentification_risk
 from .brokerage import brokerage, brokerage_summary
 from .brokers import brokers
 from .centrality import centrality
@@ -64,6 +65,8 @@ __all__ = [
     "structural_holes",
     "centrality",
     "brokers",
+    "pseudonyms",
+    "reidentification_risk",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",

@@ -419,6 +419,13 @@ class StakeholderMap:
 
         write_gexf(self, path, size=size)
 
+    def anonymize(self, key, *, keep=("sector", "level"), drop=(),
+                  coarsen=None) -> StakeholderMap:
+        """The map with pseudonyms and only the attributes kept; see :func:`netmap.anonymize.anonymize`."""  # noqa: E501
+        from .anonymize import anonymize
+
+        return anonymize(self, key, keep=keep, drop=drop, coarsen=coarsen)
+
     def to_kumu(self, path) -> None:
         """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.kumu.write_kumu`."""  # noqa: E501
         from .io.kumu import write_kumu
