@@ -42,6 +42,7 @@ from .io import (
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
 from .sectors import SectorTaxonomy, default_taxonomy
+from .survey import from_survey, response_rates, survey_sensitivity
 
 __version__ = "0.1.0"
 
@@ -52,6 +53,7 @@ __all__ = [
     "read_excel",
     "from_frames",
     "from_networkx",
+    "from_survey",
     "read_gexf",
     "read_graphml",
     "read_kumu",
@@ -67,6 +69,8 @@ __all__ = [
     "brokers",
     "pseudonyms",
     "reidentification_risk",
+    "response_rates",
+    "survey_sensitivity",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",
