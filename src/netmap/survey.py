@@ -195,7 +195,7 @@ def _long_from_wide(raw: RawTable, respondent: str, resolver, errors) -> tuple:
             text = cell_text(value)
             if text is None or label_key(text) in _NO:
                 continue
-            record = {"respondent": df.at[pos, respondent], "partner": ident, "_pos": pos,
+            record = {"respondent": df.loc[pos, respondent], "partner": ident, "_pos": pos,
                       "_column": column}
             key = label_key(text)
             if key not in _YES:
