@@ -281,3 +281,16 @@ def test_control_characters_are_refused_on_write(tmp_path):
     m = netmap.from_frames(actors)
     with pytest.raises(netmap.InvalidValueError, match="control character"):
         m.to_gexf(tmp_path / "m.gexf")
+
+
+def test_foreign_viz_is_noted_not_read(tmp_path):
+    G = nx.Graph()
+    G.add_node("a", sector="public", viz={"color": {"r": 1, "g": 2, "b": 3, "a": 1.0},
+                                          "position": {"x": 1.0, "y": 2.0, "z": 0.0}})
+    G.add_node("b", sector="third")
+    G.add_edge("a", "b")
+    path = tmp_path / "g.gexf"
+    nx.write_gexf(G, path)
+    m = netmap.read_gexf(path)
+    assert "gexf-viz-not-read" in m.issues["code"].tolist()
+    assert list(m.actors.columns) == ["name", "sector", "core", "level"]

@@ -194,3 +194,24 @@ def test_measures_need_a_survey_map():
         netmap.response_rates(netmap.datasets.load_2x5())
     with pytest.raises(MeasureError, match="from_survey"):
         netmap.survey_sensitivity(netmap.datasets.load_2x5())
+
+
+def test_answers_from_a_workbook_and_a_wide_csv(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "answers"
+    for row in [["respondent", "partner", "trust"], ["Amuta", "Intel", 4],
+                ["Intel", "Amuta", "high"]]:
+        ws.append(row)
+    wb.save(tmp_path / "answers.xlsx")
+    with pytest.raises(ValidationError) as info:
+        netmap.from_survey(tmp_path / "answers.xlsx", ACTORS)
+    (err,) = info.value.errors
+    assert (err.sheet, err.row, err.column) == ("answers", 3, "trust")
+    (tmp_path / "wide.csv").write_text("respondent,Amuta,Intel\na,yes,\nb,,2\n",
+                                       encoding="utf-8")
+    m = netmap.from_survey(tmp_path / "wide.csv", ACTORS, layout="wide")
+    assert m.ties[["source", "target"]].to_numpy().tolist() == [["a", "b"], ["b", "d"]]
+    assert pd.isna(m.ties["rating"].iloc[0]) and m.ties["rating"].iloc[1] == 2

@@ -289,6 +289,13 @@ def read_gexf(
             issues.append(issue_record(
                 "nested-nodes", "nodes nested inside a node (a hierarchy) are not read",
                 file=file, table="actors", row=doc.line(element), value=node_id))
+    fragment_ = read_fragment(doc)
+    if fragment_ is None and holder is not None and any(
+            local(child.tag) in ("color", "size", "position", "shape")
+            for node in holder.findall(f"{q}node")[:1] for child in node):
+        issues.append(issue_record(
+            "gexf-viz-not-read", "visual attributes (colour, size, position) are not "
+            "read: netmap colours by sector", severity="note", file=file))
     edges = []
     holder = graph.find(f"{q}edges")
     labels = False
@@ -318,7 +325,7 @@ def read_gexf(
     description = meta.find(f"{q}description") if meta is not None else None
     title = (description.text or "").strip() or None if description is not None else None
     g = GraphFile(file, "GEXF", order["node"], edge_columns, nodes, edges,
-                  default_directed, read_fragment(doc), title=title, issues=issues,
+                  default_directed, fragment_, title=title, issues=issues,
                   line=doc.line(graph))
     return build_map(g, sector=sector, directed=directed, taxonomy=taxonomy, waves=waves,
                      name=name)
