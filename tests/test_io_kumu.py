@@ -299,3 +299,13 @@ def test_duplicate_labels_without_ids(tmp_path):
     with pytest.raises(ValidationError, match="own id") as info:
         netmap.read_kumu(path)
     assert info.value.errors[0].column == "Label"
+
+
+def test_ids_kumu_cannot_hold_are_refused(tmp_path):
+    actors = pd.DataFrame({"id": ["a|b", "c"], "sector": ["public", "third"]})
+    with pytest.raises(FileFormatError, match="list of"):
+        netmap.from_frames(actors).to_kumu(tmp_path / "m.xlsx")
+    actors = pd.DataFrame({"id": ["body:sc", "c"], "sector": ["public", "third"]})
+    members = pd.DataFrame({"actor": ["c"], "body": ["sc"]})
+    with pytest.raises(FileFormatError, match="body:sc"):
+        netmap.from_frames(actors, None, members).to_kumu(tmp_path / "m.xlsx")

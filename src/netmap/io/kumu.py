@@ -218,14 +218,25 @@ def write_kumu(m, path) -> None:
     if suffix not in (".xlsx", ".json"):
         raise FileFormatError(f"cannot write Kumu '{suffix}' files", file=os.fspath(path),
                               suggestion="write a .xlsx workbook or a .json file")
-    for table in ("actors", "bodies"):
-        frame = getattr(m, table)
-        bad = [i for i in frame.index.astype(str) if "|" in i]
+    element_ids = {"actors": list(m.actors.index.astype(str)),
+                   "bodies": [f"body:{b}" for b in m.bodies.index.astype(str)],
+                   "activities": [f"goal:{g}" for g in pd.unique(
+                       m.activities["goal"].astype(str))]}
+    for table, ids in element_ids.items():
+        bad = [i for i in ids if "|" in i]
         if bad:
             raise FileFormatError(
-                f"the {table} id '{bad[0]}' holds '|', which Kumu reads as a list of "
+                f"the {table} hold '{bad[0]}', whose '|' Kumu reads as a list of "
                 "elements", file=os.fspath(path), table=table, value=bad[0],
-                suggestion="rename the id without '|' before writing for Kumu")
+                suggestion="rename it without '|' before writing for Kumu")
+    every = [i for ids in element_ids.values() for i in ids]
+    if len(set(every)) != len(every):
+        seen: set = set()
+        dup = next(i for i in every if i in seen or seen.add(i))
+        raise FileFormatError(
+            f"two elements would have the Kumu ID '{dup}' (an actor id starting with "
+            "'body:' or 'goal:' meets a body or goal)", file=os.fspath(path), value=dup,
+            suggestion="rename the actor before writing for Kumu")
     sheets, layout = _kumu_tables(m)
     settings = settings_rows(m)[1:]
     if suffix == ".json":
