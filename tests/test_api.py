@@ -27,7 +27,10 @@ def test_import_does_not_pull_heavy_or_optional_modules():
     "netmap.datasets", "netmap.io", "netmap.mixing", "netmap.ei", "netmap._groups",
     "netmap.brokerage", "netmap.holes", "netmap.centrality",
     "netmap.brokers", "netmap.io.csv", "netmap.io.excel",
-    "netmap.io.networkx", "netmap.io.frames", "netmap.cli"])
+    "netmap.io.networkx", "netmap.io.frames", "netmap.cli", "netmap.palette",
+    "netmap.anonymize", "netmap.survey", "netmap.io.gexf", "netmap.io.graphml",
+    "netmap.io.kumu", "netmap._formula", "netmap.io._xml", "netmap.io._exchange",
+    "netmap.io._graphfile"])
 def test_every_module_has_a_docstring_and_all(module):
     mod = importlib.import_module(module)
     assert mod.__doc__ and mod.__doc__.strip()

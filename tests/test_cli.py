@@ -97,8 +97,8 @@ def test_convert_both_ways(capsys, tmp_path):
                      str(tmp_path / "folder"))
     assert code == 0
     assert netmap.read_csv(tmp_path / "folder").equals(netmap.datasets.load_2x5())
-    code, _, err = run(capsys, "convert", str(SAMPLE), "-o", str(tmp_path / "m.json"))
-    assert code == 1 and "cannot write '.json'" in err
+    code, _, err = run(capsys, "convert", str(SAMPLE), "-o", str(tmp_path / "m.txt"))
+    assert code == 1 and "cannot tell which format to write from '.txt'" in err
 
 
 def test_text_waves_order_from_the_command_line(capsys, tmp_path):
@@ -138,3 +138,49 @@ def test_installed_entry_point():
     done = subprocess.run([sys.executable, "-m", "netmap.cli", "validate", str(SAMPLE)],
                           capture_output=True, text=True)
     assert done.returncode == 0
+
+
+@pytest.mark.parametrize(("name", "to", "fmt"), [
+    ("m.xlsx", None, "excel"), ("folder", None, "csv"), ("m.json", None, "kumu-json"),
+    ("m.gexf", None, "gexf"), ("m.graphml", None, "graphml"), ("k.xlsx", "kumu", "kumu"),
+])
+def test_convert_every_format_and_back(capsys, tmp_path, name, to, fmt):
+    out = tmp_path / name
+    args = ["convert", str(SAMPLE), "-o", str(out)] + (["--to", to] if to else [])
+    code, text, err = run(capsys, *args)
+    assert code == 0, err
+    assert f"({fmt})" in text
+    from netmap.cli import input_format
+
+    assert input_format(out) == fmt
+    back = tmp_path / "back"
+    code, _, err = run(capsys, "convert", str(out), "-o", str(back))
+    assert code == 0, err
+    assert netmap.read_csv(back).equals(netmap.datasets.load_2x5())
+
+
+def test_convert_reads_a_users_kumu_workbook_and_says_what_is_wrong(capsys, tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Elements"
+    for row in [["Label", "Type"], ["Ministry", "Goverment"], ["Amuta", "NGO"]]:
+        ws.append(row)
+    ws = wb.create_sheet("Connections")
+    for row in [["From", "To"], ["Ministry", "Amuta"]]:
+        ws.append(row)
+    wb.save(tmp_path / "kumu.xlsx")
+    code, _, err = run(capsys, "convert", str(tmp_path / "kumu.xlsx"), "-o",
+                       str(tmp_path / "m.gexf"))
+    assert code == 1
+    assert "sheet 'Elements', row 2, column 'Type'" in err and "'public'" in err
+    code, _, err = run(capsys, "convert", str(tmp_path / "kumu.xlsx"), "--from", "excel",
+                       "-o", str(tmp_path / "m.gexf"))
+    assert code == 1 and "no 'sector' column" in err
+
+
+def test_convert_refuses_a_kumu_name_without_its_suffix(capsys, tmp_path):
+    code, _, err = run(capsys, "convert", str(SAMPLE), "--to", "kumu", "-o",
+                       str(tmp_path / "k.json"))
+    assert code == 1 and "must end in .xlsx" in err

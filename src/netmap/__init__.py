@@ -6,6 +6,7 @@ the questions of multi-sector joint action of that map.
 """
 
 from . import datasets, sectors, vocabulary
+from .anonymize import pseudonyms, reidentification_risk
 from .axis import axis_position, complexity_fit
 from .backbone import backbone_brokerage, pair_brokerage, without_backbone
 from .bodies import body_composition, body_sector_counts, interlocks
@@ -36,11 +37,20 @@ from .exceptions import (
 from .gaps import introductions, sector_cut_points, under_connected
 from .holes import structural_holes
 from .insights import Finding, Findings, insights
-from .io import from_frames, from_networkx, read_csv, read_excel
+from .io import (
+    from_frames,
+    from_networkx,
+    read_csv,
+    read_excel,
+    read_gexf,
+    read_graphml,
+    read_kumu,
+)
 from .levels import key_person_risk, roll_up
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
 from .sectors import SectorTaxonomy, default_taxonomy
+from .survey import from_survey, response_rates, survey_sensitivity
 from .waves import WaveComparison, compare, headline_measures
 
 __version__ = "0.1.0"
@@ -52,6 +62,10 @@ __all__ = [
     "read_excel",
     "from_frames",
     "from_networkx",
+    "from_survey",
+    "read_gexf",
+    "read_graphml",
+    "read_kumu",
     "mixing_matrix",
     "ei_index",
     "assortativity",
@@ -84,6 +98,10 @@ __all__ = [
     "Findings",
     "axis_position",
     "complexity_fit",
+    "pseudonyms",
+    "reidentification_risk",
+    "response_rates",
+    "survey_sensitivity",
     "SectorTaxonomy",
     "default_taxonomy",
     "datasets",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._formula import unescape_cell
 from ._labels import clean_text, label_key
 from .exceptions import FileFormatError, InputError
 from .schema import TABLES
@@ -127,6 +128,7 @@ def table_from_rows(
     *,
     file: str | None,
     sheet: str | None = None,
+    unquote: bool = False,
 ) -> RawTable:
     """Build a raw table from numbered rows of cells, finding the header.
 
@@ -143,6 +145,10 @@ def table_from_rows(
         Row number as the user sees it, and the cells of that row.
     file, sheet : str or None
         Origin, for messages.
+    unquote : bool, default False
+        Take off the quote that netmap's spreadsheet writers put before a
+        cell that a spreadsheet would run as a formula
+        (:mod:`netmap._formula`), in headers and cells.
 
     Raises
     ------
@@ -173,6 +179,8 @@ def table_from_rows(
             start = i
             break
     header_pos, header_row, names = head[start]
+    if unquote:
+        names = [unescape_cell(n) for n in names]
     width = len(names)
     while width and names[width - 1] is None:
         width -= 1
@@ -209,7 +217,8 @@ def table_from_rows(
     if not body:
         frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in range(width)})
     frame = frame.reindex(columns=range(width))
-    frame = pd.DataFrame({h: clean_cells(frame[k]) for k, h in enumerate(headers)},
+    frame = pd.DataFrame({h: clean_cells(frame[k], unquote=unquote)
+                          for k, h in enumerate(headers)},
                          index=pd.RangeIndex(len(frame)))
     keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
             else np.zeros(len(frame), dtype=bool))
@@ -227,16 +236,20 @@ def table_from_rows(
                     positions=positions, header_row=header_row)
 
 
-def clean_cells(values: pd.Series) -> pd.Series:
+def clean_cells(values: pd.Series, unquote: bool = False) -> pd.Series:
     """Cells of one column as text (see :func:`cell_text`), each distinct value cleaned once.
 
-    The index is kept; empty cells become None.
+    The index is kept; empty cells become None. With ``unquote``, the quote
+    that netmap's spreadsheet writers put before a would-be formula is
+    taken off (:func:`netmap._formula.unescape_cell`).
     """
     if values.dtype != object:
         values = values.astype(object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     cleaned = np.empty(len(uniques) + 1, dtype=object)
     cleaned[:-1] = [cell_text(u) for u in uniques]
+    if unquote:
+        cleaned[:-1] = [unescape_cell(c) for c in cleaned[:-1]]
     cleaned[-1] = None
     return pd.Series(cleaned[codes], index=values.index, dtype=object)
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from . import __version__
 from .exceptions import FileFormatError, NetmapError, ValidationError
 
-__all__ = ["main", "load_input"]
+__all__ = ["main", "load_input", "input_format", "output_format", "FORMATS"]
 
 EXIT_OK = 0
 EXIT_INPUT = 1
@@ -23,19 +23,79 @@ EXIT_USAGE = 2
 _TABLE_OPTIONS = ("actors", "ties", "memberships", "bodies", "activities")
 
 
-def load_input(paths, tables=None, *, directed=None, waves=None, name=None):
+#: Formats ``convert`` reads and writes, and the suffixes that name them.
+FORMATS = {"csv": "", "excel": ".xlsx", "kumu": ".xlsx", "kumu-json": ".json",
+           "gexf": ".gexf", "graphml": ".graphml"}
+
+
+def input_format(path: Path) -> str | None:
+    """The format of an input file or folder, or None when it cannot be told.
+
+    Found from the suffix and, for workbooks and folders, from whether they
+    hold Kumu's elements and connections or netmap's tables.
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".gexf":
+        return "gexf"
+    if suffix == ".graphml":
+        return "graphml"
+    if suffix == ".json":
+        return "kumu-json"
+    if suffix in (".xlsx", ".xlsm", ".xls"):
+        return "kumu" if _kumu_workbook(path) else "excel"
+    if path.is_dir():
+        stems = {p.stem.lower() for p in path.iterdir()}
+        if {"elements", "connections"} <= stems and "actors" not in stems:
+            return "kumu"
+        return "csv"
+    return None
+
+
+def _kumu_workbook(path: Path) -> bool:
+    """Whether a workbook is Kumu's: a netmap (ignore) sheet, or Label and no sector."""
+    from ._labels import label_key
+    from .io.excel import _load
+    from .io.kumu import SETTINGS_SHEET
+    from .schema import TABLES, table_for_name
+
+    try:
+        wb = _load(path)
+    except FileFormatError:
+        return False
+    try:
+        titles = [label_key(ws.title) for ws in wb.worksheets]
+        if label_key(SETTINGS_SHEET) in titles:
+            return True
+        index = TABLES["actors"].header_index()
+        for ws in wb.worksheets:
+            if table_for_name(ws.title) != "actors":
+                continue
+            header = next(ws.iter_rows(max_row=1, values_only=True), ())
+            keys = [label_key(str(h)) for h in header if h is not None]
+            return "label" in keys and "sector" not in {index.get(k) for k in keys}
+    finally:
+        wb.close()
+    return False
+
+
+def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
+               source_format=None):
     """Read a map from what a user names on the command line.
 
     Parameters
     ----------
     paths : list of path-like
-        One Excel workbook, one folder of CSV files, or CSV files named for
-        their tables (``actors.csv``, ``קשרים.csv`` ...).
+        One Excel workbook, one folder of CSV files, CSV files named for
+        their tables (``actors.csv``, ``קשרים.csv`` ...), or one Kumu
+        workbook, folder or JSON file, GEXF or GraphML file.
     tables : dict, optional
         Explicit files per table (``{"actors": ..., "ties": ...}``), as the
         ``--actors`` ... options give them; they add to or replace ``paths``.
     directed, waves, name
         As for :func:`netmap.read_csv`.
+    source_format : str, optional
+        One of :data:`FORMATS`; default: found from the input
+        (:func:`input_format`).
 
     Returns
     -------
@@ -43,21 +103,27 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None):
     """
     from .io.csv import read_csv
     from .io.excel import read_excel
+    from .io.gexf import read_gexf
+    from .io.graphml import read_graphml
+    from .io.kumu import read_kumu
     from .schema import table_for_name
 
     tables = {k: v for k, v in (tables or {}).items() if v is not None}
     paths = [Path(p) for p in paths]
     if len(paths) == 1 and not tables:
         (path,) = paths
-        if path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
-            return read_excel(path, directed=directed, waves=waves, name=name)
-        if path.is_dir():
-            return read_csv(path, directed=directed, waves=waves, name=name)
+        fmt = source_format or input_format(path)
+        readers = {"csv": read_csv, "excel": read_excel, "kumu": read_kumu,
+                   "kumu-json": read_kumu, "gexf": read_gexf, "graphml": read_graphml}
+        if fmt in readers and (fmt != "csv" or path.is_dir()):
+            return readers[fmt](path, directed=directed, waves=waves, name=name)
     files: dict[str, Path] = {}
     for path in paths:
-        if path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls"):
+        if path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".json",
+                                                    ".gexf", ".graphml"):
             raise FileFormatError(
-                "give a workbook or a folder on its own, not with other files",
+                "give a workbook, a folder, or a Kumu, GEXF or GraphML file on its own, "
+                "not with other files",
                 file=str(path), suggestion="run the command on it alone")
         table = table_for_name(path.stem)
         if table is None:
@@ -80,8 +146,11 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None):
 def _input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT",
-        help="an Excel workbook, a folder of CSV files, or CSV files named for "
-             "their tables (actors.csv, ties.csv ...)")
+        help="an Excel workbook, a folder of CSV files, CSV files named for their "
+             "tables (actors.csv, ties.csv ...), or a Kumu workbook or JSON, GEXF or "
+             "GraphML file")
+    parser.add_argument("--from", dest="source_format", choices=sorted(FORMATS),
+                        help="the input's format, when its name does not tell")
     for table in _TABLE_OPTIONS:
         parser.add_argument(f"--{table}", metavar="FILE",
                             help=f"the {table} CSV file, whatever its name")
@@ -104,7 +173,8 @@ def _read(args) -> tuple[object, list]:
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         m = load_input(args.inputs, {t: getattr(args, t) for t in _TABLE_OPTIONS},
-                       directed=args.directed, waves=waves)
+                       directed=args.directed, waves=waves,
+                       source_format=args.source_format)
     return m, m.issues.to_dict("records")
 
 
@@ -155,15 +225,39 @@ def _cmd_convert(args) -> int:
         _print_problems(err.errors, [], sys.stderr)
         return EXIT_INPUT
     out = Path(args.output)
-    if out.suffix.lower() == ".xlsx":
-        m.to_excel(out)
-    elif out.suffix:
-        raise FileFormatError(f"cannot write '{out.suffix}' files", file=str(out),
-                              suggestion="write a .xlsx workbook or a folder of CSV")
-    else:
+    fmt = args.to or output_format(out)
+    if fmt == "csv":
         m.to_csv(out)
-    print(f"Wrote {out}")
+    elif fmt == "excel":
+        m.to_excel(out)
+    elif fmt in ("kumu", "kumu-json"):
+        wanted = FORMATS[fmt]
+        if out.suffix.lower() != wanted:
+            raise FileFormatError(
+                f"a {fmt} file must end in {wanted}", file=str(out),
+                suggestion=f"name the output {out.with_suffix(wanted).name}")
+        m.to_kumu(out)
+    elif fmt == "gexf":
+        m.to_gexf(out)
+    else:
+        m.to_graphml(out)
+    print(f"Wrote {out} ({fmt})")
     return EXIT_OK
+
+
+def output_format(path: Path) -> str:
+    """The format an output name asks for: by suffix, a folder of CSV without one."""
+    suffix = path.suffix.lower()
+    by_suffix = {".xlsx": "excel", ".json": "kumu-json", ".gexf": "gexf",
+                 ".graphml": "graphml"}
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    if suffix:
+        raise FileFormatError(
+            f"cannot tell which format to write from '{suffix}'", file=str(path),
+            suggestion="end the name in .xlsx, .json (Kumu), .gexf or .graphml, give a "
+                       "folder for CSV, or choose with --to")
+    return "csv"
 
 
 def _cmd_demo(args) -> int:
@@ -210,12 +304,16 @@ def build_parser() -> argparse.ArgumentParser:
     summary.set_defaults(func=_cmd_summary)
 
     convert = sub.add_parser(
-        "convert", help="convert between a CSV folder and an Excel workbook",
-        description="Read a map and write it as an Excel workbook (OUTPUT ends in "
-                    ".xlsx) or as a folder of CSV files (any other OUTPUT).")
+        "convert", help="convert between CSV, Excel, Kumu, GEXF and GraphML",
+        description="Read a map in any format netmap reads and write it as a folder of "
+                    "CSV files (OUTPUT without a suffix), an Excel workbook (.xlsx), "
+                    "Kumu JSON (.json), GEXF for Gephi (.gexf) or GraphML (.graphml); "
+                    "--to kumu writes a Kumu workbook (.xlsx).")
     _input_arguments(convert)
     convert.add_argument("-o", "--output", required=True, metavar="OUTPUT",
-                         help="a .xlsx file or a folder")
+                         help="a folder, or a .xlsx, .json, .gexf or .graphml file")
+    convert.add_argument("--to", choices=sorted(FORMATS),
+                         help="the output's format (default: from OUTPUT's suffix)")
     convert.set_defaults(func=_cmd_convert)
     return parser
 

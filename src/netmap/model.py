@@ -473,6 +473,31 @@ class StakeholderMap:
 
         write_excel(self, path)
 
+    def to_gexf(self, path, *, size: str | None = "degree") -> None:
+        """Write a GEXF file coloured by sector for Gephi; see :func:`netmap.io.gexf.write_gexf`."""  # noqa: E501
+        from .io.gexf import write_gexf
+
+        write_gexf(self, path, size=size)
+
+    def anonymize(self, key, *, keep=("sector", "level"), drop=(),
+                  coarsen=None) -> StakeholderMap:
+        """The map with pseudonyms and only the attributes kept; see :func:`netmap.anonymize.anonymize`."""  # noqa: E501
+        from .anonymize import anonymize
+
+        return anonymize(self, key, keep=keep, drop=drop, coarsen=coarsen)
+
+    def to_kumu(self, path) -> None:
+        """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.kumu.write_kumu`."""  # noqa: E501
+        from .io.kumu import write_kumu
+
+        write_kumu(self, path)
+
+    def to_graphml(self, path, *, size: str | None = "degree") -> None:
+        """Write a GraphML file; see :func:`netmap.io.graphml.write_graphml`."""
+        from .io.graphml import write_graphml
+
+        write_graphml(self, path, size=size)
+
 
 def _warn(issues: list[dict], stacklevel: int) -> None:
     """One DataWarning per kind of issue (notes are only listed in ``issues``)."""

@@ -9,6 +9,7 @@ equal; arguments given to a reader take precedence over it.
 
 from __future__ import annotations
 
+from .._formula import unescape_cell
 from .._labels import label_key
 from .._raw import cell_text
 from ..exceptions import InvalidValueError
@@ -23,11 +24,18 @@ _KEYS = {label_key(k): v for k, v in {
     "שם": "name", "waves": "waves", "גלים": "waves"}.items()}
 
 
-def parse_settings(rows, *, file: str | None, sheet: str | None = None) -> dict:
-    """Settings from numbered rows of cells (the first row is a header)."""
+def parse_settings(rows, *, file: str | None, sheet: str | None = None,
+                   unquote: bool = False) -> dict:
+    """Settings from numbered rows of cells (the first row is a header).
+
+    With ``unquote``, the quote a spreadsheet writer put before a would-be
+    formula is taken off (:mod:`netmap._formula`).
+    """
     settings: dict = {}
     for n, cells in list(rows)[1:]:
         cells = [cell_text(c) for c in cells] + [None, None]
+        if unquote:
+            cells = [unescape_cell(c) for c in cells]
         if cells[0] is None:
             continue
         key = _KEYS.get(label_key(cells[0]))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._formula import escape_cell, escape_frame
 from .._labels import label_key
 from .._raw import RawTable, table_from_rows
 from .._validation import DERIVED_COLUMNS, validate_tables
@@ -194,8 +195,12 @@ def _fast_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | None:
 
 
 def read_csv_table(path, table: str) -> RawTable:
-    """Read one CSV file as a raw (unvalidated) table."""
-    return table_from_rows(table, _csv_rows(path), file=os.fspath(path))
+    """Read one CSV file as a raw (unvalidated) table.
+
+    The quote that :func:`write_csv` puts before a cell a spreadsheet would
+    run as a formula is taken off (see :mod:`netmap._formula`).
+    """
+    return table_from_rows(table, _csv_rows(path), file=os.fspath(path), unquote=True)
 
 
 def read_csv(
@@ -275,7 +280,7 @@ def read_csv(
     if "map" in paths:
         settings_path = paths.pop("map")
         settings = parse_settings(_csv_rows(settings_path),
-                                  file=os.fspath(settings_path))
+                                  file=os.fspath(settings_path), unquote=True)
     directed, waves, name = resolve(settings, directed, waves, name)
     raws: dict[str, RawTable] = {}
     errors = []
@@ -403,6 +408,15 @@ def write_csv(m, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
     list of pathlib.Path
         The files written.
 
+    Notes
+    -----
+    A text cell (or header) that a spreadsheet would run as a formula,
+    one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+    return, is written with a leading single quote, as OWASP recommends
+    against formula injection; plain numbers such as ``-3`` are written as
+    they are. :func:`read_csv` takes the quote off again (see
+    :mod:`netmap._formula`).
+
     Examples
     --------
     >>> import netmap, tempfile
@@ -418,10 +432,12 @@ def write_csv(m, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
     written = []
     for table, frame in table_frames(m).items():
         path = folder / f"{table}.csv"
-        frame.to_csv(path, index=False, encoding=encoding, lineterminator="\n")
+        escape_frame(frame).to_csv(path, index=False, encoding=encoding,
+                                   lineterminator="\n")
         written.append(path)
     path = folder / "map.csv"
     with path.open("w", encoding=encoding, newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(settings_rows(m))
+        csv.writer(f, lineterminator="\n").writerows(
+            [[escape_cell(c) for c in row] for row in settings_rows(m)])
     written.append(path)
     return written

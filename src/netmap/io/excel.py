@@ -6,6 +6,7 @@ import os
 import zipfile
 from pathlib import Path
 
+from .._formula import escape_cell
 from .._labels import label_key
 from .._raw import RawTable, table_from_rows
 from .._validation import validate_tables
@@ -15,7 +16,7 @@ from ..sectors import SectorTaxonomy, default_taxonomy
 from ._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from .csv import table_frames
 
-__all__ = ["read_excel", "write_excel"]
+__all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
 
 
 def _load(path: Path):
@@ -120,7 +121,8 @@ def read_excel(
     try:
         for ws in wb.worksheets:
             if label_key(ws.title) in settings_keys:
-                settings = parse_settings(_sheet_rows(ws), file=file, sheet=ws.title)
+                settings = parse_settings(_sheet_rows(ws), file=file, sheet=ws.title,
+                                          unquote=True)
                 continue
             table = table_for_name(ws.title)
             if table is None:
@@ -135,7 +137,7 @@ def read_excel(
             sheets[table] = ws.title
             try:
                 raws[table] = table_from_rows(table, _sheet_rows(ws), file=file,
-                                              sheet=ws.title)
+                                              sheet=ws.title, unquote=True)
             except FileFormatError as err:
                 errors.append(err)
     finally:
@@ -179,18 +181,39 @@ def write_excel(m, path) -> None:
         The map.
     path : path-like
         The ``.xlsx`` file to write (replaced if it exists).
+
+    Notes
+    -----
+    Text is always written as text, never as a formula; a text cell (or
+    header) that a spreadsheet would run as a formula, one starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, also gets a
+    leading single quote (OWASP's advice against formula injection), so
+    that it stays text when the sheet is saved as CSV; plain numbers such
+    as ``-3`` are written as they are. :func:`read_excel` takes the quote
+    off again (see :mod:`netmap._formula`).
     """
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
     for table, frame in table_frames(m).items():
-        ws = wb.create_sheet(table)
-        ws.append([str(c) for c in frame.columns])
-        columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist()
-                   for c in frame.columns]
-        for values in zip(*columns, strict=True):
-            ws.append(list(values))
-    ws = wb.create_sheet("map")
-    for row in settings_rows(m):
-        ws.append(row)
+        write_rows(wb, table, frame_rows(frame))
+    write_rows(wb, "map", settings_rows(m))
     wb.save(path)
+
+
+def frame_rows(frame) -> list[list]:
+    """A table as rows of cells, header first; missing values as None."""
+    columns = [frame[c].astype(object).where(frame[c].notna(), None).tolist()
+               for c in frame.columns]
+    return [[str(c) for c in frame.columns], *map(list, zip(*columns, strict=True))]
+
+
+def write_rows(wb, title: str, rows) -> None:
+    """Append a sheet of rows to a write-only workbook, text never as a formula.
+
+    Cells are escaped against formula injection (:func:`escape_cell`): no
+    string then starts with ``=``, which openpyxl would store as a formula.
+    """
+    ws = wb.create_sheet(title)
+    for row in rows:
+        ws.append([escape_cell(value) for value in row])

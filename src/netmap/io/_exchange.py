@@ -1,0 +1,132 @@
+"""What the exchange formats (GEXF, GraphML, Kumu) share: cells as text, directions, issues.
+
+Every reader of these formats turns the file into numbered rows of text
+cells, one list per netmap table, and hands them to the same checks as the
+CSV and Excel readers (:func:`netmap._raw.table_from_rows`,
+:func:`netmap._validation.validate_tables`), so that a value reads the
+same whatever the file it came in.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from .._validation import ISSUE_COLUMNS
+from ..exceptions import InputError, ValidationError
+
+__all__ = ["text_cells", "issue_record", "relabel", "resolve_directions", "DIRECTIONS"]
+
+#: Direction words of Kumu and GEXF, normalised.
+DIRECTIONS = {"directed": "directed", "undirected": "undirected", "mutual": "mutual",
+              "true": "directed", "false": "undirected"}
+
+
+def text_cells(values: pd.Series) -> list:
+    """A column as text cells, the way the readers read them back; None where missing.
+
+    Whole numbers of an integer column are written without a decimal
+    point, other numbers with the shortest text that reads back the same
+    float, true/false as ``true`` and ``false``.
+
+    Examples
+    --------
+    >>> text_cells(pd.Series([1.0, 2.5, None]))
+    ['1.0', '2.5', None]
+    >>> text_cells(pd.array([2013, None], dtype="Int64"))
+    ['2013', None]
+    """
+    values = pd.Series(values)
+    present = values.notna().to_numpy()
+    if pd.api.types.is_bool_dtype(values):
+        items = ["true" if v else "false" for v in values.fillna(False).tolist()]
+    elif pd.api.types.is_integer_dtype(values):
+        items = [str(int(v)) for v in values.fillna(0).tolist()]
+    elif pd.api.types.is_float_dtype(values):
+        items = [repr(float(v)) if math.isfinite(v) else str(v)
+                 for v in values.astype("float64").fillna(0.0).tolist()]
+    else:
+        items = [str(v) for v in values.astype(object).tolist()]
+    return [v if ok else None for v, ok in zip(items, present, strict=True)]
+
+
+def issue_record(code: str, message: str, *, severity: str = "warning", file=None,
+                 sheet=None, table=None, row=None, column=None, value=None) -> dict:
+    """One row of a map's ``issues``, located like an error."""
+    where = InputError(message, file=file, sheet=sheet, table=table, row=row,
+                       column=column)
+    record = dict.fromkeys(ISSUE_COLUMNS)
+    record.update(severity=severity, code=code, file=file, sheet=sheet, table=table,
+                  row=row, column=column, value=None if value is None else str(value),
+                  message=str(where))
+    return record
+
+
+def relabel(err: ValidationError, headers: dict[str, dict[str, str]],
+            hints: dict[tuple[str, str], str] | None = None) -> ValidationError:
+    """The same errors, with netmap's column names put back to the file's.
+
+    Readers of these formats rename a file's fields to netmap's columns
+    (Kumu's ``Type`` to ``sector``, a GEXF attribute to ``sector`` ...)
+    before the checks; this names the field as the user wrote it again.
+
+    Parameters
+    ----------
+    err : ValidationError
+        The errors found.
+    headers : dict
+        Per table, netmap column name to the name in the file.
+    hints : dict, optional
+        Per (table, column), a sentence added to the suggestion.
+    """
+    out = []
+    for e in err.errors:
+        names = headers.get(e.table or "", {})
+        state = e._state()
+        if e.column in names:
+            state["column"] = names[e.column]
+        hint = (hints or {}).get((e.table or "", e.column or ""))
+        if hint:
+            state["suggestion"] = f"{state['suggestion']}; {hint}" if state[
+                "suggestion"] else hint
+        out.append(type(e)(e.problem, **state))
+    return ValidationError(out)
+
+
+def resolve_directions(values: list, *, directed: bool | None, default: bool
+                       ) -> tuple[bool, np.ndarray, np.ndarray]:
+    """Whether the map is directed, and what happens to each connection.
+
+    Parameters
+    ----------
+    values : list of str or None
+        Each connection's direction (``directed``, ``undirected``,
+        ``mutual``), None where not given.
+    directed : bool or None
+        The reader's argument; None decides from the connections: directed
+        when at least one connection is directed.
+    default : bool
+        Direction of a connection that gives none, and of a map without
+        connections when ``directed`` is None.
+
+    Returns
+    -------
+    directed : bool
+        Whether the map is directed.
+    two_arcs : numpy.ndarray of bool
+        Connections read as two opposite arcs (mutual and undirected ones
+        in a directed map).
+    undirected : numpy.ndarray of bool
+        Directed connections whose direction is dropped in an undirected
+        map.
+    """
+    words = np.array([v if v is not None else ("directed" if default else "undirected")
+                      for v in values], dtype=object)
+    is_directed = words == "directed"
+    if directed is None:
+        directed = bool(is_directed.any()) if len(words) else bool(default)
+    if directed:
+        return True, ~is_directed, np.zeros(len(words), dtype=bool)
+    return False, np.zeros(len(words), dtype=bool), is_directed

@@ -1,0 +1,56 @@
+"""Every exchange format reads back the map it wrote, on generated maps (hypothesis)."""
+
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import netmap
+from netmap.testing import assert_map_equal
+from test_properties import maps_with_bodies, quietly
+
+PREFIXES = ["", "", "=", "+", "@", "-", "'=", "=cmd|' /C calc'!A0 "]
+GOALS = ["math", "מדעים", "=goal", "teachers"]
+
+
+@st.composite
+def full_maps(draw):
+    actors, ties, memberships, directed = draw(maps_with_bodies())
+    prefixes = draw(st.lists(st.sampled_from(PREFIXES), min_size=len(actors),
+                             max_size=len(actors)))
+    actors = actors.assign(name=[p + n for p, n in zip(prefixes, actors["name"],
+                                                       strict=True)])
+    rows = draw(st.lists(st.tuples(st.sampled_from(list(actors["id"])),
+                                   st.sampled_from(GOALS)), max_size=6))
+    activities = pd.DataFrame(rows, columns=["actor", "goal"])
+    return actors, ties, memberships, activities, directed
+
+
+def build(actors, ties, memberships, activities, directed):
+    return quietly(netmap.from_frames, actors, ties,
+                   memberships if len(memberships) else None, None,
+                   activities if len(activities) else None, directed=directed,
+                   name="מפה =1")
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(full_maps())
+def test_every_format_reads_back_an_equal_map(tmp_path_factory, data):
+    m = build(*data)
+    folder = tmp_path_factory.mktemp("exchange")
+    writers = {
+        "map.gexf": (m.to_gexf, netmap.read_gexf),
+        "map.graphml": (m.to_graphml, netmap.read_graphml),
+        "kumu.xlsx": (m.to_kumu, netmap.read_kumu),
+        "kumu.json": (m.to_kumu, netmap.read_kumu),
+        "map.xlsx": (m.to_excel, netmap.read_excel),
+        "csv": (m.to_csv, netmap.read_csv),
+    }
+    for name, (write, read) in writers.items():
+        path = folder / name
+        write(path)
+        back = quietly(read, path)
+        try:
+            assert_map_equal(m, back, check_name=True)
+        except AssertionError as err:
+            raise AssertionError(f"{name}: {err}") from None
