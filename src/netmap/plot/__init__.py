@@ -24,7 +24,7 @@ Examples
 from ..exceptions import MissingGlyphWarning
 from . import palette, text
 from .brokerage_plot import plot_brokerage
-from .layout import layout
+from .layouts import layout
 from .maps import plot_map, positions_of
 from .mixing_plot import plot_mixing
 from .palette import LEVEL_MARKERS, SECTOR_COLORS, TIE_STYLES, sector_colors

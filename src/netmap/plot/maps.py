@@ -12,7 +12,7 @@ from ..vocabulary import LEVELS, TIE_CLASSES
 from . import _words
 from ._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
 from ._placement import place_labels
-from .layout import layout as compute_layout
+from .layouts import layout as compute_layout
 from .palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
 
 __all__ = ["plot_map", "positions_of"]
@@ -43,7 +43,10 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
     -------
     pandas.DataFrame
         ``x`` and ``y``, indexed by the actor ids of ``m`` in their order;
-        ``attrs["regions"]`` kept from a sector layout.
+        ``attrs["regions"]`` kept from a sector layout, and
+        ``attrs["bounds"]``, the least and greatest ``x`` and ``y`` of all
+        the positions given (so that maps drawn from one layout share a
+        frame).
 
     Raises
     ------
@@ -76,6 +79,9 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
                        "netmap.plot.layout(m)")
     out = pos.loc[ids, ["x", "y"]].astype(float)
     out.attrs = dict(pos.attrs)
+    given = pos[["x", "y"]].to_numpy(dtype=float)
+    if len(given):
+        out.attrs["bounds"] = np.concatenate([given.min(axis=0), given.max(axis=0)])
     return out
 
 
@@ -279,6 +285,10 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
         warn_missing(size_values, "size", "drawn at the least size", stacklevel=2)
         areas = scale_sizes(size_values.to_numpy(), low, high)
     radii = np.sqrt(areas) / 2  # points
+    # Everything that can be wrong with the arguments, before drawing anything.
+    label_ids = _chosen_labels(m, labels, top, label_by, size, size_values, seed)
+    names = actor_labels(m, lang, label_column)
+    members = None if highlight_body is None else _members(m, highlight_body)
 
     # Ties: one collection, one segment per tie that is not a self-tie.
     loops = arr.source == arr.target
@@ -299,13 +309,14 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     # Sector regions, when the positions come from a sector layout.
     regions = pos.attrs.get("regions")
     region_texts, region_names = [], []
-    frame_xy = xy
+    bounds = pos.attrs.get("bounds")
+    frame_xy = xy if bounds is None else np.vstack([xy, np.reshape(bounds, (2, 2))])
     if regions is not None:
         region_texts, region_names = _draw_regions(ax, regions, colors, taxonomy, fonts,
                                                    lang, fontsize)
         reach = regions["radius"].to_numpy()[:, None] * 1.5
         centres = regions[["x", "y"]].to_numpy()
-        frame_xy = np.vstack([xy, centres - reach, centres + reach])
+        frame_xy = np.vstack([frame_xy, centres - reach, centres + reach])
 
     # Actors: one scatter per level.
     levels_present = []
@@ -321,14 +332,12 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
 
     entries = []
     highlight_name = None
-    if highlight_body is not None:
-        highlight_name = _highlight(ax, m, highlight_body, xy, radii, hull, lang)
+    if members is not None:
+        highlight_name = _highlight(ax, m, highlight_body, members, xy, radii, hull, lang)
 
     _frame(ax, frame_xy)
 
     # Texts: collect, check the glyphs once, then draw.
-    label_ids = _chosen_labels(m, labels, top, label_by, size, size_values, seed)
-    names = actor_labels(m, lang, label_column)
     label_strings = [names.loc[i] for i in label_ids]
     present_sectors = [c for c in taxonomy.codes if (sector_codes == c).any()]
     if legend:
@@ -393,17 +402,21 @@ def _draw_regions(ax, regions: pd.DataFrame, colors, taxonomy, fonts: Fonts, lan
     return texts, names
 
 
-def _highlight(ax, m, body, xy: np.ndarray, radii: np.ndarray, hull: bool,
-               lang: str) -> str:
-    bodies = m.bodies
-    known = list(dict.fromkeys([*bodies.index, *m.memberships["body"]]))
+def _members(m, body) -> np.ndarray:
+    """Positions (in the actors table) of the members of ``body`` present in ``m``."""
+    known = list(dict.fromkeys([*m.bodies.index, *m.memberships["body"]]))
     if body not in known:
         raise UnknownBodyError(f"{body!r} is not a body of the map",
                                suggestion=f"use one of {', '.join(map(str, known))}",
                                value=body)
     members = m.memberships.loc[m.memberships["body"] == body, "actor"]
     where = np.unique(m.arrays.ids.get_indexer(members))
-    where = where[where >= 0]
+    return where[where >= 0]
+
+
+def _highlight(ax, m, body, where: np.ndarray, xy: np.ndarray, radii: np.ndarray,
+               hull: bool, lang: str) -> str:
+    bodies = m.bodies
     rings = ax.scatter(xy[where, 0], xy[where, 1], s=(2 * radii[where] + 7) ** 2,
                        facecolors="none", edgecolors="black", linewidths=1.6, marker="o",
                        zorder=2.5)

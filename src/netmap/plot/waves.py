@@ -8,8 +8,8 @@ import pandas as pd
 from ..vocabulary import LEVELS, TIE_CLASSES
 from . import _words
 from ._common import Fonts
-from .layout import LAYOUTS, force_positions, sector_positions
-from .maps import _default_sizes, _frame, _legend_entries, draw_legend, plot_map, positions_of
+from .layouts import LAYOUTS, force_positions, sector_positions
+from .maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
 from .palette import sector_colors
 
 __all__ = ["plot_waves", "union_layout"]
@@ -54,6 +54,21 @@ def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFra
     return frame
 
 
+def _upright(pos: pd.DataFrame) -> pd.DataFrame:
+    """A layout wider than tall turned a quarter, to fit a panel of two side by side."""
+    span = pos[["x", "y"]].max() - pos[["x", "y"]].min()
+    if span["x"] <= span["y"]:
+        return pos
+    turned = pd.DataFrame({"x": -pos["y"], "y": pos["x"]}, index=pos.index)
+    turned.attrs = dict(pos.attrs)
+    regions = pos.attrs.get("regions")
+    if regions is not None:
+        regions = regions.copy()
+        regions["x"], regions["y"] = -pos.attrs["regions"]["y"], pos.attrs["regions"]["x"]
+        turned.attrs["regions"] = regions
+    return turned
+
+
 def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
                size=None, labels="top", top=8, label_by=None, label_column=None,
                lang="en", legend=True, font=None, fontsize=8.0):
@@ -78,8 +93,9 @@ def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
         With ``axes`` None, the figure to draw in; default the current
         figure, which must then have no Axes yet.
     layout : {"force", "sector"} or pandas.DataFrame, default "force"
-        A layout name, or positions of (at least) every actor of both
-        waves.
+        A layout name (turned upright when wider than tall, to suit two
+        panels side by side), or positions of (at least) every actor of
+        both waves.
     seed : None, int or numpy.random.Generator, default 0
         Seeds the layout.
     size, labels, top, label_by, label_column, lang, font, fontsize
@@ -116,8 +132,11 @@ def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
     """
     lang = _words.check_lang(lang)
     first, second = m.at(before), m.at(after)
-    pos = (union_layout(m, before, after, layout, seed=seed) if isinstance(layout, str)
-           else layout)
+    if isinstance(layout, str):
+        pos = union_layout(m, before, after, layout, seed=seed)
+        pos = _upright(pos)
+    else:
+        pos = layout
     if axes is None:
         if fig is None:
             import matplotlib.pyplot as plt
@@ -156,9 +175,6 @@ def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
                              zorder=2)
     ghosts.set_gid("netmap-left-ghosts")
 
-    # One frame for both panels, from the union layout.
-    for ax in axes:
-        _frame(ax, pos[["x", "y"]].to_numpy(dtype=float))
     titles = []
     for ax, wave, part in zip(axes, (before, after), (first, second), strict=True):
         title = _words.word("wave title", lang, wave=wave, actors=part.n_actors,
