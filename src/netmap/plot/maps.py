@@ -45,8 +45,8 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
         ``x`` and ``y``, indexed by the actor ids of ``m`` in their order;
         ``attrs["regions"]`` kept from a sector layout, and
         ``attrs["bounds"]``, the least and greatest ``x`` and ``y`` of all
-        the positions given (so that maps drawn from one layout share a
-        frame).
+        the positions given (and of their own ``attrs["bounds"]``), so that
+        maps drawn from one layout share a frame.
 
     Raises
     ------
@@ -80,6 +80,8 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
     out = pos.loc[ids, ["x", "y"]].astype(float)
     out.attrs = dict(pos.attrs)
     given = pos[["x", "y"]].to_numpy(dtype=float)
+    if "bounds" in pos.attrs:
+        given = np.vstack([given, np.reshape(pos.attrs["bounds"], (2, 2))])
     if len(given):
         out.attrs["bounds"] = np.concatenate([given.min(axis=0), given.max(axis=0)])
     return out
@@ -336,6 +338,8 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
         highlight_name = _highlight(ax, m, highlight_body, members, xy, radii, hull, lang)
 
     _frame(ax, frame_xy)
+    if region_texts:
+        _fit_texts(ax, region_texts)
 
     # Texts: collect, check the glyphs once, then draw.
     label_strings = [names.loc[i] for i in label_ids]
@@ -347,6 +351,9 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     fonts.check([*label_strings, *(e[1] for e in entries), *region_names,
                  *([title] if title else [])], stacklevel=2)
     if label_ids:
+        if members is not None:  # labels keep clear of the rings too
+            radii = radii.copy()
+            radii[members] = radii[members] + 3.5
         where = arr.ids.get_indexer(label_ids)
         order = np.arange(len(label_ids))
         place_labels(ax, xy[where], [fonts.show(s) for s in label_strings], radii[where],
@@ -369,6 +376,21 @@ def _frame(ax, xy: np.ndarray) -> None:
         ax.set_ylim(low[1] - pad[1], high[1] + pad[1])
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
+
+
+def _fit_texts(ax, texts, rounds: int = 3) -> None:
+    """Widen the limits until ``texts`` (sized in points) lie inside the Axes."""
+    for _ in range(rounds):
+        ax.apply_aspect()
+        to_data = ax.transData.inverted()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        corners = [to_data.transform(t.get_window_extent().get_points()) for t in texts]
+        low = np.min([c.min(axis=0) for c in corners], axis=0)
+        high = np.max([c.max(axis=0) for c in corners], axis=0)
+        if low[0] >= x0 and low[1] >= y0 and high[0] <= x1 and high[1] <= y1:
+            return
+        ax.set_xlim(min(x0, low[0]), max(x1, high[0]))
+        ax.set_ylim(min(y0, low[1]), max(y1, high[1]))
 
 
 def _draw_regions(ax, regions: pd.DataFrame, colors, taxonomy, fonts: Fonts, lang: str,
