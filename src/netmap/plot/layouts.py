@@ -146,11 +146,13 @@ def _pivot_mds(adj: sp.csr_array, rng: np.random.Generator,
         chosen = int(np.argmax(nearest))
     d2 = dist.T ** 2  # n x k
     c = -0.5 * (d2 - d2.mean(axis=0) - d2.mean(axis=1, keepdims=True) + d2.mean())
-    u, s, _ = np.linalg.svd(c, full_matrices=False)
-    xy = u[:, :2] * s[:2]
-    if xy.shape[1] < 2:  # a graph of two actors has one dimension
+    # The leading right singular vectors of c, from the small k x k matrix
+    # c.T c (as Brandes and Pich do); positions c v = u s.
+    values, vectors = np.linalg.eigh(c.T @ c)
+    xy = c @ vectors[:, np.argsort(values)[::-1][:2]]
+    if xy.shape[1] < 2:  # one pivot: one dimension
         xy = np.column_stack([xy, np.zeros(n)])
-    # Fix the signs, which the SVD leaves free: the farthest actor on +x, +y.
+    # Fix the signs, which are free: the farthest actor on +x, +y.
     for axis in range(2):
         if xy[np.argmax(np.abs(xy[:, axis])), axis] < 0:
             xy[:, axis] *= -1
