@@ -178,3 +178,18 @@ def test_a_plot_warns_naming_the_missing_glyphs():
 def test_no_warning_when_every_glyph_is_there(recwarn):
     plot_map(small_map(), labels="all", lang="he")
     assert not [w for w in recwarn if issubclass(w.category, MissingGlyphWarning)]
+
+
+def test_a_plot_warns_once_about_unjoined_arabic(without_raqm, monkeypatch):
+    monkeypatch.setitem(sys.modules, "arabic_reshaper", None)
+    with pytest.warns(netmap.NetmapWarning, match="unjoined letters") as record:
+        plot_map(small_map(), labels="all", label_column="name")
+    unjoined = [w for w in record if "unjoined" in str(w.message)]
+    assert len(unjoined) == 1
+    assert unjoined[0].filename == __file__  # points at the call, not into netmap
+
+
+def test_no_shaping_warning_with_libraqm(with_raqm, monkeypatch, recwarn):
+    monkeypatch.setitem(sys.modules, "arabic_reshaper", None)
+    plot_map(small_map(), labels="all", label_column="name")
+    assert not [w for w in recwarn if "unjoined" in str(w.message)]

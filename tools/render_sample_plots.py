@@ -75,7 +75,7 @@ def main(out: Path) -> None:
         plot.plot_brokerage(m, ax=ax, top=10, lang=lang)
         save(fig, f"2x5_brokerage_{lang}.png")
     for lang in ("en", "he"):
-        fig = plt.figure(figsize=(16, 7))
+        fig = plt.figure(figsize=(12, 7))
         plot.plot_waves(m, 2013, 2016, fig=fig, lang=lang, seed=1)
         save(fig, f"2x5_waves_2013_2016_{lang}.png")
     fig, ax = plt.subplots(figsize=(8, 6))

@@ -134,12 +134,14 @@ class Fonts:
         return cls(tuple(_text.font_families(font)))
 
     def check(self, strings, stacklevel: int) -> None:
-        """Warn about characters of ``strings`` that the fonts cannot draw."""
+        """Warn about characters of ``strings`` that the fonts cannot draw or join."""
+        strings = [str(s) for s in strings]
         _text.check_glyphs(strings, list(self.families), stacklevel=stacklevel + 1)
+        _text.check_shaping(strings, stacklevel=stacklevel + 1)
 
-    def show(self, s: str, stacklevel: int = 2) -> str:
-        """The string handed to matplotlib for ``s``."""
-        return _text.display_text(str(s), stacklevel=stacklevel + 1)
+    def show(self, s: str) -> str:
+        """The string handed to matplotlib for ``s`` (checked by :meth:`check`)."""
+        return _text.display_text(str(s), warn=False)
 
     def kwargs(self, **extra) -> dict:
         """Keyword arguments of a text artist: the fonts, no mathtext."""

@@ -161,7 +161,7 @@ def draw_legend(ax, entries, fonts: Fonts, lang: str, fontsize: float):
 def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top=10,
              label_by=None, label_column=None, lang="en", highlight_body=None,
              hull=False, legend=True, title=None, font=None, fontsize=8.0,
-             size_range=None):
+             size_range=None, node_size=None):
     """Draw the stakeholder map: actors by sector, level and a measure, ties by class.
 
     Actors are coloured by sector (:func:`netmap.plot.palette.sector_colors`),
@@ -224,8 +224,11 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     fontsize : float, default 8
         Size of labels and legend, in points.
     size_range : (float, float), optional
-        Least and greatest marker area in points squared; default from
-        the number of actors.
+        Least and greatest marker area in points squared, with ``size``;
+        default from the number of actors.
+    node_size : float, optional
+        Marker area in points squared without ``size``; default from the
+        number of actors (80 up to 150 actors, smaller above).
 
     Returns
     -------
@@ -281,7 +284,7 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     low, high = size_range or default_range
     size_values = None
     if size is None:
-        areas = np.full(n, base)
+        areas = np.full(n, float(node_size) if node_size is not None else base)
     else:
         size_values = actor_values(m, size, seed=seed)
         warn_missing(size_values, "size", "drawn at the least size", stacklevel=2)

@@ -35,6 +35,7 @@ __all__ = [
     "font_families",
     "missing_glyphs",
     "check_glyphs",
+    "check_shaping",
 ]
 
 #: Appended to every font list: bundled with matplotlib, Latin, Hebrew and Arabic.
@@ -103,18 +104,49 @@ def _warn_unshaped(stacklevel: int) -> None:
         NetmapWarning, stacklevel=stacklevel + 1)
 
 
-def _reshape(line: str, stacklevel: int) -> str:
-    if not any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in line):
-        return line
+def _has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in text)
+
+
+def _reshaper():
     try:
         import arabic_reshaper
     except ImportError:
-        _warn_unshaped(stacklevel + 1)
+        return None
+    return arabic_reshaper
+
+
+def _reshape(line: str, warn: bool, stacklevel: int) -> str:
+    if not _has_arabic(line):
         return line
-    return arabic_reshaper.reshape(line)
+    reshaper = _reshaper()
+    if reshaper is None:
+        if warn:
+            _warn_unshaped(stacklevel + 1)
+        return line
+    return reshaper.reshape(line)
 
 
-def _display_line(line: str, direction: str, libraqm: bool, stacklevel: int) -> str:
+def check_shaping(texts: Iterable[str], *, stacklevel: int = 2) -> bool:
+    """Warn once when Arabic among ``texts`` cannot be shaped; whether it can.
+
+    Without libraqm, Arabic letters join only through arabic-reshaper.
+
+    Warns
+    -----
+    netmap.NetmapWarning
+        When there is Arabic, no libraqm and no arabic-reshaper.
+    """
+    if has_libraqm() or not any(_has_arabic(t) for t in texts):
+        return True
+    if _reshaper() is None:
+        _warn_unshaped(stacklevel + 1)
+        return False
+    return True
+
+
+def _display_line(line: str, direction: str, libraqm: bool, warn: bool,
+                  stacklevel: int) -> str:
     rtl, _, first = _strong(line)
     if not rtl and direction != "rtl":
         return line  # nothing right to left: as it is
@@ -128,11 +160,12 @@ def _display_line(line: str, direction: str, libraqm: bool, stacklevel: int) -> 
 
     # The older python-bidi algorithm mirrors brackets; it cannot read the
     # invisible direction marks, which the base direction replaces here.
-    plain = _reshape(line.translate(_CONTROLS), stacklevel + 1)
+    plain = _reshape(line.translate(_CONTROLS), warn, stacklevel + 1)
     return get_display(plain, base_dir="R" if base == "rtl" else "L")
 
 
-def display_text(text: str, *, direction: str = "auto", stacklevel: int = 2) -> str:
+def display_text(text: str, *, direction: str = "auto", warn: bool = True,
+                 stacklevel: int = 2) -> str:
     """The string to hand to matplotlib so that ``text`` reads the right way.
 
     Parameters
@@ -142,6 +175,9 @@ def display_text(text: str, *, direction: str = "auto", stacklevel: int = 2) -> 
     direction : {"auto", "rtl", "ltr"}
         The reading direction of the whole label; ``"auto"`` is
         :func:`text_direction` of each line.
+    warn : bool, default True
+        Warn about Arabic that cannot be shaped (plots check that once
+        for all their strings with :func:`check_shaping` instead).
     stacklevel : int
         For the warning below, as for :func:`warnings.warn`.
 
@@ -173,7 +209,7 @@ def display_text(text: str, *, direction: str = "auto", stacklevel: int = 2) -> 
     if text.isascii():
         return text
     libraqm = has_libraqm()
-    return "\n".join(_display_line(line, direction, libraqm, stacklevel + 1)
+    return "\n".join(_display_line(line, direction, libraqm, warn, stacklevel + 1)
                      for line in text.split("\n"))
 
 

@@ -150,18 +150,21 @@ def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
     if len(axes) != 2:
         raise ValueError(f"axes must be two Axes, not {len(axes)}")
     panels = []
+    # Half a map's marker area: each panel is half the figure.
+    node_size = _default_sizes(len(pos))[0] / 2
+    low, high = _default_sizes(len(pos))[1]
     for ax, part in zip(axes, (first, second), strict=True):
         panel_pos = positions_of(part, pos)
         plot_map(part, ax=ax, layout=panel_pos, size=size, labels=labels, top=top,
                  label_by=label_by, label_column=label_column, lang=lang, legend=False,
-                 font=font, fontsize=fontsize, seed=seed)
+                 font=font, fontsize=fontsize, seed=seed, node_size=node_size,
+                 size_range=(low / 2, high / 2))
         panels.append(panel_pos)
 
     fonts = Fonts.of(font)
     gone = first.arrays.ids.difference(second.arrays.ids)
     new = second.arrays.ids.difference(first.arrays.ids)
-    base = np.sqrt(_default_sizes(len(pos))[0])  # marker diameter, points
-    ring_size = (base + 5) ** 2
+    ring_size = (np.sqrt(node_size) + 5) ** 2  # a ring round a marker
     xy_gone = pos.loc[gone, ["x", "y"]].to_numpy(dtype=float)
     xy_new = pos.loc[new, ["x", "y"]].to_numpy(dtype=float)
     joined = axes[1].scatter(xy_new[:, 0], xy_new[:, 1], s=ring_size, facecolors="none",
