@@ -7,7 +7,8 @@ styles come from one palette (:mod:`netmap.plot.palette`); every string
 goes through :mod:`netmap.plot.text`, so Hebrew and Arabic read right to
 left whether or not matplotlib has libraqm.
 
-This package imports matplotlib; ``import netmap`` does not import it.
+``import netmap`` does not import matplotlib, nor does this package until
+a plot is drawn.
 
 Examples
 --------

@@ -4,17 +4,22 @@ Both layouts work on the map's integer arrays and are reproducible: the
 same map and the same ``seed`` give the same positions. The force layout
 starts from pivot multidimensional scaling of the graph distances (Brandes
 and Pich 2007), which gets the large-scale shape right, and refines it
-with Fruchterman-Reingold forces (1991). Repulsion acts between all pairs
-of actors in maps of up to :data:`ALL_PAIRS_UP_TO` actors, and between
-actors closer than :data:`CUTOFF` ideal tie lengths above that (the grid
-variant of Fruchterman and Reingold), so that a map of 5,000 actors is
-laid out in about a second. Connected components are laid out one by one
-and packed side by side, largest first.
+with Fruchterman-Reingold forces (1991): every tie pulls its two actors
+together with a force ``d ** 2`` and every two actors push apart with
+``1 / d`` (ideal tie length 1). In a component of up to
+:data:`ALL_PAIRS_UP_TO` actors the push is summed over all pairs; above,
+exactly between actors in the same or neighbouring cells of a grid about
+one unit wide, and through the grid's counts (a Fourier convolution)
+beyond, so that a map of 5,000 actors is laid out in a few seconds
+(``benchmarks/bench_plot.py``). Connected components are laid out one by
+one and packed in rows, largest first.
 
 The sector layout gives every sector its own disc, on a ring in taxonomy
-order, with an area in proportion to its number of actors. Inside a disc
-actors repel each other and every tie pulls, so that an actor with ties to
-another sector sits on the side of its disc that faces that sector.
+order, with an area in proportion to its number of actors. Inside its
+disc a sector is laid out by force from its own ties and turned (or
+mirrored) so that the actors with ties to other sectors face those
+sectors; actors without a tie in their own sector stand on the rim,
+towards the sectors they reach.
 """
 
 from __future__ import annotations
@@ -35,13 +40,11 @@ __all__ = ["layout", "force_positions", "sector_positions", "LAYOUTS",
 LAYOUTS = ("force", "sector")
 
 #: Components of up to this many actors feel repulsion between all pairs;
-#: above, only between actors closer than :data:`CUTOFF`.
+#: above, exactly between near actors and through a grid beyond.
 ALL_PAIRS_UP_TO = 1000
 
-
-_PIVOTS = 50
-_GRID = 256
-_DEBUG = False
+_PIVOTS = 50  # pivots of the pivot MDS
+_GRID = 256  # the most grid cells a side, for the repulsion of large components
 _ITERATIONS = 120
 
 
