@@ -252,6 +252,8 @@ def test_given_positions_are_used(ax):
     assert np.allclose(org.get_offsets(), [(k, -k) for k in range(5)])
     with pytest.raises(netmap.InvalidValueError, match="no position for 1 actors"):
         plot_map(m, layout={a: p for a, p in pos.items() if a != "p2"})
+    with pytest.raises(netmap.InvalidValueError, match="not a pair of finite numbers"):
+        plot_map(m, layout={**pos, "p2": (np.nan, 0.0)})
     with pytest.raises(netmap.InvalidValueError, match="no column 'y'"):
         plot_map(m, layout=pd.DataFrame({"x": [0.0]}))
 

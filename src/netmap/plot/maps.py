@@ -51,7 +51,7 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
     Raises
     ------
     netmap.InvalidValueError
-        When given positions miss actors of the map.
+        When given positions miss actors of the map, or are not finite.
     """
     if isinstance(layout, str):
         return compute_layout(m, layout, seed=seed)
@@ -78,6 +78,12 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
             suggestion="compute the positions on a map that holds every actor, such as "
                        "netmap.plot.layout(m)")
     out = pos.loc[ids, ["x", "y"]].astype(float)
+    bad = ~np.isfinite(out.to_numpy()).all(axis=1)
+    if bad.any():
+        raise InvalidValueError(
+            f"the layout's position of {int(bad.sum())} actors is not a pair of finite "
+            f"numbers, such as {out.index[bad][0]!r}",
+            suggestion="give every actor a finite x and y")
     out.attrs = dict(pos.attrs)
     given = pos[["x", "y"]].to_numpy(dtype=float)
     if "bounds" in pos.attrs:
@@ -245,7 +251,10 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     netmap.UnknownBodyError
         For a ``highlight_body`` that is not a body of the map.
     netmap.MeasureError
-        For an unknown ``size`` or ``label_by``.
+        For an unknown ``size`` or ``label_by``, or a non-numeric column.
+    netmap.InvalidValueError
+        For given positions that miss actors or are not finite, or
+        ``labels`` naming an actor the map does not have.
 
     Warns
     -----
