@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pandas as pd
-import pytest
+import os
+
+# Plots in tests draw off screen, whatever the machine's default backend.
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
 
 
 @pytest.fixture

@@ -30,12 +30,28 @@ def test_import_does_not_pull_heavy_or_optional_modules():
     "netmap.io.networkx", "netmap.io.frames", "netmap.cli", "netmap.palette",
     "netmap.anonymize", "netmap.survey", "netmap.io.gexf", "netmap.io.graphml",
     "netmap.io.kumu", "netmap._formula", "netmap.io._xml", "netmap.io._exchange",
-    "netmap.io._graphfile"])
+    "netmap.io._graphfile", "netmap.bodies", "netmap.clusters", "netmap.levels",
+    "netmap.backbone", "netmap.gaps", "netmap.coverage", "netmap.waves", "netmap.insights",
+    "netmap.axis", "netmap._select", "netmap._texts", "netmap.plot",
+    "netmap.plot.palette", "netmap.plot.text", "netmap.plot.layouts", "netmap.plot.maps",
+    "netmap.plot.mixing_plot", "netmap.plot.brokerage_plot", "netmap.plot.waves"])
 def test_every_module_has_a_docstring_and_all(module):
     mod = importlib.import_module(module)
     assert mod.__doc__ and mod.__doc__.strip()
     for name in mod.__all__:
         assert hasattr(mod, name), f"{module}.{name}"
+
+
+def test_plot_is_an_attribute_imported_on_first_use():
+    code = ("import sys, netmap; before = 'netmap.plot' in sys.modules; "
+            "p = netmap.plot; from netmap import plot; "
+            "print(before, p is plot is sys.modules['netmap.plot'], "
+            "hasattr(plot, 'plot_map'), 'plot' in netmap.__all__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "False True True False"
+    with pytest.raises(AttributeError, match="no attribute 'plots'"):
+        netmap.plots  # noqa: B018
 
 
 def test_errors_are_netmap_errors():

@@ -2,7 +2,9 @@
 
 Read the tables a backbone team keeps (actors, ties, memberships in joint
 bodies, activities) into a :class:`StakeholderMap`, check them, and ask
-the questions of multi-sector joint action of that map.
+the questions of multi-sector joint action of that map. The plots are in
+:mod:`netmap.plot` (``from netmap import plot``), imported on first use so
+that ``import netmap`` does not import matplotlib.
 """
 
 from . import datasets, sectors, vocabulary
@@ -54,6 +56,16 @@ from .survey import from_survey, response_rates, survey_sensitivity
 from .waves import WaveComparison, compare, headline_measures
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``netmap.plot``, imported on first use (it imports matplotlib)."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module(f"{__name__}.plot")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "__version__",

@@ -19,6 +19,7 @@ __all__ = [
     "MeasureError",
     "NetmapWarning",
     "DataWarning",
+    "MissingGlyphWarning",
 ]
 
 
@@ -271,4 +272,12 @@ class DataWarning(NetmapWarning):
     """Input that was kept, dropped or classified in a way the user should know.
 
     Every such event is also listed in ``StakeholderMap.issues``.
+    """
+
+
+class MissingGlyphWarning(NetmapWarning):
+    """A plot's text has characters that the fonts in use cannot draw.
+
+    The message names the characters and the fonts; pass the plot a font
+    that has them.
     """

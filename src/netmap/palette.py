@@ -3,9 +3,9 @@
 The eight sectors of the default taxonomy take the Okabe-Ito palette
 (Okabe and Ito 2008), whose colours stay apart under the common forms of
 colour blindness: public blue, business orange, third sector bluish green,
-and so on, with grey for ``other``. Sectors a user adds to the taxonomy
-take Paul Tol's "muted" palette, in the taxonomy's order, so that a map
-keeps the same colours in every file and every plot it is drawn in.
+and so on, with grey for ``other``. A sector a user adds takes a colour
+of Paul Tol's colour-blind-safe "muted" palette chosen from its code, so
+that a map keeps the same colours in every file, plot and report.
 
 This module imports no plotting library; GEXF and GraphML writers and
 the plots read their colours from here.
@@ -13,7 +13,7 @@ the plots read their colours from here.
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 
 __all__ = ["SECTOR_COLORS", "EXTRA_COLORS", "sector_colors", "sector_color", "hex_to_rgb"]
 
@@ -24,8 +24,8 @@ SECTOR_COLORS: dict[str, str] = {
     "third": "#009E73",            # bluish green
     "academia": "#CC79A7",         # reddish purple
     "philanthropy": "#56B4E9",     # sky blue
-    "social_business": "#D55E00",  # vermillion
-    "community": "#F0E442",        # yellow
+    "social_business": "#F0E442",  # yellow
+    "community": "#D55E00",        # vermillion
     "other": "#999999",            # grey
 }
 
@@ -36,8 +36,19 @@ EXTRA_COLORS: tuple[str, ...] = (
 )
 
 
+def _start(code: str) -> int:
+    """Where an added sector's colour search starts in :data:`EXTRA_COLORS` (by its code)."""
+    return zlib.crc32(code.encode("utf-8")) % len(EXTRA_COLORS)
+
+
 def sector_colors(taxonomy=None) -> dict[str, str]:
     """The colour of every sector of a taxonomy, as ``#RRGGBB``.
+
+    The default taxonomy's sectors get :data:`SECTOR_COLORS`. Every other
+    sector gets one of :data:`EXTRA_COLORS`, starting from a choice fixed by
+    its code (a CRC-32 of it) and moving on to the next colour not yet
+    taken in this taxonomy, so that two added sectors never share a colour
+    while there are colours left.
 
     Parameters
     ----------
@@ -47,31 +58,35 @@ def sector_colors(taxonomy=None) -> dict[str, str]:
     Returns
     -------
     dict of str to str
-        Sector code to colour, in the taxonomy's order. Sectors of the
-        default taxonomy have their :data:`SECTOR_COLORS`; the others take
-        :data:`EXTRA_COLORS` in the order they appear in the taxonomy,
-        starting again after the ninth.
+        Sector code to colour, in the taxonomy's order.
 
     Examples
     --------
     >>> from netmap.sectors import default_taxonomy
     >>> tax = default_taxonomy().with_sector("cooperative", core="business")
     >>> colors = sector_colors(tax)
-    >>> colors["public"], colors["cooperative"]
-    ('#0072B2', '#332288')
+    >>> colors["public"], colors["cooperative"] == sector_color("cooperative")
+    ('#0072B2', True)
     """
     if taxonomy is None:
         from .sectors import default_taxonomy
 
         taxonomy = default_taxonomy()
     out: dict[str, str] = {}
-    extra = 0
+    taken: set[str] = set()
     for code in taxonomy.codes:
         if code in SECTOR_COLORS:
             out[code] = SECTOR_COLORS[code]
-        else:
-            out[code] = EXTRA_COLORS[extra % len(EXTRA_COLORS)]
-            extra += 1
+            continue
+        start = _start(code)
+        color = EXTRA_COLORS[start]
+        for step in range(len(EXTRA_COLORS)):
+            candidate = EXTRA_COLORS[(start + step) % len(EXTRA_COLORS)]
+            if candidate not in taken:
+                color = candidate
+                break
+        taken.add(color)
+        out[code] = color
     return out
 
 
@@ -80,8 +95,7 @@ def sector_color(code: str, taxonomy=None) -> str:
 
     With a taxonomy that holds ``code``, the colour is the one
     :func:`sector_colors` gives it. Without one, a sector outside
-    :data:`SECTOR_COLORS` takes a colour of :data:`EXTRA_COLORS` chosen
-    from a hash of its code, the same in every run.
+    :data:`SECTOR_COLORS` takes the colour its code points to.
 
     Examples
     --------
@@ -94,8 +108,7 @@ def sector_color(code: str, taxonomy=None) -> str:
         return sector_colors(taxonomy)[code]
     if code in SECTOR_COLORS:
         return SECTOR_COLORS[code]
-    digest = hashlib.sha256(code.encode("utf-8")).digest()
-    return EXTRA_COLORS[digest[0] % len(EXTRA_COLORS)]
+    return EXTRA_COLORS[_start(code)]
 
 
 def hex_to_rgb(color: str) -> tuple[int, int, int]:

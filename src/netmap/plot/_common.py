@@ -1,0 +1,162 @@
+"""What the plot functions share: the Axes, labels, measures to size by, text artists."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import DataWarning, MeasureError
+from . import text as _text
+
+__all__ = ["get_ax", "actor_labels", "actor_values", "Fonts", "MEASURE_NAMES"]
+
+_CENTRALITY = ("degree", "betweenness", "closeness", "eigenvector")
+_ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
+_HOLES = ("constraint", "effective_size", "efficiency")
+_BROKERS = ("cross_brokerage", "sectors_reached")
+
+#: Measures a plot can size or rank actors by, besides any actor column.
+MEASURE_NAMES = (*_CENTRALITY, *_ROLES, *_HOLES, *_BROKERS)
+
+
+def get_ax(ax):
+    """``ax``, or the current Axes of pyplot (created if there is none)."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.gca()
+
+
+def actor_labels(m, lang: str, label_column: str | None) -> pd.Series:
+    """The label of every actor: a name column, or the id where it is empty.
+
+    ``label_column`` None: ``name_en`` for English when the map has it,
+    else ``name``, else the id.
+    """
+    actors = m.actors
+    if label_column is None:
+        if lang == "en" and "name_en" in actors.columns:
+            label_column = "name_en"
+        elif "name" in actors.columns:
+            label_column = "name"
+    if label_column is None or label_column == "id":
+        values = pd.Series(actors.index.astype(str), index=actors.index)
+    elif label_column not in actors.columns:
+        raise KeyError(f"label_column {label_column!r} is not a column of the actors; "
+                       f"use one of id, {', '.join(map(str, actors.columns))}")
+    else:
+        values = actors[label_column].astype(object)
+        values = values.where(values.notna(), pd.Series(actors.index, index=actors.index))
+        values = values.map(str)
+    return values.rename("label")
+
+
+def actor_values(m, what, *, seed=None) -> pd.Series:
+    """Numbers per actor, indexed by actor id, from a measure, a column or a Series.
+
+    ``what`` may be an actor column (numeric), one of
+    :data:`MEASURE_NAMES` (centrality, a brokerage role, structural holes,
+    cross-sector brokerage), or a Series or mapping indexed by actor id.
+    Actors without a value get NaN.
+    """
+    ids = m.arrays.ids
+    if isinstance(what, pd.Series | Mapping):
+        values = pd.Series(what, dtype=float) if isinstance(what, Mapping) else what
+        unknown = values.index.difference(ids)
+        if len(unknown):
+            raise MeasureError(
+                f"{len(unknown)} ids of the values are not actors of the map, such as "
+                f"{unknown[0]!r}; index the values by actor id")
+        name = values.name if values.name is not None else "value"
+        return pd.to_numeric(values.reindex(ids), errors="raise").astype(float).rename(name)
+    if not isinstance(what, str):
+        raise TypeError(f"expected a measure name, an actor column or a Series, not "
+                        f"{type(what).__name__}")
+    actors = m.actors
+    if what in actors.columns:
+        column = actors[what]
+        if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)):
+            raise MeasureError(f"the actor column {what!r} is not numeric; size or rank "
+                               f"by a numeric column or a measure: "
+                               f"{', '.join(MEASURE_NAMES)}")
+        return column.astype(float).rename(what)
+    if what in _CENTRALITY:
+        from ..centrality import centrality
+
+        return centrality(m, measures=(what,), seed=seed)[what]
+    if what in _ROLES:
+        from ..brokerage import brokerage
+
+        return brokerage(m, stat="raw")[what].astype(float)
+    if what in _HOLES:
+        from ..holes import structural_holes
+
+        return structural_holes(m)[what]
+    if what == "sectors_reached":
+        from ..brokers import sectors_reached
+
+        return sectors_reached(m)
+    if what == "cross_brokerage":
+        from ..brokerage import brokerage
+
+        raw = brokerage(m, stat="raw")
+        return raw[["representative", "gatekeeper", "liaison"]].sum(axis=1).astype(
+            float).rename(what)
+    raise MeasureError(f"unknown measure {what!r}: use an actor column "
+                       f"({', '.join(map(str, actors.columns))}) or one of "
+                       f"{', '.join(MEASURE_NAMES)}")
+
+
+def warn_missing(values: pd.Series, what: str, fallback: str, stacklevel: int) -> None:
+    """Warn when actors have no value of what they are sized or ranked by."""
+    missing = int(values.isna().sum())
+    if missing:
+        example = values.index[values.isna().to_numpy()][0]
+        warnings.warn(
+            f"{missing} of {len(values)} actors have no {what} value (such as "
+            f"{example!r}); they are {fallback}", DataWarning, stacklevel=stacklevel + 1)
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """The fonts of one plot, and the one way its strings become text artists."""
+
+    families: tuple[str, ...]
+
+    @classmethod
+    def of(cls, font: str | Sequence[str] | None) -> Fonts:
+        """The fonts for ``font=`` of a plot function."""
+        return cls(tuple(_text.font_families(font)))
+
+    def check(self, strings, stacklevel: int) -> None:
+        """Warn about characters of ``strings`` that the fonts cannot draw or join."""
+        strings = [str(s) for s in strings]
+        _text.check_glyphs(strings, list(self.families), stacklevel=stacklevel + 1)
+        _text.check_shaping(strings, stacklevel=stacklevel + 1)
+
+    def show(self, s: str) -> str:
+        """The string handed to matplotlib for ``s`` (checked by :meth:`check`)."""
+        return _text.display_text(str(s), warn=False)
+
+    def kwargs(self, **extra) -> dict:
+        """Keyword arguments of a text artist: the fonts, no mathtext."""
+        return {"fontfamily": list(self.families), "parse_math": False, **extra}
+
+
+def scale_sizes(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    """Marker areas from ``low`` to ``high``, in proportion to ``values`` (NaN: low)."""
+    values = np.asarray(values, dtype=float)
+    finite = np.isfinite(values)
+    out = np.full(len(values), float(low))
+    if finite.any():
+        vmin, vmax = values[finite].min(), values[finite].max()
+        if vmax > vmin:
+            out[finite] = low + (values[finite] - vmin) / (vmax - vmin) * (high - low)
+        else:
+            out[finite] = (low + high) / 2
+    return out

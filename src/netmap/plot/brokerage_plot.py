@@ -1,0 +1,141 @@
+"""Brokerage roles of the top cross-sector brokers, as stacked bars."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..brokerage import ROLES, brokerage
+from ..brokers import brokers
+from ..exceptions import MeasureError
+from . import _words
+from ._common import Fonts, actor_labels, get_ax
+from .maps import draw_legend
+from .palette import ROLE_COLORS, sector_colors
+
+__all__ = ["plot_brokerage"]
+
+
+def plot_brokerage(m, *, ax=None, top=10, by="sector", lang="en", label_column=None,
+                   legend=True, title=True, font=None, fontsize=9.0,
+                   betweenness_sample=None, seed=None):
+    """Stacked bars of the five brokerage roles of the top brokers.
+
+    The brokers are the first ``top`` of :func:`netmap.brokers` (ranked by
+    the two-paths they broker across a group boundary, then by
+    betweenness), best at the top. Each bar stacks the raw counts of
+    :func:`netmap.brokerage` in its five roles: coordinator and itinerant
+    (within one group) and representative, gatekeeper and liaison
+    (across groups). A dot in the broker's sector colour stands before
+    its name.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; default the current Axes.
+    top : int, default 10
+        How many brokers.
+    by : str, default "sector"
+        The groups of the brokerage roles (as for :func:`netmap.brokerage`).
+    lang : {"en", "he"}, default "en"
+        Language of role names, title and default names.
+    label_column : str, optional
+        The actor column naming the brokers; default as for
+        :func:`netmap.plot.plot_map`.
+    legend : bool, default True
+        Draw the legend of roles and sectors beside the Axes.
+    title : bool or str, default True
+        True: a title; a string: that title.
+    font : str or list of str, optional
+        Font families (DejaVu Sans is added as the fallback).
+    fontsize : float, default 9
+        Size of the names and legend.
+    betweenness_sample, seed
+        Passed to :func:`netmap.brokers` (which ranks ties by betweenness).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One BarContainer per role in ``ax.containers``, in the order of
+        :data:`netmap.brokerage.ROLES`, bars in the order of the ranking.
+
+    Raises
+    ------
+    netmap.MeasureError
+        For ``top`` below 1.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import netmap
+    >>> from netmap.plot import plot_brokerage
+    >>> fig, ax = plt.subplots()
+    >>> ax = plot_brokerage(netmap.datasets.load_2x5(), ax=ax, top=5)
+    >>> len(ax.containers), len(ax.containers[0])
+    (5, 5)
+    >>> plt.close(fig)
+    """
+    from matplotlib.transforms import blended_transform_factory
+
+    if top < 1:
+        raise MeasureError(f"top must be at least 1, not {top!r}")
+    lang = _words.check_lang(lang)
+    fonts = Fonts.of(font)
+    ax = get_ax(ax)
+    ranked = brokers(m, by=by, top=top, betweenness_sample=betweenness_sample, seed=seed)
+    counts = brokerage(m, by=by, stat="raw").loc[ranked.index, list(ROLES)]
+    names = actor_labels(m, lang, label_column).loc[ranked.index].tolist()
+    role_names = [_words.word(r, lang) for r in ROLES]
+    title_text = _words.word("brokerage", lang) if title is True else (
+        str(title) if title else None)
+    xlabel = _words.word("open two-paths", lang)
+
+    sectors = m.actors.loc[ranked.index, "sector"].astype(str).tolist()
+    colors = sector_colors(m.taxonomy)
+    present = [c for c in m.taxonomy.codes if c in sectors]
+    sector_names = [m.taxonomy.display_name(c, lang) for c in present]
+    fonts.check([*names, *role_names, *sector_names, xlabel, _words.word("roles", lang),
+                 *([title_text] if title_text else [])], stacklevel=2)
+
+    y = np.arange(len(ranked))
+    left = np.zeros(len(ranked))
+    for role, shown in zip(ROLES, role_names, strict=True):
+        values = counts[role].to_numpy(dtype=float)
+        ax.barh(y, values, left=left, color=ROLE_COLORS[role], label=fonts.show(shown),
+                height=0.7, edgecolor="white", linewidth=0.5)
+        left += values
+    ax.set_yticks(y, [fonts.show(s) for s in names], **fonts.kwargs(fontsize=fontsize))
+    ax.tick_params(axis="y", length=0, pad=14)
+    ax.set_ylim(len(ranked) - 0.5, -0.5)  # the best broker on top
+    ax.set_xlim(0, max(float(left.max()), 1.0) * 1.04)
+    dots = ax.scatter(np.full(len(y), -0.014), y, c=[colors[s] for s in sectors], s=30,
+                      marker="o", edgecolors="#333333", linewidths=0.5, clip_on=False,
+                      transform=blended_transform_factory(ax.transAxes, ax.transData),
+                      zorder=3)
+    dots.set_gid("netmap-broker-sectors")
+    ax.set_xlabel(fonts.show(xlabel), **fonts.kwargs(fontsize=fontsize))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
+    ax.set_axisbelow(True)
+    if legend:
+        entries = [("header", _words.word("roles", lang), None)]
+        for role, shown in zip(ROLES, role_names, strict=True):
+            entries.append(("marker", shown, {"marker": "s", "markersize": 9,
+                                              "markerfacecolor": ROLE_COLORS[role],
+                                              "markeredgecolor": "none"}))
+        entries.append(("header", _words.word("sectors", lang), None))
+        for code, shown in zip(present, sector_names, strict=True):
+            entries.append(("marker", shown, {"marker": "o", "markersize": 6,
+                                              "markerfacecolor": colors[code],
+                                              "markeredgecolor": "#333333",
+                                              "markeredgewidth": 0.5}))
+        # Beside the bars on the right, whatever the language: the names
+        # take the left.
+        draw_legend(ax, entries, fonts, "en", fontsize)
+    if title_text:
+        ax.set_title(fonts.show(title_text), **fonts.kwargs())
+    return ax

@@ -1,0 +1,556 @@
+"""The network map: actors coloured by sector, shaped by level, sized by a measure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..exceptions import InvalidValueError, UnknownBodyError
+from ..vocabulary import LEVELS, TIE_CLASSES
+from . import _words
+from ._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
+from ._placement import place_labels
+from .layouts import layout as compute_layout
+from .palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
+
+__all__ = ["plot_map", "positions_of"]
+
+_LABELS = ("all", "top")
+# A light box behind each label, so that ties and markers do not cross its letters.
+_LABEL_BOX = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none",
+              "alpha": 0.75}
+
+
+def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
+    """Positions of every actor of ``m`` from a layout name or given positions.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    layout : {"force", "sector"}, pandas.DataFrame or mapping
+        A layout of :func:`netmap.plot.layout`, a DataFrame with columns
+        ``x`` and ``y`` indexed by actor id (such as one
+        :func:`netmap.plot.layout` returned, for another map with the same
+        actors or more), or a mapping of actor id to ``(x, y)`` (as
+        networkx layouts return).
+    seed : None, int or numpy.random.Generator, default 0
+        For a layout name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``x`` and ``y``, indexed by the actor ids of ``m`` in their order;
+        ``attrs["regions"]`` kept from a sector layout, and
+        ``attrs["bounds"]``, the least and greatest ``x`` and ``y`` of all
+        the positions given (and of their own ``attrs["bounds"]``), so that
+        maps drawn from one layout share a frame.
+
+    Raises
+    ------
+    netmap.InvalidValueError
+        When given positions miss actors of the map, or are not finite.
+    """
+    if isinstance(layout, str):
+        return compute_layout(m, layout, seed=seed)
+    if isinstance(layout, pd.DataFrame):
+        missing_cols = [c for c in ("x", "y") if c not in layout.columns]
+        if missing_cols:
+            raise InvalidValueError(
+                f"the layout has no column {missing_cols[0]!r}",
+                suggestion="give a DataFrame with columns x and y indexed by actor id, "
+                           "such as netmap.plot.layout(m) returns")
+        pos = layout
+    elif isinstance(layout, Mapping):
+        pos = pd.DataFrame.from_dict({k: tuple(v)[:2] for k, v in layout.items()},
+                                     orient="index", columns=["x", "y"])
+    else:
+        raise TypeError(f"layout must be 'force', 'sector', a DataFrame or a mapping, not "
+                        f"{type(layout).__name__}")
+    ids = m.arrays.ids
+    missing = ids.difference(pos.index)
+    if len(missing):
+        raise InvalidValueError(
+            f"the layout has no position for {len(missing)} actors, such as "
+            f"{missing[0]!r}",
+            suggestion="compute the positions on a map that holds every actor, such as "
+                       "netmap.plot.layout(m)")
+    out = pos.loc[ids, ["x", "y"]].astype(float)
+    bad = ~np.isfinite(out.to_numpy()).all(axis=1)
+    if bad.any():
+        raise InvalidValueError(
+            f"the layout's position of {int(bad.sum())} actors is not a pair of finite "
+            f"numbers, such as {out.index[bad][0]!r}",
+            suggestion="give every actor a finite x and y")
+    out.attrs = dict(pos.attrs)
+    given = pos[["x", "y"]].to_numpy(dtype=float)
+    if "bounds" in pos.attrs:
+        given = np.vstack([given, np.reshape(pos.attrs["bounds"], (2, 2))])
+    if len(given):
+        out.attrs["bounds"] = np.concatenate([given.min(axis=0), given.max(axis=0)])
+    return out
+
+
+def _default_sizes(n: int) -> tuple[float, tuple[float, float]]:
+    """Marker area for a map of ``n`` actors, and the range when sized by a measure."""
+    shrink = min(1.0, 150 / max(n, 1))
+    base = max(80 * shrink, 4.0)
+    return base, (max(25 * shrink, 2.0), max(400 * shrink, 30.0))
+
+
+def _tie_alpha(n_ties: int) -> float:
+    return float(np.clip(250 / max(n_ties, 1), 0.12, 0.6))
+
+
+def _arrowheads(ax, xy: np.ndarray, source: np.ndarray, target: np.ndarray,
+                target_radius: np.ndarray, color, alpha: float):
+    """One collection of arrowheads, tips at the edge of each target's marker."""
+    from matplotlib.collections import PolyCollection
+    from matplotlib.transforms import Affine2D
+
+    fig = ax.get_figure(root=True)
+    delta = xy[target] - xy[source]
+    angle = np.arctan2(delta[:, 1], delta[:, 0])
+    length, half = 6.0, 2.4
+    tip = target_radius + 1.0
+    base = np.array([[0.0, 0.0], [-length, half], [-length, -half]])
+    cos, sin = np.cos(angle)[:, None], np.sin(angle)[:, None]
+    shifted = base[None, :, :] - np.array([tip, np.zeros_like(tip)]).T[:, None, :]
+    verts = np.stack([shifted[..., 0] * cos - shifted[..., 1] * sin,
+                      shifted[..., 0] * sin + shifted[..., 1] * cos], axis=-1)
+    arrows = PolyCollection(
+        verts, offsets=xy[target], offset_transform=ax.transData,
+        transform=Affine2D().scale(1 / 72) + fig.dpi_scale_trans,
+        facecolors=color, edgecolors="none", alpha=min(1.0, alpha + 0.2), zorder=1.5)
+    arrows.set_gid("netmap-arrows")
+    ax.add_collection(arrows, autolim=False)
+    return arrows
+
+
+def _legend_handles(entries):
+    from matplotlib.lines import Line2D
+
+    handles, labels, headers = [], [], []
+    for kind, label, style in entries:
+        if kind == "header":
+            handles.append(Line2D([], [], linestyle="none", marker="none"))
+            headers.append(len(labels))
+        elif kind == "marker":
+            handles.append(Line2D([], [], linestyle="none", **style))
+        else:
+            handles.append(Line2D([], [], **style))
+        labels.append(label)
+    return handles, labels, headers
+
+
+def draw_legend(ax, entries, fonts: Fonts, lang: str, fontsize: float):
+    """A legend with bold section headings, outside the Axes on the reading side."""
+    handles, labels, headers = _legend_handles(entries)
+    rtl = lang == "he"
+    legend = ax.legend(
+        handles, [fonts.show(s) for s in labels],
+        loc="upper right" if rtl else "upper left",
+        bbox_to_anchor=(-0.01, 1.0) if rtl else (1.01, 1.0),
+        borderaxespad=0.0, frameon=False, markerfirst=not rtl,
+        alignment="right" if rtl else "left", handletextpad=0.6,
+        prop={"family": list(fonts.families), "size": fontsize})
+    for k, t in enumerate(legend.get_texts()):
+        t.set_parse_math(False)
+        if k in headers:
+            t.set_fontweight("bold")
+    legend.set_gid("netmap-legend")
+    return legend
+
+
+def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top=10,
+             label_by=None, label_column=None, lang="en", highlight_body=None,
+             hull=False, legend=True, title=None, font=None, fontsize=8.0,
+             size_range=None, node_size=None):
+    """Draw the stakeholder map: actors by sector, level and a measure, ties by class.
+
+    Actors are coloured by sector (:func:`netmap.plot.palette.sector_colors`),
+    shaped by level (person a circle, organisation a square, body a
+    triangle) and sized by ``size``; ties are one line collection, styled
+    by tie class (partnership solid, exchange dashed, transactional
+    dotted, unclassified dash-dot); a directed map adds one collection of
+    arrowheads. Self-ties are not drawn; parallel ties (two types between
+    one pair) are drawn on top of each other.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw; default the current Axes.
+    layout : {"force", "sector"}, pandas.DataFrame or mapping, default "force"
+        How to place the actors: see :func:`netmap.plot.layout`, or
+        positions (:func:`positions_of`). A sector layout (by name, or
+        positions that carry its ``attrs["regions"]``) also draws each
+        sector's disc and name.
+    seed : None, int or numpy.random.Generator, default 0
+        Seeds a layout by name: the same seed draws the same map.
+    size : str or pandas.Series, optional
+        What marker area shows: an actor column, a measure (``degree``,
+        ``betweenness``, ``closeness``, ``eigenvector``, a brokerage role
+        such as ``liaison``, ``constraint``, ``effective_size``,
+        ``cross_brokerage``, ``sectors_reached``), or values indexed by
+        actor id. Areas run linearly from the least to the greatest
+        value. None: one size for all.
+    labels : {"top", "all"}, list of actor ids, or None, default "top"
+        Which actors get a label: the ``top`` first by ``label_by``, all,
+        the ones listed, or none.
+    top : int, default 10
+        How many actors ``labels="top"`` labels.
+    label_by : str or pandas.Series, optional
+        What ranks actors for labelling (and for label placement, which
+        places the highest first); default ``size``, or degree.
+    label_column : str, optional
+        The actor column that labels show (or ``"id"``). Default:
+        ``name_en`` when ``lang="en"`` and the map has it, else ``name``,
+        else the id. Hebrew and Arabic labels read right to left
+        (:mod:`netmap.plot.text`).
+    lang : {"en", "he"}, default "en"
+        Language of sector names, legend and default labels; in Hebrew
+        the legend stands on the left.
+    highlight_body : str, optional
+        A body id: its members (present in the map) get a dark ring.
+    hull : bool, default False
+        With ``highlight_body``, also shade the convex hull of its members.
+    legend : bool, default True
+        Draw the legend (sectors, levels, tie classes, sizes, highlight)
+        outside the Axes. Save with ``bbox_inches="tight"`` to keep it.
+    title : str, optional
+        A title for the Axes.
+    font : str or list of str, optional
+        Font families for every text; default matplotlib's
+        ``font.family``. DejaVu Sans (Hebrew and Arabic) is always added
+        as the fallback.
+    fontsize : float, default 8
+        Size of labels and legend, in points.
+    size_range : (float, float), optional
+        Least and greatest marker area in points squared, with ``size``;
+        default from the number of actors.
+    node_size : float, optional
+        Marker area in points squared without ``size``; default from the
+        number of actors (80 up to 150 actors, smaller above).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        With artists of these ``gid``: ``netmap-ties`` (a LineCollection,
+        one segment per tie that is not a self-tie, in the order of
+        ``m.ties``), ``netmap-arrows`` (directed maps),
+        ``netmap-nodes-<level>`` (one PathCollection per level present,
+        actors in the order of ``m.actors``), ``netmap-highlight``,
+        ``netmap-regions`` and ``netmap-legend``.
+
+    Raises
+    ------
+    netmap.UnknownBodyError
+        For a ``highlight_body`` that is not a body of the map.
+    netmap.MeasureError
+        For an unknown ``size`` or ``label_by``, or a non-numeric column.
+    netmap.InvalidValueError
+        For given positions that miss actors or are not finite, or
+        ``labels`` naming an actor the map does not have.
+
+    Warns
+    -----
+    netmap.DataWarning
+        When actors have no value of ``size`` (drawn at the least size) or
+        of ``label_by`` (labelled last).
+    netmap.exceptions.MissingGlyphWarning
+        When a label has characters that the fonts cannot draw.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import netmap
+    >>> from netmap.plot import plot_map
+    >>> fig, ax = plt.subplots(figsize=(8, 6))
+    >>> ax = plot_map(netmap.datasets.load_2x5(), ax=ax, size="betweenness", seed=1)
+    >>> len(ax.collections[0].get_segments())
+    394
+    >>> plt.close(fig)
+    """
+    lang = _words.check_lang(lang)
+    fonts = Fonts.of(font)
+    ax = get_ax(ax)
+    arr = m.arrays
+    pos = positions_of(m, layout, seed=seed)
+    xy = pos[["x", "y"]].to_numpy(dtype=float)
+    n = arr.n_actors
+    taxonomy = m.taxonomy
+    colors = sector_colors(taxonomy)
+    sector_codes = np.asarray(arr.sectors, dtype=object)[arr.sector] if n else np.array([])
+    node_colors = np.array([colors[c] for c in sector_codes], dtype=object)
+
+    base, default_range = _default_sizes(n)
+    low, high = size_range or default_range
+    size_values = None
+    if size is None:
+        areas = np.full(n, float(node_size) if node_size is not None else base)
+    else:
+        size_values = actor_values(m, size, seed=seed)
+        warn_missing(size_values, "size", "drawn at the least size", stacklevel=2)
+        areas = scale_sizes(size_values.to_numpy(), low, high)
+    radii = np.sqrt(areas) / 2  # points
+    # Everything that can be wrong with the arguments, before drawing anything.
+    label_ids = _chosen_labels(m, labels, top, label_by, size, size_values, seed)
+    names = actor_labels(m, lang, label_column)
+    members = None if highlight_body is None else _members(m, highlight_body)
+
+    # Ties: one collection, one segment per tie that is not a self-tie.
+    loops = arr.source == arr.target
+    src, dst = arr.source[~loops], arr.target[~loops]
+    classes = np.asarray(TIE_CLASSES, dtype=object)[arr.tie_class[~loops]]
+    segments = np.stack([xy[src], xy[dst]], axis=1) if len(src) else np.zeros((0, 2, 2))
+    alpha = _tie_alpha(len(src))
+    width = 0.9 if n <= 300 else 0.4
+    from matplotlib.collections import LineCollection
+
+    ties = LineCollection(segments, linestyles=[TIE_STYLES[c] for c in classes] or "solid",
+                          colors=NEUTRAL, linewidths=width, alpha=alpha, zorder=1)
+    ties.set_gid("netmap-ties")
+    ax.add_collection(ties, autolim=False)
+    if m.directed and len(src):
+        _arrowheads(ax, xy, src, dst, radii[dst], NEUTRAL, alpha)
+
+    # Sector regions, when the positions come from a sector layout.
+    regions = pos.attrs.get("regions")
+    region_texts, region_names = [], []
+    bounds = pos.attrs.get("bounds")
+    frame_xy = xy if bounds is None else np.vstack([xy, np.reshape(bounds, (2, 2))])
+    if regions is not None:
+        region_texts, region_names = _draw_regions(ax, regions, colors, taxonomy, fonts,
+                                                   lang, fontsize)
+        reach = regions["radius"].to_numpy()[:, None] * 1.5
+        centres = regions[["x", "y"]].to_numpy()
+        frame_xy = np.vstack([frame_xy, centres - reach, centres + reach])
+
+    # Actors: one scatter per level.
+    levels_present = []
+    for code, level in enumerate(LEVELS.codes):
+        on = arr.level == code
+        if not on.any():
+            continue
+        levels_present.append(level)
+        dots = ax.scatter(xy[on, 0], xy[on, 1], s=areas[on], c=list(node_colors[on]),
+                          marker=LEVEL_MARKERS[level], edgecolors="#333333",
+                          linewidths=0.5 if n <= 300 else 0.2, zorder=3)
+        dots.set_gid(f"netmap-nodes-{level}")
+
+    entries = []
+    highlight_name = None
+    if members is not None:
+        highlight_name = _highlight(ax, m, highlight_body, members, xy, radii, hull, lang)
+
+    _frame(ax, frame_xy)
+    if region_texts:
+        _fit_texts(ax, region_texts)
+
+    # Texts: collect, check the glyphs once, then draw.
+    label_strings = [names.loc[i] for i in label_ids]
+    present_sectors = [c for c in taxonomy.codes if (sector_codes == c).any()]
+    if legend:
+        entries = _legend_entries(present_sectors, levels_present, classes, colors,
+                                  taxonomy, lang, size, size_values, low, high,
+                                  highlight_name)
+    fonts.check([*label_strings, *(e[1] for e in entries), *region_names,
+                 *([title] if title else [])], stacklevel=2)
+    if label_ids:
+        if members is not None:  # labels keep clear of the rings too
+            radii = radii.copy()
+            radii[members] = radii[members] + 3.5
+        where = arr.ids.get_indexer(label_ids)
+        order = np.arange(len(label_ids))
+        place_labels(ax, xy[where], [fonts.show(s) for s in label_strings], radii[where],
+                     order, xy, radii, fonts.kwargs(fontsize=fontsize, zorder=4,
+                                                    bbox=_LABEL_BOX),
+                     obstacles=region_texts)
+    if legend:
+        draw_legend(ax, entries, fonts, lang, fontsize)
+    if title:
+        ax.set_title(fonts.show(title), **fonts.kwargs())
+    return ax
+
+
+def _frame(ax, xy: np.ndarray) -> None:
+    """Limits around the positions, equal aspect, no axis lines."""
+    if len(xy):
+        low, high = xy.min(axis=0), xy.max(axis=0)
+        pad = np.maximum((high - low) * 0.06, 1.0)
+        ax.set_xlim(low[0] - pad[0], high[0] + pad[0])
+        ax.set_ylim(low[1] - pad[1], high[1] + pad[1])
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+
+
+def _fit_texts(ax, texts, rounds: int = 3) -> None:
+    """Widen the limits until ``texts`` (sized in points) lie inside the Axes."""
+    for _ in range(rounds):
+        ax.apply_aspect()
+        to_data = ax.transData.inverted()
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        corners = [to_data.transform(t.get_window_extent().get_points()) for t in texts]
+        low = np.min([c.min(axis=0) for c in corners], axis=0)
+        high = np.max([c.max(axis=0) for c in corners], axis=0)
+        if low[0] >= x0 and low[1] >= y0 and high[0] <= x1 and high[1] <= y1:
+            return
+        ax.set_xlim(min(x0, low[0]), max(x1, high[0]))
+        ax.set_ylim(min(y0, low[1]), max(y1, high[1]))
+
+
+def _draw_regions(ax, regions: pd.DataFrame, colors, taxonomy, fonts: Fonts, lang: str,
+                  fontsize: float) -> tuple[list, list[str]]:
+    """Each sector's disc, lightly shaded, its name outside it away from the ring's centre."""
+    from matplotlib.collections import PatchCollection
+    from matplotlib.patches import Circle
+
+    circles = [Circle((r.x, r.y), r.radius * 1.08) for r in regions.itertuples()]
+    fill = [colors.get(code, NEUTRAL) for code in regions.index]
+    patches = PatchCollection(circles, facecolors=fill, edgecolors=fill, alpha=0.12,
+                              linewidths=1.0, zorder=0)
+    patches.set_gid("netmap-regions")
+    ax.add_collection(patches)
+    centre = regions[["x", "y"]].to_numpy().mean(axis=0)
+    texts, names = [], []
+    for r in regions.itertuples():
+        name = taxonomy.display_name(r.Index, lang) if r.Index in taxonomy.codes else str(
+            r.Index)
+        away = np.array([r.x, r.y]) - centre
+        norm = np.hypot(*away)
+        ux, uy = away / norm if norm > 1e-9 else (0.0, 1.0)
+        ha = "left" if ux > 0.35 else "right" if ux < -0.35 else "center"
+        va = "bottom" if uy > 0.35 else "top" if uy < -0.35 else "center"
+        reach = r.radius * 1.12
+        text = ax.text(r.x + ux * reach, r.y + uy * reach, fonts.show(name), ha=ha, va=va,
+                       **fonts.kwargs(fontsize=fontsize + 1.5, fontweight="bold",
+                                      color="#333333", zorder=4))
+        texts.append(text)
+        names.append(name)
+    return texts, names
+
+
+def _members(m, body) -> np.ndarray:
+    """Positions (in the actors table) of the members of ``body`` present in ``m``."""
+    known = list(dict.fromkeys([*m.bodies.index, *m.memberships["body"]]))
+    if body not in known:
+        raise UnknownBodyError(f"{body!r} is not a body of the map",
+                               suggestion=f"use one of {', '.join(map(str, known))}",
+                               value=body)
+    members = m.memberships.loc[m.memberships["body"] == body, "actor"]
+    where = np.unique(m.arrays.ids.get_indexer(members))
+    return where[where >= 0]
+
+
+def _highlight(ax, m, body, where: np.ndarray, xy: np.ndarray, radii: np.ndarray,
+               hull: bool, lang: str) -> str:
+    bodies = m.bodies
+    rings = ax.scatter(xy[where, 0], xy[where, 1], s=(2 * radii[where] + 7) ** 2,
+                       facecolors="none", edgecolors="black", linewidths=1.6, marker="o",
+                       zorder=2.5)
+    rings.set_gid("netmap-highlight")
+    if hull and len(where) >= 3:
+        from matplotlib.patches import Polygon
+        from scipy.spatial import ConvexHull, QhullError
+
+        pts = xy[where]
+        try:
+            corners = pts[ConvexHull(pts).vertices]
+        except QhullError:  # all members on one line
+            corners = None
+        if corners is not None:
+            centre = corners.mean(axis=0)
+            away = corners - centre
+            norm = np.maximum(np.hypot(away[:, 0], away[:, 1]), 1e-9)[:, None]
+            shape = Polygon(corners + away / norm * 0.6, closed=True, facecolor="black",
+                            edgecolor="black", alpha=0.07, linestyle="--", zorder=0.5)
+            shape.set_gid("netmap-hull")
+            ax.add_patch(shape)
+    name = body
+    if "name_en" in bodies.columns and lang == "en" and body in bodies.index:
+        name = bodies.loc[body, "name_en"]
+    elif "name" in bodies.columns and body in bodies.index:
+        name = bodies.loc[body, "name"]
+    name = body if pd.isna(name) else str(name)
+    return _words.word("members of", lang, name)
+
+
+def _chosen_labels(m, labels, top: int, label_by, size, size_values, seed) -> list:
+    """Actor ids to label, most important first."""
+    if labels is None or labels is False:
+        return []
+    ids = m.arrays.ids
+    if isinstance(labels, str):
+        if labels not in _LABELS:
+            raise ValueError(f"labels must be 'top', 'all', a list of actor ids or None, "
+                             f"not {labels!r}")
+        if label_by is None and size is not None:
+            rank = size_values
+        else:
+            rank = actor_values(m, label_by or "degree", seed=seed)
+            warn_missing(rank, "label_by", "labelled last", stacklevel=4)
+        order = np.argsort(-rank.fillna(-np.inf).to_numpy(), kind="stable")
+        chosen = ids[order]
+        if labels == "top":
+            if top < 0:
+                raise ValueError(f"top must be at least 0, not {top!r}")
+            chosen = chosen[:top]
+        return list(chosen)
+    chosen = list(dict.fromkeys(labels))
+    unknown = [i for i in chosen if i not in ids]
+    if unknown:
+        raise InvalidValueError(f"cannot label {unknown[0]!r}: not an actor of the map",
+                                suggestion="list actor ids (m.actors.index)",
+                                value=unknown[0])
+    return chosen
+
+
+def _format(value: float) -> str:
+    return f"{value:.3g}"
+
+
+def _legend_entries(sectors, levels, classes, colors, taxonomy, lang, size, size_values,
+                    low, high, highlight_name):
+    word = _words.word
+    entries = [("header", word("sectors", lang), None)]
+    for code in sectors:
+        entries.append(("marker", taxonomy.display_name(code, lang),
+                        {"marker": "o", "markersize": 7, "markerfacecolor": colors[code],
+                         "markeredgecolor": "#333333", "markeredgewidth": 0.5}))
+    if len(levels) > 1 or levels != ["organisation"]:
+        entries.append(("header", word("levels", lang), None))
+        for level in levels:
+            entries.append(("marker", _words.level_name(level, lang),
+                            {"marker": LEVEL_MARKERS[level], "markersize": 7,
+                             "markerfacecolor": "#BBBBBB", "markeredgecolor": "#333333",
+                             "markeredgewidth": 0.5}))
+    present = [c for c in TIE_CLASSES if (np.asarray(classes) == c).any()]
+    if present:
+        entries.append(("header", word("ties", lang), None))
+        for c in present:
+            entries.append(("line", word(c, lang),
+                            {"linestyle": TIE_STYLES[c], "color": NEUTRAL,
+                             "linewidth": 1.2}))
+    if size is not None and size_values is not None and size_values.notna().any():
+        name = size if isinstance(size, str) else (size_values.name or "value")
+        entries.append(("header", _words.measure_name(str(name), lang), None))
+        finite = size_values.dropna()
+        vmin, vmax = float(finite.min()), float(finite.max())
+        marks = [vmin, vmax] if vmax == vmin else [vmin, (vmin + vmax) / 2, vmax]
+        for v in dict.fromkeys(marks):
+            area = scale_sizes(np.array([vmin, v, vmax]), low, high)[1]
+            entries.append(("marker", _format(v),
+                            {"marker": "o", "markersize": np.sqrt(area),
+                             "markerfacecolor": "#BBBBBB", "markeredgecolor": "#333333",
+                             "markeredgewidth": 0.5}))
+    if highlight_name is not None:
+        entries.append(("marker", highlight_name,
+                        {"marker": "o", "markersize": 9, "markerfacecolor": "none",
+                         "markeredgecolor": "black", "markeredgewidth": 1.6}))
+    return entries

@@ -1,0 +1,212 @@
+"""Two waves of a map side by side, on one layout, with who joined and who left."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from ..vocabulary import LEVELS, TIE_CLASSES
+from . import _words
+from ._common import Fonts
+from .layouts import LAYOUTS, force_positions, sector_positions
+from .maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
+from .palette import sector_colors
+
+__all__ = ["plot_waves", "union_layout"]
+
+
+def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFrame:
+    """One layout for the actors present at ``before`` or at ``after``.
+
+    The layout of the union of the two waves' actors and ties, so that an
+    actor present at both stands at the same place in both panels.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``x``, ``y`` indexed by actor id (in the order of ``m.actors``);
+        ``attrs["regions"]`` for a sector layout.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> pos = union_layout(m, 2013, 2016)
+    >>> len(pos) == len(m.at(2013).actors.index.union(m.at(2016).actors.index))
+    True
+    """
+    if kind not in LAYOUTS:
+        raise ValueError(f"kind must be one of {', '.join(LAYOUTS)}, not {kind!r}")
+    first, second = m.at(before), m.at(after)
+    present = first.arrays.ids.union(second.arrays.ids)
+    ids = m.arrays.ids[m.arrays.ids.isin(present)]
+    ties = pd.concat([first.ties[["source", "target"]], second.ties[["source", "target"]]])
+    s = ids.get_indexer(ties["source"])
+    t = ids.get_indexer(ties["target"])
+    if kind == "force":
+        xy = force_positions(len(ids), s, t, seed=seed)
+        return pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}, index=ids.copy())
+    sector = m.actors.loc[ids, "sector"].cat.codes.to_numpy()
+    xy, regions = sector_positions(sector, s, t, seed=seed)
+    frame = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}, index=ids.copy())
+    regions.index = pd.Index([m.taxonomy.codes[c] for c in regions.index], name="sector")
+    frame.attrs["regions"] = regions
+    return frame
+
+
+def _upright(pos: pd.DataFrame) -> pd.DataFrame:
+    """A layout wider than tall turned a quarter, to fit a panel of two side by side."""
+    span = pos[["x", "y"]].max() - pos[["x", "y"]].min()
+    if span["x"] <= span["y"]:
+        return pos
+    turned = pd.DataFrame({"x": -pos["y"], "y": pos["x"]}, index=pos.index)
+    turned.attrs = dict(pos.attrs)
+    regions = pos.attrs.get("regions")
+    if regions is not None:
+        regions = regions.copy()
+        regions["x"], regions["y"] = -pos.attrs["regions"]["y"], pos.attrs["regions"]["x"]
+        turned.attrs["regions"] = regions
+    return turned
+
+
+def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
+               size=None, labels="top", top=8, label_by=None, label_column=None,
+               lang="en", legend=True, font=None, fontsize=8.0):
+    """The map at two waves side by side, on one layout; who joined and who left.
+
+    Both panels use one layout of the actors and ties present at either
+    wave (:func:`union_layout`), so an actor stands at the same place in
+    both. In the ``after`` panel a dark ring marks the actors who joined
+    since ``before``; in the ``before`` panel a cross marks the actors
+    gone by ``after``, and a faint hollow marker shows in the ``after``
+    panel where they were.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map, with waves.
+    before, after
+        Two waves of ``m`` (:attr:`StakeholderMap.waves`).
+    axes : sequence of two matplotlib.axes.Axes, optional
+        Where to draw. Default: two Axes side by side added to ``fig``.
+    fig : matplotlib.figure.Figure, optional
+        With ``axes`` None, the figure to draw in; default the current
+        figure, which must then have no Axes yet.
+    layout : {"force", "sector"} or pandas.DataFrame, default "force"
+        A layout name (turned upright when wider than tall, to suit two
+        panels side by side), or positions of (at least) every actor of
+        both waves.
+    seed : None, int or numpy.random.Generator, default 0
+        Seeds the layout.
+    size, labels, top, label_by, label_column, lang, font, fontsize
+        As for :func:`netmap.plot.plot_map`, for each panel.
+    legend : bool, default True
+        One legend, beside the ``after`` panel.
+
+    Returns
+    -------
+    numpy.ndarray of matplotlib.axes.Axes
+        The two Axes, ``before`` first. Rings have ``gid``
+        ``netmap-joined``, crosses ``netmap-left``, ghosts
+        ``netmap-left-ghosts``.
+
+    Raises
+    ------
+    netmap.WaveError
+        For a wave the map does not have.
+    ValueError
+        When ``fig`` already has Axes and ``axes`` is not given.
+
+    Examples
+    --------
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> import netmap
+    >>> from netmap.plot import plot_waves
+    >>> fig = plt.figure(figsize=(12, 5))
+    >>> axes = plot_waves(netmap.datasets.load_2x5(), 2013, 2016, fig=fig)
+    >>> len(axes)
+    2
+    >>> plt.close(fig)
+    """
+    lang = _words.check_lang(lang)
+    first, second = m.at(before), m.at(after)
+    if isinstance(layout, str):
+        pos = union_layout(m, before, after, layout, seed=seed)
+        pos = _upright(pos)
+    else:
+        pos = layout
+    if axes is None:
+        if fig is None:
+            import matplotlib.pyplot as plt
+
+            fig = plt.gcf()
+        if fig.axes:
+            raise ValueError("the figure already has Axes: pass axes=(ax_before, ax_after) "
+                             "or a new figure as fig=")
+        axes = fig.subplots(1, 2)
+    axes = np.asarray(axes, dtype=object).ravel()
+    if len(axes) != 2:
+        raise ValueError(f"axes must be two Axes, not {len(axes)}")
+    panels = []
+    # Half a map's marker area: each panel is half the figure.
+    node_size = _default_sizes(len(pos))[0] / 2
+    low, high = _default_sizes(len(pos))[1]
+    for ax, part in zip(axes, (first, second), strict=True):
+        panel_pos = positions_of(part, pos)
+        plot_map(part, ax=ax, layout=panel_pos, size=size, labels=labels, top=top,
+                 label_by=label_by, label_column=label_column, lang=lang, legend=False,
+                 font=font, fontsize=fontsize, seed=seed, node_size=node_size,
+                 size_range=(low / 2, high / 2))
+        panels.append(panel_pos)
+
+    fonts = Fonts.of(font)
+    gone = first.arrays.ids.difference(second.arrays.ids)
+    new = second.arrays.ids.difference(first.arrays.ids)
+    ring_size = (np.sqrt(node_size) + 5) ** 2  # a ring round a marker
+    xy_gone = pos.loc[gone, ["x", "y"]].to_numpy(dtype=float)
+    xy_new = pos.loc[new, ["x", "y"]].to_numpy(dtype=float)
+    joined = axes[1].scatter(xy_new[:, 0], xy_new[:, 1], s=ring_size, facecolors="none",
+                             edgecolors="black", linewidths=1.0, zorder=2.5)
+    joined.set_gid("netmap-joined")
+    crosses = axes[0].scatter(xy_gone[:, 0], xy_gone[:, 1], s=ring_size * 0.5, marker="x",
+                              c="black", linewidths=1.4, zorder=3.5)
+    crosses.set_gid("netmap-left")
+    ghosts = axes[1].scatter(xy_gone[:, 0], xy_gone[:, 1], s=ring_size * 0.4,
+                             facecolors="none", edgecolors="#AAAAAA", linewidths=0.8,
+                             zorder=2)
+    ghosts.set_gid("netmap-left-ghosts")
+
+    titles = []
+    for ax, wave, part in zip(axes, (before, after), (first, second), strict=True):
+        title = _words.word("wave title", lang, wave=wave, actors=part.n_actors,
+                            ties=part.n_ties)
+        titles.append(title)
+        ax.set_title(fonts.show(title), **fonts.kwargs())
+    joined_label = _words.word("joined", lang, before)
+    left_label = _words.word("left", lang, after)
+    fonts.check([*titles, joined_label, left_label], stacklevel=2)
+    if legend:
+        # The legend of both panels, with the two marks added.
+        arr = second.arrays
+        codes = {first.arrays.sectors[c] for c in first.arrays.sector} | {
+            arr.sectors[c] for c in arr.sector}
+        sectors = [c for c in m.taxonomy.codes if c in codes]
+        levels = [LEVELS.codes[c] for c in sorted(set(first.arrays.level.tolist())
+                                                   | set(arr.level.tolist()))]
+        classes = np.asarray(TIE_CLASSES, dtype=object)[
+            np.concatenate([first.arrays.tie_class, arr.tie_class])]
+        entries = _legend_entries(sectors, levels, classes, sector_colors(m.taxonomy),
+                                  m.taxonomy, lang, None, None, 0, 0, None)
+        entries += [
+            ("marker", joined_label, {"marker": "o", "markersize": 10,
+                                      "markerfacecolor": "none",
+                                      "markeredgecolor": "black",
+                                      "markeredgewidth": 1.4}),
+            ("marker", left_label, {"marker": "x", "markersize": 7,
+                                    "markeredgecolor": "black",
+                                    "markeredgewidth": 1.4}),
+        ]
+        draw_legend(axes[1] if lang == "en" else axes[0], entries, fonts, lang, fontsize)
+    return axes

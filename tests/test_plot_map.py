@@ -1,0 +1,294 @@
+"""The network map: what is drawn, checked on the artists."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import LineCollection, PolyCollection
+from matplotlib.colors import to_rgba
+
+import netmap
+from netmap.centrality import centrality
+from netmap.plot import SECTOR_COLORS, TIE_STYLES, layout, plot_map
+from netmap.plot.palette import LEVEL_MARKERS
+from plot_fixtures import small_map
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def ax():
+    return plt.figure(figsize=(6, 5)).subplots()
+
+
+def by_gid(ax, gid):
+    return [a for a in [*ax.collections, *ax.patches] if a.get_gid() == gid]
+
+
+def nodes(ax):
+    out = {}
+    for level in LEVEL_MARKERS:
+        got = by_gid(ax, f"netmap-nodes-{level}")
+        if got:
+            (out[level],) = got
+    return out
+
+
+def test_returns_the_axes_it_was_given(ax):
+    assert plot_map(small_map(), ax=ax) is ax
+
+
+def test_draws_on_the_current_axes_by_default():
+    ax = plt.figure().subplots()
+    assert plot_map(small_map()) is ax
+
+
+def test_ties_are_one_collection_with_a_segment_per_tie(ax):
+    m = small_map()
+    plot_map(m, ax=ax, seed=2)
+    (ties,) = by_gid(ax, "netmap-ties")
+    assert isinstance(ties, LineCollection)
+    assert [c for c in ax.collections if isinstance(c, LineCollection)] == [ties]
+    segments = ties.get_segments()
+    assert len(segments) == m.n_ties
+    pos = layout(m, seed=2)
+    for seg, (s, t) in zip(segments, m.ties[["source", "target"]].itertuples(index=False),
+                           strict=True):
+        assert np.allclose(seg, pos.loc[[s, t]].to_numpy())
+
+
+def test_self_ties_are_not_drawn(ax):
+    m = small_map(with_loop=True)
+    plot_map(m, ax=ax)
+    (ties,) = by_gid(ax, "netmap-ties")
+    assert len(ties.get_segments()) == m.n_ties - 1
+
+
+def test_line_style_follows_the_tie_class(ax):
+    m = small_map()
+    plot_map(m, ax=ax)
+    (ties,) = by_gid(ax, "netmap-ties")
+    reference = LineCollection([[(0, 0), (1, 1)]] * m.n_ties,
+                               linestyles=[TIE_STYLES[c] for c in m.ties["tie_class"]],
+                               linewidths=ties.get_linewidths())
+    assert ties.get_linestyles() == reference.get_linestyles()
+    assert len({str(s) for s in ties.get_linestyles()}) == 4  # all four classes differ
+
+
+def test_no_arrows_when_undirected(ax):
+    plot_map(small_map(), ax=ax)
+    assert by_gid(ax, "netmap-arrows") == []
+    assert not [c for c in ax.collections if isinstance(c, PolyCollection)]
+
+
+def test_one_arrowhead_per_tie_when_directed(ax):
+    m = small_map(directed=True)
+    plot_map(m, ax=ax, seed=1)
+    (arrows,) = by_gid(ax, "netmap-arrows")
+    assert len(arrows.get_paths()) == m.n_ties
+    pos = layout(m, seed=1)
+    assert np.allclose(arrows.get_offsets(), pos.loc[m.ties["target"]].to_numpy())
+    # Each head points from source to target: its tip is the vertex nearest the target.
+    for path, (s, t) in zip(arrows.get_paths(), m.ties[["source", "target"]].to_numpy(),
+                            strict=True):
+        direction = pos.loc[t].to_numpy() - pos.loc[s].to_numpy()
+        tip, *base = path.vertices[:3]
+        back = np.mean(base, axis=0) - tip
+        assert np.dot(back, direction) < 0
+
+
+def test_colours_follow_the_sector(ax):
+    m = small_map()
+    plot_map(m, ax=ax)
+    for level, dots in nodes(ax).items():
+        actors = m.actors[m.actors["level"] == level]
+        expected = [to_rgba(SECTOR_COLORS[s]) for s in actors["sector"]]
+        assert np.allclose(dots.get_facecolors(), expected)
+
+
+def test_one_scatter_per_level_with_its_marker(ax):
+    m = small_map()
+    plot_map(m, ax=ax, seed=3)
+    found = nodes(ax)
+    assert set(found) == {"person", "organisation"}
+    pos = layout(m, seed=3)
+    for level, dots in found.items():
+        ids = m.actors.index[m.actors["level"] == level]
+        assert np.allclose(dots.get_offsets(), pos.loc[ids].to_numpy())
+        reference = plt.figure().subplots().scatter([0], [0], marker=LEVEL_MARKERS[level])
+        assert np.allclose(dots.get_paths()[0].vertices,
+                           reference.get_paths()[0].vertices)
+
+
+def test_sizes_follow_the_measure(ax):
+    m = small_map()
+    plot_map(m, ax=ax, size="degree", size_range=(10, 110))
+    degree = centrality(m, measures=("degree",))["degree"]
+    expected = 10 + (degree - degree.min()) / (degree.max() - degree.min()) * 100
+    for level, dots in nodes(ax).items():
+        ids = m.actors.index[m.actors["level"] == level]
+        assert np.allclose(dots.get_sizes(), expected.loc[ids].to_numpy())
+
+
+def test_sizes_from_a_column_and_from_a_series(ax):
+    m = small_map()
+    with pytest.warns(netmap.DataWarning, match="2 of 7 actors have no size"):
+        plot_map(m, ax=ax, size="budget", size_range=(10, 100))
+    org = nodes(ax)["organisation"]
+    budget = np.array([10.0, 4.0, 1.0, 3.0, 2.0])
+    assert np.allclose(org.get_sizes(), 10 + (budget - 1) / 9 * 90)
+    assert np.allclose(nodes(ax)["person"].get_sizes(), 10)  # no value: the least size
+
+    values = pd.Series(np.arange(7.0), index=m.actors.index, name="rank")
+    ax2 = plt.figure().subplots()
+    plot_map(m, ax=ax2, size=values, size_range=(0, 60))
+    assert np.allclose(nodes(ax2)["organisation"].get_sizes(), np.arange(5) * 10)
+
+
+def test_bad_sizes():
+    m = small_map()
+    with pytest.raises(netmap.MeasureError, match="unknown measure 'popularity'"):
+        plot_map(m, size="popularity")
+    with pytest.raises(netmap.MeasureError, match="not numeric"):
+        plot_map(m, size="name")
+    with pytest.raises(netmap.MeasureError, match="not actors of the map"):
+        plot_map(m, size=pd.Series({"nobody": 1.0}))
+
+
+@pytest.mark.parametrize("measure", ["betweenness", "liaison", "constraint",
+                                     "cross_brokerage", "sectors_reached", "total"])
+def test_every_measure_sizes(measure, ax):
+    plot_map(netmap.datasets.load_2x5(), ax=ax, size=measure, labels=None)
+    sizes = np.concatenate([d.get_sizes() for d in nodes(ax).values()])
+    assert sizes.max() > sizes.min()
+
+
+def test_legend_entries_en(ax):
+    plot_map(small_map(), ax=ax)
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert texts == ["Sectors", "public", "business", "third sector", "academia",
+                     "Levels", "person", "organisation",
+                     "Ties", "partnership", "exchange", "transactional", "unclassified"]
+    bold = [t.get_text() for t in ax.get_legend().get_texts()
+            if t.get_fontweight() == "bold"]
+    assert bold == ["Sectors", "Levels", "Ties"]
+
+
+def test_legend_entries_he_with_size_and_highlight(ax):
+    plot_map(small_map(), ax=ax, lang="he", size="degree", highlight_body="steering")
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert texts[:5] == ["מגזרים", "ציבורי", "עסקי", "המגזר השלישי", "אקדמיה"]
+    assert "דרגה" in texts  # the size measure, in Hebrew
+    assert texts[-1] == "חברי ועדת ההיגוי"
+    assert ax.get_legend()._loc == 1  # upper right, outside on the left
+
+
+def test_no_legend(ax):
+    plot_map(small_map(), ax=ax, legend=False)
+    assert ax.get_legend() is None
+
+
+def test_top_labels_are_the_highest_ranked(ax):
+    m = netmap.datasets.load_2x5()
+    plot_map(m, ax=ax, labels="top", top=5, label_by="betweenness")
+    best = centrality(m, measures=("betweenness",))["betweenness"].nlargest(5).index
+    assert {t.get_text() for t in ax.texts} == set(m.actors.loc[best, "name_en"])
+
+
+def test_label_choices(ax):
+    m = small_map()
+    plot_map(m, ax=ax, labels="all", lang="en")
+    assert {t.get_text() for t in ax.texts} == set(m.actors["name_en"])
+    ax2 = plt.figure().subplots()
+    plot_map(m, ax=ax2, labels=["moe", "p1"], label_column="id")
+    assert [t.get_text() for t in ax2.texts] == ["moe", "p1"]
+    ax3 = plt.figure().subplots()
+    plot_map(m, ax=ax3, labels=None)
+    assert len(ax3.texts) == 0
+    with pytest.raises(netmap.InvalidValueError, match="cannot label 'nobody'"):
+        plot_map(m, labels=["nobody"])
+    with pytest.raises(ValueError, match="labels must be"):
+        plot_map(m, labels="some")
+    with pytest.raises(KeyError, match="label_column"):
+        plot_map(m, label_column="title")
+
+
+def test_labels_do_not_overlap_on_a_small_map(ax):
+    plot_map(small_map(), ax=ax, labels="all", seed=1)
+    boxes = [t.get_window_extent() for t in ax.texts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.overlaps(b)
+
+
+def test_highlight_rings_the_members(ax):
+    m = small_map()
+    plot_map(m, ax=ax, highlight_body="steering", hull=True, seed=1)
+    (rings,) = by_gid(ax, "netmap-highlight")
+    pos = layout(m, seed=1)
+    assert np.allclose(np.sort(rings.get_offsets(), axis=0),
+                       np.sort(pos.loc[["moe", "ngo", "univ"]].to_numpy(), axis=0))
+    assert len(by_gid(ax, "netmap-hull")) == 1
+
+
+def test_highlight_of_an_unknown_body():
+    with pytest.raises(netmap.UnknownBodyError, match="Use one of steering"):
+        plot_map(small_map(), highlight_body="board")
+    ax = plt.figure().subplots()
+    with pytest.raises(netmap.UnknownBodyError):
+        plot_map(small_map(), ax=ax, highlight_body="board")
+    assert len(ax.collections) == 0  # nothing drawn
+
+
+def test_given_positions_are_used(ax):
+    m = small_map()
+    pos = {a: (k, -k) for k, a in enumerate(m.actors.index)}
+    plot_map(m, ax=ax, layout=pos)
+    org = nodes(ax)["organisation"]
+    assert np.allclose(org.get_offsets(), [(k, -k) for k in range(5)])
+    with pytest.raises(netmap.InvalidValueError, match="no position for 1 actors"):
+        plot_map(m, layout={a: p for a, p in pos.items() if a != "p2"})
+    with pytest.raises(netmap.InvalidValueError, match="not a pair of finite numbers"):
+        plot_map(m, layout={**pos, "p2": (np.nan, 0.0)})
+    with pytest.raises(netmap.InvalidValueError, match="no column 'y'"):
+        plot_map(m, layout=pd.DataFrame({"x": [0.0]}))
+
+
+def test_sector_layout_draws_regions_and_their_names(ax):
+    m = small_map()
+    plot_map(m, ax=ax, layout="sector", labels=None)
+    (regions,) = by_gid(ax, "netmap-regions")
+    assert len(regions.get_paths()) == 4
+    assert {t.get_text() for t in ax.texts} == {"public", "business", "third sector",
+                                                 "academia"}
+
+
+def test_user_sector_gets_a_colour_and_a_name(ax):
+    tax = netmap.default_taxonomy().with_sector("cooperative", en="co-operative",
+                                                 he="קואופרטיב")
+    m = netmap.from_frames(pd.DataFrame({"id": ["a", "b"], "sector": ["cooperative",
+                                                                     "public"]}),
+                           pd.DataFrame({"source": ["a"], "target": ["b"]}), taxonomy=tax)
+    plot_map(m, ax=ax)
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert texts[:3] == ["Sectors", "public", "co-operative"]
+
+
+def test_the_map_is_not_changed(ax):
+    m = small_map()
+    before = m.actors.copy(), m.ties.copy()
+    plot_map(m, ax=ax, size="degree", layout="sector")
+    pd.testing.assert_frame_equal(m.actors, before[0])
+    pd.testing.assert_frame_equal(m.ties, before[1])
+
+
+def test_draws_and_saves_without_warnings(tmp_path):
+    fig, ax = plt.subplots()
+    plot_map(netmap.datasets.load_2x5(), ax=ax, size="betweenness", lang="he",
+             highlight_body="business_coalition", hull=True)
+    fig.savefig(tmp_path / "map.png", bbox_inches="tight")
+    assert (tmp_path / "map.png").stat().st_size > 10_000
