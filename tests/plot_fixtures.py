@@ -49,3 +49,43 @@ def two_components() -> netmap.StakeholderMap:
                                       "business", "academia"]})
     ties = pd.DataFrame({"source": list("abcdef"), "target": list("bcaefd")})
     return netmap.from_frames(actors, ties)
+
+
+def bodies_map() -> netmap.StakeholderMap:
+    """Four bodies (single-, three-, two-sector and an empty one), chairs and activities.
+
+    By sector (public, business, third, academia, philanthropy) the members
+    are: ``steer`` 1, 1, 1, 1, 0 (chairs moe and univ); ``pt`` 2, 0, 0, 0, 1
+    (chair fund); ``biz`` 0, 2, 0, 0, 0 (chair intel); ``empty`` none.
+    Activities: ``math_skills`` intel, bank, univ; ``reading`` moe, ngo,
+    p1, fund.
+    """
+    actors = pd.DataFrame({
+        "id": ["moe", "mun", "intel", "bank", "ngo", "fund", "univ", "p1"],
+        "name": ["משרד החינוך", "עיריית חיפה", "Intel ישראל", "בנק א", "עמותת אור",
+                 "קרן ב", "אוניברסיטה א", "דנה"],
+        "sector": ["public", "public", "business", "business", "third", "philanthropy",
+                   "academia", "third"],
+        "level": ["organisation"] * 7 + ["person"],
+        "org": [None] * 7 + ["ngo"],
+    })
+    ties = pd.DataFrame({"source": ["moe", "intel", "ngo", "fund", "univ", "p1"],
+                         "target": ["ngo", "bank", "univ", "ngo", "moe", "mun"]})
+    memberships = pd.DataFrame({
+        "actor": ["intel", "bank", "moe", "intel", "ngo", "univ", "moe", "mun", "fund"],
+        "body": ["biz", "biz", "steer", "steer", "steer", "steer", "pt", "pt", "pt"],
+        "role": ["chair", "member", "chair", "member", "member", "lead", "member",
+                 "member", "chair"],
+    })
+    bodies = pd.DataFrame({
+        "id": ["biz", "steer", "pt", "empty"],
+        "name": ["מועדון עסקים", "ועדת ההיגוי", "צוות ציבורי-שלישי", "גוף ריק"],
+        "name_en": ["Business club", "Steering committee", "Public-third team",
+                    "Empty body"],
+    })
+    activities = pd.DataFrame({
+        "actor": ["intel", "bank", "univ", "moe", "ngo", "p1", "fund"],
+        "goal": ["math_skills"] * 3 + ["reading"] * 4,
+    })
+    return netmap.from_frames(actors, ties, memberships=memberships, bodies=bodies,
+                              activities=activities)

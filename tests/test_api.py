@@ -34,7 +34,9 @@ def test_import_does_not_pull_heavy_or_optional_modules():
     "netmap.backbone", "netmap.gaps", "netmap.coverage", "netmap.waves", "netmap.insights",
     "netmap.axis", "netmap._select", "netmap._texts", "netmap.plot",
     "netmap.plot.palette", "netmap.plot.text", "netmap.plot.layouts", "netmap.plot.maps",
-    "netmap.plot.mixing_plot", "netmap.plot.brokerage_plot", "netmap.plot.waves"])
+    "netmap.plot.mixing_plot", "netmap.plot.brokerage_plot", "netmap.plot.waves",
+    "netmap.plot.bodies_plot", "netmap.plot.coverage_plot", "netmap.plot._common",
+    "netmap.plot._words"])
 def test_every_module_has_a_docstring_and_all(module):
     mod = importlib.import_module(module)
     assert mod.__doc__ and mod.__doc__.strip()

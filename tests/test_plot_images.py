@@ -17,8 +17,15 @@ from matplotlib import ft2font
 from matplotlib.testing.compare import compare_images
 
 import netmap
-from netmap.plot import has_libraqm, plot_brokerage, plot_map, plot_mixing
-from plot_fixtures import small_map
+from netmap.plot import (
+    has_libraqm,
+    plot_bodies,
+    plot_brokerage,
+    plot_coverage,
+    plot_map,
+    plot_mixing,
+)
+from plot_fixtures import bodies_map, small_map
 
 BASELINE = Path(__file__).parent / "baseline"
 REGENERATE = os.environ.get("NETMAP_REGENERATE_BASELINES") == "1"
@@ -61,11 +68,24 @@ def _brokerage(ax):
     plot_brokerage(netmap.datasets.load_2x5(), ax=ax, top=5, lang="he")
 
 
+def _bodies_he(ax):
+    plot_bodies(bodies_map(), ax=ax, lang="he")
+
+
+def _coverage_he(ax):
+    plot_coverage(bodies_map(), ax=ax, goals=["math_skills", "reading", "robotics"],
+                  crowded=2, lang="he",
+                  goal_labels={"math_skills": "מתמטיקה", "reading": "קריאה",
+                               "robotics": "רובוטיקה"})
+
+
 CASES = {
     "map_he": (_map_he, (6, 4)),
     "map_sector_en": (_map_sector_en, (6, 4.5)),
     "mixing_he": (_mixing_he, (5, 4)),
     "brokerage_he": (_brokerage, (6, 3)),
+    "bodies_he": (_bodies_he, (7, 2.6)),
+    "coverage_he": (_coverage_he, (5, 2.6)),
 }
 
 
@@ -89,11 +109,12 @@ def test_matches_the_reference_image(name, tmp_path):
     assert failure is None, failure
 
 
-def test_the_comparison_sees_reversed_hebrew(tmp_path, monkeypatch):
-    # Drawing the map as if matplotlib had no libraqm, on a build that has
+@pytest.mark.parametrize("name", ["map_he", "bodies_he", "coverage_he"])
+def test_the_comparison_sees_reversed_hebrew(name, tmp_path, monkeypatch):
+    # Drawing a plot as if matplotlib had no libraqm, on a build that has
     # it, reverses every Hebrew label a second time: the comparison fails.
     monkeypatch.delattr(ft2font, "__libraqm_version__")
-    actual = tmp_path / "map_he.png"
-    render("map_he", actual)
-    failure = compare_images(str(BASELINE / "map_he.png"), str(actual), tol=TOLERANCE)
+    actual = tmp_path / f"{name}.png"
+    render(name, actual)
+    failure = compare_images(str(BASELINE / f"{name}.png"), str(actual), tol=TOLERANCE)
     assert failure is not None

@@ -5,8 +5,10 @@ Usage:
 
 Writes the map (force and sector layouts, English and Hebrew labels),
 the mixing heat maps (counts and observed / expected), the brokerage
-bars (English and Hebrew), the waves 2013 and 2016 side by side, and a
-small map with Arabic names.
+bars, the sector make-up of the bodies and the goals x sectors coverage
+(with one goal nobody works on, "robotics", added to show a gap), all in
+English and Hebrew, the waves 2013 and 2016 side by side, and a small
+map with Arabic names.
 """
 
 from __future__ import annotations
@@ -46,6 +48,20 @@ def arabic_map() -> netmap.StakeholderMap:
     return netmap.from_frames(actors, ties, name="خريطة توضيحية")
 
 
+#: Hebrew names of the sample's goals (and of the added gap), for the Hebrew coverage plot.
+GOALS_HE = {
+    "data_and_measurement": "נתונים ומדידה",
+    "excellence_classes": "כיתות מצוינות",
+    "girls_in_stem": "בנות במדע וטכנולוגיה",
+    "parent_engagement": "מעורבות הורים",
+    "periphery_access": "נגישות בפריפריה",
+    "student_motivation": "מוטיבציה של תלמידים",
+    "teacher_training": "הכשרת מורים",
+    "tutoring": "חונכות",
+    "robotics": "רובוטיקה",
+}
+
+
 def main(out: Path) -> None:
     """Write every picture to ``out``."""
     out.mkdir(parents=True, exist_ok=True)
@@ -74,6 +90,16 @@ def main(out: Path) -> None:
         fig, ax = plt.subplots(figsize=(9, 5))
         plot.plot_brokerage(m, ax=ax, top=10, lang=lang)
         save(fig, f"2x5_brokerage_{lang}.png")
+    for lang in ("en", "he"):
+        fig, ax = plt.subplots(figsize=(10, 5))
+        plot.plot_bodies(m, ax=ax, lang=lang)
+        save(fig, f"2x5_bodies_{lang}.png")
+    goals = [*dict.fromkeys(m.activities["goal"]), "robotics"]
+    for lang in ("en", "he"):
+        fig, ax = plt.subplots(figsize=(8, 6))
+        plot.plot_coverage(m, ax=ax, goals=goals, lang=lang,
+                           goal_labels=GOALS_HE if lang == "he" else None)
+        save(fig, f"2x5_coverage_{lang}.png")
     for lang in ("en", "he"):
         fig = plt.figure(figsize=(12, 7))
         plot.plot_waves(m, 2013, 2016, fig=fig, lang=lang, seed=1)

@@ -1,4 +1,4 @@
-"""Plots of a stakeholder map: the network map, sector mixing, brokers, waves.
+"""Plots of a stakeholder map: the network map, sector mixing, brokers, bodies, goals, waves.
 
 Every plot function takes the map first and keyword options after it,
 draws on ``ax=`` (default the current Axes), returns the Axes and never
@@ -24,7 +24,9 @@ Examples
 
 from ..exceptions import MissingGlyphWarning
 from . import palette, text
+from .bodies_plot import plot_bodies
 from .brokerage_plot import plot_brokerage
+from .coverage_plot import plot_coverage
 from .layouts import layout
 from .maps import plot_map, positions_of
 from .mixing_plot import plot_mixing
@@ -36,6 +38,8 @@ __all__ = [
     "plot_map",
     "plot_mixing",
     "plot_brokerage",
+    "plot_bodies",
+    "plot_coverage",
     "plot_waves",
     "layout",
     "positions_of",

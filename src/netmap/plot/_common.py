@@ -12,7 +12,8 @@ import pandas as pd
 from ..exceptions import DataWarning, MeasureError
 from . import text as _text
 
-__all__ = ["get_ax", "actor_labels", "actor_values", "Fonts", "MEASURE_NAMES"]
+__all__ = ["get_ax", "actor_labels", "actor_values", "group_names", "group_colors",
+           "text_color", "Fonts", "MEASURE_NAMES"]
 
 _CENTRALITY = ("degree", "betweenness", "closeness", "eigenvector")
 _ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
@@ -54,6 +55,41 @@ def actor_labels(m, lang: str, label_column: str | None) -> pd.Series:
         values = values.where(values.notna(), pd.Series(actors.index, index=actors.index))
         values = values.map(str)
     return values.rename("label")
+
+
+def group_names(m, by: str, labels, lang: str) -> list[str]:
+    """Display names of the groups ``labels`` of ``by``: sector names in ``lang``, else as is."""
+    taxonomy = m.taxonomy
+    if by in ("sector", "core"):
+        return [taxonomy.display_name(c, lang) if c in taxonomy.codes else str(c)
+                for c in labels]
+    return [str(c) for c in labels]
+
+
+def group_colors(m, by: str, labels) -> list[str]:
+    """The colour of each group of ``by``: its sector's, or one of the extra colours in turn.
+
+    Groups of an actor column take :data:`netmap.palette.EXTRA_COLORS` in
+    order; more groups than colours is a MeasureError (two groups would
+    share a colour).
+    """
+    from ..palette import EXTRA_COLORS, sector_colors
+
+    labels = list(labels)
+    if by in ("sector", "core"):
+        colors = sector_colors(m.taxonomy)
+        return [colors[c] for c in labels]
+    if len(labels) > len(EXTRA_COLORS):
+        raise MeasureError(f"the actor column {by!r} has {len(labels)} values and a plot "
+                           f"has {len(EXTRA_COLORS)} colours for them; group by "
+                           f"'sector' or 'core', or by a column with fewer values")
+    return list(EXTRA_COLORS[:len(labels)])
+
+
+def text_color(rgba) -> str:
+    """Black or white, whichever reads better on ``rgba`` (relative luminance)."""
+    r, g, b = (np.asarray(rgba[:3]) ** 2.2)
+    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 else "white"
 
 
 def actor_values(m, what, *, seed=None) -> pd.Series:

@@ -1,4 +1,4 @@
-"""The words plots draw besides the data: titles, legend headings, tie classes and roles, in English and Hebrew."""  # noqa: E501
+"""The words plots draw besides the data: titles, legend headings, tie classes, roles and marks, in English and Hebrew."""  # noqa: E501
 
 from __future__ import annotations
 
@@ -36,6 +36,24 @@ _WORDS = {
     "wave title": ("{wave}: {actors} actors, {ties} ties",
                    "{wave}: {actors} שחקנים, {ties} קשרים"),
     "no value": ("no value", "אין ערך"),
+    "bodies": ("Sector make-up of the bodies", "הרכב המגזרים בגופים"),
+    "members": ("members", "חברים"),
+    "n members": ("{} members", "{} חברים"),
+    "one member": ("1 member", "חבר אחד"),
+    "member share": ("share of members", "שיעור מהחברים"),
+    "no core sector": ("no core sector", "ללא מגזר ליבה"),
+    "single-sector": ("single-sector", "חד-מגזרי"),
+    "two-sector": ("two-sector", "דו-מגזרי"),
+    "three-sector": ("three-sector", "תלת-מגזרי"),
+    "missing": ("missing: {}", "חסר: {}"),
+    "missing core": ("core sector missing", "מגזר ליבה חסר"),
+    "chair": ("chair or lead", 'יו"ר או מוביל'),
+    "no members": ("no members", "אין חברים"),
+    "marks": ("Marks", "סימונים"),
+    "coverage": ("Who works on each goal", "מי פועל על כל מטרה"),
+    "all actors": ("all actors", "כל השחקנים"),
+    "gap": ("gap: nobody works on this goal", "פער: אף שחקן אינו פועל על המטרה"),
+    "overlap": ("overlap: {n} {sector} actors", "חפיפה: {n} שחקנים ({sector})"),
 }
 
 _MEASURES = {

@@ -130,7 +130,9 @@ def _arrowheads(ax, xy: np.ndarray, source: np.ndarray, target: np.ndarray,
 
 
 def _legend_handles(entries):
+    """Handles of legend entries ``(kind, label, style)``: header, marker, line or patch."""
     from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
 
     handles, labels, headers = [], [], []
     for kind, label, style in entries:
@@ -139,6 +141,8 @@ def _legend_handles(entries):
             headers.append(len(labels))
         elif kind == "marker":
             handles.append(Line2D([], [], linestyle="none", **style))
+        elif kind == "patch":
+            handles.append(Patch(**style))
         else:
             handles.append(Line2D([], [], **style))
         labels.append(label)

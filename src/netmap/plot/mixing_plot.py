@@ -6,17 +6,11 @@ import numpy as np
 
 from ..mixing import mixing_matrix
 from . import _words
-from ._common import Fonts, get_ax
+from ._common import Fonts, get_ax, group_names, text_color
 
 __all__ = ["plot_mixing"]
 
 _STATS = ("observed", "expected", "ratio")
-
-
-def _text_color(rgba) -> str:
-    """Black or white, whichever reads better on ``rgba`` (relative luminance)."""
-    r, g, b = (np.asarray(rgba[:3]) ** 2.2)
-    return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 else "white"
 
 
 def plot_mixing(m, *, ax=None, stat="observed", by="sector", weight=None, lang="en",
@@ -97,10 +91,7 @@ def plot_mixing(m, *, ax=None, stat="observed", by="sector", weight=None, lang="
     image = ax.imshow(np.ma.masked_invalid(values), cmap=cmap, norm=norm,
                       interpolation="nearest", aspect="equal")
     image.set_gid("netmap-mixing")
-    taxonomy = m.taxonomy
-    names = [taxonomy.display_name(c, lang)
-             if by in ("sector", "core") and c in taxonomy.codes else str(c)
-             for c in matrix.index]
+    names = group_names(m, by, matrix.index, lang)
     title_text = None
     if title is True:
         title_text = _words.word(f"mixing {stat}", lang)
@@ -121,7 +112,7 @@ def plot_mixing(m, *, ax=None, stat="observed", by="sector", weight=None, lang="
             v = values[i, j]
             if np.isfinite(v):
                 label = f"{int(round(v))}" if is_count else f"{v:.2f}"
-                color = _text_color(image.cmap(image.norm(v)))
+                color = text_color(image.cmap(image.norm(v)))
             else:
                 label, color = "–", "black"
             ax.text(j, i, label, ha="center", va="center", color=color,
