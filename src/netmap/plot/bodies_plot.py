@@ -171,7 +171,9 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
     A body's members are everyone who sat in it at any wave; draw
     ``m.at(wave)`` for a body as it stood at one wave. A chair or lead
     with no value of ``by`` (academia has no core sector, for
-    ``by="core"``) gets no triangle.
+    ``by="core"``) gets no triangle. Which counts fit in their segments,
+    and how far the x axis reaches to hold the tags, are worked out for
+    the figure's size when the plot is drawn: size the figure first.
 
     Examples
     --------
