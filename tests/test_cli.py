@@ -30,11 +30,17 @@ def broken_copy(tmp_path):
     return folder
 
 
-def test_demo(capsys):
-    code, out, _ = run(capsys, "demo")
+def test_demo_writes_both_reports_and_says_where(capsys, tmp_path):
+    folder = tmp_path / "demo"
+    code, out, err = run(capsys, "demo", "-o", str(folder))
     assert code == 0
     assert "The bundled 2x5 sample is valid" in out
-    assert "Actors by sector" in out and "Ties by class" in out
+    for lang in ("en", "he"):
+        path = folder / f"2x5-report-{lang}.html"
+        assert str(path.resolve()) in out
+        text = path.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}" dir="{"rtl" if lang == "he" else "ltr"}">' in text
+    assert err == ""  # no progress bar when stderr is not a terminal
 
 
 def test_validate_good_input(capsys):
@@ -120,7 +126,7 @@ def test_usage_errors_exit_2(capsys):
     assert info.value.code == 2
 
 
-@pytest.mark.parametrize("command", ["demo", "validate", "summary", "convert"])
+@pytest.mark.parametrize("command", ["demo", "report", "validate", "summary", "convert"])
 def test_help_for_every_command(capsys, command):
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
@@ -184,3 +190,76 @@ def test_convert_refuses_a_kumu_name_without_its_suffix(capsys, tmp_path):
     code, _, err = run(capsys, "convert", str(SAMPLE), "--to", "kumu", "-o",
                        str(tmp_path / "k.json"))
     assert code == 1 and "must end in .xlsx" in err
+
+
+def test_report_good_input(capsys, tmp_path):
+    out_file = tmp_path / "r.html"
+    code, out, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--lang",
+                         "he", "--title", "מיפוי", "--goals", "tutoring,robotics",
+                         "--complexity", "complex", "--permutations", "99")
+    assert code == 0, err
+    assert f"Wrote {out_file}" in out
+    text = out_file.read_text(encoding="utf-8")
+    assert "<title>מיפוי</title>" in text
+    assert "robotics" in text  # the goal nobody works on is a gap
+
+
+def test_report_verbose_times_every_section(capsys, tmp_path):
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(tmp_path / "r.html"),
+                       "--permutations", "99", "-v")
+    assert code == 0
+    from netmap.reporting import SECTION_IDS
+
+    for section in SECTION_IDS:
+        assert f"  {section:<10}" in err
+    assert "  total" in err
+
+
+def test_report_bad_input_exits_1_with_the_problems(capsys, tmp_path):
+    out_file = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", str(broken_copy(tmp_path)), "-o", str(out_file))
+    assert code == 1
+    assert "unknown sector 'pubilc'" in err and "no report was written" in err
+    assert not out_file.exists()
+
+
+def test_report_usage_errors_exit_2(capsys, tmp_path):
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(tmp_path / "r.pdf"))
+    assert code == 2 and "HTML file" in err
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o",
+                       str(tmp_path / "missing" / "r.html"))
+    assert code == 2 and "does not exist" in err
+    code, _, err = run(capsys, "report", "-o", str(tmp_path / "r.html"))
+    assert code == 2 and "no input given" in err
+    with pytest.raises(SystemExit) as info:
+        main(["report", str(SAMPLE), "-o", str(tmp_path / "r.html"), "--lang", "fr"])
+    assert info.value.code == 2
+
+
+def test_report_from_explicit_files(capsys, tmp_path):
+    out_file = tmp_path / "r.html"
+    code, _, _ = run(capsys, "report", "--actors", str(SAMPLE / "actors.csv"), "--ties",
+                     str(SAMPLE / "ties.csv"), "-o", str(out_file), "--permutations", "19")
+    assert code == 0
+    text = out_file.read_text(encoding="utf-8")
+    assert "no memberships" in text or "no bodies" in text  # bodies left out, with a note
+
+
+def test_progress_bar_on_a_terminal():
+    import io
+
+    from netmap.cli import _Progress
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    stream = Tty()
+    bar = _Progress(stream, verbose=False, label="report")
+    bar("summary", 1, 2, 0.1)
+    bar("map", 2, 2, 0.2)
+    text = stream.getvalue()
+    assert "\r" in text and "2/2 map" in text and text.endswith("\n")
+    quiet = io.StringIO()
+    _Progress(quiet, verbose=False, label="report")("summary", 1, 2, 0.1)
+    assert quiet.getvalue() == ""

@@ -51,6 +51,7 @@ from .io import (
 from .levels import key_person_risk, roll_up
 from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from .model import StakeholderMap
+from .reporting import report
 from .sectors import SectorTaxonomy, default_taxonomy
 from .survey import from_survey, response_rates, survey_sensitivity
 from .waves import WaveComparison, compare, headline_measures
@@ -110,6 +111,7 @@ __all__ = [
     "Findings",
     "axis_position",
     "complexity_fit",
+    "report",
     "pseudonyms",
     "reidentification_risk",
     "response_rates",

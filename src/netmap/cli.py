@@ -1,13 +1,15 @@
-"""The ``netmap`` command line: demo, validate, summary and convert.
+"""The ``netmap`` command line: report, validate, summary, convert and demo.
 
 Exit codes: 0 success; 1 the input has errors (each printed with its file,
-sheet, row and column); 2 the command line itself is wrong.
+sheet, row and column) or a measure cannot be computed; 2 the command line
+itself is wrong.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -260,16 +262,93 @@ def output_format(path: Path) -> str:
     return "csv"
 
 
+class _Progress:
+    """A progress bar on a terminal (quiet otherwise), and section timings with --verbose."""
+
+    def __init__(self, stream, verbose: bool, label: str) -> None:
+        self.stream = stream
+        self.verbose = verbose
+        self.label = label
+        self.bar = hasattr(stream, "isatty") and stream.isatty()
+        self.started = time.perf_counter()
+
+    def __call__(self, section: str, done: int, total: int, seconds: float) -> None:
+        if self.verbose:
+            if self.bar:
+                self.stream.write("\r\033[K")
+            self.stream.write(f"  {section:<10} {seconds:7.2f} s\n")
+        if self.bar:
+            width = 30
+            filled = round(width * done / total)
+            self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (width - filled)}] "
+                              f"{done}/{total} {section}")
+            if done == total:
+                self.stream.write("\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.verbose:
+            total = time.perf_counter() - self.started
+            self.stream.write(f"  {'total':<10} {total:7.2f} s\n")
+            self.stream.flush()
+
+
+def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
+    from .reporting import report
+
+    goals = [g.strip() for g in args.goals.split(",")] if getattr(args, "goals", None) \
+        else None
+    backbone = [b.strip() for b in args.backbone.split(",")] \
+        if getattr(args, "backbone", None) else None
+    progress = _Progress(sys.stderr, getattr(args, "verbose", False),
+                         f"netmap report {out.name}")
+    path = report(m, out, lang=lang, title=title, goals=goals,
+                  complexity=getattr(args, "complexity", None), backbone=backbone,
+                  seed=getattr(args, "seed", 0),
+                  permutations=getattr(args, "permutations", 999), progress=progress)
+    progress.close()
+    return path
+
+
+def _cmd_report(args) -> int:
+    try:
+        m, _ = _read(args)
+    except ValidationError as err:
+        _print_problems(err.errors, [], sys.stderr)
+        print("The input has errors; no report was written.", file=sys.stderr)
+        return EXIT_INPUT
+    out = Path(args.output)
+    if out.suffix.lower() not in (".html", ".htm"):
+        raise _UsageError(f"the report is an HTML file: name it {out.stem}.html")
+    if not out.parent.exists():
+        raise _UsageError(f"the folder {out.parent} does not exist")
+    path = _write_report(m, out, args, lang=args.lang, title=args.title)
+    print(f"Wrote {path}")
+    return EXIT_OK
+
+
+#: Titles of the demo reports.
+_DEMO_TITLES = {"en": "The 2x5 initiative (illustrative sample)",
+                "he": "יוזמת 2פי5 (דוגמה להמחשה)"}
+
+
 def _cmd_demo(args) -> int:
-    from .datasets import load_2x5, sample_files
+    from .datasets import load_2x5
 
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")
         m = load_2x5()
+    folder = Path(args.output)
+    folder.mkdir(parents=True, exist_ok=True)
     print(f"The bundled 2x5 sample is valid: {m!r}")
-    print(f"Its files: {sample_files('2x5')}")
-    print()
-    print(m.summary().to_text())
+    written = []
+    for lang in ("en", "he"):
+        out = folder / f"2x5-report-{lang}.html"
+        written.append(_write_report(m, out, args, lang=lang, title=_DEMO_TITLES[lang]))
+    print("Reports written:")
+    for path in written:
+        print(f"  {path.resolve()}")
+    print("Open them in a browser; they need no network.")
     return EXIT_OK
 
 
@@ -283,10 +362,42 @@ def build_parser() -> argparse.ArgumentParser:
                         version=f"netmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    demo = sub.add_parser("demo", help="validate the bundled 2x5 sample and summarise it",
-                          description="Validate the bundled illustrative 2x5 sample "
-                                      "and print its summary.")
+    demo = sub.add_parser(
+        "demo", help="write the reports of the bundled 2x5 sample",
+        description="Write the report of the bundled illustrative 2x5 sample, in "
+                    "English and in Hebrew, to a folder, and print where.")
+    demo.add_argument("-o", "--output", default="netmap-demo", metavar="FOLDER",
+                      help="the folder to write to (default: netmap-demo)")
+    demo.add_argument("-v", "--verbose", action="store_true",
+                      help="print the time each section took")
     demo.set_defaults(func=_cmd_demo)
+
+    report = sub.add_parser(
+        "report", help="write a self-contained HTML report of a map",
+        description="Read a map and write one self-contained HTML file (pictures "
+                    "inlined, no network or JavaScript needed): summary, network map, "
+                    "findings by insight, mixing and E-I, bodies, brokers, single-sector "
+                    "clusters, coverage of goals, waves, and what every measure means.")
+    _input_arguments(report)
+    report.add_argument("-o", "--output", required=True, metavar="REPORT.html",
+                        help="the HTML file to write")
+    report.add_argument("--lang", choices=("en", "he"), default="en",
+                        help="the report's language (he: Hebrew, right to left)")
+    report.add_argument("--title", help="the report's title (default: the map's name)")
+    report.add_argument("--goals", metavar="G1,G2,...",
+                        help="the initiative's shared goals, to show goals nobody "
+                             "works on")
+    report.add_argument("--complexity", choices=("simple", "complicated", "complex"),
+                        help="the problem's complexity, for the complexity fit")
+    report.add_argument("--backbone", metavar="ID,...",
+                        help="the backbone's actor ids, if the map does not mark it")
+    report.add_argument("--seed", type=int, default=0,
+                        help="seed of layouts, tests and sampling (default 0)")
+    report.add_argument("--permutations", type=int, default=999,
+                        help="permutations of the significance tests (default 999)")
+    report.add_argument("-v", "--verbose", action="store_true",
+                        help="print the time each section took")
+    report.set_defaults(func=_cmd_report)
 
     validate = sub.add_parser(
         "validate", help="check a map's tables and list every problem",

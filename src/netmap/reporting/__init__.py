@@ -1,0 +1,114 @@
+"""One self-contained HTML report of a map, for people who will never open a notebook.
+
+:func:`report` writes a single HTML file: the map's summary, the network
+map, the findings of :func:`netmap.insights` grouped by insight with the
+position on the axis, mixing and E-I with their significance, the joint
+bodies, the cross-sector brokers, the single-sector clusters, the
+coverage of goals (when there are activities), the comparison of the
+first and last waves (when there are waves), and an appendix that says
+what every measure means. Pictures are inlined as PNG; the file needs no
+network access and no JavaScript. ``lang="he"`` writes it in Hebrew, laid
+out right to left.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import time
+import warnings
+from pathlib import Path
+
+from ..exceptions import MeasureError
+from ._html import esc, page, paragraph
+from ._sections import SECTIONS, Context
+from ._words import say
+
+__all__ = ["report", "SECTION_IDS"]
+
+#: The ids of the report's sections, in order (the HTML ``id`` of each).
+SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
+
+
+def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
+           complexity=None, backbone=None, seed: int = 0, permutations: int = 999,
+           progress=None):
+    """Write the report of a map as one self-contained HTML file.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    path : path-like
+        The HTML file to write (its folder must exist).
+    lang : {"en", "he"}
+        The report's language; ``"he"`` lays it out right to left, with
+        numbers and English names kept readable.
+    title : str, optional
+        Default: the map's name, else "Stakeholder network map".
+    goals : iterable of str, optional
+        The initiative's shared goals, so that goals nobody works on show.
+    complexity : {"simple", "complicated", "complex"}, optional
+        The problem's declared complexity, for the complexity fit.
+    backbone : str or iterable of str, optional
+        The backbone's ids, when the map has no ``backbone`` column.
+    seed : int, default 0
+        Seed of every random step (layouts, permutation tests, sampling), so
+        the same map gives the same report.
+    permutations : int, default 999
+        Permutations of the significance tests.
+    progress : callable, optional
+        Called after each section as ``progress(section_id, done, total,
+        seconds)``; the command line draws its progress bar and the
+        ``--verbose`` timings from it.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> import netmap
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "2x5.html"
+    >>> netmap.report(netmap.datasets.load_2x5(), out, lang="he").name
+    '2x5.html'
+    >>> '<html lang="he" dir="rtl">' in out.read_text(encoding="utf-8")
+    True
+    """
+    if lang not in ("en", "he"):
+        raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
+    from .. import __version__
+
+    path = Path(path)
+    ctx = Context(m=m, lang=lang, goals=goals, complexity=complexity, backbone=backbone,
+                  seed=seed, permutations=permutations)
+    built, left_out, noted = [], [], []
+    total = len(SECTIONS)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
+            start = time.perf_counter()
+            body = build(ctx)
+            if body is None:
+                left_out.append(say(absent, lang))
+            else:
+                built.append((sid, say(key, lang), body))
+            if progress is not None:
+                progress(sid, done, total, time.perf_counter() - start)
+    for w in caught:
+        text = str(w.message)
+        if text not in noted:
+            noted.append(text)
+    if left_out:
+        sid, stitle, body = built[0]
+        built[0] = (sid, stitle, body + "".join(paragraph(t, "note") for t in left_out))
+    notes = "".join(f"<li>{esc(t)}</li>" for t in noted)
+    built.insert(-1, ("notes", say("notes", lang),
+                      (paragraph(say("warnings", lang)) + f"<ul>{notes}</ul>") if noted
+                      else paragraph(say("no_notes", lang), "note")))
+    heading = title or m.name or say("report", lang)
+    head = paragraph(say("made_by", lang, version=__version__,
+                         date=_dt.date.today().isoformat()), "meta")
+    path.write_text(page(heading, lang, head, built), encoding="utf-8")
+    return path

@@ -1,0 +1,99 @@
+"""The HTML report: self-contained, every section or its note, both languages."""
+
+import re
+import warnings
+
+import pandas as pd
+import pytest
+
+import netmap
+from netmap.reporting import SECTION_IDS
+from structure_maps import build
+
+
+@pytest.fixture(scope="module")
+def sample_reports(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("reports")
+    m = netmap.datasets.load_2x5()
+    out = {}
+    for lang in ("en", "he"):
+        path = netmap.report(m, folder / f"{lang}.html", lang=lang, permutations=99,
+                             complexity="complex", goals=["tutoring", "robotics"])
+        out[lang] = path.read_text(encoding="utf-8")
+    return out
+
+
+def test_every_section_of_the_sample(sample_reports):
+    for text in sample_reports.values():
+        for sid in SECTION_IDS:
+            assert f'<section id="{sid}">' in text, sid
+        assert '<section id="notes">' in text
+
+
+def test_self_contained(sample_reports):
+    for text in sample_reports.values():
+        assert "<script" not in text.lower()
+        sources = re.findall(r'<img src="([^"]+)"', text)
+        assert len(sources) == 7  # two maps, mixing, bodies, brokers, coverage, waves
+        assert all(s.startswith("data:image/png;base64,") for s in sources)
+        assert not re.search(r'(href|src)="https?://', text)
+
+
+def test_hebrew_report_right_to_left(sample_reports):
+    he, en = sample_reports["he"], sample_reports["en"]
+    assert '<html lang="he" dir="rtl">' in he
+    assert '<html lang="en" dir="ltr">' in en
+    assert "ממצאים" in he and "Findings" in en
+    assert "המגזר הציבורי מוביל" in he  # a finding, in Hebrew
+    assert "The public sector leads" in en
+    # numbers keep their own direction inside right-to-left tables
+    assert '<td class="num" dir="ltr">' in he
+
+
+def test_findings_grouped_by_insight(sample_reports):
+    en = sample_reports["en"]
+    first, second = en.index("Insight 1"), en.index("Insight 2")
+    assert first < second < en.index("Insight 3")
+    assert en.index("dependent third-sector actor") < second
+
+
+def test_absent_data_gives_a_note_not_an_empty_section(tmp_path):
+    m = build({"a": "public", "b": "business", "c": "third"}, [("a", "b"), ("b", "c")])
+    text = netmap.report(m, tmp_path / "r.html", permutations=19).read_text(
+        encoding="utf-8")
+    for sid in ("bodies", "coverage", "waves"):
+        assert f'<section id="{sid}">' not in text
+    for note in ("no bodies", "no activities table", "one wave only"):
+        assert note in text
+
+
+def test_no_ties(tmp_path):
+    m = build({"a": "public", "b": "business"}, [])
+    text = netmap.report(m, tmp_path / "r.html", permutations=19).read_text(
+        encoding="utf-8")
+    assert "has no ties" in text
+
+
+def test_warnings_are_listed_in_the_report_not_raised(tmp_path):
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "sector": ["public", "business",
+                                                               "third"]})
+    ties = pd.DataFrame({"source": ["a", "a"], "target": ["a", "b"]})
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = netmap.StakeholderMap(actors, ties)
+    text = netmap.report(m, tmp_path / "r.html", permutations=19).read_text(
+        encoding="utf-8")
+    assert '<section id="notes">' in text
+
+
+def test_same_map_same_report(tmp_path):
+    m = netmap.datasets.load_2x5()
+    a = netmap.report(m, tmp_path / "a.html", permutations=49).read_text(encoding="utf-8")
+    b = netmap.report(m, tmp_path / "b.html", permutations=49).read_text(encoding="utf-8")
+    strip = re.compile(r"data:image/png;base64,[^\"]+")
+    assert strip.sub("", a) == strip.sub("", b)
+
+
+def test_bad_language(tmp_path):
+    with pytest.raises(netmap.MeasureError, match="lang"):
+        netmap.report(netmap.datasets.load_2x5(), tmp_path / "r.html", lang="fr")
