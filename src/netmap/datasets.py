@@ -1,4 +1,4 @@
-"""Bundled sample maps, loaded through the installed package."""
+"""Bundled sample maps, loaded through the installed package, and synthetic maps."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from ._validation import validate_tables
 from .io.csv import rows_from_bytes
 from .schema import TABLES
 from .sectors import default_taxonomy
+from .synthetic import synthetic
 
-__all__ = ["load_2x5", "sample_files"]
+__all__ = ["load_2x5", "sample_files", "synthetic"]
 
 _SAMPLES = ("2x5",)
 
