@@ -368,3 +368,13 @@ def test_both_sampling_paths_draw_the_described_pair_probabilities(inside, monke
         for key, p in expected.items():
             # 4.5 standard errors of a proportion of 3000 draws
             assert abs(counts[key] / draws - p) < 4.5 * math.sqrt(p * (1 - p) / draws), key
+
+
+@pytest.mark.parametrize("config", [{}, {"waves": ["2014-01", "2015-06"], "directed": True,
+                                         "lang": "he"}])
+def test_written_and_read_back_equal(config, tmp_path):
+    m = synthetic(200, 700, seed=2, **config)
+    m.to_csv(tmp_path / "csv")
+    assert_map_equal(m, netmap.read_csv(tmp_path / "csv"))
+    m.to_excel(tmp_path / "map.xlsx")
+    assert_map_equal(m, netmap.read_excel(tmp_path / "map.xlsx"))
