@@ -24,7 +24,8 @@ def test_import_does_not_pull_heavy_or_optional_modules():
 @pytest.mark.parametrize("module", [
     "netmap.sectors", "netmap.vocabulary", "netmap.schema", "netmap.model",
     "netmap.arrays", "netmap.summary", "netmap.exceptions", "netmap.testing",
-    "netmap.datasets", "netmap.io", "netmap.mixing", "netmap.ei", "netmap._groups",
+    "netmap.datasets", "netmap.synthetic", "netmap.io", "netmap.mixing", "netmap.ei",
+    "netmap._groups",
     "netmap.brokerage", "netmap.holes", "netmap.centrality",
     "netmap.brokers", "netmap.io.csv", "netmap.io.excel",
     "netmap.io.networkx", "netmap.io.frames", "netmap.cli", "netmap.palette",

@@ -1,4 +1,4 @@
-"""Bundled sample maps, loaded through the installed package."""
+"""Bundled sample maps and the Excel template (from the installed package); synthetic maps."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from ._validation import validate_tables
 from .io.csv import rows_from_bytes
 from .schema import TABLES
 from .sectors import default_taxonomy
+from .synthetic import synthetic
 
-__all__ = ["load_2x5", "sample_files"]
+__all__ = ["load_2x5", "sample_files", "template_file", "synthetic"]
 
 _SAMPLES = ("2x5",)
 
@@ -24,6 +25,28 @@ def sample_files(sample: str = "2x5"):
     if sample not in _SAMPLES:
         raise KeyError(f"no sample {sample!r}; samples: {', '.join(_SAMPLES)}")
     return resources.files("netmap").joinpath("_data", "samples", sample)
+
+
+def template_file():
+    """The Excel template for a map of your own (an ``importlib.resources`` traversable).
+
+    A workbook with one sheet per table, English and Hebrew headers, an
+    example row or a few per sheet, drop-down lists of the labels netmap
+    knows and instructions in Hebrew and English. It is the same file as
+    ``data/templates/netmap-template.xlsx`` in the repository, whose README
+    describes it. Copy it, fill it in and read it with
+    :func:`netmap.read_excel`; as it is, it reads as a map of five actors.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> netmap.datasets.template_file().name
+    'netmap-template.xlsx'
+    >>> netmap.read_excel(netmap.datasets.template_file())
+    <StakeholderMap 'Example initiative': 5 actors (public 1, business 1, third 3), 5 ties
+    (undirected), 1 bodies, waves 2024>
+    """
+    return resources.files("netmap").joinpath("_data", "templates", "netmap-template.xlsx")
 
 
 def load_2x5():
