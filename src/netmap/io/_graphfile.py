@@ -22,7 +22,7 @@ from ._exchange import issue_record, relabel, resolve_directions
 from ._settings import parse_settings, resolve
 from ._xml import Fragment
 
-__all__ = ["Node", "Edge", "build_map", "node_sizes", "writable_tables"]
+__all__ = ["Node", "Edge", "build_map", "node_sizes", "writable_tables", "xml_type"]
 
 
 @dataclass
@@ -213,3 +213,14 @@ def writable_tables(m) -> dict[str, pd.DataFrame]:
     for table, frame in frames.items():
         check_text(frame, table)
     return frames
+
+
+def xml_type(values) -> str:
+    """The GEXF / GraphML attribute type of a column: boolean, long, double or string."""
+    if pd.api.types.is_bool_dtype(values):
+        return "boolean"
+    if pd.api.types.is_integer_dtype(values):
+        return "long"
+    if pd.api.types.is_float_dtype(values):
+        return "double"
+    return "string"

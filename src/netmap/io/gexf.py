@@ -19,7 +19,15 @@ from ..exceptions import FileFormatError, ValidationError
 from ..palette import hex_to_rgb, sector_colors
 from ..sectors import SectorTaxonomy
 from ._exchange import DIRECTIONS, issue_record, text_cells
-from ._graphfile import Edge, GraphFile, Node, build_map, node_sizes, writable_tables
+from ._graphfile import (
+    Edge,
+    GraphFile,
+    Node,
+    build_map,
+    node_sizes,
+    writable_tables,
+    xml_type,
+)
 from ._settings import settings_rows
 from ._xml import attr, fragment, local, parse_xml, read_fragment, text
 
@@ -30,18 +38,6 @@ VIZ_NS = "http://www.gexf.net/1.2draft/viz"
 _KNOWN_NS = ("http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft",
              "http://gexf.net/1.2", "http://gexf.net/1.3", "http://www.gexf.net/1.3",
              "http://gexf.net/1.3draft", "http://www.gexf.net/1.3draft", "")
-
-
-def _gexf_type(values) -> str:
-    import pandas as pd
-
-    if pd.api.types.is_bool_dtype(values):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(values):
-        return "long"
-    if pd.api.types.is_float_dtype(values):
-        return "double"
-    return "string"
 
 
 def write_gexf(m, path, *, size: str | None = "degree") -> None:
@@ -106,7 +102,7 @@ def write_gexf(m, path, *, size: str | None = "degree") -> None:
     for cls, frame, cols in (("node", actors, node_cols), ("edge", ties, edge_cols)):
         out.append(f'    <attributes class="{cls}" mode="static">')
         out.extend(f'      <attribute id="{i}" title="{attr(str(c))}" '
-                   f'type="{_gexf_type(frame[c])}"/>' for i, c in enumerate(cols))
+                   f'type="{xml_type(frame[c])}"/>' for i, c in enumerate(cols))
         out.append("    </attributes>")
 
     out.append("    <nodes>")

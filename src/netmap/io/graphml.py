@@ -17,7 +17,15 @@ from ..exceptions import FileFormatError, ValidationError
 from ..palette import hex_to_rgb, sector_colors
 from ..sectors import SectorTaxonomy
 from ._exchange import DIRECTIONS, issue_record, text_cells
-from ._graphfile import Edge, GraphFile, Node, build_map, node_sizes, writable_tables
+from ._graphfile import (
+    Edge,
+    GraphFile,
+    Node,
+    build_map,
+    node_sizes,
+    writable_tables,
+    xml_type,
+)
 from ._settings import settings_rows
 from ._xml import attr, fragment, local, parse_xml, read_fragment
 
@@ -25,18 +33,6 @@ __all__ = ["read_graphml", "write_graphml"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _DISPLAY = ("label", "r", "g", "b", "size")
-
-
-def _graphml_type(values) -> str:
-    import pandas as pd
-
-    if pd.api.types.is_bool_dtype(values):
-        return "boolean"
-    if pd.api.types.is_integer_dtype(values):
-        return "long"
-    if pd.api.types.is_float_dtype(values):
-        return "double"
-    return "string"
 
 
 def write_graphml(m, path, *, size: str | None = "degree") -> None:
@@ -91,13 +87,13 @@ def write_graphml(m, path, *, size: str | None = "degree") -> None:
            f'xsi:schemaLocation="{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd">']
     for i, c in enumerate(node_cols):
         out.append(f'  <key id="n{i}" for="node" attr.name="{attr(str(c))}" '
-                   f'attr.type="{_graphml_type(actors[c])}"/>')
+                   f'attr.type="{xml_type(actors[c])}"/>')
     types = {"label": "string", "r": "int", "g": "int", "b": "int", "size": "double"}
     for d in display:
         out.append(f'  <key id="v_{d}" for="node" attr.name="{d}" attr.type="{types[d]}"/>')
     for i, c in enumerate(edge_cols):
         out.append(f'  <key id="e{i}" for="edge" attr.name="{attr(str(c))}" '
-                   f'attr.type="{_graphml_type(ties[c])}"/>')
+                   f'attr.type="{xml_type(ties[c])}"/>')
     out.append(f'  <graph id="G" edgedefault="{"directed" if m.directed else "undirected"}">')
     ids = text_cells(actors["id"])
     labels = text_cells(actors["name"]) if "name" in actors else ids
