@@ -288,10 +288,10 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
     sector = m.actors["sector"].astype(object).to_numpy()
     arr = m.arrays
     present = [c for c in CORE_SECTORS if (sector == c).any()]
-    tied = set()
-    for s, t in zip(sector[arr.source], sector[arr.target], strict=True):
-        tied.add((s, t))
-        tied.add((t, s))
+    ends = pd.DataFrame({"s": sector[arr.source], "t": sector[arr.target]})
+    ends = ends.drop_duplicates()
+    tied = set(zip(ends["s"], ends["t"], strict=True)) | set(zip(ends["t"], ends["s"],
+                                                                 strict=True))
     reported = set()
     for i, a in enumerate(present):
         for b in present[i + 1:]:
