@@ -17,7 +17,7 @@ def python_blocks(page: Path) -> list[str]:
     return BLOCK.findall(page.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page", sorted(p.name for p in DOCS.glob("*.md")))
+@pytest.mark.parametrize("page", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
 def test_python_blocks_run_in_order(page, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     namespace: dict = {"__name__": f"docs_{page}"}
@@ -33,6 +33,28 @@ def test_python_blocks_run_in_order(page, tmp_path, monkeypatch):
 
 def test_pages_with_code_have_python_blocks():
     assert len(python_blocks(DOCS / "getting-started.md")) >= 5
+
+
+@pytest.mark.parametrize("page", [
+    "concepts.md", "mixing.md", "brokerage.md", "structural-holes.md", "centrality.md",
+    "structure.md", "findings.md", "plots.md", "report.md", "command-line.md",
+    "exchange.md", "peers.md"])
+def test_every_guide_page_has_an_example_that_runs(page):
+    assert python_blocks(DOCS / page), f"{page} has no python example"
+
+
+def test_the_command_line_page_names_every_command_and_option():
+    from netmap.cli import build_parser
+
+    text = (DOCS / "command-line.md").read_text(encoding="utf-8")
+    parser = build_parser()
+    commands = next(a for a in parser._actions if a.choices and isinstance(a.choices, dict))
+    for name, sub in commands.choices.items():
+        assert f"netmap {name}" in text, name
+        for action in sub._actions:
+            for flag in action.option_strings:
+                if flag not in ("-h", "--help"):
+                    assert f"`{flag}" in text or f" {flag}" in text, (name, flag)
 
 
 def test_input_format_reference_is_generated_from_the_code():

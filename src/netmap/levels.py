@@ -74,12 +74,13 @@ def roll_up(m, to: str = "organisation"):
     waves: ``n_ties`` counts the original ties, ``weight`` sums their
     weights, ``trust`` averages it (when the map has trust), and ``types``
     lists the original types. A tie between two members of one merged
-    actor becomes a self-tie of it (kept, and counted in :attr:`issues`
-    as a note): at sector level these are the within-sector ties, the
-    diagonal of the mixing matrix. Memberships and activities follow
-    their actors (a merged actor holds the strongest role any member
-    held). A merged actor exists from the earliest wave of its members to
-    the latest, so ``roll_up(m).at(w)`` keeps every tie of ``m.at(w)``.
+    actor becomes a self-tie of it (kept, and counted in
+    :attr:`~netmap.StakeholderMap.issues` as a note): at sector level
+    these are the within-sector ties, the diagonal of the mixing matrix.
+    Memberships and activities follow their actors (a merged actor holds
+    the strongest role any member held). A merged actor exists from the
+    earliest wave of its members to the latest, so ``roll_up(m).at(w)``
+    keeps every tie of ``m.at(w)``.
 
     Parameters
     ----------
@@ -101,7 +102,7 @@ def roll_up(m, to: str = "organisation"):
     netmap.DataWarning
         When a person's sector differs from its organisation's: the
         organisation's sector wins, and the persons are listed in
-        :attr:`issues`.
+        :attr:`~netmap.StakeholderMap.issues`.
 
     Examples
     --------

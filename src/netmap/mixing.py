@@ -140,7 +140,7 @@ def mixing_matrix(m, by: str = "sector", *, weight: str | None = None,
     pandas.DataFrame
         Groups x groups, index and columns named for ``by`` (rows the
         source group when directed), in the order of
-        :func:`netmap._groups.group_codes` (taxonomy order for sectors).
+        ``netmap._groups.group_codes`` (taxonomy order for sectors).
         Groups without actors are left out. ``attrs["ties_left_out"]``
         counts ties with an end that has no group (warned).
 

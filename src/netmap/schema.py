@@ -67,7 +67,7 @@ class TableSchema:
         return tuple(c.name for c in self.columns if c.required)
 
     def header_index(self) -> dict[str, str]:
-        """Header key (see :func:`netmap._labels.label_key`) to column name.
+        """Header key (see ``netmap._labels.label_key``) to column name.
 
         Raises
         ------

@@ -198,7 +198,7 @@ def read_csv_table(path, table: str) -> RawTable:
     """Read one CSV file as a raw (unvalidated) table.
 
     The quote that :func:`write_csv` puts before a cell a spreadsheet would
-    run as a formula is taken off (see :mod:`netmap._formula`).
+    run as a formula is taken off (see ``netmap._formula``).
     """
     return table_from_rows(table, _csv_rows(path), file=os.fspath(path), unquote=True)
 
@@ -415,7 +415,7 @@ def write_csv(m, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
     return, is written with a leading single quote, as OWASP recommends
     against formula injection; plain numbers such as ``-3`` are written as
     they are. :func:`read_csv` takes the quote off again (see
-    :mod:`netmap._formula`).
+    ``netmap._formula``).
 
     Examples
     --------

@@ -190,7 +190,7 @@ def write_excel(m, path) -> None:
     leading single quote (OWASP's advice against formula injection), so
     that it stays text when the sheet is saved as CSV; plain numbers such
     as ``-3`` are written as they are. :func:`read_excel` takes the quote
-    off again (see :mod:`netmap._formula`).
+    off again (see ``netmap._formula``).
     """
     import openpyxl
 
@@ -211,8 +211,8 @@ def frame_rows(frame) -> list[list]:
 def write_rows(wb, title: str, rows) -> None:
     """Append a sheet of rows to a write-only workbook, text never as a formula.
 
-    Cells are escaped against formula injection (:func:`escape_cell`): no
-    string then starts with ``=``, which openpyxl would store as a formula.
+    Cells are escaped against formula injection (``netmap._formula.escape_cell``):
+    no string then starts with ``=``, which openpyxl would store as a formula.
     """
     ws = wb.create_sheet(title)
     for row in rows:

@@ -6,7 +6,7 @@ already coloured, and carries every actor and tie column as a GEXF
 attribute. The memberships, bodies and activities, and the map's settings
 (direction, title, wave order), travel in a ``<netmap:map>`` element at
 the end of the file, which Gephi and networkx skip (see
-:mod:`netmap.io._xml`): a map written by netmap reads back equal. Gephi
+``netmap.io._xml``): a map written by netmap reads back equal. Gephi
 shows the actors and ties only; if Gephi saves the file again, the
 ``<netmap:map>`` element, and with it the memberships, bodies and
 activities, is not kept.

@@ -6,7 +6,7 @@ properties (``label``, ``r``, ``g``, ``b``, ``size``), unless an actor
 column already has one of those names. The memberships, bodies and
 activities, the map's settings and which keys are only for show travel in
 a ``<netmap:map>`` element at the end of the file, which other programs
-skip (see :mod:`netmap.io._xml`): a map written by netmap reads back
+skip (see ``netmap.io._xml``): a map written by netmap reads back
 equal.
 """
 
