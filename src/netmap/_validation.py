@@ -515,10 +515,9 @@ def validate_tables(
             ok = stated & ~bad
             classes[ok] = keys[ok]
     ties["tie_class"] = pd.Categorical(classes, categories=list(TIE_CLASSES))
-    _check_derived(ck, raw_t, dft[~untyped] if "tie_class" in dft else dft,
-                   "tie_class", ties["tie_class"].astype(object)[~untyped]
-                   if "tie_class" in dft else ties["tie_class"].astype(object),
-                   rows=raw_t.rows[~untyped] if "tie_class" in dft else None)
+    typed = ~untyped  # a stated class is checked above; a derived one must agree
+    _check_derived(ck, raw_t, dft[typed], "tie_class",
+                   ties["tie_class"].astype(object)[typed], rows=raw_t.rows[typed])
     if "weight" in dft:
         weight = ck.numbers(raw_t, dft, "weight")
         blank = weight.isna() & dft["weight"].isna()

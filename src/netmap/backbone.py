@@ -25,7 +25,7 @@ from .brokerage import _binary_adjacency, _chunks, _compute
 from .exceptions import MeasureError
 
 __all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_backbone",
-           "pair_two_paths"]
+           "pair_two_paths", "cross_two_paths"]
 
 #: Entries of the sparse products computed at once when counting closed two-paths.
 _CHUNK_ENTRIES = 8_000_000
@@ -68,9 +68,7 @@ def backbone_actors(m, backbone=None, *, top: int | None = None,
     if top is not None:
         if top < 1:
             raise MeasureError(f"top must be at least 1, not {top!r}")
-        paths = pair_two_paths(m, by)
-        cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
-        order = np.argsort(-cross, kind="stable")[:top]
+        order = np.argsort(-cross_two_paths(m, by), kind="stable")[:top]
         return list(np.asarray(m.arrays.ids, dtype=object)[order])
     if "backbone" in m.actors.columns:
         marked = flagged(m, "backbone")
@@ -143,6 +141,42 @@ def pair_two_paths(m, by: str = "sector") -> np.ndarray:
     return paths
 
 
+def cross_two_paths(m, by: str = "sector", *, ranked: bool = False):
+    """Open two-paths between different groups that each actor brokers.
+
+    The representative, gatekeeper and liaison counts of
+    :func:`netmap.brokerage` summed: :func:`pair_two_paths` off its
+    diagonal.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        The groups.
+    ranked : bool, default False
+        Also return each actor's rank by these counts (1 the most; ties
+        share the best rank).
+
+    Returns
+    -------
+    numpy.ndarray or tuple of two numpy.ndarray
+        The counts in actor order, and with ``ranked`` the ranks.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> cross, rank = cross_two_paths(netmap.datasets.load_2x5(), ranked=True)
+    >>> int(cross.max()), int(rank.min())
+    (2114, 1)
+    """
+    paths = pair_two_paths(m, by)
+    cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
+    if not ranked:
+        return cross
+    return cross, pd.Series(cross).rank(ascending=False, method="min").to_numpy(dtype=int)
+
+
 def backbone_brokerage(m, backbone=None, *, top: int | None = None,
                        by: str = "sector") -> pd.DataFrame:
     """The share of all cross-sector open two-paths that each backbone actor brokers.
@@ -183,8 +217,7 @@ def backbone_brokerage(m, backbone=None, *, top: int | None = None,
     (['sheatufim'], 1)
     """
     ids = backbone_actors(m, backbone, top=top, by=by)
-    paths = pair_two_paths(m, by)
-    cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
+    cross, rank = cross_two_paths(m, by, ranked=True)
     total = cross.sum()
     position = pd.Index(m.arrays.ids).get_indexer(ids)
     groups = group_codes(m, by)
@@ -194,7 +227,6 @@ def backbone_brokerage(m, backbone=None, *, top: int | None = None,
     table["group"] = np.asarray(groups.labels, dtype=object)[groups.codes[position]]
     table["cross_two_paths"] = cross[position]
     table["share"] = cross[position] / total if total else np.nan
-    rank = pd.Series(cross).rank(ascending=False, method="min").to_numpy()
     table["rank"] = rank[position].astype(np.int64)
     return table
 

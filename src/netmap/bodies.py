@@ -105,11 +105,8 @@ def _reference_shares(m, by: str, reference, labels: pd.Index) -> np.ndarray:
             sizes = pd.Series(groups.sizes, index=groups.labels)
             shares = sizes.reindex(labels, fill_value=0).to_numpy(dtype=float)
             return shares / shares.sum() if shares.sum() else shares
-        if reference == "equal":
-            present = labels if by not in ("sector", "core") else \
-                labels[pd.Index(labels).isin(group_codes(m, by).labels)
-                       | pd.Index(labels).isin(CORE_SECTORS)]
-            return np.where(labels.isin(present), 1.0 / len(present), 0.0)
+        if reference == "equal":  # the columns: groups present, and the core sectors
+            return np.full(len(labels), 1.0 / len(labels))
         raise MeasureError(f"reference must be 'map', 'equal' or shares per group, "
                            f"not {reference!r}")
     given = pd.Series(reference, dtype=float)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from ._names import display_names
 from ._select import flagged
 from ._texts import (
     LANGS,
@@ -37,6 +38,8 @@ from ._texts import (
     sector_phrase,
     ties_phrase,
 )
+from ._validation import _wave_label
+from .backbone import cross_two_paths
 from .exceptions import MeasureError
 from .sectors import CORE_SECTORS
 
@@ -127,24 +130,8 @@ class _Say:
     def __init__(self, m, lang: str) -> None:
         self.m = m
         self.lang = lang
-        actors = m.actors
-        order = ("name_en", "name") if lang == "en" else ("name_he", "name")
-        self._actor_names = self._names(actors, order)
-        bodies = m.bodies
-        self._body_names = self._names(bodies, order) if bodies is not None else {}
-
-    @staticmethod
-    def _names(frame: pd.DataFrame, order) -> dict:
-        names = pd.Series(frame.index.astype(object), index=frame.index, dtype=object)
-        for column in reversed(order):
-            if column in frame.columns:
-                given = frame[column].astype(object)
-                names = given.where(given.notna() & (given != ""), names)
-        out = names.to_dict()
-        for key in frame.index:
-            if column_missing(out.get(key)):
-                out[key] = key
-        return out
+        self._actor_names = display_names(m.actors, lang)
+        self._body_names = display_names(m.bodies, lang)
 
     def actor(self, actor_id) -> str:
         return str(self._actor_names.get(actor_id, actor_id))
@@ -168,26 +155,12 @@ class _Say:
                        evidence=dict(evidence or {}))
 
 
-def column_missing(value) -> bool:
-    return value is None or (isinstance(value, float) and np.isnan(value)) or value == ""
-
-
 def _joint(bodies: pd.DataFrame) -> pd.Series:
     """Which bodies are joint mechanisms: by kind, else by having two or more core sectors."""
     kind = bodies["kind"].astype(object) if "kind" in bodies.columns else \
         pd.Series(None, index=bodies.index, dtype=object)
     mixed = bodies["type"].isin(["two-sector", "three-sector"])
     return kind.isin(JOINT_KINDS) | (~kind.isin(SINGLE_SECTOR_KINDS) & mixed)
-
-
-def _cross_ranks(m) -> tuple[np.ndarray, np.ndarray]:
-    """Cross-sector open two-paths per actor and their rank (1 the most)."""
-    from .backbone import pair_two_paths
-
-    paths = pair_two_paths(m)
-    cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
-    rank = pd.Series(cross).rank(ascending=False, method="min").to_numpy(dtype=int)
-    return cross, rank
 
 
 # -- insight 2: the public sector's part, used for every wave ------------------------------
@@ -235,7 +208,7 @@ def public_role(m, *, central_rank: int = 3) -> dict:
            "best": None, "rank": np.nan}
     brokers = False
     if m.n_ties and public.any():
-        cross, rank = _cross_ranks(m)
+        cross, rank = cross_two_paths(m, ranked=True)
         best = int(np.flatnonzero(public)[np.argmin(rank[public])])
         out["best"], out["rank"] = m.arrays.ids[best], int(rank[best])
         brokers = bool(cross[best] > 0)
@@ -430,7 +403,7 @@ def _insight_2(m, say, *, central_rank, wave_maps):
                                  (info["best"],) if info["best"] is not None else (),
                                  evidence, share=percent(share) if share == share else "0%",
                                  body=body, rank=rank if rank == rank else "-"))
-    elif len(m.bodies) if m.bodies is not None else False:
+    elif m.bodies is not None and len(m.bodies):
         found.append(say.finding("public_absent", 2, "warning", (), evidence))
     if len(wave_maps) > 1:
         roles = [(w, public_role(mw, central_rank=central_rank)["role"])
@@ -586,13 +559,6 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
     return found
 
 
-def _wave_of(m, wave):
-    """``wave`` as it is written among ``m.waves`` (``"2014"`` and ``2014`` alike)."""
-    from ._validation import _wave_label
-
-    return _wave_label(wave)
-
-
 # -- the entry point ------------------------------------------------------------------------
 def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
              goals=None, dominance: float = 0.5, alpha: float = 0.05,
@@ -674,8 +640,8 @@ def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
         wave = waves[-1]
     current = m.at(wave) if wave is not None else m
     history = []
-    if waves and wave is not None:
-        upto = [w for w in waves if waves.index(w) <= waves.index(_wave_of(m, wave))]
+    if waves:  # every wave up to the one read (m.at has checked it)
+        upto = waves[:waves.index(_wave_label(wave)) + 1]
         history = [(w, m.at(w)) for w in upto]
     from .bodies import body_composition
     from .clusters import single_sector_clusters

@@ -63,9 +63,8 @@ def headline_measures(m, *, backbone=None) -> pd.Series:
     >>> h["public_leads_steering"], netmap.headline_measures(m.at(2014))["public_leads_steering"]
     (np.float64(0.0), np.float64(1.0))
     """
-    from .backbone import backbone_brokerage, pair_two_paths
+    from .backbone import backbone_brokerage, cross_two_paths
     from .ei import ei_index
-    from .exceptions import MeasureError as _MeasureError
     from .mixing import assortativity
 
     out = dict.fromkeys(HEADLINE_MEASURES, np.nan)
@@ -82,14 +81,12 @@ def headline_measures(m, *, backbone=None) -> pd.Series:
         out["assortativity"] = float(assortativity(m))
         try:
             out["backbone_share"] = float(backbone_brokerage(m, backbone)["share"].sum())
-        except _MeasureError:
+        except MeasureError:
             if backbone is not None:
                 raise
-        paths = pair_two_paths(m)
-        cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
         public = (actors["sector"] == "public").to_numpy()
         if public.any():
-            rank = pd.Series(cross).rank(ascending=False, method="min").to_numpy()
+            _, rank = cross_two_paths(m, ranked=True)
             out["public_best_broker_rank"] = float(rank[public].min())
     bodies = body_composition(m)
     if len(bodies):

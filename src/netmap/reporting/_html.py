@@ -6,16 +6,13 @@ import base64
 import html
 import io
 import math
-import re
 
 import numpy as np
 import pandas as pd
 
-from ._words import COLUMNS
+from ._words import COLUMNS, say
 
 __all__ = ["page", "table", "figure", "paragraph", "esc", "cell"]
-
-_RTL = re.compile("[\u0590-\u08ff]")
 
 _CSS = """
 body { font-family: "DejaVu Sans", "Noto Sans", "Noto Sans Hebrew", Arial, sans-serif;
@@ -135,8 +132,6 @@ def page(title: str, lang: str, head: str, sections: list[tuple[str, str, str]])
     direction = "rtl" if lang == "he" else "ltr"
     toc = "".join(f'<li><a href="#{sid}">{esc(stitle)}</a></li>'
                   for sid, stitle, _ in sections)
-    from ._words import say
-
     body = "".join(f'<section id="{sid}"><h2>{esc(stitle)}</h2>{content}</section>'
                    for sid, stitle, content in sections)
     return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
@@ -146,8 +141,3 @@ def page(title: str, lang: str, head: str, sections: list[tuple[str, str, str]])
             f"<header><h1>{esc(title)}</h1>{head}</header>\n"
             f"<nav><h2>{esc(say('contents', lang))}</h2><ol>{toc}</ol></nav>\n"
             f"{body}\n</body>\n</html>\n")
-
-
-def is_rtl(text: str) -> bool:
-    """Whether a string holds right-to-left letters."""
-    return bool(_RTL.search(text))

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from .._names import display_names
 from ._html import esc, figure, paragraph, table
 from ._words import (
     DEFINITIONS,
@@ -51,22 +52,14 @@ class Context:
 
     def names(self, ids) -> list[str]:
         """Actor or body names in the report's language."""
-        out = []
-        for i in ids:
-            out.append(self.actor_name(i))
-        return out
+        return [self.actor_name(i) for i in ids]
 
     def actor_name(self, actor_id) -> str:
-        order = ("name_en", "name") if self.lang == "en" else ("name_he", "name")
-        for frame in (self.m.actors, self.m.bodies):
-            if frame is None or actor_id not in frame.index:
-                continue
-            for column in order:
-                if column in frame.columns:
-                    value = frame.loc[actor_id, column]
-                    if isinstance(value, str) and value.strip():
-                        return value
-        return str(actor_id)
+        """The name of an actor or body in the report's language, else its id."""
+        if "names" not in self.cache:
+            self.cache["names"] = {**display_names(self.m.bodies, self.lang),
+                                   **display_names(self.m.actors, self.lang)}
+        return self.cache["names"].get(actor_id, str(actor_id))
 
     def table(self, frame: pd.DataFrame, **kw) -> str:
         return table(frame, self.lang, translate=self.value, **kw)
@@ -266,8 +259,7 @@ def brokers(ctx: Context) -> str:
     plot.plot_brokerage(m, ax=fig.subplots(), top=10, lang=ctx.lang,
                         betweenness_sample=sample, seed=ctx.seed)
     parts.append(figure(fig, ctx.word("brokers"), ctx.word("brokers_caption")))
-    pairs = pair_brokerage(m, backbone=ctx.backbone) if ctx.backbone is not None else \
-        pair_brokerage(m)
+    pairs = pair_brokerage(m, backbone=ctx.backbone)
     pairs = pairs[pairs["two_paths"] > 0].copy()
     pairs.index = [f"{ctx.value(a)} - {ctx.value(b)}" for a, b in pairs.index]
     pairs.index.name = "pair"
