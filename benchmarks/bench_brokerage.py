@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 import netmap
-from netmap.brokerage import brokerage, brokerage_summary
+from netmap.measures.brokerage import brokerage, brokerage_summary
 
 try:
     import resource as rusage

@@ -28,7 +28,7 @@ from bench_holes import make_map
 from scipy import stats
 
 import netmap
-from netmap.centrality import centrality
+from netmap.measures.centrality import centrality
 
 
 def clock(fn):

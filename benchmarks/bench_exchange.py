@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 
 import netmap
-from netmap.palette import hex_to_rgb, sector_colors
+from netmap.model.palette import hex_to_rgb, sector_colors
 
 
 def make_map(n_actors: int, n_ties: int, seed: int = 1):

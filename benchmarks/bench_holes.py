@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 import netmap
-from netmap.holes import structural_holes
+from netmap.measures.holes import structural_holes
 
 
 def make_map(n_actors: int, n_ties: int, directed: bool, seed: int = 1):

@@ -56,7 +56,7 @@ import numpy as np
 import pandas as pd
 
 import netmap
-from netmap.backbone import pair_two_paths
+from netmap.structure.backbone import pair_two_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SECTORS = np.array(["public", "business", "third", "academia", "philanthropy",

@@ -23,7 +23,7 @@ import networkx as nx
 import numpy as np
 
 import netmap
-from netmap.synthetic import DEFAULT_SECTORS
+from netmap.datasets.generator import DEFAULT_SECTORS
 
 
 def best_of(fn, repeat: int) -> float:
@@ -38,7 +38,7 @@ def best_of(fn, repeat: int) -> float:
 def block_model(n_actors: int, n_ties: int, homophily: float, seed: int):
     """networkx's stochastic block model with the sizes and expected homophily of ours."""
     shares = np.array(list(DEFAULT_SECTORS.values()))
-    sizes = netmap._synthetic_actors.apportion(n_actors, shares).tolist()
+    sizes = netmap.datasets._actors.apportion(n_actors, shares).tolist()
     within = sum(s * (s - 1) / 2 for s in sizes)
     across = n_actors * (n_actors - 1) / 2 - within
     p_in, p_out = homophily * n_ties / within, (1 - homophily) * n_ties / across

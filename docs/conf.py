@@ -80,7 +80,7 @@ html_show_sourcelink = False
 # A name is documented once, where users call it (netmap.read_csv), and a
 # docstring may refer to it, as Python would, from the module it is written
 # in (read_csv inside netmap.io.csv, netmap.io.csv.read_csv, or
-# netmap.brokerage.ROLES from netmap.brokerage's functions documented as
+# netmap.measures.brokerage.ROLES from netmap.measures.brokerage's functions documented as
 # netmap.brokerage). Such a reference resolves to the documented name;
 # anything else stays a warning, and -W makes it an error.
 

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from netmap._groups import group_codes
+from netmap.model._groups import group_codes
 
 ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]
 

@@ -1,7 +1,7 @@
 """Burt's structural-holes measures written out from their definitions, slowly.
 
 A plain transcription, one actor at a time, with dictionaries instead of
-matrices, to check the fast path of ``netmap.holes`` against. Burt (1992),
+matrices, to check the fast path of ``netmap.measures.holes`` against. Burt (1992),
 pp. 50-55; Borgatti (1997). Self-ties are ignored and parallel ties make
 one contact: 1 per direction unweighted, their weights summed weighted.
 """

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import netmap
+from package_modules import all_modules
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -21,23 +22,7 @@ def test_import_does_not_pull_heavy_or_optional_modules():
     assert out == "[]"
 
 
-@pytest.mark.parametrize("module", [
-    "netmap.sectors", "netmap.vocabulary", "netmap.schema", "netmap.model",
-    "netmap.arrays", "netmap.summary", "netmap.exceptions", "netmap.testing",
-    "netmap.datasets", "netmap.synthetic", "netmap.io", "netmap.mixing", "netmap.ei",
-    "netmap._groups",
-    "netmap.brokerage", "netmap.holes", "netmap.centrality",
-    "netmap.brokers", "netmap.io.csv", "netmap.io.excel",
-    "netmap.io.networkx", "netmap.io.frames", "netmap.cli", "netmap.palette",
-    "netmap.anonymize", "netmap.survey", "netmap.io.gexf", "netmap.io.graphml",
-    "netmap.io.kumu", "netmap._formula", "netmap.io._xml", "netmap.io._exchange",
-    "netmap.io._graphfile", "netmap.bodies", "netmap.clusters", "netmap.levels",
-    "netmap.backbone", "netmap.gaps", "netmap.coverage", "netmap.waves", "netmap.insights",
-    "netmap.axis", "netmap._select", "netmap._texts", "netmap.plot",
-    "netmap.plot.palette", "netmap.plot.text", "netmap.plot.layouts", "netmap.plot.maps",
-    "netmap.plot.mixing_plot", "netmap.plot.brokerage_plot", "netmap.plot.waves",
-    "netmap.plot.bodies_plot", "netmap.plot.coverage_plot", "netmap.plot._common",
-    "netmap.plot._words"])
+@pytest.mark.parametrize("module", all_modules())
 def test_every_module_has_a_docstring_and_all(module):
     mod = importlib.import_module(module)
     assert mod.__doc__ and mod.__doc__.strip()

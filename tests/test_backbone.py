@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap.backbone import backbone_actors, pair_two_paths
+from netmap.structure.backbone import backbone_actors, pair_two_paths
 from reference_pairs import reference_pair_two_paths
 from structure_maps import build
 

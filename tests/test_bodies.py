@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap.bodies import BODY_TYPES
+from netmap.structure.bodies import BODY_TYPES
 from structure_maps import build
 
 SECTORS = {"moe": "public", "intel": "business", "hp": "business", "ngo": "third",

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap.brokerage import ROLES, SNA_NAMES, brokerage, brokerage_summary
+from netmap.measures.brokerage import ROLES, SNA_NAMES, brokerage, brokerage_summary
 from reference_brokerage import reference_brokerage
 
 ORACLE = Path(__file__).parent / "oracles" / "brokerage_sna.json"
@@ -20,7 +20,7 @@ COLUMNS = [*ROLES, "total"]
 STATS = ["raw", "expected", "sd", "z"]
 # The module itself: once netmap exports the function brokerage, the attribute
 # netmap.brokerage is that function, not this module.
-nb = importlib.import_module("netmap.brokerage")
+nb = importlib.import_module("netmap.measures.brokerage")
 
 
 def build(sectors: dict, edges: list, directed: bool = True, types=None, **columns):
@@ -203,7 +203,7 @@ def test_actors_without_group_raise_a_clear_error():
     m = build({"a": "public", "b": "academia", "c": "third"}, [("a", "b"), ("b", "c")])
     assert m.groups("core").isna().sum() == 1
     for call in (brokerage, brokerage_summary):
-        with pytest.raises(netmap.exceptions.MeasureError, match="by='sector'"):
+        with pytest.raises(netmap.model.exceptions.MeasureError, match="by='sector'"):
             call(m, "core")
     assert brokerage(m, "sector")["total"].sum() == 1
     with pytest.raises(KeyError):

@@ -5,8 +5,8 @@ import pytest
 
 import netmap
 from netmap import MeasureError
-from netmap.brokerage import brokerage
-from netmap.brokers import brokers, sectors_reached
+from netmap.measures.brokerage import brokerage
+from netmap.structure.brokers import brokers, sectors_reached
 
 
 def star():

@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import netmap
 from netmap import MeasureError
-from netmap.centrality import centrality
+from netmap.measures.centrality import centrality
 
 # The module itself: netmap may export the function under the same name.
-module = importlib.import_module("netmap.centrality")
+module = importlib.import_module("netmap.measures.centrality")
 
 UNDIRECTED = ["degree", "betweenness", "closeness", "eigenvector"]
 DIRECTED = ["in_degree", "out_degree", *UNDIRECTED]

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import netmap
-from netmap._formula import escape_cell, escape_values, unescape_cell
+from netmap.model._formula import escape_cell, escape_values, unescape_cell
 from netmap.testing import assert_map_equal
 
 DANGEROUS = ["=1+1", "+972-3-5551234", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://x\",\"y\")",

@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap.holes import structural_holes
+from netmap.measures.holes import structural_holes
 from reference_holes import structural_holes as reference
 
 COLUMNS = ["constraint", "effective_size", "efficiency"]

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 import netmap
-from netmap._texts import TEXTS
-from netmap.insights import SEVERITIES, public_role
+from netmap.findings.insights import SEVERITIES, public_role
+from netmap.words._findings import TEXTS
 from structure_maps import build
 
 SECTORS = {"moe": "public", "la": "public", "intel": "business", "hp": "business",
@@ -281,8 +281,7 @@ def test_every_code_has_both_languages_with_the_same_fields():
 
 
 def test_every_code_the_code_uses_has_texts():
-    source = Path(netmap.insights.__module__.replace(".", "/") + ".py")
-    text = (Path(netmap.__file__).parent / source.name).read_text(encoding="utf-8")
+    text = Path(netmap.findings.insights.__file__).read_text(encoding="utf-8")
     used = set(re.findall(r'say\.finding\(\s*"([a-z_0-9]+)"', text))
     used |= set(re.findall(r'"(complexity_[a-z]+)"', text))
     used |= set(re.findall(r'code = "([a-z_]+)" if', text))

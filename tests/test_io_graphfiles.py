@@ -8,7 +8,7 @@ import pytest
 
 import netmap
 from netmap import FileFormatError, UnknownSectorError, ValidationError
-from netmap.palette import SECTOR_COLORS, hex_to_rgb
+from netmap.model.palette import SECTOR_COLORS, hex_to_rgb
 from netmap.testing import assert_map_equal
 
 FORMATS = [("gexf", netmap.read_gexf), ("graphml", netmap.read_graphml)]

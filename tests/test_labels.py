@@ -2,7 +2,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from netmap._labels import clean_text, closest, label_key
+from netmap.model._labels import clean_text, closest, label_key
 
 
 @pytest.mark.parametrize(("a", "b"), [

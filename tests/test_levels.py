@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap.levels import key_person_risk, roll_up
+from netmap.structure.levels import key_person_risk, roll_up
 from netmap.testing import assert_map_equal
 
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 import netmap
 from netmap import DataWarning, MeasureError
-from netmap.ei import ei_index
-from netmap.mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
+from netmap.measures.ei import ei_index
+from netmap.measures.mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
 from reference_mixing import ei_actors, ei_bounds, ei_groups, ei_network, mixing
 
 

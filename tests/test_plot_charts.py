@@ -6,7 +6,7 @@ import pytest
 from matplotlib.colors import TwoSlopeNorm, to_rgba
 
 import netmap
-from netmap.brokerage import ROLES
+from netmap.measures.brokerage import ROLES
 from netmap.plot import SECTOR_COLORS, plot_brokerage, plot_mixing, plot_waves
 from netmap.plot.palette import ROLE_COLORS
 from netmap.plot.waves import union_layout

@@ -8,7 +8,7 @@ from matplotlib.collections import LineCollection, PolyCollection
 from matplotlib.colors import to_rgba
 
 import netmap
-from netmap.centrality import centrality
+from netmap.measures.centrality import centrality
 from netmap.plot import SECTOR_COLORS, TIE_STYLES, layout, plot_map
 from netmap.plot.palette import LEVEL_MARKERS
 from plot_fixtures import small_map

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from matplotlib.colors import is_color_like, to_rgba
 
 import netmap
-from netmap.brokerage import ROLES
+from netmap.measures.brokerage import ROLES
+from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot import plot_map
 from netmap.plot.palette import (
     EXTRA_COLORS,
@@ -22,7 +23,6 @@ from netmap.plot.palette import (
     sector_color,
     sector_colors,
 )
-from netmap.vocabulary import LEVELS, TIE_CLASSES
 
 
 def test_every_default_sector_has_its_own_colour():

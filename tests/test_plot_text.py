@@ -8,7 +8,7 @@ from bidi.algorithm import get_display
 from matplotlib import ft2font
 
 import netmap
-from netmap.exceptions import MissingGlyphWarning
+from netmap.model.exceptions import MissingGlyphWarning
 from netmap.plot import plot_map, plot_mixing, text
 from plot_fixtures import small_map
 

@@ -1,6 +1,6 @@
 import pytest
 
-from netmap.schema import TABLES, table_for_name
+from netmap.model.schema import TABLES, table_for_name
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -22,6 +22,6 @@ def test_table_names_do_not_collide():
     ("memberships", "גוף", "body"), ("bodies", "סוג", "kind"), ("activities", "מטרה", "goal"),
 ])
 def test_known_headers(table, header, column):
-    from netmap._labels import label_key
+    from netmap.model._labels import label_key
 
     assert TABLES[table].header_index()[label_key(header)] == column

@@ -1,7 +1,7 @@
 import pytest
 
-from netmap.exceptions import UnknownSectorError
-from netmap.sectors import CORE_SECTORS, Sector, SectorTaxonomy, default_taxonomy
+from netmap.model.exceptions import UnknownSectorError
+from netmap.model.sectors import CORE_SECTORS, Sector, SectorTaxonomy, default_taxonomy
 
 TAX = default_taxonomy()
 

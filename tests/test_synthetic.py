@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netmap
-from netmap import _pair_sampling
+from netmap.datasets import _pairs as _pair_sampling
 from netmap.datasets import synthetic
-from netmap.synthetic import DEFAULT_SECTORS
+from netmap.datasets.generator import DEFAULT_SECTORS
 from netmap.testing import assert_map_equal
 
 CONFIGS = [
@@ -195,7 +195,7 @@ def test_the_joint_move_is_found_by_the_structure_functions():
     assert netmap.brokers(m).index[0] == "backbone"
     # the goals map: the third-sector team crowds the most common goals
     cov = netmap.coverage(m)
-    assert set(cov.index) <= set(netmap.synthetic.GOALS)
+    assert set(cov.index) <= set(netmap.datasets.generator.GOALS)
     assert cov.loc["goal_1", "crowded"]
 
 
@@ -258,7 +258,7 @@ def test_hebrew_names_and_ascii_ids():
 
 def test_a_complete_map_is_possible():
     # every pair tied: only exact sampling without replacement gets there
-    codes, sizes = netmap._synthetic_actors.sector_sizes(12, dict(DEFAULT_SECTORS))
+    codes, sizes = netmap.datasets._actors.sector_sizes(12, dict(DEFAULT_SECTORS))
     inside = int(sum(s * (s - 1) // 2 for s in sizes))
     m = synthetic(12, 66, homophily=inside / 66, bodies=False, seed=1)
     assert m.n_ties == 66 and len(np.unique(tie_keys(m))) == 66

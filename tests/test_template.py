@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 
 import netmap
-from netmap._labels import label_key
-from netmap._select import FALSE_WORDS, TRUE_WORDS
-from netmap.backbone import backbone_actors
 from netmap.cli import main
-from netmap.schema import TABLES
-from netmap.vocabulary import BODY_KINDS, LEVELS, ROLES, SCOPES, TIE_TYPES
+from netmap.model._labels import label_key
+from netmap.model._select import FALSE_WORDS, TRUE_WORDS
+from netmap.model.schema import TABLES
+from netmap.model.vocabulary import BODY_KINDS, LEVELS, ROLES, SCOPES, TIE_TYPES
+from netmap.structure.backbone import backbone_actors
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "data" / "templates" / "netmap-template.xlsx"

@@ -1,7 +1,7 @@
 import pandas as pd
 import pytest
 
-from netmap.vocabulary import (
+from netmap.model.vocabulary import (
     BODY_KINDS,
     LEVELS,
     ROLES,

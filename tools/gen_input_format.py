@@ -11,14 +11,14 @@ whose content this script writes from the library, so that the page cannot
 drift from the code:
 
 ``tables``
-    every table of :data:`netmap.schema.TABLES`: whether it is required, what
+    every table of :data:`netmap.model.schema.TABLES`: whether it is required, what
     it holds, the file and sheet names that stand for it, and its columns
     with the headers each accepts;
 ``sectors``
     the sectors of :func:`netmap.default_taxonomy` with their core sector and
     every alias;
 ``levels``, ``scopes``, ``tie_types``, ``roles``, ``body_kinds``
-    the vocabularies of :mod:`netmap.vocabulary` (tie types with their class).
+    the vocabularies of :mod:`netmap.model.vocabulary` (tie types with their class).
 
 Usage, from the repository root::
 
@@ -41,8 +41,8 @@ from pathlib import Path
 
 import netmap
 from netmap import vocabulary
-from netmap.schema import TABLES
-from netmap.vocabulary import Vocabulary
+from netmap.model.schema import TABLES
+from netmap.model.vocabulary import Vocabulary
 
 __all__ = ["BLOCKS", "DOC", "main", "render"]
 

@@ -40,8 +40,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from netmap import default_taxonomy
-from netmap.schema import TABLES
-from netmap.vocabulary import BODY_KINDS, LEVELS, ROLES, SCOPES, TIE_TYPES, tie_class
+from netmap.model.schema import TABLES
+from netmap.model.vocabulary import BODY_KINDS, LEVELS, ROLES, SCOPES, TIE_TYPES, tie_class
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "src" / "netmap" / "_data" / "templates"

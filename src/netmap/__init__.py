@@ -7,18 +7,27 @@ the questions of multi-sector joint action of that map. The plots are in
 that ``import netmap`` does not import matplotlib.
 """
 
-from . import datasets, sectors, vocabulary
-from .anonymize import pseudonyms, reidentification_risk
-from .axis import axis_position, complexity_fit
-from .backbone import backbone_brokerage, pair_brokerage, without_backbone
-from .bodies import body_composition, body_sector_counts, interlocks
-from .brokerage import brokerage, brokerage_summary
-from .brokers import brokers
-from .centrality import centrality
-from .clusters import communities, single_sector_clusters
-from .coverage import coverage
-from .ei import ei_index
-from .exceptions import (
+from netmap import datasets
+from netmap._version import __version__  # noqa: E402
+from netmap.findings.axis import axis_position, complexity_fit
+from netmap.findings.insights import Finding, Findings, insights
+from netmap.io import (
+    from_frames,
+    from_networkx,
+    read_csv,
+    read_excel,
+    read_gexf,
+    read_graphml,
+    read_kumu,
+)
+from netmap.io.survey import from_survey
+from netmap.measures.brokerage import brokerage, brokerage_summary
+from netmap.measures.centrality import centrality
+from netmap.measures.ei import ei_index
+from netmap.measures.holes import structural_holes
+from netmap.measures.mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
+from netmap.model import sectors, vocabulary
+from netmap.model.exceptions import (
     DataWarning,
     DuplicateIdError,
     FileFormatError,
@@ -36,27 +45,19 @@ from .exceptions import (
     ValidationError,
     WaveError,
 )
-from .gaps import introductions, sector_cut_points, under_connected
-from .holes import structural_holes
-from .insights import Finding, Findings, insights
-from .io import (
-    from_frames,
-    from_networkx,
-    read_csv,
-    read_excel,
-    read_gexf,
-    read_graphml,
-    read_kumu,
-)
-from .levels import key_person_risk, roll_up
-from .mixing import assortativity, cross_sector_ties, mixing_matrix, trust_matrix
-from .model import StakeholderMap
-from .reporting import report
-from .sectors import SectorTaxonomy, default_taxonomy
-from .survey import from_survey, response_rates, survey_sensitivity
-from .waves import WaveComparison, compare, headline_measures
-
-__version__ = "0.1.0"
+from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+from netmap.model.stakeholder_map import StakeholderMap
+from netmap.reporting import report
+from netmap.structure.anonymize import pseudonyms, reidentification_risk
+from netmap.structure.backbone import backbone_brokerage, pair_brokerage, without_backbone
+from netmap.structure.bodies import body_composition, body_sector_counts, interlocks
+from netmap.structure.brokers import brokers
+from netmap.structure.clusters import communities, single_sector_clusters
+from netmap.structure.coverage import coverage
+from netmap.structure.gaps import introductions, sector_cut_points, under_connected
+from netmap.structure.levels import key_person_risk, roll_up
+from netmap.structure.survey import response_rates, survey_sensitivity
+from netmap.structure.waves import WaveComparison, compare, headline_measures
 
 
 def __getattr__(name: str):

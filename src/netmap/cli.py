@@ -13,8 +13,8 @@ import time
 import warnings
 from pathlib import Path
 
-from . import __version__
-from .exceptions import FileFormatError, NetmapError, ValidationError
+from netmap._version import __version__
+from netmap.model.exceptions import FileFormatError, NetmapError, ValidationError
 
 __all__ = ["main", "load_input", "input_format", "output_format", "FORMATS"]
 
@@ -55,10 +55,10 @@ def input_format(path: Path) -> str | None:
 
 def _kumu_workbook(path: Path) -> bool:
     """Whether a workbook is Kumu's: a netmap (ignore) sheet, or Label and no sector."""
-    from ._labels import label_key
-    from .io.excel import _load
-    from .io.kumu import SETTINGS_SHEET
-    from .schema import TABLES, table_for_name
+    from netmap.io.excel import _load
+    from netmap.io.kumu import SETTINGS_SHEET
+    from netmap.model._labels import label_key
+    from netmap.model.schema import TABLES, table_for_name
 
     try:
         wb = _load(path)
@@ -103,12 +103,12 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     -------
     StakeholderMap
     """
-    from .io.csv import read_csv
-    from .io.excel import read_excel
-    from .io.gexf import read_gexf
-    from .io.graphml import read_graphml
-    from .io.kumu import read_kumu
-    from .schema import table_for_name
+    from netmap.io.csv import read_csv
+    from netmap.io.excel import read_excel
+    from netmap.io.gexf import read_gexf
+    from netmap.io.graphml import read_graphml
+    from netmap.io.kumu import read_kumu
+    from netmap.model.schema import table_for_name
 
     tables = {k: v for k, v in (tables or {}).items() if v is not None}
     paths = [Path(p) for p in paths]
@@ -294,7 +294,7 @@ class _Progress:
 
 
 def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
-    from .reporting import report
+    from netmap.reporting import report
 
     goals = [g.strip() for g in args.goals.split(",")] if getattr(args, "goals", None) \
         else None
@@ -333,7 +333,7 @@ _DEMO_TITLES = {"en": "The 2x5 initiative (illustrative sample)",
 
 
 def _cmd_demo(args) -> int:
-    from .datasets import load_2x5
+    from netmap.datasets.samples import load_2x5
 
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always")

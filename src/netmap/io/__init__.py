@@ -1,12 +1,19 @@
-"""Readers and writers: CSV, Excel, DataFrames, networkx graphs, GEXF, GraphML and Kumu."""
+"""Readers and writers: CSV, Excel, DataFrames, networkx graphs, GEXF, GraphML, Kumu and surveys.
 
-from .csv import read_csv, write_csv
-from .excel import read_excel, write_excel
-from .frames import from_frames
-from .gexf import read_gexf, write_gexf
-from .graphml import read_graphml, write_graphml
-from .kumu import read_kumu, write_kumu
-from .networkx import from_networkx, to_networkx
+One module per format. A reader turns its file into raw tables and hands
+them to the map's validation; it computes nothing. A writer writes what
+the map holds.
+
+May import: :mod:`netmap.model`.
+"""
+
+from netmap.io.csv import read_csv, write_csv
+from netmap.io.excel import read_excel, write_excel
+from netmap.io.frames import from_frames
+from netmap.io.gexf import read_gexf, write_gexf
+from netmap.io.graphml import read_graphml, write_graphml
+from netmap.io.kumu import read_kumu, write_kumu
+from netmap.io.networkx import from_networkx, to_networkx
 
 __all__ = [
     "read_csv",

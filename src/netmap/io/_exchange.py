@@ -2,8 +2,8 @@
 
 Every reader of these formats turns the file into numbered rows of text
 cells, one list per netmap table, and hands them to the same checks as the
-CSV and Excel readers (:func:`netmap._raw.table_from_rows`,
-:func:`netmap._validation.validate_tables`), so that a value reads the
+CSV and Excel readers (:func:`netmap.model._raw.table_from_rows`,
+:func:`netmap.model._validation.validate_tables`), so that a value reads the
 same whatever the file it came in.
 """
 
@@ -14,8 +14,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from .._validation import ISSUE_COLUMNS
-from ..exceptions import InputError, ValidationError
+from netmap.model._validation import ISSUE_COLUMNS
+from netmap.model.exceptions import InputError, ValidationError
 
 __all__ = ["text_cells", "issue_record", "relabel", "resolve_directions", "DIRECTIONS"]
 

@@ -12,15 +12,15 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .._labels import label_key
-from .._raw import table_from_rows
-from .._validation import validate_tables
-from ..exceptions import InvalidValueError, MissingColumnError, ValidationError
-from ..schema import TABLES
-from ..sectors import SectorTaxonomy, default_taxonomy
-from ._exchange import issue_record, relabel, resolve_directions
-from ._settings import parse_settings, resolve
-from ._xml import Fragment
+from netmap.io._exchange import issue_record, relabel, resolve_directions
+from netmap.io._settings import parse_settings, resolve
+from netmap.io._xml import Fragment
+from netmap.model._labels import label_key
+from netmap.model._raw import table_from_rows
+from netmap.model._validation import validate_tables
+from netmap.model.exceptions import InvalidValueError, MissingColumnError, ValidationError
+from netmap.model.schema import TABLES
+from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 __all__ = ["Node", "Edge", "build_map", "node_sizes", "writable_tables", "xml_type"]
 
@@ -94,7 +94,7 @@ def build_map(g: GraphFile, *, sector: str, directed: bool | None,
         With every problem, located by the file's line numbers and named
         by the file's attribute names.
     """
-    from ..model import StakeholderMap
+    from netmap.model.stakeholder_map import StakeholderMap
 
     settings: dict = {}
     display: set = set()
@@ -206,8 +206,8 @@ def node_sizes(m, size) -> np.ndarray | None:
 
 def writable_tables(m) -> dict[str, pd.DataFrame]:
     """The tables of a map as written to a file, checked for XML."""
-    from ._xml import check_text
-    from .csv import table_frames
+    from netmap.io._xml import check_text
+    from netmap.io.csv import table_frames
 
     frames = table_frames(m)
     for table, frame in frames.items():

@@ -9,10 +9,10 @@ equal; arguments given to a reader take precedence over it.
 
 from __future__ import annotations
 
-from .._formula import unescape_cell
-from .._labels import label_key
-from .._raw import cell_text
-from ..exceptions import InvalidValueError
+from netmap.model._formula import unescape_cell
+from netmap.model._labels import label_key
+from netmap.model._raw import cell_text
+from netmap.model.exceptions import InvalidValueError
 
 __all__ = ["SETTINGS_NAMES", "parse_settings", "settings_rows", "resolve"]
 
@@ -29,7 +29,7 @@ def parse_settings(rows, *, file: str | None, sheet: str | None = None,
     """Settings from numbered rows of cells (the first row is a header).
 
     With ``unquote``, the quote a spreadsheet writer put before a would-be
-    formula is taken off (:mod:`netmap._formula`).
+    formula is taken off (:mod:`netmap.model._formula`).
     """
     settings: dict = {}
     for n, cells in list(rows)[1:]:

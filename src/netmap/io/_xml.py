@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from ..exceptions import FileFormatError, InvalidValueError
+from netmap.model.exceptions import FileFormatError, InvalidValueError
 
 __all__ = ["NETMAP_NS", "XmlDocument", "parse_xml", "attr", "text", "check_text",
            "fragment", "read_fragment", "local"]

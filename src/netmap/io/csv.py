@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .._formula import escape_cell, escape_frame
-from .._labels import label_key
-from .._raw import RawTable, table_from_rows
-from .._validation import DERIVED_COLUMNS, validate_tables
-from ..exceptions import FileFormatError, ValidationError
-from ..schema import TABLES
-from ..sectors import SectorTaxonomy, default_taxonomy
-from ._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
+from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
+from netmap.model._formula import escape_cell, escape_frame
+from netmap.model._labels import label_key
+from netmap.model._raw import RawTable, table_from_rows
+from netmap.model._validation import DERIVED_COLUMNS, validate_tables
+from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.schema import TABLES
+from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 __all__ = ["read_csv", "write_csv", "decode_bytes", "read_csv_table"]
 
@@ -198,7 +198,7 @@ def read_csv_table(path, table: str) -> RawTable:
     """Read one CSV file as a raw (unvalidated) table.
 
     The quote that :func:`write_csv` puts before a cell a spreadsheet would
-    run as a formula is taken off (see ``netmap._formula``).
+    run as a formula is taken off (see ``netmap.model._formula``).
     """
     return table_from_rows(table, _csv_rows(path), file=os.fspath(path), unquote=True)
 
@@ -273,7 +273,7 @@ def read_csv(
     >>> m.ties[["source", "target", "type", "tie_class"]].to_numpy().tolist()
     [['moe', 'ngo', 'funding', 'transactional']]
     """
-    from ..model import StakeholderMap
+    from netmap.model.stakeholder_map import StakeholderMap
 
     paths, skipped = _table_paths(actors, ties, memberships, bodies, activities)
     settings = {}
@@ -335,7 +335,7 @@ def csv_folder_tables(folder: Path) -> tuple[dict[str, Path], list[Path]]:
         When the folder lacks an actors or ties file, or two files name the
         same table.
     """
-    from ..schema import table_for_name
+    from netmap.model.schema import table_for_name
 
     found: dict[str, Path] = {}
     skipped: list[Path] = []
@@ -415,7 +415,7 @@ def write_csv(m, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
     return, is written with a leading single quote, as OWASP recommends
     against formula injection; plain numbers such as ``-3`` are written as
     they are. :func:`read_csv` takes the quote off again (see
-    ``netmap._formula``).
+    ``netmap.model._formula``).
 
     Examples
     --------

@@ -6,15 +6,15 @@ import os
 import zipfile
 from pathlib import Path
 
-from .._formula import escape_cell
-from .._labels import label_key
-from .._raw import RawTable, table_from_rows
-from .._validation import validate_tables
-from ..exceptions import FileFormatError, ValidationError
-from ..schema import TABLES, table_for_name
-from ..sectors import SectorTaxonomy, default_taxonomy
-from ._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
-from .csv import table_frames
+from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
+from netmap.io.csv import table_frames
+from netmap.model._formula import escape_cell
+from netmap.model._labels import label_key
+from netmap.model._raw import RawTable, table_from_rows
+from netmap.model._validation import validate_tables
+from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.schema import TABLES, table_for_name
+from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 __all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
 
@@ -107,7 +107,7 @@ def read_excel(
     >>> netmap.read_excel(path).equals(m)
     True
     """
-    from ..model import StakeholderMap
+    from netmap.model.stakeholder_map import StakeholderMap
 
     path = Path(path)
     file = os.fspath(path)
@@ -190,7 +190,7 @@ def write_excel(m, path) -> None:
     leading single quote (OWASP's advice against formula injection), so
     that it stays text when the sheet is saved as CSV; plain numbers such
     as ``-3`` are written as they are. :func:`read_excel` takes the quote
-    off again (see ``netmap._formula``).
+    off again (see ``netmap.model._formula``).
     """
     import openpyxl
 
@@ -211,7 +211,7 @@ def frame_rows(frame) -> list[list]:
 def write_rows(wb, title: str, rows) -> None:
     """Append a sheet of rows to a write-only workbook, text never as a formula.
 
-    Cells are escaped against formula injection (``netmap._formula.escape_cell``):
+    Cells are escaped against formula injection (``netmap.model._formula.escape_cell``):
     no string then starts with ``=``, which openpyxl would store as a formula.
     """
     ws = wb.create_sheet(title)

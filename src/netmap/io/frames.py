@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from ..sectors import SectorTaxonomy
+from netmap.model.sectors import SectorTaxonomy
 
 __all__ = ["from_frames"]
 
@@ -43,10 +43,10 @@ def from_frames(
     >>> netmap.from_frames(actors)
     Traceback (most recent call last):
     ...
-    netmap.exceptions.ValidationError: 1 problem in the input:
+    netmap.model.exceptions.ValidationError: 1 problem in the input:
       - actors table, row 1, column 'sector': unknown sector 'buisness'. ...
     """
-    from ..model import StakeholderMap
+    from netmap.model.stakeholder_map import StakeholderMap
 
     return StakeholderMap(actors, ties, memberships, bodies, activities,
                           directed=directed, taxonomy=taxonomy, waves=waves, name=name,

@@ -14,12 +14,8 @@ activities, is not kept.
 
 from __future__ import annotations
 
-from .._labels import label_key
-from ..exceptions import FileFormatError, ValidationError
-from ..palette import hex_to_rgb, sector_colors
-from ..sectors import SectorTaxonomy
-from ._exchange import DIRECTIONS, issue_record, text_cells
-from ._graphfile import (
+from netmap.io._exchange import DIRECTIONS, issue_record, text_cells
+from netmap.io._graphfile import (
     Edge,
     GraphFile,
     Node,
@@ -28,8 +24,12 @@ from ._graphfile import (
     writable_tables,
     xml_type,
 )
-from ._settings import settings_rows
-from ._xml import attr, fragment, local, parse_xml, read_fragment, text
+from netmap.io._settings import settings_rows
+from netmap.io._xml import attr, fragment, local, parse_xml, read_fragment, text
+from netmap.model._labels import label_key
+from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.palette import hex_to_rgb, sector_colors
+from netmap.model.sectors import SectorTaxonomy
 
 __all__ = ["read_gexf", "write_gexf"]
 
@@ -45,7 +45,7 @@ def write_gexf(m, path, *, size: str | None = "degree") -> None:
 
     Nodes are the actors (id, label: the name or else the id), with every
     actor column as a GEXF attribute, their sector's colour
-    (:func:`netmap.palette.sector_colors`) and a size as visual
+    (:func:`netmap.model.palette.sector_colors`) and a size as visual
     attributes. Edges are the ties, with their weight and every other tie
     column as an attribute. The memberships, bodies and activities, and the
     map's settings, travel in a ``<netmap:map>`` element that Gephi and
@@ -149,7 +149,7 @@ def write_gexf(m, path, *, size: str | None = "degree") -> None:
 
 
 def _version() -> str:
-    from .. import __version__
+    from netmap._version import __version__
 
     return __version__
 

@@ -12,12 +12,8 @@ equal.
 
 from __future__ import annotations
 
-from .._labels import label_key
-from ..exceptions import FileFormatError, ValidationError
-from ..palette import hex_to_rgb, sector_colors
-from ..sectors import SectorTaxonomy
-from ._exchange import DIRECTIONS, issue_record, text_cells
-from ._graphfile import (
+from netmap.io._exchange import DIRECTIONS, issue_record, text_cells
+from netmap.io._graphfile import (
     Edge,
     GraphFile,
     Node,
@@ -26,8 +22,12 @@ from ._graphfile import (
     writable_tables,
     xml_type,
 )
-from ._settings import settings_rows
-from ._xml import attr, fragment, local, parse_xml, read_fragment
+from netmap.io._settings import settings_rows
+from netmap.io._xml import attr, fragment, local, parse_xml, read_fragment
+from netmap.model._labels import label_key
+from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.palette import hex_to_rgb, sector_colors
+from netmap.model.sectors import SectorTaxonomy
 
 __all__ = ["read_graphml", "write_graphml"]
 
@@ -41,7 +41,7 @@ def write_graphml(m, path, *, size: str | None = "degree") -> None:
     Nodes are the actors, with every actor column as a key; edges are the
     ties, with every tie column. For Gephi, the node keys ``label`` (the
     name, or else the id), ``r``, ``g``, ``b`` (the sector's colour,
-    :func:`netmap.palette.sector_colors`) and ``size`` are added, except
+    :func:`netmap.model.palette.sector_colors`) and ``size`` are added, except
     those an actor column already takes. The memberships, bodies and
     activities and the map's settings travel in a ``<netmap:map>`` element;
     :func:`read_graphml` reads everything back to an equal map, without

@@ -45,21 +45,21 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .._formula import unescape_cell
-from .._labels import label_key
-from .._raw import cell_text, table_from_rows
-from .._validation import validate_tables
-from ..exceptions import (
+from netmap.io._exchange import DIRECTIONS, issue_record, relabel, resolve_directions, text_cells
+from netmap.io._settings import parse_settings, resolve, settings_rows
+from netmap.model._formula import unescape_cell
+from netmap.model._labels import label_key
+from netmap.model._raw import cell_text, table_from_rows
+from netmap.model._validation import validate_tables
+from netmap.model.exceptions import (
     FileFormatError,
     InputError,
     InvalidValueError,
     MissingColumnError,
     ValidationError,
 )
-from ..schema import TABLES
-from ..sectors import SectorTaxonomy, default_taxonomy
-from ._exchange import DIRECTIONS, issue_record, relabel, resolve_directions, text_cells
-from ._settings import parse_settings, resolve, settings_rows
+from netmap.model.schema import TABLES
+from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 __all__ = ["read_kumu", "write_kumu"]
 
@@ -95,7 +95,7 @@ def _layout(m, frames: dict[str, pd.DataFrame]) -> dict:
 
 def _kumu_tables(m) -> tuple[dict[str, list[list]], dict]:
     """The map as Kumu sheets (rows, header first) and netmap's layout."""
-    from .csv import table_frames
+    from netmap.io.csv import table_frames
 
     frames = table_frames(m)
     layout = _layout(m, frames)
@@ -244,7 +244,7 @@ def write_kumu(m, path) -> None:
         return
     import openpyxl
 
-    from .excel import write_rows
+    from netmap.io.excel import write_rows
 
     wb = openpyxl.Workbook(write_only=True)
     for title, rows in sheets.items():
@@ -352,7 +352,7 @@ def _from_rows(title, numbered: list, file: str, unquote: bool) -> _Sheet | None
 
 
 def _read_workbook(path: Path) -> _Source:
-    from .excel import _load, _sheet_rows
+    from netmap.io.excel import _load, _sheet_rows
 
     file = os.fspath(path)
     wb = _load(path)
@@ -374,7 +374,7 @@ def _read_workbook(path: Path) -> _Source:
 
 
 def _read_csv_pair(elements: Path, connections: Path | None) -> _Source:
-    from .csv import _csv_rows
+    from netmap.io.csv import _csv_rows
 
     files = [elements] + ([connections] if connections is not None else [])
     source = _Source(os.fspath(elements), [])
@@ -609,7 +609,7 @@ def read_kumu(
     >>> m.ties[["type", "weight"]].to_numpy().tolist()
     [['funding', 2.0]]
     """
-    from ..model import StakeholderMap
+    from netmap.model.stakeholder_map import StakeholderMap
 
     path = Path(path)
     if path.is_dir():

@@ -142,8 +142,8 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
     >>> m.actors[["sector", "kind"]].to_numpy().tolist()
     [['public', nan], ['third', 'NGO']]
     """
-    from ..exceptions import DuplicateIdError, ValidationError
-    from ..model import StakeholderMap
+    from netmap.model.exceptions import DuplicateIdError, ValidationError
+    from netmap.model.stakeholder_map import StakeholderMap
 
     nodes = list(G.nodes(data=True))
     ids = [str(n) for n, _ in nodes]

@@ -10,6 +10,9 @@ left whether or not matplotlib has libraqm.
 ``import netmap`` does not import matplotlib, nor does this package until
 a plot is drawn.
 
+May import: :mod:`netmap.findings`, :mod:`netmap.structure`,
+:mod:`netmap.measures`, :mod:`netmap.words` and :mod:`netmap.model`.
+
 Examples
 --------
 >>> import matplotlib
@@ -22,17 +25,17 @@ Examples
 >>> plt.close(fig)
 """
 
-from ..exceptions import MissingGlyphWarning
-from . import palette, text
-from .bodies_plot import plot_bodies
-from .brokerage_plot import plot_brokerage
-from .coverage_plot import plot_coverage
-from .layouts import layout
-from .maps import plot_map, positions_of
-from .mixing_plot import plot_mixing
-from .palette import LEVEL_MARKERS, SECTOR_COLORS, TIE_STYLES, sector_colors
-from .text import display_text, has_libraqm
-from .waves import plot_waves
+from netmap.model.exceptions import MissingGlyphWarning
+from netmap.plot import palette, text
+from netmap.plot.bodies_plot import plot_bodies
+from netmap.plot.brokerage_plot import plot_brokerage
+from netmap.plot.coverage_plot import plot_coverage
+from netmap.plot.layouts import layout
+from netmap.plot.maps import plot_map, positions_of
+from netmap.plot.mixing_plot import plot_mixing
+from netmap.plot.palette import LEVEL_MARKERS, SECTOR_COLORS, TIE_STYLES, sector_colors
+from netmap.plot.text import display_text, has_libraqm
+from netmap.plot.waves import plot_waves
 
 __all__ = [
     "plot_map",

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..exceptions import DataWarning, MeasureError
-from . import text as _text
+from netmap.model.exceptions import DataWarning, MeasureError
+from netmap.plot import text as _text
 
 __all__ = ["get_ax", "actor_labels", "actor_values", "group_names", "group_colors",
            "text_color", "Fonts", "MEASURE_NAMES"]
@@ -69,11 +69,11 @@ def group_names(m, by: str, labels, lang: str) -> list[str]:
 def group_colors(m, by: str, labels) -> list[str]:
     """The colour of each group of ``by``: its sector's, or one of the extra colours in turn.
 
-    Groups of an actor column take :data:`netmap.palette.EXTRA_COLORS` in
+    Groups of an actor column take :data:`netmap.model.palette.EXTRA_COLORS` in
     order; more groups than colours is a MeasureError (two groups would
     share a colour).
     """
-    from ..palette import EXTRA_COLORS, sector_colors
+    from netmap.model.palette import EXTRA_COLORS, sector_colors
 
     labels = list(labels)
     if by in ("sector", "core"):
@@ -122,23 +122,23 @@ def actor_values(m, what, *, seed=None) -> pd.Series:
                                f"{', '.join(MEASURE_NAMES)}")
         return column.astype(float).rename(what)
     if what in _CENTRALITY:
-        from ..centrality import centrality
+        from netmap.measures.centrality import centrality
 
         return centrality(m, measures=(what,), seed=seed)[what]
     if what in _ROLES:
-        from ..brokerage import brokerage
+        from netmap.measures.brokerage import brokerage
 
         return brokerage(m, stat="raw")[what].astype(float)
     if what in _HOLES:
-        from ..holes import structural_holes
+        from netmap.measures.holes import structural_holes
 
         return structural_holes(m)[what]
     if what == "sectors_reached":
-        from ..brokers import sectors_reached
+        from netmap.structure.brokers import sectors_reached
 
         return sectors_reached(m)
     if what == "cross_brokerage":
-        from ..brokerage import brokerage
+        from netmap.measures.brokerage import brokerage
 
         raw = brokerage(m, stat="raw")
         return raw[["representative", "gatekeeper", "liaison"]].sum(axis=1).astype(

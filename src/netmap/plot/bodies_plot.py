@@ -5,13 +5,13 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .._groups import group_codes
-from ..bodies import BODY_TYPES, body_composition, body_sector_counts
-from ..exceptions import MeasureError, UnknownBodyError
-from . import _words
-from ._common import Fonts, get_ax, group_colors, group_names, text_color
-from .maps import draw_legend
-from .palette import NEUTRAL, sector_colors
+from netmap.model._groups import group_codes
+from netmap.model.exceptions import MeasureError, UnknownBodyError
+from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_color
+from netmap.plot.maps import draw_legend
+from netmap.plot.palette import NEUTRAL, sector_colors
+from netmap.structure.bodies import BODY_TYPES, body_composition, body_sector_counts
+from netmap.words import _plots as _words
 
 __all__ = ["plot_bodies", "ORDERS"]
 
@@ -116,7 +116,7 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
         Where to draw; default the current Axes.
     by : str, default "sector"
         The segments: ``"sector"``, ``"core"`` or an actor column (whose
-        groups take the colours of :data:`netmap.palette.EXTRA_COLORS`).
+        groups take the colours of :data:`netmap.model.palette.EXTRA_COLORS`).
         The type and the missing core sectors always count core sectors.
     stat : {"count", "share"}, default "count"
         Bar length: members, or shares of the body's members (every bar

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..brokerage import ROLES, brokerage
-from ..brokers import brokers
-from ..exceptions import MeasureError
-from . import _words
-from ._common import Fonts, actor_labels, get_ax
-from .maps import draw_legend
-from .palette import ROLE_COLORS, sector_colors
+from netmap.measures.brokerage import ROLES, brokerage
+from netmap.model.exceptions import MeasureError
+from netmap.plot._common import Fonts, actor_labels, get_ax
+from netmap.plot.maps import draw_legend
+from netmap.plot.palette import ROLE_COLORS, sector_colors
+from netmap.structure.brokers import brokers
+from netmap.words import _plots as _words
 
 __all__ = ["plot_brokerage"]
 
@@ -58,7 +58,7 @@ def plot_brokerage(m, *, ax=None, top=10, by="sector", lang="en", label_column=N
     -------
     matplotlib.axes.Axes
         One BarContainer per role in ``ax.containers``, in the order of
-        :data:`netmap.brokerage.ROLES`, bars in the order of the ranking.
+        :data:`netmap.measures.brokerage.ROLES`, bars in the order of the ranking.
 
     Raises
     ------

@@ -6,10 +6,10 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from ..coverage import coverage
-from . import _words
-from ._common import Fonts, get_ax, group_colors, group_names, text_color
-from .palette import NEUTRAL
+from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_color
+from netmap.plot.palette import NEUTRAL
+from netmap.structure.coverage import coverage
+from netmap.words import _plots as _words
 
 __all__ = ["plot_coverage", "goal_label"]
 

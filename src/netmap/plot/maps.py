@@ -7,13 +7,13 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from ..exceptions import InvalidValueError, UnknownBodyError
-from ..vocabulary import LEVELS, TIE_CLASSES
-from . import _words
-from ._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
-from ._placement import place_labels
-from .layouts import layout as compute_layout
-from .palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
+from netmap.model.exceptions import InvalidValueError, UnknownBodyError
+from netmap.model.vocabulary import LEVELS, TIE_CLASSES
+from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
+from netmap.plot._placement import place_labels
+from netmap.plot.layouts import layout as compute_layout
+from netmap.plot.palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
+from netmap.words import _plots as _words
 
 __all__ = ["plot_map", "positions_of"]
 
@@ -265,7 +265,7 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     netmap.DataWarning
         When actors have no value of ``size`` (drawn at the least size) or
         of ``label_by`` (labelled last).
-    netmap.exceptions.MissingGlyphWarning
+    netmap.model.exceptions.MissingGlyphWarning
         When a label has characters that the fonts cannot draw.
 
     Examples

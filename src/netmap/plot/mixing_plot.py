@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..mixing import mixing_matrix
-from . import _words
-from ._common import Fonts, get_ax, group_names, text_color
+from netmap.measures.mixing import mixing_matrix
+from netmap.plot._common import Fonts, get_ax, group_names, text_color
+from netmap.words import _plots as _words
 
 __all__ = ["plot_mixing"]
 

@@ -1,6 +1,6 @@
 """One palette for every plot and report: colours per sector, shapes per level, lines per tie class.
 
-The sector colours are those of :mod:`netmap.palette` (re-exported here),
+The sector colours are those of :mod:`netmap.model.palette` (re-exported here),
 which the GEXF and GraphML writers and the HTML report use too; this
 module adds what only plots need: markers per level, line styles per tie
 class, colours per brokerage role. Nothing here imports matplotlib.
@@ -8,7 +8,7 @@ class, colours per brokerage role. Nothing here imports matplotlib.
 
 from __future__ import annotations
 
-from ..palette import EXTRA_COLORS, SECTOR_COLORS, sector_color, sector_colors
+from netmap.model.palette import EXTRA_COLORS, SECTOR_COLORS, sector_color, sector_colors
 
 __all__ = [
     "SECTOR_COLORS",

@@ -13,7 +13,7 @@ reverse the text a second time, so it is done only where it is needed.
 
 Fonts: netmap draws with the user's matplotlib font followed by DejaVu
 Sans (bundled with matplotlib, with Hebrew and Arabic glyphs) as a
-fallback, and warns with :class:`netmap.exceptions.MissingGlyphWarning`,
+fallback, and warns with :class:`netmap.model.exceptions.MissingGlyphWarning`,
 naming the characters, when neither has a glyph for a character: a label
 never turns silently into boxes.
 """
@@ -25,7 +25,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-from ..exceptions import MissingGlyphWarning, NetmapWarning
+from netmap.model.exceptions import MissingGlyphWarning, NetmapWarning
 
 __all__ = [
     "FALLBACK_FONT",
@@ -289,7 +289,7 @@ def check_glyphs(texts: Iterable[str], font: str | Sequence[str] | None = None, 
 
     Warns
     -----
-    netmap.exceptions.MissingGlyphWarning
+    netmap.model.exceptions.MissingGlyphWarning
         Naming each missing character, its code point, a label that holds
         it and the fonts searched.
     """

@@ -5,12 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..vocabulary import LEVELS, TIE_CLASSES
-from . import _words
-from ._common import Fonts
-from .layouts import LAYOUTS, force_positions, sector_positions
-from .maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
-from .palette import sector_colors
+from netmap.model.vocabulary import LEVELS, TIE_CLASSES
+from netmap.plot._common import Fonts
+from netmap.plot.layouts import LAYOUTS, force_positions, sector_positions
+from netmap.plot.maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
+from netmap.plot.palette import sector_colors
+from netmap.words import _plots as _words
 
 __all__ = ["plot_waves", "union_layout"]
 

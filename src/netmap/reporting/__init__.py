@@ -9,6 +9,8 @@ first and last waves (when there are waves), and an appendix that says
 what every measure means. Pictures are inlined as PNG; the file needs no
 network access and no JavaScript. ``lang="he"`` writes it in Hebrew, laid
 out right to left.
+
+May import: every package but the command line.
 """
 
 from __future__ import annotations
@@ -18,10 +20,10 @@ import time
 import warnings
 from pathlib import Path
 
-from ..exceptions import MeasureError
-from ._html import esc, page, paragraph
-from ._sections import SECTIONS, Context
-from ._words import say
+from netmap.model.exceptions import MeasureError
+from netmap.reporting._html import esc, page, paragraph
+from netmap.reporting._sections import SECTIONS, Context
+from netmap.words._report import say
 
 __all__ = ["report", "SECTION_IDS"]
 
@@ -78,7 +80,7 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
     """
     if lang not in ("en", "he"):
         raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
-    from .. import __version__
+    from netmap._version import __version__
 
     path = Path(path)
     ctx = Context(m=m, lang=lang, goals=goals, complexity=complexity, backbone=backbone,

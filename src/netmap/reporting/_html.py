@@ -10,7 +10,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from ._words import COLUMNS, say
+from netmap.words._report import COLUMNS, say
 
 __all__ = ["page", "table", "figure", "paragraph", "esc", "cell"]
 

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .._names import display_names
-from ._html import esc, figure, paragraph, table
-from ._words import (
+from netmap.reporting._html import esc, figure, paragraph, table
+from netmap.words._names import display_names
+from netmap.words._report import (
     DEFINITIONS,
     INSIGHT_TITLES,
     MEASURES,
@@ -67,7 +67,7 @@ class Context:
     def positions(self):
         """The force layout of the whole map, computed once for the map and the waves."""
         if "force" not in self.cache:
-            from ..plot import layout
+            from netmap.plot import layout
 
             self.cache["force"] = layout(self.m, "force", seed=self.seed)
         return self.cache["force"]
@@ -116,7 +116,7 @@ def summary(ctx: Context) -> str:
 
 
 def network_map(ctx: Context) -> str:
-    from .. import plot
+    from netmap import plot
 
     m = ctx.m
     if not m.n_actors:
@@ -140,8 +140,8 @@ def network_map(ctx: Context) -> str:
 
 
 def findings(ctx: Context) -> str:
-    from ..axis import axis_position
-    from ..insights import insights
+    from netmap.findings.axis import axis_position
+    from netmap.findings.insights import insights
 
     m = ctx.m
     found = insights(m, lang=ctx.lang, complexity=ctx.complexity, goals=ctx.goals,
@@ -171,9 +171,9 @@ def findings(ctx: Context) -> str:
 
 
 def mixing(ctx: Context) -> str:
-    from .. import plot
-    from ..ei import ei_index
-    from ..gaps import under_connected
+    from netmap import plot
+    from netmap.measures.ei import ei_index
+    from netmap.structure.gaps import under_connected
 
     m = ctx.m
     if not m.n_ties:
@@ -211,8 +211,8 @@ def mixing(ctx: Context) -> str:
 
 
 def bodies(ctx: Context) -> str | None:
-    from .. import plot
-    from ..bodies import body_composition
+    from netmap import plot
+    from netmap.structure.bodies import body_composition
 
     m = ctx.m
     if m.memberships is None or not len(m.memberships):
@@ -229,10 +229,10 @@ def bodies(ctx: Context) -> str | None:
 
 
 def brokers(ctx: Context) -> str:
-    from .. import plot
-    from ..backbone import backbone_brokerage, pair_brokerage
-    from ..brokers import brokers as rank_brokers
-    from ..exceptions import MeasureError
+    from netmap import plot
+    from netmap.model.exceptions import MeasureError
+    from netmap.structure.backbone import backbone_brokerage, pair_brokerage
+    from netmap.structure.brokers import brokers as rank_brokers
 
     m = ctx.m
     if not m.n_ties:
@@ -271,7 +271,7 @@ def brokers(ctx: Context) -> str:
 
 
 def clusters(ctx: Context) -> str:
-    from ..clusters import single_sector_clusters
+    from netmap.structure.clusters import single_sector_clusters
 
     m = ctx.m
     table_ = single_sector_clusters(m)
@@ -294,8 +294,8 @@ def clusters(ctx: Context) -> str:
 
 
 def coverage(ctx: Context) -> str | None:
-    from .. import plot
-    from ..coverage import coverage as goals_table
+    from netmap import plot
+    from netmap.structure.coverage import coverage as goals_table
 
     m = ctx.m
     if m.activities is None or not len(m.activities):
@@ -311,8 +311,8 @@ def coverage(ctx: Context) -> str | None:
 
 
 def waves(ctx: Context) -> str | None:
-    from .. import plot
-    from ..waves import compare
+    from netmap import plot
+    from netmap.structure.waves import compare
 
     m = ctx.m
     if len(m.waves) < 2:
@@ -321,7 +321,7 @@ def waves(ctx: Context) -> str | None:
     diff = compare(m, before, after, backbone=ctx.backbone)
     parts = [paragraph(ctx.word("waves_line", before=before, after=after))]
     fig = ctx.figure(13, 6.5)
-    from ..plot.waves import _upright
+    from netmap.plot.waves import _upright
 
     shown = m.at(before).actors.index.union(m.at(after).actors.index)
     plot.plot_waves(m, before, after, fig=fig, layout=_upright(ctx.positions().loc[shown]),

@@ -1,0 +1,663 @@
+"""Findings in plain language: what the source document would say about this map.
+
+A backbone team does not read matrices. :func:`insights` runs the checks
+behind the document's three insights (CONCEPTS.md section 7) and a few
+general ones, and says what it finds in English or Hebrew, each finding
+with the measures and the actors behind it.
+
+Insight 1, recognise each sector's traits: joint bodies missing a core
+sector or dominated by one; sector pairs with no direct tie or fewer ties
+than chance; single-sector groups beside the joint bodies; the early
+warning of a dependent third-sector actor with no balancing voice.
+Insight 2, public-sector leadership: who leads the steering body, the
+public sector's seats and place among the brokers (leading, central,
+present but peripheral, absent), and how that moved between waves.
+Insight 3, the third sector's own move: its own group, its cohesion
+against the other sectors, gaps and overlaps in the coverage of goals.
+General: the backbone's part and the dependency on it, key-person risk,
+sector cut-points, and the fit between the core sectors engaged and the
+problem's complexity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from netmap.model._select import flagged
+from netmap.model._validation import _wave_label
+from netmap.model.exceptions import MeasureError
+from netmap.model.sectors import CORE_SECTORS
+from netmap.structure.backbone import cross_two_paths
+from netmap.words._findings import (
+    LANGS,
+    PHRASES,
+    TEXTS,
+    join,
+    percent,
+    role_label,
+    sector_phrase,
+    ties_phrase,
+)
+from netmap.words._names import display_names
+
+__all__ = ["insights", "Finding", "Findings", "public_role", "INSIGHTS", "SEVERITIES",
+           "JOINT_KINDS", "SINGLE_SECTOR_KINDS"]
+
+#: The insight a finding serves: one of the document's three, or general.
+INSIGHTS = (1, 2, 3, "general")
+#: Severities, most pressing first.
+SEVERITIES = ("warning", "attention", "info")
+#: Body kinds that are joint mechanisms of the move, whatever their members.
+JOINT_KINDS = ("partner_network", "steering_committee", "working_team")
+#: Body kinds meant for one sector.
+SINGLE_SECTOR_KINDS = ("coalition", "sector_team")
+#: Tie types by which one actor depends on another (CONCEPTS.md section 7.1).
+DEPENDENCY_TYPES = ("funding", "contract")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: what was found, how pressing it is, and the evidence.
+
+    Attributes
+    ----------
+    code : str
+        Stable identifier of the kind of finding (a key of the texts).
+    insight : int or str
+        1, 2 or 3 (the document's insights) or ``"general"``.
+    severity : str
+        ``"warning"``, ``"attention"`` or ``"info"``.
+    title, text : str
+        In the language asked for.
+    actors : tuple of str
+        Ids of the actors (or bodies) behind it.
+    names : tuple of str
+        Their names, in the same order.
+    evidence : dict
+        The measures behind it, by name.
+    """
+
+    code: str
+    insight: object
+    severity: str
+    title: str
+    text: str
+    actors: tuple = ()
+    names: tuple = ()
+    evidence: dict = field(default_factory=dict)
+
+
+class Findings(list):
+    """The findings of :func:`insights`, a list with a table view.
+
+    Attributes
+    ----------
+    lang : str
+        The language of the texts.
+    """
+
+    def __init__(self, items=(), lang: str = "en") -> None:
+        super().__init__(items)
+        self.lang = lang
+
+    @property
+    def codes(self) -> list[str]:
+        """The codes of the findings, in order."""
+        return [f.code for f in self]
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per finding.
+
+        Columns: ``code``, ``insight``, ``severity``, ``title``, ``text``,
+        ``actors``, ``names`` and ``evidence``.
+        """
+        columns = ["code", "insight", "severity", "title", "text", "actors", "names",
+                   "evidence"]
+        return pd.DataFrame([[getattr(f, c) for c in columns] for f in self],
+                            columns=columns, dtype=object)
+
+    def _repr_html_(self) -> str:
+        return self.to_frame()[["insight", "severity", "title", "text"]].to_html()
+
+
+# -- helpers ---------------------------------------------------------------------------
+class _Say:
+    """Names and words in one language, for one map."""
+
+    def __init__(self, m, lang: str) -> None:
+        self.m = m
+        self.lang = lang
+        self._actor_names = display_names(m.actors, lang)
+        self._body_names = display_names(m.bodies, lang)
+
+    def actor(self, actor_id) -> str:
+        return str(self._actor_names.get(actor_id, actor_id))
+
+    def body(self, body_id) -> str:
+        return str(self._body_names.get(body_id, body_id))
+
+    def sector(self, code) -> str:
+        return sector_phrase(code, self.lang, self.m.taxonomy)
+
+    def join(self, items, conjunction="and") -> str:
+        return join(items, self.lang, conjunction)
+
+    def finding(self, code, insight, severity, actors=(), evidence=None, **fields):
+        title, text = TEXTS[code][self.lang]
+        actors = tuple(actors)
+        names = tuple(self.actor(a) if a in self._actor_names else self.body(a)
+                      for a in actors)
+        return Finding(code=code, insight=insight, severity=severity, title=title,
+                       text=text.format(**fields), actors=actors, names=names,
+                       evidence=dict(evidence or {}))
+
+
+def _joint(bodies: pd.DataFrame) -> pd.Series:
+    """Which bodies are joint mechanisms: by kind, else by having two or more core sectors."""
+    kind = bodies["kind"].astype(object) if "kind" in bodies.columns else \
+        pd.Series(None, index=bodies.index, dtype=object)
+    mixed = bodies["type"].isin(["two-sector", "three-sector"])
+    return kind.isin(JOINT_KINDS) | (~kind.isin(SINGLE_SECTOR_KINDS) & mixed)
+
+
+# -- insight 2: the public sector's part, used for every wave ------------------------------
+def public_role(m, *, central_rank: int = 3) -> dict:
+    """The public sector's part in a map: leading, central, peripheral or absent.
+
+    *Leading*: a public actor chairs or leads the steering committee (or,
+    with no steering committee, a joint body). *Central*: not leading, but
+    a public actor brokering between sectors is among the
+    ``central_rank`` first cross-sector brokers. *Peripheral*: public
+    actors are present but neither. *Absent*: no public actor in any joint
+    body (or, with no bodies, in the map).
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map (one wave of it, for a wave-by-wave reading).
+    central_rank : int, default 3
+        How high among the cross-sector brokers (by open two-paths between
+        sectors) a public actor must rank to be central: the first three
+        are the ones a backbone team names when asked who links the
+        sectors.
+
+    Returns
+    -------
+    dict
+        ``role``; ``leaders`` (tuples of body and public actor id);
+        ``lead_bodies`` (the bodies looked at for leadership);
+        ``seat_share`` (public share of the seats in joint bodies, NaN
+        without joint bodies); ``best`` and ``rank`` (the best placed public
+        broker and its rank, None and NaN without public actors or ties).
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> public_role(m.at(2013))["role"], public_role(m.at(2014))["role"]
+    ('peripheral', 'leading')
+    """
+    from netmap.structure.bodies import body_composition
+
+    actors = m.actors
+    public = (actors["sector"] == "public").to_numpy()
+    out = {"role": "absent", "leaders": (), "lead_bodies": (), "seat_share": np.nan,
+           "best": None, "rank": np.nan}
+    brokers = False
+    if m.n_ties and public.any():
+        cross, rank = cross_two_paths(m, ranked=True)
+        best = int(np.flatnonzero(public)[np.argmin(rank[public])])
+        out["best"], out["rank"] = m.arrays.ids[best], int(rank[best])
+        brokers = bool(cross[best] > 0)
+    bodies = body_composition(m)
+    joint = bodies[_joint(bodies)] if len(bodies) else bodies
+    present = bool(public.any())
+    if len(joint):
+        mem = m.memberships
+        seats = mem[mem["body"].isin(joint.index)].drop_duplicates(["body", "actor"])
+        is_public = seats["actor"].map(actors["sector"].astype(object)) == "public"
+        out["seat_share"] = float(is_public.mean()) if len(seats) else np.nan
+        present = bool(is_public.any())
+        kind = joint["kind"] if "kind" in joint.columns else pd.Series(dtype=object)
+        lead = joint[kind == "steering_committee"] if (kind == "steering_committee").any() \
+            else joint
+        out["lead_bodies"] = tuple(lead.index)
+        sector = actors["sector"].astype(object)
+        out["leaders"] = tuple((b, a) for b, chairs in lead["chairs"].items()
+                               for a in chairs if sector.get(a) == "public")
+    if out["leaders"]:
+        out["role"] = "leading"
+    elif present and brokers and out["rank"] <= central_rank:
+        out["role"] = "central"
+    elif present:
+        out["role"] = "peripheral"
+    return out
+
+
+# -- the checks -----------------------------------------------------------------------------
+def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed):
+    from netmap.structure.gaps import under_connected
+
+    found = []
+    joint = bodies[_joint(bodies)] if len(bodies) else bodies
+    for body, row in joint.iterrows():
+        if row["members"] and row["core_missing"]:
+            missing = say.join([say.sector(c) for c in row["core_missing"]], "or")
+            found.append(say.finding("body_missing_sector", 1, "warning", [body],
+                                     {"core_missing": row["core_missing"],
+                                      "members": int(row["members"])},
+                                     body=say.body(body), missing=missing))
+    core = _core_shares(m, joint.index) if len(joint) else {}
+    for body, (sector, share) in core.items():
+        if share > dominance:
+            found.append(say.finding("body_dominated", 1, "attention", [body],
+                                     {"sector": sector, "share": share},
+                                     body=say.body(body), share=percent(share),
+                                     sector=say.sector(sector)))
+    # sector pairs: no direct tie among the core sectors; under-connected pairs
+    sector = m.actors["sector"].astype(object).to_numpy()
+    arr = m.arrays
+    present = [c for c in CORE_SECTORS if (sector == c).any()]
+    ends = pd.DataFrame({"s": sector[arr.source], "t": sector[arr.target]})
+    ends = ends.drop_duplicates()
+    tied = set(zip(ends["s"], ends["t"], strict=True)) | set(zip(ends["t"], ends["s"],
+                                                                 strict=True))
+    reported = set()
+    for i, a in enumerate(present):
+        for b in present[i + 1:]:
+            if (a, b) not in tied:
+                reported.add(frozenset((a, b)))
+                found.append(say.finding("sector_pair_no_tie", 1, "warning", (),
+                                         {"pair": (a, b)}, a=say.sector(a),
+                                         b=say.sector(b)))
+    if m.n_ties and m.n_actors > 2:
+        table = under_connected(m, permutations=permutations, seed=seed, alpha=alpha)
+        for (a, b), row in table[table["under_connected"]].iterrows():
+            if frozenset((a, b)) in reported:
+                continue  # already said: no direct tie at all
+            found.append(say.finding(
+                "sector_pair_under_connected", 1, "attention", (),
+                {"pair": (a, b), "observed": int(row["observed"]),
+                 "expected": float(row["expected"]), "p_value": float(row["p_value"]),
+                 "two_step": int(row["two_step"])},
+                a=say.sector(a), b=say.sector(b),
+                observed=ties_phrase(int(row["observed"]), say.lang),
+                expected=f"{row['expected']:.0f}", p=f"{row['p_value']:.3f}",
+                two_step=int(row["two_step"])))
+    # single-sector groups beside the joint bodies
+    groups, ids = _single_sector_groups(say, bodies, clusters)
+    if len(joint):
+        if groups:
+            found.append(say.finding("single_sector_groups", 1, "info", ids,
+                                     {"groups": len(groups)}, groups=say.join(groups)))
+        else:
+            found.append(say.finding("no_single_sector_groups", 1, "attention"))
+    found.extend(_dependent_third_sector(m, say))
+    return found
+
+
+def _core_shares(m, bodies) -> dict:
+    """Per body, the dominant core sector and its share of the members with a core."""
+    from netmap.structure.bodies import body_sector_counts
+
+    counts = body_sector_counts(m, by="core").reindex(bodies)
+    out = {}
+    for body, row in counts.iterrows():
+        total = row.sum()
+        if total:
+            out[body] = (row.idxmax(), float(row.max() / total))
+    return out
+
+
+def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
+    """Names of single-sector bodies and of clusters that no such body covers."""
+    names, ids = [], []
+    single = bodies[~_joint(bodies) & (bodies["type"] == "single-sector")] \
+        if len(bodies) else bodies
+    for body in single.index:
+        names.append(f"\"{say.body(body)}\"" if say.lang == "he" else say.body(body))
+        ids.append(body)
+    covered = set(single.index)
+    for row in clusters.itertuples():
+        if row.body in covered and row.body_overlap >= 0.5:
+            continue
+        names.append(PHRASES["cluster"][say.lang].format(n=row.size,
+                                                         sector=say.sector(row.sector)))
+    return names, ids
+
+
+def _dependent_third_sector(m, say) -> list:
+    """Third-sector actors depending on a public actor, in a body with no neutral member.
+
+    Dependence is a funding or contract tie; neutral members are academic
+    actors or third-sector actors marked yes in an ``advocacy`` column.
+    """
+    ties = m.ties
+    mem = m.memberships
+    if mem is None or not len(mem) or "type" not in ties.columns:
+        return []
+    actors = m.actors
+    sector = actors["sector"].astype(object)
+    core = actors["core"].astype(object)
+    neutral = (sector == "academia").to_numpy()
+    if "advocacy" in actors.columns:
+        neutral = neutral | (flagged(m, "advocacy") & (core == "third").to_numpy())
+    neutral_ids = set(actors.index[neutral])
+    dep = ties[ties["type"].isin(DEPENDENCY_TYPES)]
+    members = mem.groupby("body")["actor"].agg(set)
+    found, seen = [], set()
+    for row in dep.itertuples():
+        ends = {row.source: sector.get(row.source), row.target: sector.get(row.target)}
+        publics = [a for a, s in ends.items() if s == "public"]
+        thirds = [a for a, s in ends.items() if s == "third"]
+        if not publics or not thirds:
+            continue
+        if m.directed and row.source not in publics:
+            continue  # the money or the contract flows from the public actor
+        p, t = publics[0], thirds[0]
+        for body, who in members.items():
+            if p in who and t in who and not (who - {p, t}) & neutral_ids:
+                key = (t, p, body)
+                if key in seen:
+                    continue
+                seen.add(key)
+                tie = _tie_word(row.type, say.lang)
+                found.append(say.finding(
+                    "dependent_third_sector", 1, "warning", (t, p, body),
+                    {"tie": row.type, "body": body},
+                    actor=say.actor(t), funder=say.actor(p), body=say.body(body),
+                    tie=tie))
+    return found
+
+
+def _tie_word(code: str, lang: str) -> str:
+    from netmap.model.vocabulary import TIE_TYPES
+
+    term = TIE_TYPES.term(code) if code in TIE_TYPES.codes else None
+    return getattr(term, lang) if term is not None else str(code)
+
+
+def _insight_2(m, say, *, central_rank, wave_maps):
+    found = []
+    info = public_role(m, central_rank=central_rank)
+    lead_bodies = info["lead_bodies"]
+    body = say.body(lead_bodies[0]) if len(lead_bodies) == 1 else \
+        PHRASES["joint_bodies"][say.lang]
+    evidence = {"role": info["role"], "seat_share": info["seat_share"],
+                "best_public_broker": info["best"], "best_public_rank": info["rank"]}
+    best = say.actor(info["best"]) if info["best"] is not None else ""
+    rank = info["rank"]
+    if info["role"] == "leading":
+        b, a = info["leaders"][0]
+        found.append(say.finding("public_leading", 2, "info", (a, b), evidence,
+                                 actor=say.actor(a), body=say.body(b)))
+    elif info["role"] == "central":
+        found.append(say.finding("public_central", 2, "attention", (info["best"],),
+                                 evidence, actor=best, rank=rank, body=body))
+    elif info["role"] == "peripheral":
+        share = info["seat_share"]
+        found.append(say.finding("public_peripheral", 2, "attention",
+                                 (info["best"],) if info["best"] is not None else (),
+                                 evidence, share=percent(share) if share == share else "0%",
+                                 body=body, rank=rank if rank == rank else "-"))
+    elif m.bodies is not None and len(m.bodies):
+        found.append(say.finding("public_absent", 2, "warning", (), evidence))
+    if len(wave_maps) > 1:
+        roles = [(w, public_role(mw, central_rank=central_rank)["role"])
+                 for w, mw in wave_maps]
+        if len({r for _, r in roles}) > 1:
+            history = "; ".join(f"{w}: {role_label(r, say.lang)}" for w, r in roles)
+            found.append(say.finding("public_role_changed", 2, "info", (),
+                                     {"roles": dict(roles)}, history=history))
+    return found
+
+
+def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
+    from netmap.structure.coverage import coverage
+
+    found = []
+    third_bodies = bodies[~_joint(bodies) & (bodies["type"] == "single-sector")
+                          & bodies["core_present"].map(lambda c: c == ("third",))] \
+        if len(bodies) else bodies
+    names = [f"\"{say.body(b)}\"" if say.lang == "he" else say.body(b)
+             for b in third_bodies.index]
+    covered = set(third_bodies.index)
+    for row in clusters[clusters["sector"] == "third"].itertuples():
+        if not (row.body in covered and row.body_overlap >= 0.5):
+            names.append(PHRASES["cluster"][say.lang].format(
+                n=row.size, sector=say.sector("third")))
+    if (m.actors["sector"] == "third").any():
+        if names:
+            found.append(say.finding("third_sector_group", 3, "info",
+                                     tuple(third_bodies.index), {"groups": len(names)},
+                                     groups=say.join(names)))
+        else:
+            found.append(say.finding("no_third_sector_group", 3, "attention"))
+        density = _within_density(m)
+        others = [density[c] for c in ("public", "business") if density.get(c) == density.get(c)
+                  and c in density]
+        third = density.get("third", np.nan)
+        if others and third == third:
+            mean_others = float(np.mean(others))
+            evidence = {"third_density": third, "other_core_density": mean_others}
+            code = "third_sector_loose" if third < loose * mean_others else \
+                "third_sector_cohesive"
+            found.append(say.finding(code, 3, "attention" if code == "third_sector_loose"
+                                     else "info", (), evidence, third=percent(third),
+                                     others=percent(mean_others)))
+    act = m.activities
+    if act is not None and len(act):
+        cov = coverage(m, goals=goals, crowded=crowded)
+        gaps = [_goal(g) for g in cov.index[cov["gap"]]]
+        if gaps:
+            found.append(say.finding("coverage_gaps", 3, "attention", (),
+                                     {"goals": tuple(gaps)}, goals=say.join(gaps)))
+        crowded_goals = cov[cov["crowded"]]
+        if len(crowded_goals):
+            listed = [f"{_goal(g)} ({n})"
+                      for g, n in crowded_goals["crowded_count"].items()]
+            found.append(say.finding("coverage_overlaps", 3, "info", (),
+                                     {"goals": dict(crowded_goals["crowded_count"])},
+                                     goals=say.join(listed)))
+    return found
+
+
+def _goal(goal) -> str:
+    """A goal id as it reads in a sentence ("student_motivation": "student motivation")."""
+    return str(goal).replace("_", " ")
+
+
+def _within_density(m) -> dict:
+    """Within-sector density per sector: distinct tied pairs over possible pairs."""
+    sector = m.actors["sector"].astype(object).to_numpy()
+    arr = m.arrays
+    keep = (arr.source != arr.target) & (sector[arr.source] == sector[arr.target])
+    a = np.minimum(arr.source[keep], arr.target[keep])
+    b = np.maximum(arr.source[keep], arr.target[keep])
+    pairs = pd.DataFrame({"s": sector[a], "a": a, "b": b}).drop_duplicates()
+    tied = pairs.groupby("s").size()
+    out = {}
+    for code, n in pd.Series(sector).value_counts().items():
+        possible = n * (n - 1) / 2
+        out[code] = float(tied.get(code, 0) / possible) if possible else np.nan
+    return out
+
+
+def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
+    from netmap.findings.axis import complexity_fit
+    from netmap.structure.backbone import backbone_actors, backbone_brokerage, without_backbone
+    from netmap.structure.gaps import sector_cut_points
+    from netmap.structure.levels import key_person_risk
+
+    found = []
+    try:
+        ids = backbone_actors(m, backbone)
+    except MeasureError:
+        if backbone is not None:
+            raise
+        ids = []
+        found.append(say.finding("no_backbone", "general", "attention"))
+    if ids and m.n_ties:
+        table = backbone_brokerage(m, ids)
+        share = float(table["share"].sum()) if table["share"].notna().any() else 0.0
+        rank = int(table["rank"].min())
+        names = say.join([say.actor(i) for i in ids])
+        if say.lang == "he" and len(ids) > 1:
+            names = say.join([f"\"{say.actor(i)}\"" for i in ids])
+        without = without_backbone(m, ids)
+        reach = without.loc["sector_pairs_reachable"]
+        labels = m.actors["sector"].astype(object).nunique()
+        n_pairs = labels * (labels - 1) // 2
+        lost = int(round((reach["with"] - reach["without"]) * n_pairs)) if n_pairs else 0
+        evidence = {"share": share, "rank": rank, "sector_pairs_lost": lost}
+        if lost > 0 or share >= dependency_share:
+            found.append(say.finding("backbone_dependency", "general",
+                                     "warning" if lost > 0 else "attention", ids, evidence,
+                                     backbone=names, pairs=lost, share=percent(share)))
+        if rank <= central_rank:
+            found.append(say.finding("backbone_broker", "general", "info", ids, evidence,
+                                     backbone=names, share=percent(share), rank=rank))
+        else:
+            found.append(say.finding("backbone_not_broker", "general", "attention", ids,
+                                     evidence, backbone=names, share=percent(share),
+                                     rank=rank))
+    if "level" in m.actors.columns and (m.actors["level"] == "person").any():
+        risk = key_person_risk(m)
+        at_risk = risk[risk["at_risk"]]
+        if len(at_risk):
+            orgs = [say.actor(o) if say.lang == "en" else f"\"{say.actor(o)}\""
+                    for o in at_risk.index]
+            found.append(say.finding("key_person_risk", "general", "attention",
+                                     tuple(at_risk.index),
+                                     {"key_persons": dict(at_risk["key_person"])},
+                                     orgs=say.join(orgs)))
+    if m.n_ties:
+        cuts = sector_cut_points(m)
+        for actor, row in cuts.iterrows():
+            pairs = [PHRASES["pair"][say.lang].format(a=say.sector(a), b=say.sector(b))
+                     for a, b in row["pairs"]]
+            found.append(say.finding("sector_cut_point", "general", "warning", (actor,),
+                                     {"pairs": row["pairs"]}, actor=say.actor(actor),
+                                     pairs="; ".join(pairs)))
+    if complexity is not None:
+        fit = complexity_fit(m, complexity)
+        code = {"fits": "complexity_fits", "too few": "complexity_too_few",
+                "more than needed": "complexity_more"}[fit["fit"]]
+        from netmap.words._findings import COMPLEXITY, core_count_phrase
+
+        engaged = fit["engaged"]
+        found.append(say.finding(
+            code, "general", "warning" if code == "complexity_too_few" else "info", (),
+            dict(fit), complexity=COMPLEXITY[fit["complexity"]][say.lang],
+            needed=core_count_phrase(fit["needed"], say.lang),
+            engaged=core_count_phrase(len(engaged), say.lang),
+            sectors=say.join([say.sector(c) for c in engaged]) or "-",
+            missing=say.join([say.sector(c) for c in fit["missing"]]) or "-"))
+    return found
+
+
+# -- the entry point ------------------------------------------------------------------------
+def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
+             goals=None, dominance: float = 0.5, alpha: float = 0.05,
+             permutations: int = 999, seed=0, central_rank: int = 3,
+             loose: float = 0.5, crowded: int = 3,
+             dependency_share: float = 0.5) -> Findings:
+    """What the map says, in plain language, about the document's three insights.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    lang : {"en", "he"}
+        The language of the titles and texts.
+    wave : optional
+        The wave to read. By default the last wave of a map with waves (the
+        initiative as it stands; the public sector's history is read from
+        every wave), or the whole map when it has none.
+    backbone : str or iterable of str, optional
+        The backbone's ids; by default those marked in the ``backbone``
+        column.
+    complexity : {"simple", "complicated", "complex"}, optional
+        The problem's declared complexity; without it, the fit is not
+        judged (see :func:`netmap.complexity_fit`).
+    goals : iterable of str, optional
+        The initiative's shared goals, to find goals nobody works on.
+    dominance : float, default 0.5
+        A joint body is dominated by a core sector holding more than this
+        share of its members with a core sector: a majority can outvote
+        the others.
+    alpha : float, default 0.05
+        Significance of the under-connected test.
+    permutations : int, default 999
+        Permutations of that test.
+    seed : None, int or numpy.random.Generator, default 0
+        Seed of that test: fixed by default, so a report says the same
+        thing twice.
+    central_rank : int, default 3
+        A public actor (or the backbone) among this many first
+        cross-sector brokers is central (see :func:`public_role`).
+    loose : float, default 0.5
+        The third sector is loosely tied when its within-sector density is
+        below this fraction of the other core sectors' mean: half as
+        tightly knit.
+    crowded : int, default 3
+        Third-sector actors on one goal that make an overlap (see
+        :func:`netmap.coverage`).
+    dependency_share : float, default 0.5
+        The move depends on its backbone when the backbone brokers at
+        least this share of the open two-paths between sectors (half of
+        all brokering), or when sectors lose every path without it.
+
+    Returns
+    -------
+    Findings
+        A list of :class:`Finding`, by insight (1, 2, 3, general) and then
+        severity (warning, attention, info); ``.to_frame()`` gives a table.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> "public_peripheral" in netmap.insights(m, wave=2013).codes
+    True
+    >>> "public_leading" in netmap.insights(m, wave=2014).codes
+    True
+    >>> netmap.insights(m, lang="he", wave=2014)[0].title
+    'ארגון חברה אזרחית תלוי, בלי גורם מאזן'
+    """
+    if lang not in LANGS:
+        raise MeasureError(f"lang must be one of {', '.join(map(repr, LANGS))}, not "
+                           f"{lang!r}")
+    for name, value in (("dominance", dominance), ("loose", loose),
+                        ("dependency_share", dependency_share)):
+        if not 0 < value <= 1:
+            raise MeasureError(f"{name} must lie in (0, 1], not {value!r}")
+    waves = m.waves
+    if wave is None and waves:
+        wave = waves[-1]
+    current = m.at(wave) if wave is not None else m
+    history = []
+    if waves:  # every wave up to the one read (m.at has checked it)
+        upto = waves[:waves.index(_wave_label(wave)) + 1]
+        history = [(w, m.at(w)) for w in upto]
+    from netmap.structure.bodies import body_composition
+    from netmap.structure.clusters import single_sector_clusters
+
+    say = _Say(current, lang)
+    bodies = body_composition(current)
+    clusters = single_sector_clusters(current)
+    found = []
+    found += _insight_1(current, say, bodies, clusters, dominance=dominance, alpha=alpha,
+                        permutations=permutations, seed=seed)
+    found += _insight_2(current, say, central_rank=central_rank, wave_maps=history)
+    found += _insight_3(current, say, bodies, clusters, goals=goals, crowded=crowded,
+                        loose=loose)
+    found += _general(current, say, backbone=backbone, complexity=complexity,
+                      dependency_share=dependency_share, central_rank=central_rank)
+    order = {k: i for i, k in enumerate(INSIGHTS)}
+    sev = {k: i for i, k in enumerate(SEVERITIES)}
+    found.sort(key=lambda f: (order[f.insight], sev[f.severity]))
+    return Findings(found, lang=lang)

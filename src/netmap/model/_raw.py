@@ -1,0 +1,295 @@
+"""Tables as read, before validation: cells, the header, and where each row was."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from netmap.model._formula import unescape_cell
+from netmap.model._labels import clean_text, label_key
+from netmap.model.exceptions import FileFormatError, InputError
+from netmap.model.schema import TABLES
+
+__all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text", "clean_cells"]
+
+#: How many rows above the header may hold titles or notes.
+MAX_TITLE_ROWS = 5
+
+
+@dataclass
+class RawTable:
+    """One input table as read: text cells, user-visible row numbers, origin.
+
+    Attributes
+    ----------
+    table : str
+        Canonical table name (``actors``, ``ties`` ...).
+    frame : pandas.DataFrame
+        Data rows only, one column per header as written (trimmed).
+    rows : numpy.ndarray
+        For each row of ``frame``, the row number the user sees (CSV line,
+        Excel row, or DataFrame index label).
+    file, sheet : str or None
+        Where the table came from.
+    positions : dict of str to int
+        Zero-based position of each header in the file, for Excel letters.
+    headers : dict of str to str
+        Canonical column name to the header as the user wrote it, filled in
+        when the columns are matched.
+    header_row : int or None
+        The row number of the header.
+    """
+
+    table: str
+    frame: pd.DataFrame
+    rows: np.ndarray
+    file: str | None = None
+    sheet: str | None = None
+    positions: dict[str, int] = field(default_factory=dict)
+    header_row: int | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+
+    def error(self, cls: type[InputError], problem: str, *, row=None, column=None,
+              suggestion=None, value=None) -> InputError:
+        """An error of class ``cls`` located in this table."""
+        return cls(
+            problem,
+            file=self.file,
+            sheet=self.sheet,
+            table=self.table,
+            row=None if row is None else _plain(row),
+            column=column,
+            column_index=self.positions.get(column) if column is not None else None,
+            suggestion=suggestion,
+            value=value,
+        )
+
+
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def cell_text(value: object) -> str | None:
+    """A spreadsheet cell as text, the way the user sees it; None when empty.
+
+    Whole numbers lose Excel's ``.0``; dates become ISO dates; text is
+    trimmed (see :func:`netmap.model._labels.clean_text`).
+
+    Examples
+    --------
+    >>> cell_text(7.0), cell_text(0.25), cell_text("  a "), cell_text("   ")
+    ('7', '0.25', 'a', None)
+    >>> import datetime
+    >>> cell_text(datetime.datetime(2014, 5, 1))
+    '2014-05-01'
+    """
+    if value is None:
+        return None
+    if isinstance(value, str):
+        text = clean_text(value)
+        return text or None
+    if isinstance(value, bool | np.bool_):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | np.integer):
+        return str(int(value))
+    if isinstance(value, float | np.floating):
+        if math.isnan(value):
+            return None
+        if math.isfinite(value) and float(value).is_integer() and abs(value) < 2**53:
+            return str(int(value))
+        return repr(float(value))
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    return clean_text(str(value)) or None
+
+
+def _is_header_alias(cell: str | None, column: str | None, table: str) -> bool:
+    if cell is None:
+        return True
+    if column is None:
+        return False
+    index = TABLES[table].header_index()
+    canonical = index.get(label_key(column))
+    return canonical is not None and index.get(label_key(cell)) == canonical
+
+
+def table_from_rows(
+    table: str,
+    rows: Sequence[tuple[int, Sequence[object]]],
+    *,
+    file: str | None,
+    sheet: str | None = None,
+    unquote: bool = False,
+) -> RawTable:
+    """Build a raw table from numbered rows of cells, finding the header.
+
+    The header is the first non-empty row, unless one of the next few rows
+    (titles or notes above the table) holds every required column of the
+    table. Rows right under the header that repeat it in another language
+    (an English header under a Hebrew one) are skipped; so are empty rows.
+
+    Parameters
+    ----------
+    table : str
+        Canonical table name.
+    rows : sequence of (int, sequence)
+        Row number as the user sees it, and the cells of that row.
+    file, sheet : str or None
+        Origin, for messages.
+    unquote : bool, default False
+        Take off the quote that netmap's spreadsheet writers put before a
+        cell that a spreadsheet would run as a formula
+        (:mod:`netmap.model._formula`), in headers and cells.
+
+    Raises
+    ------
+    FileFormatError
+        When there is no header, or a data row is longer than the header.
+    """
+    schema = TABLES[table]
+    index = schema.header_index()
+    required = set(schema.required_columns)
+    # Only the first rows are cleaned one cell at a time, to find the header.
+    head: list[tuple[int, int, list[str | None]]] = []
+    for pos, (n, cells) in enumerate(rows):
+        texts = [cell_text(c) for c in cells]
+        if any(t is not None for t in texts):
+            head.append((pos, n, texts))
+            if len(head) > MAX_TITLE_ROWS:
+                break
+    if not head:
+        raise FileFormatError(
+            f"the {table} table is empty: no header row",
+            file=file, sheet=sheet, table=table,
+            suggestion="put the column names in the first row",
+        )
+    start = 0
+    for i, (_, _, texts) in enumerate(head):
+        found = {index.get(label_key(c)) for c in texts if c is not None}
+        if required <= found:
+            start = i
+            break
+    header_pos, header_row, names = head[start]
+    if unquote:
+        names = [unescape_cell(n) for n in names]
+    width = len(names)
+    while width and names[width - 1] is None:
+        width -= 1
+    names = names[:width]
+    headers = []
+    positions = {}
+    for j, name in enumerate(names):
+        label = name if name is not None else f"column {j + 1}"
+        if label in positions:
+            raise FileFormatError(
+                f"the header names column '{label}' twice",
+                file=file, sheet=sheet, table=table, row=header_row, column=label,
+                suggestion="rename or remove one of the two columns",
+            )
+        positions[label] = j
+        headers.append(label)
+    body = rows[header_pos + 1:]
+    numbers = np.fromiter((n for n, _ in body), dtype=np.int64, count=len(body))
+    long_rows = [k for k, (_, cells) in enumerate(body) if len(cells) > width
+                 and any(cell_text(c) is not None for c in cells[width:])]
+    if long_rows:
+        first = int(numbers[long_rows[0]])
+        raise FileFormatError(
+            f"row {first} has a value in a column without a header"
+            + (f" (so do {len(long_rows) - 1} more rows)" if len(long_rows) > 1 else ""),
+            file=file, sheet=sheet, table=table, row=first, value=first,
+            suggestion="give every column a name in the header row, or remove the "
+                       "stray values",
+        )
+    padded = [cells[:width] if len(cells) == width
+              else [*cells[:width], *([None] * (width - len(cells)))]
+              for _, cells in body]
+    frame = pd.DataFrame(padded, columns=range(width) if body else None, dtype=object)
+    if not body:
+        frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in range(width)})
+    frame = frame.reindex(columns=range(width))
+    frame = pd.DataFrame({h: clean_cells(frame[k], unquote=unquote)
+                          for k, h in enumerate(headers)},
+                         index=pd.RangeIndex(len(frame)))
+    keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
+            else np.zeros(len(frame), dtype=bool))
+    # Rows right under the header that repeat it in another language.
+    skip = 0
+    while skip < len(frame) and keep[skip] and all(
+        _is_header_alias(c, headers[k], table)
+        for k, c in enumerate(frame.iloc[skip].tolist())
+    ):
+        keep[skip] = False
+        skip += 1
+    frame = frame[keep].reset_index(drop=True)
+    numbers = numbers[keep]
+    return RawTable(table, frame, numbers, file=file, sheet=sheet,
+                    positions=positions, header_row=header_row)
+
+
+def clean_cells(values: pd.Series, unquote: bool = False) -> pd.Series:
+    """Cells of one column as text (see :func:`cell_text`), each distinct value cleaned once.
+
+    The index is kept; empty cells become None. With ``unquote``, the quote
+    that netmap's spreadsheet writers put before a would-be formula is
+    taken off (:func:`netmap.model._formula.unescape_cell`).
+    """
+    if values.dtype != object:
+        values = values.astype(object)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    cleaned = np.empty(len(uniques) + 1, dtype=object)
+    cleaned[:-1] = [cell_text(u) for u in uniques]
+    if unquote:
+        cleaned[:-1] = [unescape_cell(c) for c in cleaned[:-1]]
+    cleaned[-1] = None
+    return pd.Series(cleaned[codes], index=values.index, dtype=object)
+
+
+
+def table_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
+    """Wrap a user's DataFrame; rows are named by their index labels.
+
+    Text cells are trimmed; typed columns (numbers, categories) are kept.
+    """
+    if not isinstance(frame, pd.DataFrame):
+        raise FileFormatError(
+            f"the {table} table must be a pandas DataFrame, not "
+            f"{type(frame).__name__}",
+            table=table,
+            suggestion="pass a DataFrame, or use netmap.read_csv / read_excel for files",
+        )
+    data = {}
+    positions = {}
+    for j, column in enumerate(frame.columns):
+        label = cell_text(column) or f"column {j + 1}"
+        if label in data:
+            raise FileFormatError(
+                f"the {table} table has two columns named '{label}'",
+                table=table, column=label,
+                suggestion="rename or remove one of the two columns",
+            )
+        data[label] = _clean_series(frame.iloc[:, j])
+        positions[label] = j
+    out = pd.DataFrame(data, index=pd.RangeIndex(len(frame)))
+    rows = np.asarray(frame.index, dtype=object)
+    if isinstance(frame.index, pd.RangeIndex):
+        rows = np.asarray(frame.index, dtype=np.int64)
+    return RawTable(table, out, rows, positions=positions)
+
+
+def _clean_series(series: pd.Series) -> pd.Series:
+    series = series.reset_index(drop=True)
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        series = series.astype(object)
+    if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
+        return series
+    return clean_cells(series)

@@ -1,0 +1,757 @@
+"""Checks that turn raw input tables into the validated tables of a map.
+
+Everything is checked before anything fails, so that one reading reports
+every problem. Work is done per column and per distinct value, never per
+row in Python, so registries of tens of thousands of actors read quickly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+from netmap.model._labels import label_key
+from netmap.model._raw import RawTable, cell_text, clean_cells
+from netmap.model.exceptions import (
+    DuplicateIdError,
+    InconsistentActorError,
+    InputError,
+    InvalidValueError,
+    MissingColumnError,
+    UnknownActorError,
+    UnknownBodyError,
+    UnknownLabelError,
+    UnknownSectorError,
+    ValidationError,
+    WaveError,
+)
+from netmap.model.schema import TABLES
+from netmap.model.sectors import SectorTaxonomy
+from netmap.model.vocabulary import (
+    _TIE_CLASS_OF,
+    BODY_KINDS,
+    LEVELS,
+    ROLES,
+    SCOPES,
+    TIE_CLASSES,
+    TIE_TYPES,
+    Vocabulary,
+)
+
+__all__ = ["Validated", "validate_tables", "ISSUE_COLUMNS", "DERIVED_COLUMNS"]
+
+ISSUE_COLUMNS = ["severity", "code", "file", "sheet", "table", "row", "column",
+                 "value", "message"]
+
+#: Columns the map computes; given in the input, they must agree with it.
+DERIVED_COLUMNS = {"actors": ("core",), "ties": ("tie_class",)}
+
+#: At most this many row numbers are spelled out in one message.
+MAX_ROWS_LISTED = 8
+
+_NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_INTEGER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
+_VOCABULARIES: dict[str, Vocabulary] = {
+    "level": LEVELS,
+    "scope": SCOPES,
+    "tie_type": TIE_TYPES,
+    "role": ROLES,
+    "body_kind": BODY_KINDS,
+}
+
+
+@dataclass
+class Validated:
+    """The validated tables, the wave order and what was reported."""
+
+    actors: pd.DataFrame
+    ties: pd.DataFrame
+    memberships: pd.DataFrame | None
+    bodies: pd.DataFrame | None
+    activities: pd.DataFrame | None
+    waves: tuple
+    issues: list[dict] = field(default_factory=list)
+
+
+def _rows_text(rows) -> str:
+    rows = [r.item() if isinstance(r, np.generic) else r for r in rows]
+    shown = ", ".join(str(r) for r in rows[:MAX_ROWS_LISTED])
+    more = len(rows) - MAX_ROWS_LISTED
+    word = "row" if len(rows) == 1 else "rows"
+    return f"{word} {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+class _Checker:
+    """Collects errors and issues while the tables are checked."""
+
+    def __init__(self, taxonomy: SectorTaxonomy, directed: bool) -> None:
+        self.taxonomy = taxonomy
+        self.directed = directed
+        self.errors: list[InputError] = []
+        self.issues: list[dict] = []
+
+    # -- reporting -------------------------------------------------------
+    def error(self, raw: RawTable, cls, problem, **kw) -> None:
+        self.errors.append(raw.error(cls, problem, **kw))
+
+    def issue(self, raw: RawTable, code: str, message: str, *, rows=None,
+              column=None, value=None, severity: str = "warning") -> None:
+        err = raw.error(InputError, message, row=None if rows is None or not len(rows)
+                        else rows[0], column=column, value=value)
+        record = err.to_record()
+        record.update(severity=severity, code=code)
+        if rows is not None and len(rows) > 1:
+            record["message"] = f"{err.location}: {message} ({_rows_text(list(rows))})"
+        self.issues.append(record)
+
+    # -- columns ---------------------------------------------------------
+    def map_columns(self, raw: RawTable) -> pd.DataFrame | None:
+        """Rename known headers to canonical names; None if required ones miss."""
+        schema = TABLES[raw.table]
+        index = schema.header_index()
+        rename: dict[str, str] = {}
+        seen: dict[str, str] = {}
+        ok = True
+        for header in raw.frame.columns:
+            canonical = index.get(label_key(header))
+            if canonical is None:
+                continue
+            if canonical in seen:
+                self.error(raw, InputError,
+                           f"columns '{seen[canonical]}' and '{header}' both name "
+                           f"'{canonical}'", row=raw.header_row, column=header,
+                           suggestion="keep one of them, or rename the other")
+                ok = False
+                continue
+            seen[canonical] = header
+            rename[header] = canonical
+        for derived in DERIVED_COLUMNS.get(raw.table, ()):
+            for header in raw.frame.columns:
+                if label_key(header) == label_key(derived) and header not in rename:
+                    rename[header] = derived
+        missing = [c for c in schema.required_columns if c not in seen]
+        for name in missing:
+            col = schema.column(name)
+            found = ", ".join(f"'{h}'" for h in raw.frame.columns) or "none"
+            near = difflib.get_close_matches(
+                label_key(name), [label_key(h) for h in raw.frame.columns], n=1)
+            hint = ""
+            if near:
+                header = next(h for h in raw.frame.columns if label_key(h) == near[0])
+                hint = f"rename '{header}' to '{name}', or "
+            aliases = ", ".join(f"'{a}'" for a in col.aliases[:6])
+            self.error(raw, MissingColumnError,
+                       f"the {raw.table} table has no '{name}' column "
+                       f"(columns found: {found})",
+                       row=raw.header_row,
+                       suggestion=f"{hint}add a column named '{name}' "
+                                  f"(also accepted: {aliases})")
+            ok = False
+        if not ok:
+            return None
+        # Keep the user's header for messages about a column.
+        raw.positions.update({rename[h]: raw.positions[h] for h in rename
+                              if h in raw.positions})
+        raw.headers = {v: k for k, v in rename.items()}
+        return raw.frame.rename(columns=rename)
+
+    @staticmethod
+    def header(raw: RawTable, column: str) -> str:
+        return raw.headers.get(column, column)
+
+    # -- values ----------------------------------------------------------
+    def ids(self, raw: RawTable, df: pd.DataFrame, column: str, what: str) -> pd.Series:
+        """Text identifiers; an empty one is an error."""
+        values = _as_text(df[column])
+        empty = values.isna()
+        if empty.any():
+            rows = raw.rows[empty.to_numpy()]
+            self.error(raw, InvalidValueError, f"{what} is empty in {_rows_text(rows)}",
+                       row=rows[0], column=self.header(raw, column),
+                       suggestion=f"fill in the {what}, or delete the row")
+        return values
+
+    def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
+                   vocab: Vocabulary) -> pd.Series:
+        codes, unknown = vocab.normalise(df[column].astype(object)
+                                         .where(df[column].notna(), None))
+        if unknown.any():
+            bad = df[column][unknown]
+            for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
+                rows = raw.rows[df.index.get_indexer(idx)]
+                if vocab.closed:
+                    cls = UnknownSectorError if vocab.name == "sector" else \
+                        UnknownLabelError
+                    where = f" in {_rows_text(rows)}" if len(rows) > 1 else ""
+                    self.error(raw, cls, f"unknown {vocab.name} '{label}'{where}",
+                               row=rows[0], column=self.header(raw, column),
+                               suggestion=vocab.suggestion_text(label), value=label)
+                else:
+                    near = vocab.suggest(label)
+                    hint = f"; did you mean '{near[0]}'?" if near else ""
+                    self.issue(raw, f"unknown-{vocab.name.replace(' ', '-')}",
+                               f"{vocab.name} '{label}' is not in the vocabulary; kept "
+                               f"as written and classed 'unclassified'{hint}"
+                               if vocab is TIE_TYPES else
+                               f"{vocab.name} '{label}' is not in the vocabulary; "
+                               f"kept as written{hint}",
+                               rows=rows, column=self.header(raw, column), value=label)
+        return codes
+
+    def numbers(self, raw: RawTable, df: pd.DataFrame, column: str) -> pd.Series:
+        values = df[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(
+                values):
+            out = values.astype("float64")
+        else:
+            text = _as_text(values)
+            out = pd.to_numeric(text, errors="coerce").astype("float64")
+            bad = text.notna() & out.isna()
+            if bad.any():
+                for label, idx in text[bad].groupby(text[bad], sort=False).groups.items():
+                    rows = raw.rows[df.index.get_indexer(idx)]
+                    hint = "write it with a decimal point, e.g. 2.5" if re.fullmatch(
+                        r"\d+,\d+", label) else "write a number, or leave it empty"
+                    self.error(raw, InvalidValueError,
+                               f"{column} '{label}' is not a number"
+                               + (f" ({_rows_text(rows)})" if len(rows) > 1 else ""),
+                               row=rows[0], column=self.header(raw, column),
+                               suggestion=hint, value=label)
+        infinite = np.isinf(out.to_numpy())
+        if infinite.any():
+            rows = raw.rows[infinite]
+            self.error(raw, InvalidValueError, f"{column} is infinite in "
+                       f"{_rows_text(rows)}", row=rows[0],
+                       column=self.header(raw, column), suggestion="write a finite number")
+        return out
+
+    def refs(self, raw: RawTable, df: pd.DataFrame, column: str, known: pd.Index,
+             names: pd.Series | None, what: str, cls=UnknownActorError,
+             optional: bool = False) -> pd.Series:
+        values = (_as_text(df[column]) if optional
+                  else self.ids(raw, df, column, f"{column} id"))
+        missing = values.notna() & ~values.isin(known)
+        if missing.any():
+            by_name = {}
+            if names is not None:
+                named = names.dropna()
+                by_name = dict(zip(named.to_numpy(), named.index, strict=False))
+            groups = values[missing].groupby(values[missing], sort=False).groups
+            for n, (label, idx) in enumerate(groups.items()):
+                rows = raw.rows[df.index.get_indexer(idx)]
+                if label in by_name:
+                    hint = (f"'{label}' is the name of {what} '{by_name[label]}'; "
+                            f"write its id '{by_name[label]}'")
+                elif n < 20:
+                    near = difflib.get_close_matches(label, known.tolist(), n=3)
+                    hint = (f"did you mean {' or '.join(repr(x) for x in near)}?"
+                            if near else f"add {what} '{label}' to the "
+                            f"{'actors' if cls is UnknownActorError else 'bodies'} "
+                            "table, or correct the id")
+                else:
+                    hint = "correct the id"
+                where = f" ({_rows_text(rows)})" if len(rows) > 1 else ""
+                self.error(raw, cls, f"{column} '{label}' is not {what} in the map"
+                           f"{where}", row=rows[0], column=self.header(raw, column),
+                           suggestion=hint, value=label)
+        return values
+
+    def unique_ids(self, raw: RawTable, ids: pd.Series, what: str) -> None:
+        dup = ids.notna() & ids.duplicated(keep=False)
+        if dup.any():
+            groups = ids[dup].groupby(ids[dup], sort=False).groups
+            for label, idx in groups.items():
+                rows = raw.rows[ids.index.get_indexer(idx)]
+                self.error(raw, DuplicateIdError,
+                           f"{what} id '{label}' is used in {_rows_text(rows)}",
+                           row=rows[1], column=self.header(raw, "id"),
+                           suggestion="give each its own id, or merge the rows into "
+                                      "one", value=label)
+
+
+def _as_text(values: pd.Series) -> pd.Series:
+    """Identifiers and labels as text (numbers from Excel or frames included)."""
+    if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in (
+            "string", "empty"):
+        out = values  # already cleaned text (see netmap.model._raw)
+    else:
+        out = clean_cells(values)
+    return out.astype("str").where(out.notna(), np.nan).astype("str")
+
+
+_TRUE_FALSE = {"TRUE": True, "FALSE": False, "True": True, "False": False,
+               "true": True, "false": False}
+
+
+def _infer(values: pd.Series) -> pd.Series:
+    """An extra column: true/false, whole numbers, numbers, or text as written.
+
+    The same rule for every source, so that a column reads back the same
+    from CSV, Excel or DataFrames: a column is numeric only when every value
+    is a plain number (no leading zeros, so identifiers such as '007' stay
+    text), and whole (``Int64``) when every value is whole, since Excel
+    does not tell 2 from 2.0; it is boolean when every value is true or
+    false (any case).
+    """
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("boolean")
+    if pd.api.types.is_numeric_dtype(values):
+        return _numbers(values.astype("Float64"))
+    present = values.dropna()
+    if present.empty:
+        return values.astype(object).where(values.notna(), None).astype("str")
+    if all(isinstance(v, str) for v in present):
+        text = pd.Series(pd.unique(present))
+        if text.isin(list(_TRUE_FALSE)).all():
+            return values.map(_TRUE_FALSE).astype("boolean")
+        if text.str.fullmatch(_NUMBER.pattern).all():
+            return _numbers(pd.to_numeric(values).astype("Float64"))
+        return values.astype("str")
+    return values
+
+
+def _numbers(values: pd.Series) -> pd.Series:
+    """Whole numbers as Int64, others as Float64."""
+    present = values.dropna().to_numpy(dtype=float)
+    whole = np.isfinite(present).all() and (present == np.round(present)).all() and (
+        np.abs(present) < 2**53).all()
+    return values.astype("Int64") if whole else values
+
+
+def _wave_label(value):
+    """A wave value as a label: a number (int when whole) or text."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, int | np.integer) and not isinstance(value, bool):
+        return int(value)
+    if isinstance(value, float | np.floating):
+        return int(value) if float(value).is_integer() else float(value)
+    text = cell_text(value)
+    if text is None:
+        return None
+    if _INTEGER.fullmatch(text):
+        return int(text)
+    if _NUMBER.fullmatch(text):
+        number = float(text)
+        return int(number) if number.is_integer() else number
+    return text
+
+
+def _wave_labels(values: pd.Series) -> pd.Series:
+    """Wave labels of a column, looked up once per distinct value, dtype object."""
+    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
+    labels = np.empty(len(uniques) + 1, dtype=object)
+    labels[:-1] = [_wave_label(u) for u in uniques]
+    labels[-1] = None
+    return pd.Series(labels[codes], index=values.index, dtype=object)
+
+
+def _order_waves(labels: set, given) -> tuple[tuple, str | None]:
+    """The waves in order, or an explanation of why they cannot be ordered."""
+    if given is not None:
+        order = [_wave_label(w) for w in given]
+        if len(set(order)) != len(order):
+            return (), "the waves given to waves= repeat a label"
+        unknown = sorted(map(str, labels - set(order)))
+        if unknown:
+            return tuple(order), (
+                f"wave labels {', '.join(repr(u) for u in unknown)} are not among "
+                f"the waves given ({', '.join(map(str, order))})")
+        return tuple(order), None
+    numbers = {w for w in labels if not isinstance(w, str)}
+    texts = labels - numbers
+    if not texts:
+        return tuple(sorted(numbers)), None
+    if not numbers and all(_ISO_DATE.fullmatch(t) for t in texts):
+        return tuple(sorted(texts)), None
+    shown = ", ".join(repr(t) for t in sorted(texts)[:5])
+    if numbers and all(_ISO_DATE.fullmatch(t) for t in texts):
+        why = f"waves mix numbers and dates ({shown}), which have no common order"
+    else:
+        why = f"waves written as text other than dates ({shown}) have no natural order"
+    return tuple(sorted(numbers)) + tuple(sorted(texts)), why
+
+
+def validate_tables(
+    raws: dict[str, RawTable],
+    *,
+    taxonomy: SectorTaxonomy,
+    directed: bool,
+    waves=None,
+) -> Validated:
+    """Check raw tables and build the map's tables.
+
+    Raises
+    ------
+    ValidationError
+        With every error found.
+    """
+    ck = _Checker(taxonomy, directed)
+    frames = {name: ck.map_columns(raw) for name, raw in raws.items()}
+    if ck.errors:
+        raise ValidationError(ck.errors)
+
+    # -- actors ------------------------------------------------------------
+    raw_a, df = raws["actors"], frames["actors"]
+    ids = ck.ids(raw_a, df, "id", "actor id")
+    ck.unique_ids(raw_a, ids, "actor")
+    sector = ck.vocabulary(raw_a, df, "sector", taxonomy)
+    no_sector = df["sector"].isna()
+    if no_sector.any():
+        rows = raw_a.rows[no_sector.to_numpy()]
+        ck.error(raw_a, UnknownSectorError, f"sector is empty in {_rows_text(rows)}",
+                 row=rows[0], column=ck.header(raw_a, "sector"),
+                 suggestion=f"write one of: {', '.join(taxonomy.codes)}")
+    level = (ck.vocabulary(raw_a, df, "level", LEVELS) if "level" in df
+             else pd.Series(None, index=df.index, dtype=object))
+    if "level" in df and df["level"].isna().any():
+        rows = raw_a.rows[df["level"].isna().to_numpy()]
+        ck.issue(raw_a, "default-level", "level is empty; taken as 'organisation'",
+                 rows=rows, column=ck.header(raw_a, "level"), severity="note")
+    level = level.fillna("organisation")
+    names = _as_text(df["name"]) if "name" in df else None
+    actors = pd.DataFrame(index=pd.Index(ids.to_numpy(), name="id", dtype="str"))
+    if names is not None:
+        actors["name"] = names.to_numpy()
+    actors["sector"] = pd.Categorical(sector.to_numpy(), categories=taxonomy.codes)
+    core = sector.map(taxonomy.core_map())
+    actors["core"] = pd.Categorical(core.to_numpy(), categories=["public", "business",
+                                                                 "third"])
+    actors["level"] = pd.Categorical(level.to_numpy(), categories=LEVELS.codes)
+    known_ids = pd.Index(ids.dropna().unique())
+    name_index = (pd.Series(names.to_numpy(), index=ids.to_numpy())
+                  if names is not None else None)
+    if "org" in df:
+        org = ck.refs(raw_a, df, "org", known_ids, name_index, "an actor",
+                      optional=True)
+        actors["org"] = org.to_numpy()
+        has_org = org.notna().to_numpy()
+        is_person = (level == "person").to_numpy()
+        bad = has_org & ~is_person
+        if bad.any():
+            rows = raw_a.rows[bad]
+            ck.error(raw_a, InconsistentActorError,
+                     f"an actor with an org must be a person ({_rows_text(rows)})",
+                     row=rows[0], column=ck.header(raw_a, "level"),
+                     suggestion="set level to 'person', or clear the org")
+        level_of = pd.Series(level.to_numpy(), index=ids.to_numpy())
+        level_of = level_of[~level_of.index.duplicated()]
+        org_level = org.map(level_of)
+        bad = (has_org & (org_level != "organisation").to_numpy()
+               & org.isin(known_ids).to_numpy())
+        if bad.any():
+            rows = raw_a.rows[bad]
+            ck.error(raw_a, InconsistentActorError,
+                     f"the org of a person must be an organisation ({_rows_text(rows)})",
+                     row=rows[0], column=ck.header(raw_a, "org"),
+                     suggestion="name the organisation the person represents")
+        missing_org = is_person & ~has_org
+    else:
+        missing_org = (level == "person").to_numpy()
+    if missing_org.any():
+        rows = raw_a.rows[missing_org]
+        ck.error(raw_a, InconsistentActorError,
+                 f"a person must name their organisation in 'org' ({_rows_text(rows)})",
+                 row=rows[0], column="org",
+                 suggestion="add the id of the organisation the person represents in "
+                            "the 'org' column, or set level to 'organisation'")
+    if "scope" in df:
+        scope = ck.vocabulary(raw_a, df, "scope", SCOPES)
+        actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
+    _check_derived(ck, raw_a, df, "core", core)
+
+    # -- bodies ------------------------------------------------------------
+    bodies = None
+    known_bodies = None
+    if frames.get("bodies") is not None:
+        raw_b, dfb = raws["bodies"], frames["bodies"]
+        bids = ck.ids(raw_b, dfb, "id", "body id")
+        ck.unique_ids(raw_b, bids, "body")
+        bodies = pd.DataFrame(index=pd.Index(bids.to_numpy(), name="id", dtype="str"))
+        if "name" in dfb:
+            bodies["name"] = _as_text(dfb["name"]).to_numpy()
+        if "kind" in dfb:
+            bodies["kind"] = ck.vocabulary(raw_b, dfb, "kind", BODY_KINDS).astype(
+                "str").to_numpy()
+        known_bodies = pd.Index(bids.dropna().unique())
+
+    # -- ties --------------------------------------------------------------
+    raw_t, dft = raws["ties"], frames["ties"]
+    ties = pd.DataFrame(index=pd.RangeIndex(len(dft), name="tie"))
+    ties["source"] = ck.refs(raw_t, dft, "source", known_ids, name_index,
+                             "an actor").to_numpy()
+    ties["target"] = ck.refs(raw_t, dft, "target", known_ids, name_index,
+                             "an actor").to_numpy()
+    if "type" in dft:
+        ttype = ck.vocabulary(raw_t, dft, "type", TIE_TYPES)
+    else:
+        ttype = pd.Series(None, index=dft.index, dtype=object)
+    ties["type"] = ttype.astype("str").to_numpy()
+    classes = pd.Series(ttype.to_numpy(dtype=object)).map(_TIE_CLASS_OF)
+    classes = np.where(classes.isna().to_numpy(), "unclassified",
+                       classes.to_numpy(dtype=object)).astype(object)
+    untyped = ttype.isna().to_numpy()
+    if "tie_class" in dft and untyped.any():
+        # A tie with no type may state its class (as rolled-up maps do).
+        given = _as_text(dft["tie_class"]).to_numpy(dtype=object)
+        stated = untyped & pd.notna(given)
+        if stated.any():
+            keys = np.array([str(v).strip().lower() if v is not None and v == v else ""
+                             for v in given], dtype=object)
+            bad = stated & ~np.isin(keys, list(TIE_CLASSES))
+            for row, value in zip(raw_t.rows[bad], given[bad], strict=True):
+                near = difflib.get_close_matches(str(value).lower(), TIE_CLASSES, n=1)
+                ck.error(raw_t, InvalidValueError,
+                         f"{value!r} is not a tie class", row=row,
+                         column=ck.header(raw_t, "tie_class"), value=value,
+                         suggestion=f"did you mean {near[0]!r}?" if near else
+                         f"use one of {', '.join(TIE_CLASSES)}, or give the tie a type")
+            ok = stated & ~bad
+            classes[ok] = keys[ok]
+    ties["tie_class"] = pd.Categorical(classes, categories=list(TIE_CLASSES))
+    typed = ~untyped  # a stated class is checked above; a derived one must agree
+    _check_derived(ck, raw_t, dft[typed], "tie_class",
+                   ties["tie_class"].astype(object)[typed], rows=raw_t.rows[typed])
+    if "weight" in dft:
+        weight = ck.numbers(raw_t, dft, "weight")
+        blank = weight.isna() & dft["weight"].isna()
+        if blank.any():
+            rows = raw_t.rows[blank.to_numpy()]
+            ck.issue(raw_t, "default-weight", "weight is empty; taken as 1",
+                     rows=rows, column=ck.header(raw_t, "weight"))
+        ties["weight"] = weight.fillna(1.0).to_numpy()
+    else:
+        ties["weight"] = np.ones(len(dft))
+    if "trust" in dft:
+        ties["trust"] = ck.numbers(raw_t, dft, "trust").to_numpy()
+
+    # -- memberships and activities ---------------------------------------
+    memberships = None
+    if frames.get("memberships") is not None:
+        raw_m, dfm = raws["memberships"], frames["memberships"]
+        memberships = pd.DataFrame(index=pd.RangeIndex(len(dfm)))
+        memberships["actor"] = ck.refs(raw_m, dfm, "actor", known_ids, name_index,
+                                       "an actor").to_numpy()
+        if known_bodies is not None:
+            body_names = (bodies["name"] if bodies is not None and "name" in bodies
+                          else None)
+            memberships["body"] = ck.refs(raw_m, dfm, "body", known_bodies,
+                                          body_names, "a body",
+                                          cls=UnknownBodyError).to_numpy()
+        else:
+            memberships["body"] = ck.ids(raw_m, dfm, "body", "body id").to_numpy()
+        if "role" in dfm:
+            memberships["role"] = ck.vocabulary(raw_m, dfm, "role", ROLES).astype(
+                "str").to_numpy()
+    activities = None
+    if frames.get("activities") is not None:
+        raw_v, dfv = raws["activities"], frames["activities"]
+        activities = pd.DataFrame(index=pd.RangeIndex(len(dfv)))
+        activities["actor"] = ck.refs(raw_v, dfv, "actor", known_ids, name_index,
+                                      "an actor").to_numpy()
+        activities["goal"] = ck.ids(raw_v, dfv, "goal", "goal").to_numpy()
+
+    # -- waves -------------------------------------------------------------
+    tables = {"actors": actors, "ties": ties, "memberships": memberships,
+              "bodies": bodies, "activities": activities}
+    labels: dict[str, dict[str, pd.Series]] = {}
+    found: set = set()
+    for name, frame in frames.items():
+        if frame is None:
+            continue
+        for col in ("wave", "until"):
+            if col in frame:
+                lab = _wave_labels(frame[col])
+                labels.setdefault(name, {})[col] = lab
+                found.update(lab.dropna().tolist())
+    order, problem = _order_waves(found, waves)
+    if problem:  # rank every label anyway, to go on checking the rest
+        order = tuple(dict.fromkeys([*order, *sorted(found, key=str)]))
+    if problem:
+        where = next(((n, c) for n, cols in labels.items() for c, s in cols.items()
+                      if s.notna().any()), None)
+        raw_w = raws[where[0]] if where else raws["actors"]
+        ck.error(raw_w, WaveError, problem,
+                 column=ck.header(raw_w, where[1]) if where else None,
+                 suggestion="number the waves (1, 2, 3 or years), write them as dates "
+                            "(2014-05), or give their order with waves=[...] "
+                            "(--waves on the command line)")
+    rank = {w: i for i, w in enumerate(order)}
+    numeric = all(not isinstance(w, str) for w in order)
+    spans = {}
+    for name, cols in labels.items():
+        frame = tables[name]
+        n = len(frame)
+        start = np.full(n, -1, dtype=np.int64)
+        end = np.full(n, len(order), dtype=np.int64)
+        for col, lab in cols.items():
+            arr = lab.map(rank).to_numpy(dtype=float, na_value=np.nan)
+            if col == "wave":
+                start = np.where(np.isnan(arr), -1, arr).astype(np.int64)
+            else:
+                end = np.where(np.isnan(arr), len(order), arr).astype(np.int64)
+            frame[col] = _wave_column(lab, numeric)
+        spans[name] = (start, end)
+        backwards = end < start
+        if backwards.any():
+            raw = raws[name]
+            rows = raw.rows[backwards]
+            ck.error(raw, WaveError, f"until comes before wave in {_rows_text(rows)}",
+                     row=rows[0], column=ck.header(raw, "until"),
+                     suggestion="swap the two values, or correct one of them")
+    if not problem:
+        _check_spans(ck, raws, tables, spans)
+
+    # -- extras --------------------------------------------------------------
+    known_cols = {name: {c.name for c in TABLES[name].columns}
+                  | set(DERIVED_COLUMNS.get(name, ())) for name in TABLES}
+    for name, frame in frames.items():
+        if frame is None:
+            continue
+        for col in (c for c in frame.columns if c not in known_cols[name]):
+            series = _infer(frame[col])
+            tables[name][col] = series.to_numpy() if not isinstance(
+                series.dtype, pd.api.extensions.ExtensionDtype) else series.array
+        tables[name] = tables[name][_input_order(list(tables[name].columns),
+                                                 list(frame.columns))]
+
+    if ck.errors:
+        raise ValidationError(ck.errors)
+
+    # -- what is kept, dropped or flagged ----------------------------------
+    ties = tables["ties"]
+    self_ties = (ties["source"] == ties["target"]).to_numpy()
+    if self_ties.any():
+        ck.issue(raw_t, "self-tie", "self-tie (an actor tied to itself) kept",
+                 rows=raw_t.rows[self_ties])
+    tables["ties"], dropped = _drop_duplicates(ck, raw_t, ties, directed)
+    for name in ("memberships", "activities"):
+        if tables[name] is not None:
+            tables[name], _ = _drop_duplicates(ck, raws[name], tables[name], True)
+    if tables["bodies"] is None and tables["memberships"] is not None:
+        seen = pd.unique(tables["memberships"]["body"])
+        tables["bodies"] = pd.DataFrame(index=pd.Index(seen, name="id", dtype="str"))
+    text_columns = {"ties": ("source", "target", "type"),
+                    "memberships": ("actor", "body", "role"),
+                    "activities": ("actor", "goal")}
+    for name, columns in text_columns.items():
+        if tables[name] is not None:
+            frame = tables[name].reset_index(drop=True)
+            frame.index.name = "tie" if name == "ties" else None
+            for col in columns:
+                if col in frame:
+                    frame[col] = frame[col].astype("str")
+            tables[name] = frame
+    return Validated(tables["actors"], tables["ties"], tables["memberships"],
+                     tables["bodies"], tables["activities"], tuple(order), ck.issues)
+
+
+_AFTER = {"core": "sector", "tie_class": "type"}
+
+
+def _input_order(columns: list[str], given: list[str]) -> list[str]:
+    """Columns in the user's order; defaulted and computed ones beside their kin."""
+    order = [c for c in given if c in columns and c not in _AFTER]
+    defaults = {"level": "sector", "type": "target", "weight": "type"}
+    for group in ([c for c in columns if c not in _AFTER], list(_AFTER)):
+        for c in group:
+            if c in order or c not in columns:
+                continue
+            anchor = _AFTER.get(c) or defaults.get(c)
+            if anchor in order:
+                order.insert(order.index(anchor) + 1, c)
+            else:
+                order.append(c)
+    return order
+
+
+def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
+    values = lab.to_numpy(dtype=object)
+    if numeric:
+        present = [v for v in values if v is not None]
+        if all(isinstance(v, int) for v in present):
+            return pd.array([pd.NA if v is None else v for v in values], dtype="Int64")
+        return pd.array([pd.NA if v is None else float(v) for v in values],
+                        dtype="Float64")
+    return pd.array([np.nan if v is None else str(v) for v in values], dtype="str")
+
+
+def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
+                   computed: pd.Series, rows=None) -> None:
+    """A derived column the user gave must agree with netmap's values.
+
+    ``rows`` are the file rows of ``df`` when it is a part of the table.
+    """
+    if column not in df:
+        return
+    given = _as_text(df[column])
+    computed = computed.astype(object)
+    differ = given.notna().to_numpy() & (given.to_numpy(dtype=object)
+                                         != computed.to_numpy(dtype=object))
+    if differ.any():
+        rows = (raw.rows if rows is None else np.asarray(rows))[differ]
+        ck.error(raw, InputError, f"column '{column}' is computed by netmap and the "
+                 f"values given disagree with it ({_rows_text(rows)})", row=rows[0],
+                 column=column, suggestion=f"remove the '{column}' column, or rename "
+                 "it if it means something else")
+
+
+def _check_spans(ck, raws, tables, spans) -> None:
+    """Rows must not start before, or end after, the actors and bodies they name."""
+    refs = (("ties", "source", "actors"), ("ties", "target", "actors"),
+            ("memberships", "actor", "actors"), ("memberships", "body", "bodies"),
+            ("activities", "actor", "actors"))
+    for name, col, target in refs:
+        if name not in spans or target not in spans or tables[name] is None:
+            continue
+        t_start, t_end = spans[target]
+        pos = pd.Series(np.arange(len(tables[target])), index=tables[target].index)
+        pos = pos[~pos.index.duplicated()]
+        start, end = spans[name]
+        frame = tables[name]
+        has_wave = ("wave" in frame) & frame.get("wave", pd.Series(
+            index=frame.index)).notna().to_numpy()
+        has_until = ("until" in frame) & frame.get("until", pd.Series(
+            index=frame.index)).notna().to_numpy()
+        idx = frame[col].map(pos).to_numpy(dtype=float, na_value=np.nan)
+        ok = ~np.isnan(idx)
+        i = np.where(ok, idx, 0).astype(np.int64)
+        early = ok & has_wave & (start < t_start[i])
+        late = ok & has_until & (end > t_end[i])
+        what = "actor" if target == "actors" else "body"
+        for mask, word, wcol in ((early, "starts before", "wave"),
+                                 (late, "ends after", "until")):
+            if mask.any():
+                raw = raws[name]
+                rows = raw.rows[mask]
+                first = frame[col].to_numpy()[mask][0]
+                ck.error(raw, WaveError,
+                         f"{_rows_text(rows)} {word} the {what} named in '{col}' "
+                         f"(first: '{first}')",
+                         row=rows[0], column=ck.header(raw, wcol),
+                         suggestion=f"correct the {wcol}, or the {what}'s {wcol} in "
+                                    f"the {target} table")
+
+
+def _drop_duplicates(ck, raw, frame, directed):
+    key = frame
+    if not directed and "source" in frame:
+        s = frame["source"].to_numpy(dtype=object)
+        t = frame["target"].to_numpy(dtype=object)
+        swap = (s > t) if len(s) else np.zeros(0, dtype=bool)
+        key = frame.assign(source=np.where(swap, t, s), target=np.where(swap, s, t))
+    dup = key.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return frame, 0
+    rows = raw.rows[dup]
+    what = {"ties": "tie", "memberships": "membership", "activities": "activity"}[
+        raw.table]
+    ck.issue(raw, f"duplicate-{what}", f"exact duplicate {what} dropped "
+             "(the same values as an earlier row)", rows=rows)
+    return frame[~dup], int(dup.sum())

@@ -1,0 +1,115 @@
+"""Compact integer-coded arrays of a map, the input of every fast analysis."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+__all__ = ["MapArrays"]
+
+
+@dataclass(frozen=True, eq=False)
+class MapArrays:
+    """The map as integer codes and a sparse adjacency, built once per map.
+
+    Actor ``i`` is ``ids[i]``; tie ``k`` runs from ``source[k]`` to
+    ``target[k]`` (row ``k`` of ``StakeholderMap.ties``).
+
+    Attributes
+    ----------
+    ids : pandas.Index
+        Actor ids, in the order of the actors table.
+    sector : numpy.ndarray of int16
+        Sector code of each actor: an index into ``sectors``.
+    sectors : tuple of str
+        The taxonomy's sector codes.
+    core : numpy.ndarray of int8
+        Core sector of each actor: an index into ``("public", "business",
+        "third")``, or -1 for none.
+    level : numpy.ndarray of int8
+        Level of each actor: 0 person, 1 organisation, 2 body.
+    source, target : numpy.ndarray of int32 (int64 above 2**31 actors)
+        Actor index of each tie's ends.
+    weight : numpy.ndarray of float64
+        Weight of each tie.
+    tie_class : numpy.ndarray of int8
+        Class of each tie: an index into ``netmap.model.vocabulary.TIE_CLASSES``.
+    directed : bool
+        Whether ties run from source to target.
+    """
+
+    ids: pd.Index
+    sector: np.ndarray
+    sectors: tuple[str, ...]
+    core: np.ndarray
+    level: np.ndarray
+    source: np.ndarray
+    target: np.ndarray
+    weight: np.ndarray
+    tie_class: np.ndarray
+    directed: bool
+    _cache: dict = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def from_tables(cls, actors: pd.DataFrame, ties: pd.DataFrame,
+                    directed: bool) -> MapArrays:
+        """Code the validated tables of a map."""
+        ids = actors.index
+        dtype = np.int32 if len(ids) < 2**31 else np.int64
+        source = ids.get_indexer(ties["source"]).astype(dtype)
+        target = ids.get_indexer(ties["target"]).astype(dtype)
+        arrays = {
+            "sector": actors["sector"].cat.codes.to_numpy().astype(np.int16),
+            "core": actors["core"].cat.codes.to_numpy().astype(np.int8),
+            "level": actors["level"].cat.codes.to_numpy().astype(np.int8),
+            "source": source,
+            "target": target,
+            "weight": ties["weight"].to_numpy(dtype=np.float64),
+            "tie_class": ties["tie_class"].cat.codes.to_numpy().astype(np.int8),
+        }
+        for a in arrays.values():
+            a.flags.writeable = False
+        return cls(ids=ids, sectors=tuple(actors["sector"].cat.categories),
+                   directed=directed, **arrays)
+
+    @property
+    def n_actors(self) -> int:
+        """Number of actors."""
+        return len(self.ids)
+
+    def adjacency(self, weight: str | None = None) -> sp.csr_array:
+        """The adjacency matrix: ties (or summed weights) per ordered pair.
+
+        Parameters
+        ----------
+        weight : {None, "weight"}
+            None counts ties; ``"weight"`` sums their weights.
+
+        Returns
+        -------
+        scipy.sparse.csr_array
+            ``n_actors x n_actors``. Entry ``[i, j]`` counts the ties from
+            ``i`` to ``j``; in an undirected map every tie counts in both
+            directions and the matrix is symmetric. A self-tie counts once,
+            on the diagonal. Parallel ties (of different types) add up.
+            The matrix is cached; treat it as read-only.
+        """
+        if weight not in (None, "weight"):
+            raise ValueError(f"weight must be None or 'weight', not {weight!r}")
+        if weight in self._cache:
+            return self._cache[weight]
+        values = self.weight if weight else np.ones(len(self.source))
+        rows, cols = self.source, self.target
+        if not self.directed:
+            off = rows != cols
+            rows, cols, values = (np.concatenate([rows, cols[off]]),
+                                  np.concatenate([cols, rows[off]]),
+                                  np.concatenate([values, values[off]]))
+        n = self.n_actors
+        matrix = sp.csr_array(sp.coo_array((values, (rows, cols)), shape=(n, n)))
+        matrix.sum_duplicates()
+        self._cache[weight] = matrix
+        return matrix

@@ -1,0 +1,16 @@
+"""The initiative's structure: the questions that the source document asks of a map.
+
+Single-sector clusters and communities (``clusters``),
+the joint bodies (``bodies``), roll-up between levels
+(``levels``), waves (``waves``),
+coverage of goals (``coverage``), the backbone
+(``backbone``), gaps and introductions
+(``gaps``), brokers (``brokers``),
+survey response and sensitivity (``survey``) and
+anonymising (``anonymize``). Each returns tables;
+none of them draws or writes a sentence.
+
+May import: :mod:`netmap.measures` and :mod:`netmap.model`.
+"""
+
+__all__: list[str] = []

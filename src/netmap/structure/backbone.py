@@ -1,0 +1,393 @@
+"""The backbone's part in the joint move: how much of the brokering between sectors it does.
+
+A joint move is run by a neutral backbone organisation whose task is to
+bring all stakeholders in and coordinate them (CONCEPTS.md section 6).
+These tables measure that task in the map: the share of the open
+two-paths between sectors that the backbone brokers, who brokers each
+pair of sectors and how concentrated that is, and what the map looks
+like without the backbone.
+
+The backbone is the actors marked yes in the actors' ``backbone`` column,
+the ids passed as ``backbone=``, or the ``top`` actors by cross-sector
+brokerage.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from netmap.measures.brokerage import _binary_adjacency, _chunks, _compute
+from netmap.model._groups import group_codes, group_pairs
+from netmap.model._select import actor_ids, flagged
+from netmap.model.exceptions import MeasureError
+
+__all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_backbone",
+           "pair_two_paths", "cross_two_paths"]
+
+#: Entries of the sparse products computed at once when counting closed two-paths.
+_CHUNK_ENTRIES = 8_000_000
+
+
+def backbone_actors(m, backbone=None, *, top: int | None = None,
+                    by: str = "sector") -> list:
+    """The backbone's actor ids, from ``backbone=``, ``top=`` or the ``backbone`` column.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    backbone : str or iterable of str, optional
+        Actor ids. Takes precedence over ``top`` and the column.
+    top : int, optional
+        The ``top`` actors by cross-sector brokerage (open two-paths between
+        different groups of ``by``; ties broken by actor order).
+    by : str, default "sector"
+        The groups of ``top``.
+
+    Returns
+    -------
+    list of str
+
+    Raises
+    ------
+    netmap.MeasureError
+        When none of the three names a backbone.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> backbone_actors(m), backbone_actors(m, top=2)
+    (['sheatufim'], ['sheatufim', 'moe'])
+    """
+    if backbone is not None:
+        return actor_ids(m, backbone, what="backbone actor")
+    if top is not None:
+        if top < 1:
+            raise MeasureError(f"top must be at least 1, not {top!r}")
+        order = np.argsort(-cross_two_paths(m, by), kind="stable")[:top]
+        return list(np.asarray(m.arrays.ids, dtype=object)[order])
+    if "backbone" in m.actors.columns:
+        marked = flagged(m, "backbone")
+        if marked.any():
+            return list(np.asarray(m.arrays.ids, dtype=object)[marked])
+        raise MeasureError("no actor is marked yes in the 'backbone' column; mark the "
+                           "backbone there, or pass backbone= (ids) or top= (brokers)")
+    raise MeasureError("the map names no backbone: add a 'backbone' column to the actors "
+                       "(yes for the backbone), or pass backbone= (ids) or top= (brokers)")
+
+
+def pair_two_paths(m, by: str = "sector") -> np.ndarray:
+    """Open two-paths through every broker, by the groups of their two ends.
+
+    Entry ``[j, a, b]`` counts the pairs ``(i, k)``, ``i != k``, with arcs
+    ``i -> j -> k`` and no arc ``i -> k``, where ``i`` is in group ``a``
+    and ``k`` in group ``b``: the open two-paths of
+    :func:`netmap.measures.brokerage.brokerage`, by the groups they join. Summed
+    over ``a != b`` they are the actor's representative, gatekeeper and
+    liaison counts; over ``a == b``, its coordinator and itinerant counts.
+    In an undirected map every path counts in both directions, as there.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        ``"sector"`` or an actor column that gives every actor a group.
+
+    Returns
+    -------
+    numpy.ndarray
+        int64, shape ``(n_actors, n_groups, n_groups)``, in the order of
+        ``m.arrays.ids`` and of the groups (see :func:`netmap.mixing_matrix`).
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> counts = pair_two_paths(m)
+    >>> counts.shape
+    (92, 7, 7)
+    """
+    groups = _compute(m, by, counts=False).groups  # checks every actor has a group
+    adj, _ = _binary_adjacency(m)
+    codes, g = groups.codes, groups.n_groups
+    n = adj.shape[0]
+    if n * g * g > 400_000_000:
+        raise MeasureError(f"{g} groups are too many to count two-paths per pair of groups "
+                           f"for {n} actors; use by='sector' or by='core'")
+    onehot = sp.csr_array((np.ones(n, dtype=np.int64), codes, np.arange(n + 1)),
+                          shape=(n, g))
+    adj_t = adj.T.tocsr()
+    in_by = (adj_t @ onehot).toarray()
+    out_by = (adj @ onehot).toarray()
+    mutual_by = (adj.multiply(adj_t) @ onehot).toarray()
+    paths = in_by[:, :, None] * out_by[:, None, :]
+    diag = np.arange(g)
+    paths[:, diag, diag] -= mutual_by
+    members = [np.flatnonzero(codes == a) for a in range(g)]
+    cost = adj_t @ np.diff(adj.indptr)
+    for lo, hi in _chunks(cost, _CHUNK_ENTRIES):
+        mask = adj[lo:hi]
+        left = adj_t[lo:hi]
+        for a, idx in enumerate(members):
+            if not len(idx):
+                continue
+            on_arcs = (left[:, idx] @ adj[idx]).multiply(mask)
+            paths[lo:hi, a, :] -= (on_arcs @ onehot).toarray() if on_arcs.nnz else 0
+    return paths
+
+
+def cross_two_paths(m, by: str = "sector", *, ranked: bool = False):
+    """Open two-paths between different groups that each actor brokers.
+
+    The representative, gatekeeper and liaison counts of
+    :func:`netmap.brokerage` summed: :func:`pair_two_paths` off its
+    diagonal.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        The groups.
+    ranked : bool, default False
+        Also return each actor's rank by these counts (1 the most; ties
+        share the best rank).
+
+    Returns
+    -------
+    numpy.ndarray or tuple of two numpy.ndarray
+        The counts in actor order, and with ``ranked`` the ranks.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> cross, rank = cross_two_paths(netmap.datasets.load_2x5(), ranked=True)
+    >>> int(cross.max()), int(rank.min())
+    (2114, 1)
+    """
+    paths = pair_two_paths(m, by)
+    cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
+    if not ranked:
+        return cross
+    return cross, pd.Series(cross).rank(ascending=False, method="min").to_numpy(dtype=int)
+
+
+def backbone_brokerage(m, backbone=None, *, top: int | None = None,
+                       by: str = "sector") -> pd.DataFrame:
+    """The share of all cross-sector open two-paths that each backbone actor brokers.
+
+    An open two-path ``i - j - k`` between actors of two different sectors
+    is a place where ``j`` stands between the sectors (a representative,
+    gatekeeper or liaison role of Gould and Fernandez). A backbone doing
+    its task brokers a large share of them.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    backbone : str or iterable of str, optional
+        The backbone's ids; by default the actors marked in the
+        ``backbone`` column (see :func:`backbone_actors`).
+    top : int, optional
+        Take the ``top`` cross-sector brokers as the backbone instead.
+    by : str, default "sector"
+        The groups.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by backbone actor id. Columns: ``name`` (when the map has
+        names), ``group``, ``cross_two_paths`` (the cross-group open
+        two-paths it brokers, counted as :func:`netmap.brokerage` counts
+        them), ``share`` (of all cross-group open two-paths in the map;
+        NaN when there are none) and ``rank`` (its place among all actors
+        by ``cross_two_paths``, 1 the first). The backbone's total share
+        is ``table["share"].sum()``.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> table = netmap.backbone_brokerage(netmap.datasets.load_2x5())
+    >>> table.index.tolist(), int(table.loc["sheatufim", "rank"])
+    (['sheatufim'], 1)
+    """
+    ids = backbone_actors(m, backbone, top=top, by=by)
+    cross, rank = cross_two_paths(m, by, ranked=True)
+    total = cross.sum()
+    position = pd.Index(m.arrays.ids).get_indexer(ids)
+    groups = group_codes(m, by)
+    table = pd.DataFrame(index=pd.Index(ids, name="id"))
+    if "name" in m.actors.columns:
+        table["name"] = m.actors["name"].reindex(ids).to_numpy()
+    table["group"] = np.asarray(groups.labels, dtype=object)[groups.codes[position]]
+    table["cross_two_paths"] = cross[position]
+    table["share"] = cross[position] / total if total else np.nan
+    table["rank"] = rank[position].astype(np.int64)
+    return table
+
+
+def pair_brokerage(m, by: str = "sector", *, backbone=None,
+                   top: int | None = None) -> pd.DataFrame:
+    """Per pair of sectors: how many open two-paths join them, who brokers them, how concentrated.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        The groups.
+    backbone, top
+        The backbone, as for :func:`backbone_brokerage`. When the map names
+        no backbone and neither is given, the backbone columns are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair of different groups (ordered pairs ``from``,
+        ``to`` in a directed map; unordered pairs, ``a`` before ``b`` in
+        the groups' order, in an undirected one), indexed by the two group
+        labels. Columns: ``two_paths`` (open two-paths joining the pair,
+        counted as :func:`netmap.brokerage` counts them); ``brokers``
+        (actors brokering at least one); ``top_broker`` and its
+        ``top_share``; ``concentration`` (the Herfindahl index of the
+        brokers' shares: 1 when one actor brokers the pair alone, near 0
+        when many share it; NaN with no paths); and, with a backbone,
+        ``backbone_two_paths`` and ``backbone_share``.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> table = netmap.pair_brokerage(netmap.datasets.load_2x5())
+    >>> row = table.loc[("business", "third")]
+    >>> row["top_broker"], int(row["brokers"])
+    ('sheatufim', 41)
+    """
+    paths = pair_two_paths(m, by)
+    labels = list(group_codes(m, by).labels)
+    g = len(labels)
+    pairs, names = group_pairs(g, m.directed)
+    per_pair = np.zeros((m.n_actors, len(pairs)), dtype=np.int64)
+    for k, (a, b) in enumerate(pairs):
+        per_pair[:, k] = paths[:, a, b] if m.directed else paths[:, a, b] + paths[:, b, a]
+    ids = np.asarray(m.arrays.ids, dtype=object)
+    total = per_pair.sum(axis=0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        shares = per_pair / total
+        concentration = (shares ** 2).sum(axis=0)
+    best = per_pair.argmax(axis=0) if len(ids) else np.zeros(len(pairs), dtype=int)
+    index = pd.MultiIndex.from_tuples([(labels[a], labels[b]) for a, b in pairs],
+                                      names=names)
+    table = pd.DataFrame(index=index)
+    table["two_paths"] = total.astype(np.int64)
+    table["brokers"] = (per_pair > 0).sum(axis=0)
+    table["top_broker"] = np.where(total > 0, ids[best] if len(ids) else None, None)
+    table["top_share"] = np.where(total > 0, per_pair.max(axis=0, initial=0) /
+                                  np.maximum(total, 1), np.nan)
+    table["concentration"] = np.where(total > 0, concentration, np.nan)
+    try:
+        chosen = backbone_actors(m, backbone, top=top, by=by)
+    except MeasureError:
+        if backbone is not None or top is not None:
+            raise
+        return table
+    position = pd.Index(m.arrays.ids).get_indexer(chosen)
+    own = per_pair[position].sum(axis=0)
+    table["backbone_two_paths"] = own.astype(np.int64)
+    table["backbone_share"] = np.where(total > 0, own / np.maximum(total, 1), np.nan)
+    return table
+
+
+def _reach(m, by: str, labels: pd.Index) -> dict:
+    """Connectivity between groups: pairs tied, pairs reachable, actor pairs reachable."""
+    groups = group_codes(m, by)
+    codes = pd.Index(labels).get_indexer(groups.labels)[groups.codes] \
+        if len(groups.labels) else groups.codes
+    codes = np.where(groups.codes >= 0, codes, -1)
+    g = len(labels)
+    arr = m.arrays
+    n = m.n_actors
+    adj = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
+    n_comp, comp = connected_components(adj, directed=True, connection="weak")
+    has = codes >= 0
+    incidence = np.zeros((n_comp, g), dtype=np.int64)
+    np.add.at(incidence, (comp[has], codes[has]), 1)
+    reachable = (incidence.T @ (incidence > 0)) > 0
+    upper = np.triu_indices(g, 1)
+    sizes = incidence.sum(axis=1)
+    joined = ((sizes ** 2 - (incidence ** 2).sum(axis=1)) // 2).sum()
+    all_sizes = incidence.sum(axis=0)
+    possible = (all_sizes.sum() ** 2 - (all_sizes ** 2).sum()) // 2
+    src, dst = codes[arr.source], codes[arr.target]
+    cross = (src >= 0) & (dst >= 0) & (src != dst)
+    tied = np.zeros((g, g), dtype=bool)
+    tied[src[cross], dst[cross]] = True
+    tied |= tied.T
+    n_pairs = len(upper[0])
+    return {"pairs_tied": int(tied[upper].sum()) / n_pairs if n_pairs else np.nan,
+            "pairs_reachable": int(reachable[upper].sum()) / n_pairs if n_pairs else np.nan,
+            "cross_reach": joined / possible if possible else np.nan,
+            "components": n_comp, "cross_ties": int(cross.sum())}
+
+
+def without_backbone(m, backbone=None, *, top: int | None = None,
+                     by: str = "sector") -> pd.DataFrame:
+    """Headline measures of the map with and without its backbone.
+
+    Shows what holds the sectors together: if E-I drops and sectors stop
+    reaching each other once the backbone is taken out, the joint move
+    depends on it.
+
+    Reachability counts ties in either direction. Pairs of groups are
+    those of the whole map, so a group whose only actors are the backbone
+    counts as unreached without it.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    backbone, top
+        The backbone, as for :func:`backbone_brokerage`.
+    by : str, default "sector"
+        The groups.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by measure: ``actors``, ``cross_sector_ties``,
+        ``ei_index`` (Krackhardt-Stern, network level),
+        ``sector_pairs_tied`` (share of pairs of groups with a direct tie),
+        ``sector_pairs_reachable`` (share joined by some path),
+        ``cross_sector_reach`` (share of pairs of actors of different groups
+        joined by some path, among the actors present) and ``components``.
+        Columns: ``with``, ``without`` and ``change`` (without minus with).
+
+    Examples
+    --------
+    >>> import netmap
+    >>> table = netmap.without_backbone(netmap.datasets.load_2x5())
+    >>> bool(table.loc["ei_index", "change"] < 0)
+    True
+    """
+    from netmap.measures.ei import ei_index
+
+    ids = backbone_actors(m, backbone, top=top, by=by)
+    rest = m.without(ids)
+    labels = group_codes(m, by).labels
+    rows = {}
+    for key, mp in (("with", m), ("without", rest)):
+        reach = _reach(mp, by, labels)
+        ei = ei_index(mp, by=by)["ei"].iloc[0] if mp.n_ties else np.nan
+        rows[key] = {"actors": mp.n_actors, "cross_sector_ties": reach["cross_ties"],
+                     "ei_index": ei, "sector_pairs_tied": reach["pairs_tied"],
+                     "sector_pairs_reachable": reach["pairs_reachable"],
+                     "cross_sector_reach": reach["cross_reach"],
+                     "components": reach["components"]}
+    table = pd.DataFrame(rows, dtype=float)
+    table.index.name = "measure"
+    table["change"] = table["without"] - table["with"]
+    return table

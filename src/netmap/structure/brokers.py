@@ -1,0 +1,133 @@
+"""A ranking of cross-sector brokers that a backbone team can read."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from netmap.measures.brokerage import brokerage
+from netmap.measures.centrality import centrality
+from netmap.measures.holes import structural_holes
+from netmap.model._groups import group_codes
+from netmap.model.exceptions import MeasureError
+
+__all__ = ["brokers", "sectors_reached"]
+
+_CROSS_ROLES = ("representative", "gatekeeper", "liaison")
+
+
+def sectors_reached(m, by: str = "sector") -> pd.Series:
+    """How many groups other than its own each actor has a direct tie with.
+
+    Ties count in either direction; actors without a group reach NaN.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        ``"sector"``, ``"core"`` or any actor column.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by actor id, named ``sectors_reached``.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> int(sectors_reached(netmap.datasets.load_2x5()).loc["sheatufim"])
+    6
+    """
+    groups = group_codes(m, by)
+    a = sp.coo_array(m.arrays.adjacency())
+    rows, cols = a.row, a.col
+    if m.directed:
+        rows, cols = np.concatenate([rows, cols]), np.concatenate([cols, rows])
+    other = groups.codes[cols]
+    keep = (other >= 0) & (other != groups.codes[rows]) & (groups.codes[rows] >= 0)
+    n, g = m.n_actors, groups.n_groups
+    reach = sp.csr_array((np.ones(int(keep.sum())), (rows[keep], other[keep])),
+                         shape=(n, max(g, 1)))
+    counts = np.asarray((reach > 0).sum(axis=1)).ravel().astype(float)
+    counts[groups.codes < 0] = np.nan
+    return pd.Series(counts, index=m.arrays.ids.copy(), name="sectors_reached")
+
+
+def brokers(m, by: str = "sector", *, top: int | None = None,
+            betweenness_sample: int | None = None, seed=None) -> pd.DataFrame:
+    """Cross-sector brokers, ranked: who links the sectors, and how.
+
+    A backbone organisation (CONCEPTS.md section 6) is meant to be the
+    main cross-sector broker of a joint move. This table puts side by side,
+    for every actor, the three brokerage roles of Gould and Fernandez that
+    cross a group boundary (:func:`netmap.measures.brokerage.brokerage`):
+    representative, gatekeeper and liaison, with their z-scores against
+    random ties of the same density; how many other groups it reaches
+    directly; Burt's constraint (low: the actor spans structural holes);
+    and betweenness.
+
+    Actors are ranked by ``cross_brokerage``, the open two-paths they
+    broker that cross a group boundary, then by betweenness.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        ``"sector"`` or any actor column that gives every actor a group.
+    top : int, optional
+        Keep only the first ``top`` actors.
+    betweenness_sample : int, optional
+        Pivots of sampled betweenness, as for
+        :func:`netmap.measures.centrality.centrality` (by default exact up to 5,000
+        actors, sampled with a warning above).
+    seed : None, int or numpy.random.Generator
+        Seed for sampled betweenness.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by actor id, best broker first. Columns: ``rank`` (1 is
+        the first), ``name`` (when the map has names), ``group``,
+        ``representative``, ``gatekeeper``, ``liaison`` (raw counts),
+        ``representative_z``, ``gatekeeper_z``, ``liaison_z``,
+        ``cross_brokerage`` (the sum of the three counts),
+        ``sectors_reached``, ``constraint`` and ``betweenness``.
+
+    Raises
+    ------
+    netmap.MeasureError
+        For ``top`` below 1.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> table = netmap.brokers(netmap.datasets.load_2x5(), top=3)
+    >>> table.index[0]
+    'sheatufim'
+    """
+    if top is not None and top < 1:
+        raise MeasureError(f"top must be at least 1, not {top!r}")
+    raw = brokerage(m, by=by, stat="raw")
+    z = brokerage(m, by=by, stat="z")
+    holes = structural_holes(m)
+    cent = centrality(m, seed=seed, measures=("betweenness",),
+                      betweenness_sample=betweenness_sample)
+    table = pd.DataFrame(index=raw.index.copy())
+    if "name" in m.actors.columns:
+        table["name"] = m.actors["name"]
+    table["group"] = raw["group"]
+    for role in _CROSS_ROLES:
+        table[role] = raw[role]
+    for role in _CROSS_ROLES:
+        table[f"{role}_z"] = z[role]
+    table["cross_brokerage"] = raw[list(_CROSS_ROLES)].sum(axis=1)
+    table["sectors_reached"] = sectors_reached(m, by)
+    table["constraint"] = holes["constraint"]
+    table["betweenness"] = cent["betweenness"]
+    table = table.sort_values(["cross_brokerage", "betweenness"], ascending=False,
+                              kind="stable")
+    table.insert(0, "rank", np.arange(1, len(table) + 1))
+    return table.head(top) if top is not None else table

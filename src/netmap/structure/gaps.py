@@ -1,0 +1,391 @@
+"""Where the sectors fail to meet: cut-points, under-connected pairs, introductions.
+
+Network mapping gives early warning of difficulties that stem from
+sector position (CONCEPTS.md section 7, insight 1). Three tables find
+the weak places between sectors: actors whose departure would cut a
+sector off from the rest; pairs of sectors with fewer ties than random
+mixing would give them; and, for such a pair, the actors two steps apart
+across the gap, with the brokers who could introduce them.
+
+Connectivity here ignores tie direction: a tie either way joins two
+actors.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from netmap.model._groups import check_seed, group_codes, group_pairs
+from netmap.model.exceptions import MeasureError
+
+__all__ = ["sector_cut_points", "under_connected", "introductions"]
+
+
+def _simple_undirected(m) -> sp.csr_array:
+    """0/1 symmetric adjacency without self-ties."""
+    arr = m.arrays
+    keep = arr.source != arr.target
+    src, dst = arr.source[keep], arr.target[keep]
+    n = m.n_actors
+    adj = sp.coo_array((np.ones(2 * len(src)), (np.concatenate([src, dst]),
+                                                np.concatenate([dst, src]))),
+                       shape=(n, n)).tocsr()
+    adj.sum_duplicates()
+    adj.data[:] = 1.0
+    return adj
+
+
+def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
+    """Actors whose removal disconnects sectors from each other.
+
+    An actor is a sector cut-point when, once it is taken out, some pair
+    of sectors that were joined by a path (of any length, through any
+    actors) are joined no more: either the map falls apart at the actor
+    (an articulation point), or the actor is the only one of its sector
+    in its part of the map, the sector's one contact there. One
+    depth-first pass (Hopcroft and Tarjan's low points) gives the pieces
+    each actor's removal leaves, with their sectors, so the test is linear
+    in the size of the map. A sector whose only actor is the one removed
+    is gone, not cut off, and does not count.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        The groups: ``"sector"``, ``"core"`` or any actor column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per cut-point, most pairs cut first, indexed by actor id.
+        Columns: ``name`` (when the map has names), ``group``,
+        ``pairs_cut`` (the number of pairs of groups that lose every path),
+        ``pairs`` (those pairs, as tuples of two groups) and
+        ``groups_cut_off`` (groups left with no path to any other group,
+        which had one before). Empty when no single actor holds the
+        sectors together.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> netmap.sector_cut_points(netmap.datasets.load_2x5()).empty
+    True
+    """
+    groups = group_codes(m, by)
+    labels = list(groups.labels)
+    g = len(labels)
+    codes = groups.codes
+    adj = _simple_undirected(m)
+    split = _Split(adj, codes, g)
+    before = split.before
+    sizes = groups.sizes
+    rows = []
+    upper = np.triu(np.ones((g, g), dtype=bool), 1)
+    off_diag = ~np.eye(g, dtype=bool)
+    for v in split.candidates:
+        after = split.after(v)
+        remaining = sizes.copy()
+        if codes[v] >= 0:
+            remaining[codes[v]] -= 1
+        exists = remaining > 0
+        lost = before & ~after & upper & exists[:, None] & exists[None, :]
+        if not lost.any():
+            continue
+        linked_before = (before & off_diag & exists[None, :]).any(axis=1)
+        linked_after = (after & off_diag & exists[None, :]).any(axis=1)
+        cut_off = exists & linked_before & ~linked_after
+        rows.append((v, [(labels[a], labels[b]) for a, b in zip(*np.nonzero(lost),
+                                                                strict=True)],
+                     tuple(labels[a] for a in np.flatnonzero(cut_off))))
+    ids = np.asarray(m.arrays.ids, dtype=object)
+    index = pd.Index([ids[v] for v, _, _ in rows], name="id", dtype=object)
+    table = pd.DataFrame(index=index)
+    if "name" in m.actors.columns:
+        table["name"] = m.actors["name"].reindex(index).to_numpy()
+    table["group"] = [labels[codes[v]] if codes[v] >= 0 else None for v, _, _ in rows]
+    table["pairs_cut"] = np.array([len(p) for _, p, _ in rows], dtype=np.int64)
+    table["pairs"] = [tuple(p) for _, p, _ in rows]
+    table["groups_cut_off"] = [c for _, _, c in rows]
+    return table.sort_values("pairs_cut", ascending=False, kind="stable")
+
+
+class _Split:
+    """What removing each actor does to the groups' connectivity, from one depth-first pass.
+
+    Removing ``v`` splits its component into pieces: each DFS child subtree
+    whose low point does not reach above ``v`` (all children when ``v`` is
+    a DFS root), and the rest of the component. Group counts of subtrees
+    come from prefix sums over the DFS order, so no component is
+    recomputed.
+    """
+
+    def __init__(self, adj: sp.csr_array, codes: np.ndarray, g: int) -> None:
+        n = adj.shape[0]
+        self.g = g
+        self.codes = codes
+        _, comp = connected_components(adj, directed=False)
+        self.comp = comp
+        has = codes >= 0
+        n_comp = int(comp.max()) + 1 if n else 0
+        presence = np.zeros((n_comp, g), dtype=np.int64)
+        np.add.at(presence, (comp[has], codes[has]), 1)
+        self.comp_counts = presence
+        pres = (presence > 0).astype(np.int64)
+        self.pair_components = pres.T @ pres  # components holding both groups
+        self.before = self.pair_components > 0
+        self._dfs(adj, n)
+        order_codes = codes[self.order]
+        onehot = np.zeros((n, g), dtype=np.int64)
+        ok = order_codes >= 0
+        onehot[np.flatnonzero(ok), order_codes[ok]] = 1
+        self.cum = np.vstack([np.zeros((1, g), dtype=np.int64), np.cumsum(onehot, axis=0)])
+        alone = np.zeros(n, dtype=bool)
+        if has.any():
+            alone[has] = presence[comp[has], codes[has]] == 1
+        self.candidates = np.flatnonzero(alone | (self.n_separated > 0)).tolist()
+
+    def _dfs(self, adj: sp.csr_array, n: int) -> None:
+        indptr, indices = adj.indptr, adj.indices
+        tin = np.full(n, -1, dtype=np.int64)
+        low = np.zeros(n, dtype=np.int64)
+        size = np.ones(n, dtype=np.int64)
+        parent = np.full(n, -1, dtype=np.int64)
+        order = []
+        children: list[list[int]] = [[] for _ in range(n)]
+        for root in range(n):
+            if tin[root] >= 0:
+                continue
+            tin[root] = low[root] = len(order)
+            order.append(root)
+            stack = [(root, int(indptr[root]))]
+            while stack:
+                v, pos = stack[-1]
+                if pos < indptr[v + 1]:
+                    stack[-1] = (v, pos + 1)
+                    w = int(indices[pos])
+                    if tin[w] < 0:
+                        parent[w] = v
+                        tin[w] = low[w] = len(order)
+                        order.append(w)
+                        children[v].append(w)
+                        stack.append((w, int(indptr[w])))
+                    elif w != parent[v]:
+                        low[v] = min(low[v], tin[w])
+                else:
+                    stack.pop()
+                    p = parent[v]
+                    if p >= 0:
+                        low[p] = min(low[p], low[v])
+                        size[p] += size[v]
+        self.tin, self.low, self.size, self.parent = tin, low, size, parent
+        self.order = np.asarray(order, dtype=np.int64)
+        self.children = children
+        self.n_separated = np.array([len(self._separated(v)) for v in range(n)],
+                                    dtype=np.int64)
+
+    def _separated(self, v: int) -> list:
+        root = self.parent[v] < 0
+        return [c for c in self.children[v] if root or self.low[c] >= self.tin[v]]
+
+    def after(self, v: int) -> np.ndarray:
+        """Groups x groups: joined by a path once ``v`` is removed."""
+        g = self.g
+        own = np.zeros(g, dtype=np.int64)
+        if self.codes[v] >= 0:
+            own[self.codes[v]] = 1
+        pieces = [self.cum[self.tin[c] + self.size[c]] - self.cum[self.tin[c]]
+                  for c in self._separated(v)]
+        rest = self.comp_counts[self.comp[v]] - own - sum(pieces, np.zeros(g, np.int64))
+        pres = (np.array([*pieces, rest]) > 0).astype(np.int64)
+        mine = (self.comp_counts[self.comp[v]] > 0).astype(np.int64)
+        others = self.pair_components - np.outer(mine, mine)
+        return (others > 0) | ((pres.T @ pres) > 0)
+
+
+def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None,
+                    alpha: float = 0.05) -> pd.DataFrame:
+    """Pairs of sectors with significantly fewer ties than random mixing gives them.
+
+    The test keeps the network and the sector sizes and shuffles which
+    actor belongs to which sector (a permutation test, as for
+    :func:`netmap.ei_index`): a pair is under-connected when so few ties
+    between its two sectors arise rarely by chance. For each such pair
+    the table says how many pairs of its actors are two steps apart (not
+    tied, with a common neighbour): candidate introductions, listed by
+    :func:`introductions`.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    by : str, default "sector"
+        The groups.
+    permutations : int, default 999
+        Number of random relabellings; with 999, the smallest p-value is
+        0.001.
+    seed : None, int or numpy.random.Generator
+        Seed of the permutations.
+    alpha : float, default 0.05
+        Significance level of ``under_connected``: the usual five percent.
+        With many pairs some will pass by chance; compare with
+        ``alpha / number of pairs`` (Bonferroni) when that matters.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per pair of different groups (ordered in a directed map,
+        unordered otherwise), indexed by the two labels. Columns:
+        ``observed`` (ties, parallel ones each counted, self-ties never
+        between groups), ``expected`` (mean over the permutations),
+        ``ratio`` (observed / expected), ``p_value`` (one-sided, the
+        share of permutations with at most as many ties, counting the
+        observed one), ``under_connected`` (``p_value <= alpha``) and
+        ``two_step`` (pairs of actors two steps apart across the pair;
+        given for under-connected pairs, NaN for the others).
+
+    Examples
+    --------
+    >>> import netmap
+    >>> table = netmap.under_connected(netmap.datasets.load_2x5(), seed=1)
+    >>> bool(table.loc[("business", "third"), "under_connected"])
+    False
+    """
+    if permutations < 1:
+        raise MeasureError(f"permutations must be at least 1, not {permutations!r}")
+    if not 0 < alpha < 1:
+        raise MeasureError(f"alpha must lie between 0 and 1, not {alpha!r}")
+    rng = check_seed(seed)
+    groups = group_codes(m, by)
+    labels = list(groups.labels)
+    g = len(labels)
+    codes = groups.codes
+    arr = m.arrays
+    keep = arr.source != arr.target
+    src, dst = arr.source[keep], arr.target[keep]
+    pairs, names = group_pairs(g, m.directed)
+    width = g + 1  # code g stands for "no group"
+    first = np.array([a * width + b for a, b in pairs], dtype=np.int64)
+    second = np.array([b * width + a for a, b in pairs], dtype=np.int64)
+    small = np.int16 if width * width < 2**15 else np.int64
+    base = np.where(codes < 0, g, codes).astype(small)
+
+    def count(c: np.ndarray) -> np.ndarray:
+        # ties per ordered pair of codes, then per pair of the table
+        full = np.bincount(c[src] * small(width) + c[dst], minlength=width * width)
+        return full[first] if m.directed else full[first] + full[second]
+
+    observed = count(base) if len(pairs) else np.zeros(0, dtype=np.int64)
+    below = np.zeros(len(pairs), dtype=np.int64)
+    total = np.zeros(len(pairs), dtype=np.float64)
+    if len(pairs):
+        for _ in range(permutations):
+            counts = count(rng.permutation(base))
+            below += counts <= observed
+            total += counts
+    expected = total / permutations
+    index = pd.MultiIndex.from_tuples([(labels[a], labels[b]) for a, b in pairs],
+                                      names=names)
+    table = pd.DataFrame(index=index)
+    table["observed"] = observed.astype(np.int64)
+    table["expected"] = expected
+    with np.errstate(invalid="ignore", divide="ignore"):
+        table["ratio"] = observed / expected
+    table["p_value"] = (below + 1) / (permutations + 1)
+    table["under_connected"] = table["p_value"] <= alpha
+    two_step = np.full(len(pairs), np.nan)
+    if table["under_connected"].any():
+        adj = _simple_undirected(m)
+        for k in np.flatnonzero(table["under_connected"].to_numpy()):
+            a, b = pairs[k]
+            two_step[k] = _two_step(adj, np.flatnonzero(codes == a),
+                                    np.flatnonzero(codes == b)).nnz
+    table["two_step"] = two_step
+    return table
+
+
+def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_array:
+    """Common-neighbour counts of untied (left, right) pairs, as a sparse matrix."""
+    common = (adj[left] @ adj[:, right]).tocsr()
+    direct = adj[left][:, right]
+    common = common - common.multiply(direct > 0)
+    common.eliminate_zeros()
+    # a pair with itself (an actor in both groups) cannot be introduced
+    return common
+
+
+def introductions(m, between: tuple, by: str = "sector", *,
+                  top: int | None = 20) -> pd.DataFrame:
+    """Candidate introductions across a gap: untied actors of two sectors with common neighbours.
+
+    Two actors of the two sectors who are not tied but share neighbours
+    are one introduction away from each other, and the shared neighbours
+    are the brokers who can make it. The more common neighbours, the
+    easier the introduction.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    between : tuple of two str
+        The two groups, such as ``("public", "third")``.
+    by : str, default "sector"
+        The groups.
+    top : int or None, default 20
+        Keep the first ``top`` candidates; None keeps all.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per candidate pair, most common neighbours first (then in
+        actor order). Columns: ``actor_a`` and ``actor_b`` (ids, of the
+        first and second group), ``name_a`` and ``name_b`` (when the map
+        has names), ``common`` (common neighbours) and ``via`` (the common
+        neighbours' ids, the one with most ties first).
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> table = netmap.introductions(m, ("academia", "business"), top=3)
+    >>> list(table.columns[:2]), len(table)
+    (['actor_a', 'actor_b'], 3)
+    """
+    groups = group_codes(m, by)
+    labels = list(groups.labels)
+    if len(between) != 2:
+        raise MeasureError(f"between must name two groups, not {between!r}")
+    for label in between:
+        if label not in labels:
+            raise MeasureError(f"{label!r} is not a {by!r} group of the map; its groups "
+                               f"are {', '.join(map(repr, labels))}")
+    if top is not None and top < 1:
+        raise MeasureError(f"top must be at least 1 or None, not {top!r}")
+    a, b = (labels.index(x) for x in between)
+    left = np.flatnonzero(groups.codes == a)
+    right = np.flatnonzero(groups.codes == b)
+    adj = _simple_undirected(m)
+    common = _two_step(adj, left, right).tocoo()
+    order = np.lexsort((right[common.col], left[common.row], -common.data))
+    if top is not None:
+        order = order[:top]
+    rows, cols, counts = common.row[order], common.col[order], common.data[order]
+    ids = np.asarray(m.arrays.ids, dtype=object)
+    degree = np.diff(adj.indptr)
+    via = []
+    for i, k in zip(left[rows], right[cols], strict=True):
+        shared = np.intersect1d(adj.indices[adj.indptr[i]:adj.indptr[i + 1]],
+                                adj.indices[adj.indptr[k]:adj.indptr[k + 1]])
+        shared = shared[np.lexsort((shared, -degree[shared]))]
+        via.append(tuple(ids[shared]))
+    table = pd.DataFrame({"actor_a": ids[left[rows]], "actor_b": ids[right[cols]]})
+    if "name" in m.actors.columns:
+        names = m.actors["name"]
+        table["name_a"] = names.reindex(table["actor_a"]).to_numpy()
+        table["name_b"] = names.reindex(table["actor_b"]).to_numpy()
+    table["common"] = counts.astype(np.int64)
+    table["via"] = via
+    return table
