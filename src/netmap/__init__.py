@@ -38,6 +38,7 @@ from netmap.model.exceptions import (
     MissingColumnError,
     NetmapError,
     NetmapWarning,
+    ParameterError,
     UnknownActorError,
     UnknownBodyError,
     UnknownLabelError,
@@ -136,6 +137,7 @@ __all__ = [
     "InconsistentActorError",
     "WaveError",
     "MeasureError",
+    "ParameterError",
     "NetmapWarning",
     "DataWarning",
 ]

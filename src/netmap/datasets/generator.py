@@ -53,7 +53,7 @@ from netmap.datasets._ties import (
     types,
     weights_and_trust,
 )
-from netmap.model._groups import check_seed
+from netmap.model._params import check_seed
 from netmap.model._validation import Validated, _wave_label
 from netmap.model.exceptions import MeasureError, UnknownSectorError
 from netmap.model.sectors import default_taxonomy

@@ -11,7 +11,7 @@ import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as sla
 
 from netmap.measures.holes import _tie_matrix
-from netmap.model._groups import check_seed
+from netmap.model._params import check_seed
 from netmap.model.exceptions import InvalidValueError, MeasureError, NetmapWarning
 
 __all__ = ["centrality", "MEASURES", "SAMPLE_ABOVE", "SAMPLE_PIVOTS"]

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.measures.mixing import _possible_pairs, _tie_groups
-from netmap.model._groups import check_seed
+from netmap.model._params import check_seed
 from netmap.model.exceptions import MeasureError
 
 __all__ = ["ei_index"]

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-__all__ = ["Groups", "group_codes", "group_pairs", "check_seed"]
+__all__ = ["Groups", "group_codes", "group_pairs"]
+
 
 
 @dataclass(frozen=True)
@@ -88,16 +89,3 @@ def group_pairs(n_groups: int, directed: bool) -> tuple[list, tuple[str, str]]:
         return ([(a, b) for a in range(n_groups) for b in range(n_groups) if a != b],
                 ("from", "to"))
     return [(a, b) for a in range(n_groups) for b in range(a + 1, n_groups)], ("a", "b")
-
-
-def check_seed(seed) -> np.random.Generator:
-    """A numpy Generator from ``seed`` (None, an int, or a Generator).
-
-    The one way netmap turns a ``seed=`` argument into randomness; no
-    global random state is read or changed.
-    """
-    if isinstance(seed, np.random.Generator):
-        return seed
-    if seed is None or isinstance(seed, int | np.integer):
-        return np.random.default_rng(seed)
-    raise TypeError(f"seed must be None, an int or a numpy Generator, not {seed!r}")

@@ -17,6 +17,7 @@ __all__ = [
     "WaveError",
     "ValidationError",
     "MeasureError",
+    "ParameterError",
     "NetmapWarning",
     "DataWarning",
     "MissingGlyphWarning",
@@ -262,6 +263,48 @@ class MeasureError(NetmapError, ValueError):
     For example a trust matrix of a map without trust ratings, or an
     argument outside the allowed values. The message says what to do.
     """
+
+
+class ParameterError(MeasureError):
+    """An argument outside its allowed values, named with the values it may take.
+
+    Every public function raises it for a bad option (``by``, ``weight``,
+    ``seed``, ``lang``, ``top``, ``permutations``, a field name, ...). It is a
+    :class:`NetmapError` and a :class:`ValueError` (and, for code written for
+    netmap 0.1, a :class:`MeasureError`).
+
+    Parameters
+    ----------
+    parameter : str
+        The parameter's name, as in the signature.
+    value : object
+        The value given.
+    allowed : str
+        The values it may take, in words (``"'en' or 'he'"``,
+        ``"a whole number of at least 1"``).
+    hint : str, optional
+        What to do, when there is more to say than the allowed values.
+
+    Examples
+    --------
+    >>> err = ParameterError("lang", "fr", "'en' or 'he'")
+    >>> print(err)
+    lang='fr' is not allowed: use 'en' or 'he'
+    >>> (err.parameter, err.value)
+    ('lang', 'fr')
+    """
+
+    def __init__(self, parameter: str, value: object, allowed: str, hint: str = "") -> None:
+        self.parameter = parameter
+        self.value = value
+        self.allowed = allowed
+        self.hint = hint
+        message = f"{parameter}={value!r} is not allowed: use {allowed}"
+        super().__init__(f"{message}; {hint}" if hint else message)
+
+    def __reduce__(self):
+        """Support pickling with the constructor's arguments."""
+        return (type(self), (self.parameter, self.value, self.allowed, self.hint))
 
 
 class NetmapWarning(UserWarning):

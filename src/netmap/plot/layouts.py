@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
-from netmap.model._groups import check_seed
+from netmap.model._params import check_seed
 
 __all__ = ["layout", "force_positions", "sector_positions", "LAYOUTS",
            "ALL_PAIRS_UP_TO"]

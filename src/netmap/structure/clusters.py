@@ -15,7 +15,8 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from netmap.model._groups import check_seed, group_codes
+from netmap.model._groups import group_codes
+from netmap.model._params import check_seed
 from netmap.model.exceptions import MeasureError
 from netmap.structure.bodies import _body_index, _member_pairs
 

@@ -18,7 +18,8 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from netmap.model._groups import check_seed, group_codes, group_pairs
+from netmap.model._groups import group_codes, group_pairs
+from netmap.model._params import check_seed
 from netmap.model.exceptions import MeasureError
 
 __all__ = ["sector_cut_points", "under_connected", "introductions"]

@@ -1,0 +1,81 @@
+"""Checks of the options every public function takes: one place, one error.
+
+Each check returns the value (converted where that is its job) or raises
+:class:`~netmap.ParameterError` naming the parameter, the value and what
+it may be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from numbers import Integral, Real
+
+import numpy as np
+
+from netmap.model.exceptions import ParameterError
+
+__all__ = ["check_choice", "check_int", "check_number", "check_seed", "allowed_words"]
+
+
+def allowed_words(values: Collection) -> str:
+    """The allowed values in words: ``'a', 'b' or 'c'``."""
+    quoted = [repr(v) for v in values]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def check_choice(parameter: str, value, allowed: Collection):
+    """``value`` if it is one of ``allowed``, else ParameterError."""
+    try:
+        ok = value in allowed
+    except TypeError:  # an unhashable value
+        ok = False
+    if not ok:
+        raise ParameterError(parameter, value, allowed_words(allowed))
+    return value
+
+
+def check_int(parameter: str, value, *, minimum: int | None = None,
+              allow_none: bool = False) -> int | None:
+    """``value`` as an int (not a bool), at least ``minimum``; None if allowed."""
+    if value is None and allow_none:
+        return None
+    if isinstance(value, bool) or not isinstance(value, Integral) or (
+            minimum is not None and value < minimum):
+        what = "a whole number" + (f" of at least {minimum}" if minimum is not None else "")
+        raise ParameterError(parameter, value, what + (" or None" if allow_none else ""))
+    return int(value)
+
+
+def check_number(parameter: str, value, *, low: float | None = None,
+                 high: float | None = None) -> float:
+    """``value`` as a float within ``[low, high]`` (either end open when None)."""
+    if isinstance(value, bool) or not isinstance(value, Real) or np.isnan(float(value)) or (
+            low is not None and value < low) or (high is not None and value > high):
+        if low is not None and high is not None:
+            what = f"a number from {low} to {high}"
+        elif low is not None:
+            what = f"a number of at least {low}"
+        elif high is not None:
+            what = f"a number of at most {high}"
+        else:
+            what = "a number"
+        raise ParameterError(parameter, value, what)
+    return float(value)
+
+
+def check_seed(seed) -> np.random.Generator:
+    """A numpy Generator from ``seed`` (None, an int, or a Generator).
+
+    The one way netmap turns a ``seed=`` argument into randomness; no
+    global random state is read or changed. ``None`` draws fresh
+    randomness from the operating system.
+    """
+    if isinstance(seed, np.random.Generator):
+        return seed
+    if seed is None or (isinstance(seed, Integral) and not isinstance(seed, bool)
+                        and seed >= 0):
+        return np.random.default_rng(None if seed is None else int(seed))
+    raise ParameterError("seed", seed, "None, a whole number of at least 0 or a "
+                         "numpy Generator")
