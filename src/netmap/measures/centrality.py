@@ -75,9 +75,10 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
         Estimate betweenness from this many pivots: shortest paths from
         ``betweenness_sample`` actors drawn at random to every actor,
         rescaled as networkx does with ``k=`` (Brandes and Pich 2007). None:
-        exact up to :data:`SAMPLE_ABOVE` (5,000) actors and
-        :data:`SAMPLE_PIVOTS` (1,000) pivots above, with a warning. A value
-        of at least the number of actors gives the exact values.
+        exact up to :data:`~netmap.measures.centrality.SAMPLE_ABOVE` (5,000)
+        actors and :data:`~netmap.measures.centrality.SAMPLE_PIVOTS` (1,000)
+        pivots above, with a warning. A value of at least the number of
+        actors gives the exact values.
     seed : None, int or numpy.random.Generator
         Draws the pivots of sampled betweenness; nothing else is random.
     measures : sequence of str, default all four
@@ -128,7 +129,7 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
 
     See Also
     --------
-    netmap.measures.holes.structural_holes : Burt's constraint and effective size.
+    netmap.structural_holes : Burt's constraint and effective size.
 
     Notes
     -----

@@ -91,7 +91,7 @@ def structural_holes(m, weight: str | None = None) -> pd.DataFrame:
 
     See Also
     --------
-    netmap.measures.centrality.centrality : betweenness and other centralities.
+    netmap.centrality : betweenness and other centralities.
 
     Notes
     -----
