@@ -55,6 +55,13 @@ def require(name: str, *, command: bool = False) -> ModuleType | str:
         missing(f"the module {name} is not installed")
 
 
+def pytest_collection_modifyitems(items):
+    """The report package's doctests write whole reports: they join the slow tier."""
+    for item in items:
+        if isinstance(item, pytest.DoctestItem) and item.name.startswith("netmap.reporting"):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def actors_frame() -> pd.DataFrame:
     """Five actors, one per core sector plus academia and a person."""

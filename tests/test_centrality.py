@@ -340,6 +340,7 @@ def test_large_maps_are_sampled_with_a_warning(monkeypatch):
 # -- invariants ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(data=tie_lists(), weight=st.sampled_from([None, "weight"]),
        rnd=st.randoms(use_true_random=False))

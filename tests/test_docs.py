@@ -20,8 +20,8 @@ def python_blocks(page: Path) -> list[str]:
     return BLOCK.findall(page.read_text(encoding="utf-8"))
 
 
-#: Pages whose examples write whole reports or draw many plots: the slow tier.
-SLOW_PAGES = {"report.md", "plots.md"}
+#: Pages whose examples write whole reports, draw many plots or write every format.
+SLOW_PAGES = {"report.md", "plots.md", "exchange.md"}
 
 
 @pytest.mark.parametrize("page", [

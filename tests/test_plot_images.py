@@ -37,7 +37,6 @@ TOLERANCE = 2.0
 MATPLOTLIB = "3.11"
 
 
-
 @pytest.fixture(autouse=True)
 def the_references_matplotlib():
     """Skip here, fail under CI, unless this is the matplotlib the references were drawn with."""
