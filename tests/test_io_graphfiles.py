@@ -130,7 +130,7 @@ def test_reads_foreign_files_written_by_networkx(tmp_path, fmt):
     path = tmp_path / f"g.{fmt}"
     (nx.write_gexf if fmt == "gexf" else nx.write_graphml)(G, path)
     read = netmap.read_gexf if fmt == "gexf" else netmap.read_graphml
-    m = read(path, sector="group")
+    m = read(path, sector_field="group")
     assert m.directed
     assert m.actors["sector"].tolist() == ["public", "third"]
     assert m.actors["budget"].tolist() == [3, 2]
@@ -146,7 +146,7 @@ def test_unknown_sector_in_foreign_gexf_names_the_attribute_and_line(tmp_path):
     path = tmp_path / "g.gexf"
     nx.write_gexf(G, path)
     with pytest.raises(ValidationError) as info:
-        netmap.read_gexf(path, sector="group")
+        netmap.read_gexf(path, sector_field="group")
     (err,) = info.value.errors
     assert isinstance(err, UnknownSectorError)
     assert err.column == "group"
@@ -160,7 +160,7 @@ def test_missing_sector_attribute_says_how_to_name_it(tmp_path):
     G.add_node("a", kind="x")
     path = tmp_path / "g.graphml"
     nx.write_graphml(G, path)
-    with pytest.raises(ValidationError, match="sector='...'"):
+    with pytest.raises(ValidationError, match="sector_field='...'"):
         netmap.read_graphml(path)
 
 
@@ -198,7 +198,7 @@ def test_mixed_directions_are_split_and_warned(tmp_path):
         m = netmap.read_gexf(path)
     assert any("two opposite ties" in str(w.message) for w in record)
     assert m.directed and m.n_ties == 2  # the mutual edge duplicates the first arc
-    assert "edge-read-as-two-arcs" in m.issues["code"].tolist()
+    assert "edge-direction" in m.issues["code"].tolist()
     with pytest.warns(netmap.DataWarning) as record:
         m = netmap.read_gexf(path, directed=False)
     assert any("direction is dropped" in str(w.message) for w in record)
