@@ -203,6 +203,7 @@ def test_mixed_directions_are_split_and_warned(tmp_path):
         m = netmap.read_gexf(path, directed=False)
     assert any("direction is dropped" in str(w.message) for w in record)
     assert not m.directed and m.n_ties == 1
+    assert "edge-direction" in m.issues["code"].tolist()
 
 
 # -- hostile and broken files ------------------------------------------------------
