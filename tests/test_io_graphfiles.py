@@ -284,6 +284,16 @@ def test_control_characters_are_refused_on_write(tmp_path):
         m.to_gexf(tmp_path / "m.gexf")
 
 
+def test_bad_options_are_parameter_errors(tmp_path, sample):
+    with pytest.raises(netmap.ParameterError, match="size='budjet'") as info:
+        sample.to_graphml(tmp_path / "m.graphml", size="budjet")
+    assert info.value.parameter == "size" and "'degree'" in str(info.value)
+    assert not (tmp_path / "m.graphml").exists()
+    sample.to_gexf(tmp_path / "m.gexf")
+    with pytest.raises(netmap.ParameterError, match="directed"):
+        netmap.read_gexf(tmp_path / "m.gexf", directed="yes")
+
+
 def test_foreign_viz_is_noted_not_read(tmp_path):
     G = nx.Graph()
     G.add_node("a", sector="public", viz={"color": {"r": 1, "g": 2, "b": 3, "a": 1.0},

@@ -315,3 +315,9 @@ def test_ids_kumu_cannot_hold_are_refused(tmp_path):
     members = pd.DataFrame({"actor": ["c"], "body": ["sc"]})
     with pytest.raises(FileFormatError, match="body:sc"):
         netmap.from_frames(actors, None, members).to_kumu(tmp_path / "m.xlsx")
+
+
+def test_element_types_must_be_a_sequence(tmp_path, sample):
+    sample.to_kumu(tmp_path / "map.json")
+    with pytest.raises(netmap.ParameterError, match="body_types='Body'"):
+        netmap.read_kumu(tmp_path / "map.json", body_types="Body")

@@ -17,8 +17,8 @@ import pandas as pd
 from netmap.model._validation import ISSUE_COLUMNS
 from netmap.model.exceptions import InputError, ValidationError
 
-__all__ = ["text_cells", "issue_record", "relabel", "resolve_directions", "direction_issues",
-           "DIRECTIONS", "DIRECTION_ISSUE"]
+__all__ = ["text_cells", "first_repeat", "issue_record", "relabel", "resolve_directions",
+           "direction_issues", "DIRECTIONS", "DIRECTION_ISSUE"]
 
 #: Direction words of Kumu and GEXF, normalised.
 DIRECTIONS = {"directed": "directed", "undirected": "undirected", "mutual": "mutual",
@@ -54,6 +54,22 @@ def text_cells(values: pd.Series) -> list:
     else:
         items = [str(v) for v in values.astype(object).tolist()]
     return [v if ok else None for v, ok in zip(items, present, strict=True)]
+
+
+def first_repeat(values: list[str]) -> str | None:
+    """The first value met a second time, None when every value is unique.
+
+    Examples
+    --------
+    >>> first_repeat(["a", "b", "c", "b", "a"])
+    'b'
+    """
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
 
 
 def issue_record(code: str, message: str, *, severity: str = "warning", file=None,

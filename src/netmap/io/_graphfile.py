@@ -18,12 +18,14 @@ from netmap.io._exchange import direction_issues, relabel, resolve_directions, t
 from netmap.io._settings import parse_settings, resolve
 from netmap.io._xml import Fragment, XmlDocument, XmlWriter, write_fragment
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import (
     FileFormatError,
     InvalidValueError,
     MissingColumnError,
+    ParameterError,
     ValidationError,
 )
 from netmap.model.schema import TABLES
@@ -252,7 +254,10 @@ def node_sizes(m: StakeholderMap, size: str | None) -> np.ndarray | None:
     ``size="degree"`` counts each actor's ties; a column name takes that
     numeric actor column (missing and negative values get the smallest
     size); None gives no sizes. A size is ``5 + 25 * sqrt(x / max x)``.
+    Another value, or a column with infinite values, raises
+    :class:`~netmap.ParameterError`.
     """
+    check_choice("size", size, [None, "degree", *m.actors.columns])
     if size is None:
         return None
     a = m.arrays
@@ -260,12 +265,10 @@ def node_sizes(m: StakeholderMap, size: str | None) -> np.ndarray | None:
         values = (np.bincount(a.source, minlength=a.n_actors)
                   + np.bincount(a.target, minlength=a.n_actors)).astype(float)
     else:
-        if size not in m.actors.columns:
-            raise KeyError(f"size={size!r}: not 'degree' nor a column of the actors")
         values = pd.to_numeric(m.actors[size], errors="coerce").to_numpy(
             dtype=float, na_value=np.nan)
         if not np.isfinite(values[~np.isnan(values)]).all():
-            raise ValueError(f"size={size!r}: the column holds infinite values")
+            raise ParameterError("size", size, "a column without infinite values")
     values = np.where(np.isnan(values) | (values < 0), 0.0, values)
     top = values.max() if len(values) else 0.0
     share = values / top if top > 0 else np.zeros_like(values)

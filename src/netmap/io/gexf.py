@@ -37,6 +37,7 @@ from netmap.io._graphfile import (
 from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
@@ -79,6 +80,9 @@ def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     ------
     netmap.InvalidValueError
         When a value holds a control character, which XML cannot hold.
+    netmap.ParameterError
+        When ``size`` is not "degree", None or a column of the actors, or
+        its column holds infinite values.
 
     Notes
     -----
@@ -231,6 +235,8 @@ def read_gexf(
         With every problem in the values (an unknown sector, an edge to a
         node that does not exist ...), each naming the file, the line and
         the attribute.
+    netmap.ParameterError
+        When ``directed`` is not True, False or None.
 
     Examples
     --------
@@ -245,6 +251,7 @@ def read_gexf(
     >>> m.actors[["name", "sector"]].to_numpy().tolist()
     [['משרד החינוך', 'public'], ['ngo', 'third']]
     """
+    check_choice("directed", directed, (None, True, False))
     doc = parse_xml(path, kind="GEXF")
     q, graph = _graph(doc)
     declared = _declared(graph, q)

@@ -35,6 +35,7 @@ from netmap.io._graphfile import (
 from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
@@ -75,6 +76,9 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
     ------
     netmap.InvalidValueError
         When a value holds a control character, which XML cannot hold.
+    netmap.ParameterError
+        When ``size`` is not "degree", None or a column of the actors, or
+        its column holds infinite values.
 
     Examples
     --------
@@ -211,6 +215,8 @@ def read_graphml(
     netmap.ValidationError
         With every problem in the values, each naming the file, the line and
         the key.
+    netmap.ParameterError
+        When ``directed`` is not True, False or None.
 
     Examples
     --------
@@ -224,6 +230,7 @@ def read_graphml(
     >>> m.directed, m.ties["tie_class"].tolist()
     (True, ['transactional'])
     """
+    check_choice("directed", directed, (None, True, False))
     doc = parse_xml(path, kind="GraphML")
     q = _namespace(doc)
     issues: list[dict] = []

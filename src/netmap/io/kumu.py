@@ -49,6 +49,7 @@ import pandas as pd
 from netmap.io._exchange import (
     DIRECTIONS,
     direction_issues,
+    first_repeat,
     issue_record,
     relabel,
     resolve_directions,
@@ -57,6 +58,7 @@ from netmap.io._exchange import (
 from netmap.io._settings import parse_settings, resolve, settings_rows
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model._raw import RawTable, cell_text, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import (
@@ -64,6 +66,7 @@ from netmap.model.exceptions import (
     InputError,
     InvalidValueError,
     MissingColumnError,
+    ParameterError,
     ValidationError,
 )
 from netmap.model.schema import TABLES
@@ -239,8 +242,7 @@ def write_kumu(m, path) -> None:
                 suggestion="rename it without '|' before writing for Kumu")
     every = [i for ids in element_ids.values() for i in ids]
     if len(set(every)) != len(every):
-        seen: set = set()
-        dup = next(i for i in every if i in seen or seen.add(i))
+        dup = first_repeat(every)
         raise FileFormatError(
             f"two elements would have the Kumu ID '{dup}' (an actor id starting with "
             "'body:' or 'goal:' meets a body or goal)", file=os.fspath(path), value=dup,
@@ -608,6 +610,9 @@ def read_kumu(
     netmap.FileFormatError
         When the file cannot be read, or a sheet is neither elements nor
         connections.
+    netmap.ParameterError
+        When ``directed`` is not True, False or None, or ``body_types`` or
+        ``goal_types`` is not a sequence of text (a single string, say).
 
     Examples
     --------
@@ -630,6 +635,7 @@ def read_kumu(
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
+    _check_options(directed=directed, body_types=body_types, goal_types=goal_types)
     source = _read_source(Path(path), connections)
     settings = _read_settings(source)
     if directed is None and "directed" in settings:
@@ -665,6 +671,15 @@ def read_kumu(
 
 
 # -- the steps of read_kumu --------------------------------------------------------
+def _check_options(*, directed, body_types, goal_types) -> None:
+    """ParameterError for a direction other than True, False or None, or types not a list."""
+    check_choice("directed", directed, (None, True, False))
+    for parameter, types in (("body_types", body_types), ("goal_types", goal_types)):
+        if isinstance(types, str) or not all(isinstance(t, str) for t in types):
+            raise ParameterError(parameter, types,
+                                 "a sequence of element types, such as ('body',)")
+
+
 def _read_source(path: Path, connections) -> _Source:
     """The sheets of a workbook, a JSON file, a pair of CSV files or a folder of them."""
     if path.is_dir():
