@@ -167,7 +167,7 @@ def _actor_rows(g: GraphFile, header: list[str], sector_field: str) -> Rows:
     source_of = {"sector": sector_field if sector_field in g.node_columns else "sector"}
     rows: Rows = [(g.line, header)]
     for node in g.nodes:
-        cells = []
+        cells: list[str | None] = []
         for column in header:
             if column == "id":
                 cells.append(node.id)

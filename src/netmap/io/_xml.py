@@ -30,6 +30,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import BinaryIO
 from xml.sax.saxutils import XMLGenerator, escape
+from xml.sax.xmlreader import AttributesImpl
 
 import pandas as pd
 
@@ -206,7 +207,7 @@ class XmlWriter:
             parent[0] = True
             if not parent[1]:
                 self._xml.ignorableWhitespace("\n" + "  " * len(self._open))
-        self._xml.startElement(tag, attrs or {})
+        self._xml.startElement(tag, AttributesImpl(attrs or {}))
         self._open.append([False, inline or bool(self._open and self._open[-1][1])])
 
     def _end(self, tag: str) -> None:
@@ -295,12 +296,12 @@ def read_fragment(doc: XmlDocument) -> Fragment | None:
     headers: dict[str, list[str]] = {}
     tables: dict[str, list] = {}
     for table in element.findall(f"{_N}table"):
-        name = table.get("name")
+        name = table.get("name") or ""
         header = table.find(f"{_N}header")
         columns = [c.text or "" for c in header] if header is not None else []
         if name in ("actors", "ties"):
             headers[name] = columns
         else:
-            tables[name] = [(doc.line(header), columns), *(
+            tables[name] = [(doc.line(table if header is None else header), columns), *(
                 (doc.line(r), [c.text for c in r]) for r in table.findall(f"{_N}row"))]
     return Fragment([(None, ["setting", "value"]), *settings_rows], headers, tables)

@@ -16,7 +16,7 @@ from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import DERIVED_COLUMNS, validate_tables
-from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
@@ -283,7 +283,7 @@ def read_csv(
                                   file=os.fspath(settings_path), unquote=True)
     directed, waves, name = resolve(settings, directed, waves, name)
     raws: dict[str, RawTable] = {}
-    errors = []
+    errors: list[InputError] = []
     for table, path in paths.items():
         try:
             raws[table] = read_csv_table(path, table)

@@ -12,7 +12,7 @@ from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
-from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES, table_for_name
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
@@ -115,7 +115,7 @@ def read_excel(
     settings_keys = {label_key(n) for n in SETTINGS_NAMES}
     raws: dict[str, RawTable] = {}
     skipped: list[str] = []
-    errors = []
+    errors: list[InputError] = []
     settings = {}
     sheets: dict[str, str] = {}
     try:

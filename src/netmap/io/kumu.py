@@ -42,6 +42,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -119,7 +120,7 @@ def _kumu_tables(m) -> tuple[dict[str, list[list]], dict]:
         types = [kind] * len(frame) if kind else text_cells(frame["sector"])
         cols = [text_cells(frame[c]) for c in rest]
         raw = [_typed(frame[c]) for c in rest]
-        rows = [header]
+        rows: list[list] = [header]
         for k, ident in enumerate(ids):
             rows.append([ident, names[k] if names[k] is not None else ident, types[k],
                          *(r[k] if t[k] is not None else None
@@ -300,9 +301,9 @@ class _Sheet:
 
     title: str | None
     header: list[str]
-    rows: list[tuple[object, list]]
+    rows: list[tuple[Any, list]]  # row labels: numbers, or text in JSON
     kind: str
-    header_row: object = 1
+    header_row: Any = 1
     file: str | None = None
 
 
@@ -320,7 +321,7 @@ def _clean(value, unquote: bool):
     return unescape_cell(text) if unquote else text
 
 
-def _classify(title, header: list[str], file: str) -> str | None:
+def _classify(title, header: list[str], file: str) -> str:
     keys = {label_key(h) for h in header if h}
     if "from" in keys or "to" in keys:
         for need in ("from", "to"):
@@ -773,7 +774,7 @@ class _Gather:
         find = _finder(sheet.header)
         sector_key = label_key(self.sector_field)
         i_sector = find({sector_key} | ({"elementtype"} if sector_key == "type" else set()))
-        cols = {"id": find({"id"}), "label": find({"label"}),
+        cols: dict[str, Any] = {"id": find({"id"}), "label": find({"label"}),
                 "type": find(_TYPE_KEYS - {"connectiontype"}), "sector": i_sector}
         for n, cells in sheet.rows:
             if not self.element(sheet, n, cells, cols):
@@ -841,7 +842,7 @@ class _Gather:
     def connections(self, sheet: _Sheet) -> None:
         """One sheet of connections; a 'To' listing several elements gives one each."""
         find = _finder(sheet.header)
-        cols = {"from": find({"from"}), "to": find({"to"}),
+        cols: dict[str, Any] = {"from": find({"from"}), "to": find({"to"}),
                 "type": find(_TYPE_KEYS - {"elementtype"}), "direction": find({"direction"}),
                 "weight": find({label_key(self.weight_field)}) if self.weight_field
                 else None,

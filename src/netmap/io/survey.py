@@ -25,6 +25,7 @@ from __future__ import annotations
 import difflib
 import os
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -66,6 +67,7 @@ def _raw_responses(responses) -> RawTable:
         return raw
     path = Path(responses)
     file = os.fspath(path)
+    rows: Sequence[tuple[int, Sequence[object]]]
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from netmap.io.excel import _load, _sheet_rows
 
