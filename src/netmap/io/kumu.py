@@ -39,10 +39,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -72,6 +72,9 @@ from netmap.model.exceptions import (
 )
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_kumu", "write_kumu"]
 
@@ -105,7 +108,7 @@ def _layout(m, frames: dict[str, pd.DataFrame]) -> dict:
             "unnamed": unnamed}
 
 
-def _kumu_tables(m) -> tuple[dict[str, list[list]], dict]:
+def _kumu_tables(m: StakeholderMap) -> tuple[dict[str, list[list]], dict]:
     """The map as Kumu sheets (rows, header first) and netmap's layout."""
     from netmap.io.csv import table_frames
 
@@ -179,7 +182,7 @@ def _typed(values: pd.Series) -> list:
     return cells
 
 
-def write_kumu(m, path) -> None:
+def write_kumu(m: StakeholderMap, path) -> None:
     """Write a map for Kumu: an import workbook (``.xlsx``) or JSON (``.json``).
 
     Actors become elements (``ID``, ``Label`` the name, ``Type`` the
@@ -512,7 +515,13 @@ class _Records:
             self.shown.setdefault(key, name)
         self.rows.append((sheet.file, sheet.title, row, values))
 
-    def raw(self, file: str, order: list[str] | None):
+    def add_reversed(self, flags: np.ndarray) -> None:
+        """Add each flagged tie again, from its target to its source (two arcs)."""
+        self.rows.extend((f, s, r, {**v, "source": v["target"], "target": v["source"]})
+                         for (f, s, r, v), two in zip(list(self.rows), flags, strict=True)
+                         if two)
+
+    def raw(self, file: str, order: list[str] | None) -> RawTable:
         header = list(self.header)
         if order:
             header = list(order) + [c for c in header if c not in order]
@@ -553,7 +562,7 @@ def read_kumu(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """Read a map from Kumu: an import workbook, a pair of CSV files or JSON.
 
     Elements become actors (``ID``, or else ``Label``, the id; ``Label``
@@ -652,9 +661,7 @@ def read_kumu(
     ties = gather.records["ties"]
     issues += direction_issues(two_arcs, dropped, [(f, s, r) for f, s, r, _ in ties.rows],
                                noun="connection")
-    ties.rows.extend((f, s, r, {**v, "source": v["target"], "target": v["source"]})
-                     for (f, s, r, v), two in zip(list(ties.rows), two_arcs, strict=True)
-                     if two)
+    ties.add_reversed(two_arcs)
 
     raws = _raw_tables(gather.records, source.layout or {}, written=bool(source.layout),
                        file=source.file)
@@ -676,7 +683,8 @@ def _check_options(*, directed, body_types, goal_types) -> None:
     """ParameterError for a direction other than True, False or None, or types not a list."""
     check_choice("directed", directed, (None, True, False))
     for parameter, types in (("body_types", body_types), ("goal_types", goal_types)):
-        if isinstance(types, str) or not all(isinstance(t, str) for t in types):
+        if isinstance(types, str) or not isinstance(types, Iterable) or not all(
+                isinstance(t, str) for t in types):
             raise ParameterError(parameter, types,
                                  "a sequence of element types, such as ('body',)")
 

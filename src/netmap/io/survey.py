@@ -229,7 +229,7 @@ def from_survey(
     directed: bool = False,
     taxonomy=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """A map from the answers to a roster-style partner survey.
 
     Each answer "respondent works with partner" is a report. In an
