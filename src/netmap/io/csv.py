@@ -8,6 +8,7 @@ import io
 import os
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -19,6 +20,9 @@ from netmap.model._validation import DERIVED_COLUMNS, validate_tables
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_csv", "write_csv", "decode_bytes", "read_csv_table"]
 
@@ -387,7 +391,7 @@ def table_frames(m) -> dict[str, pd.DataFrame]:
     return out
 
 
-def write_csv(m, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
+def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
     """Write a map as one CSV file per table, to read back with :func:`read_csv`.
 
     Parameters

@@ -14,6 +14,8 @@ activities, is not kept.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from netmap.io._exchange import DIRECTIONS, issue_record, text_cells
 from netmap.io._graphfile import (
     Edge,
@@ -31,6 +33,9 @@ from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
 
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
 __all__ = ["read_gexf", "write_gexf"]
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
@@ -40,7 +45,7 @@ _KNOWN_NS = ("http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft",
              "http://gexf.net/1.3draft", "http://www.gexf.net/1.3draft", "")
 
 
-def write_gexf(m, path, *, size: str | None = "degree") -> None:
+def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     """Write a map as a GEXF file that opens in Gephi coloured by sector.
 
     Nodes are the actors (id, label: the name or else the id), with every

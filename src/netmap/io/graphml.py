@@ -12,6 +12,8 @@ equal.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from netmap.io._exchange import DIRECTIONS, issue_record, text_cells
 from netmap.io._graphfile import (
     Edge,
@@ -29,13 +31,16 @@ from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
 
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
 __all__ = ["read_graphml", "write_graphml"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _DISPLAY = ("label", "r", "g", "b", "size")
 
 
-def write_graphml(m, path, *, size: str | None = "degree") -> None:
+def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     """Write a map as a GraphML file, with sector colours and sizes for Gephi.
 
     Nodes are the actors, with every actor column as a key; edges are the

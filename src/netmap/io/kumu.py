@@ -41,6 +41,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -60,6 +61,9 @@ from netmap.model.exceptions import (
 )
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_kumu", "write_kumu"]
 
@@ -167,7 +171,7 @@ def _typed(values: pd.Series) -> list:
     return cells
 
 
-def write_kumu(m, path) -> None:
+def write_kumu(m: StakeholderMap, path) -> None:
     """Write a map for Kumu: an import workbook (``.xlsx``) or JSON (``.json``).
 
     Actors become elements (``ID``, ``Label`` the name, ``Type`` the

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import pandas as pd
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["from_networkx", "to_networkx"]
 
@@ -20,7 +25,7 @@ def _plain(value):
         else value
 
 
-def to_networkx(m, multigraph: bool = False) -> nx.Graph:
+def to_networkx(m: StakeholderMap, *, multigraph: bool = False) -> nx.Graph:
     """The map as a networkx graph.
 
     Parameters

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -17,6 +18,9 @@ from netmap.words._report import (
     say,
 )
 
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
 __all__ = ["Context", "SECTIONS"]
 
 #: Above this many actors, betweenness is sampled and the second map is left out.
@@ -29,7 +33,7 @@ PIVOTS = 500
 class Context:
     """What every section reads: the map, the language and the options."""
 
-    m: object
+    m: StakeholderMap
     lang: str
     goals: object = None
     complexity: object = None
@@ -69,7 +73,7 @@ class Context:
         if "force" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["force"] = layout(self.m, "force", seed=self.seed)
+            self.cache["force"] = layout(self.m, kind="force", seed=self.seed)
         return self.cache["force"]
 
     def figure(self, width: float, height: float):
@@ -192,7 +196,7 @@ def mixing(ctx: Context) -> str:
     fig = ctx.figure(7.5, 6)
     plot.plot_mixing(m, ax=fig.subplots(), stat="ratio", lang=ctx.lang)
     parts.append(figure(fig, ctx.word("mixing"), ctx.word("mixing_caption")))
-    groups = ei_index(m, "group", permutations=ctx.permutations, seed=ctx.seed)
+    groups = ei_index(m, level="group", permutations=ctx.permutations, seed=ctx.seed)
     groups.index.name = "sector"
     parts += [f"<h3>{esc(ctx.word('ei_by_sector'))}</h3>",
               ctx.table(groups[["external", "internal", "ei", "p_less", "p_greater"]],
@@ -243,7 +247,7 @@ def brokers(ctx: Context) -> str:
     table_["name"] = ctx.names(table_.index)
     parts = []
     try:
-        bb = backbone_brokerage(m, ctx.backbone)
+        bb = backbone_brokerage(m, backbone=ctx.backbone)
         names = ", ".join(ctx.names(bb.index))
         parts.append(paragraph(ctx.word("backbone_line", names=names,
                                         share=f"{100 * bb['share'].sum():.0f}%")))

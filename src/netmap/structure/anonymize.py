@@ -15,12 +15,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Hashable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from netmap.model._validation import DERIVED_COLUMNS, Validated
 from netmap.model.exceptions import InvalidValueError, MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["anonymize", "pseudonyms", "reidentification_risk"]
 
@@ -306,7 +310,8 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
                                           taxonomy=m.taxonomy, name=m.name)
 
 
-def reidentification_risk(m, keys: Iterable[str] = ("sector", "level", "bodies"), *,
+def reidentification_risk(m: StakeholderMap, *,
+                          keys: Iterable[str] = ("sector", "level", "bodies"),
                           k: int = 2) -> pd.DataFrame:
     """Actors that the combination of their attributes singles out.
 
