@@ -106,11 +106,11 @@ def test_adjacency_directed_self_tie_and_parallel_ties():
 
 def test_groups(actors_frame, ties_frame):
     m = StakeholderMap(actors_frame, ties_frame)
-    assert m.groups("sector").loc["p1"] == "third"
-    assert pd.isna(m.groups("core").loc["univ"])
-    assert m.groups("level").name == "level"
-    with pytest.raises(KeyError, match="cannot group by 'colour'"):
-        m.groups("colour")
+    assert m.groups(by="sector").loc["p1"] == "third"
+    assert pd.isna(m.groups(by="core").loc["univ"])
+    assert m.groups(by="level").name == "level"
+    with pytest.raises(netmap.ParameterError, match="by='colour' is not allowed"):
+        m.groups(by="colour")
 
 
 def test_to_networkx_simple_merges_parallel_ties():

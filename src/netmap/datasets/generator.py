@@ -155,7 +155,7 @@ def _wave_labels(waves) -> tuple:
 
 def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
               homophily: float = 0.6, persons: float = 0.1, bodies: bool = True,
-              waves=None, directed: bool = False, seed=None, lang: str = "en"):
+              waves=None, directed: bool = False, seed=0, lang: str = "en"):
     """A synthetic stakeholder map of exactly ``n_actors`` actors and ``n_ties`` ties.
 
     A map with the shape of a cross-sector field, for tests, benchmarks and
@@ -243,8 +243,9 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
         wave labels in order (numbers, or text such as ``"2014-05"``).
     directed : bool, default False
         Whether ties run from source to target.
-    seed : None, int or numpy.random.Generator
-        The random seed; the same seed gives an equal map.
+    seed : int, numpy Generator or None, default 0
+        The random seed: the same seed gives an equal map; None draws fresh
+        randomness.
     lang : {"en", "he"}, default "en"
         Language of the names of actors and bodies ("Non-profit 12" or
         "עמותה 12"). Ids are ASCII in both.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -14,6 +15,9 @@ from netmap.plot.maps import draw_legend
 from netmap.plot.palette import NEUTRAL, sector_colors
 from netmap.structure.bodies import BODY_TYPES, body_composition, body_sector_counts
 from netmap.words import _plots as _words
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["plot_bodies", "ORDERS"]
 
@@ -96,7 +100,7 @@ def _fit_right(ax, texts, rounds: int = 4) -> None:
         ax.set_xlim(x0, x0 + (right - x0) * 1.02)
 
 
-def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=None,
+def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order="type", bodies=None,
                 lang="en", label_column=None, legend=True, title=True, font=None,
                 fontsize=9.0):
     """Stacked bars of the sector make-up of each body; missing core sectors and chairs marked.
@@ -195,11 +199,11 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
         raise ValueError(f"stat must be one of {', '.join(_STATS)}, not {stat!r}")
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
-    counts = body_sector_counts(m, by)
+    counts = body_sector_counts(m, by=by)
     if counts.empty:
         raise MeasureError("the map has no bodies: add a bodies table (id, name, kind) "
                            "and memberships (actor, body, role) to draw their make-up")
-    comp = body_composition(m, by)
+    comp = body_composition(m, by=by)
     chosen = _chosen(comp, bodies, order)
     counts, comp = counts.loc[chosen], comp.loc[chosen]
     names = _body_names(m, chosen, lang, label_column)

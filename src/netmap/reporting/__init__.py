@@ -23,11 +23,16 @@ import datetime as _dt
 import time
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from netmap.model._params import check_int, check_seed
 from netmap.model.exceptions import MeasureError
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
 from netmap.words._report import say
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["report", "SECTION_IDS"]
 
@@ -35,7 +40,7 @@ __all__ = ["report", "SECTION_IDS"]
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
 
 
-def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
+def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, goals=None,
            complexity=None, backbone=None, seed: int = 0, permutations: int = 999,
            progress=None):
     """Write the report of a map as one self-contained HTML file.
@@ -57,9 +62,9 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
         The problem's declared complexity, for the complexity fit.
     backbone : str or iterable of str, optional
         The backbone's ids, when the map has no ``backbone`` column.
-    seed : int, default 0
-        Seed of every random step (layouts, permutation tests, sampling), so
-        the same map gives the same report.
+    seed : int, numpy Generator or None, default 0
+        Seed of every random step (layouts, permutation tests, sampling): the
+        same seed gives the same report; None draws fresh randomness.
     permutations : int, default 999
         Permutations of the significance tests.
     progress : callable, optional
@@ -84,6 +89,8 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
     """
     if lang not in ("en", "he"):
         raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
+    check_int("permutations", permutations, minimum=1)
+    check_seed(seed)
     from netmap._version import __version__
 
     path = Path(path)

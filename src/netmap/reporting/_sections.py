@@ -86,7 +86,7 @@ class Context:
         if "force" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["force"] = layout(self.m, "force", seed=self.seed)
+            self.cache["force"] = layout(self.m, kind="force", seed=self.seed)
         return self.cache["force"]
 
     def figure(self, width: float, height: float) -> Figure:
@@ -207,7 +207,7 @@ def mixing(ctx: Context) -> list[Block]:
     fig = ctx.figure(7.5, 6)
     plot.plot_mixing(m, ax=fig.subplots(), stat="ratio", lang=ctx.lang)
     parts.append(figure(fig, ctx.word("mixing"), ctx.word("mixing_caption")))
-    groups = ei_index(m, "group", permutations=ctx.permutations, seed=ctx.seed)
+    groups = ei_index(m, level="group", permutations=ctx.permutations, seed=ctx.seed)
     groups.index.name = "sector"
     parts += [heading(ctx.word("ei_by_sector")),
               ctx.table(groups[["external", "internal", "ei", "p_less", "p_greater"]],
@@ -258,7 +258,7 @@ def brokers(ctx: Context) -> list[Block]:
     table_["name"] = ctx.names(table_.index)
     parts: list[Block] = []
     try:
-        bb = backbone_brokerage(m, ctx.backbone)
+        bb = backbone_brokerage(m, backbone=ctx.backbone)
         names = ", ".join(ctx.names(bb.index))
         parts.append(paragraph(ctx.word("backbone_line", names=names,
                                         share=f"{100 * bb['share'].sum():.0f}%")))

@@ -15,12 +15,16 @@ from __future__ import annotations
 import hashlib
 import hmac
 from collections.abc import Hashable, Iterable, Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from netmap.model._validation import DERIVED_COLUMNS, Validated
 from netmap.model.exceptions import InvalidValueError, MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["anonymize", "pseudonyms", "reidentification_risk"]
 
@@ -331,7 +335,8 @@ def _anonymous_bodies(share: _Sharing, frame: pd.DataFrame,
     return out.iloc[np.argsort(out.index.to_numpy(dtype=str), kind="stable")]
 
 
-def reidentification_risk(m, keys: Iterable[str] = ("sector", "level", "bodies"), *,
+def reidentification_risk(m: StakeholderMap, *,
+                          keys: Iterable[str] = ("sector", "level", "bodies"),
                           k: int = 2) -> pd.DataFrame:
     """Actors that the combination of their attributes singles out.
 
