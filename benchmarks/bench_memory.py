@@ -31,7 +31,7 @@ def main() -> None:
         ("map and arrays", lambda m: m.arrays.adjacency()),
         ("mixing matrix", lambda m: netmap.mixing_matrix(m)),
         ("E-I, 1000 permutations", lambda m: netmap.ei_index(m, permutations=1000, seed=1)),
-        ("E-I by group", lambda m: netmap.ei_index(m, "group")),
+        ("E-I by group", lambda m: netmap.ei_index(m, level="group")),
         ("brokerage raw", lambda m: netmap.brokerage(m)),
         ("brokerage z", lambda m: netmap.brokerage(m, stat="z")),
         ("brokerage summary", lambda m: netmap.brokerage_summary(m)),

@@ -93,8 +93,8 @@ def main() -> None:
     G = m.to_networkx()
     print(f"map: {m.n_actors:,} actors, {m.n_ties:,} ties")
 
-    force, t_force = clock(lambda: layout(m, "force", seed=1))
-    _, t_sector = clock(lambda: layout(m, "sector", seed=1))
+    force, t_force = clock(lambda: layout(m, kind="force", seed=1))
+    _, t_sector = clock(lambda: layout(m, kind="sector", seed=1))
     print(f"{'netmap force layout':40}{t_force:8.2f} s")
     print(f"{'netmap sector layout':40}{t_sector:8.2f} s")
     try:

@@ -9,7 +9,7 @@ agree wherever netmap and the peer compute the same thing:
   the slow reference of tests/reference_pairs.py on a small directed map;
   at --actors / --ties (directed) netmap alone, with the ratio to
   ``brokerage(m)``, which counts the same paths by role;
-- ``roll_up(m, "sector")`` against networkx's ``quotient_graph`` (blocks:
+- ``roll_up(m, to="sector")`` against networkx's ``quotient_graph`` (blocks:
   the sectors) on ``m.to_networkx()``; its tie totals are checked against
   the quotient's edge weights and block edge counts;
 - ``communities(m, seed=1)`` against networkx's ``louvain_communities``
@@ -252,10 +252,10 @@ def main() -> None:
     # roll_up
     to_nx, G = best_of(m.to_networkx, 1)
     blocks = [set(ids) for _, ids in m.actors.groupby("sector", observed=True).groups.items()]
-    ours, up = best_of(lambda: m.roll_up("sector"), rep)
+    ours, up = best_of(lambda: m.roll_up(to="sector"), rep)
     theirs, Q = best_of(lambda: nx.quotient_graph(G, blocks), rep)
     check_roll_up(m, up, Q)
-    peers.append(("roll_up(m, 'sector')", ours, "quotient_graph", theirs))
+    peers.append(("roll_up(m, to='sector')", ours, "quotient_graph", theirs))
 
     # communities, on an undirected map
     u = random_map(args.actors, args.ties, directed=False, homophily=args.homophily)

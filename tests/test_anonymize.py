@@ -88,10 +88,10 @@ def test_every_structural_measure_is_unchanged(sample, anon):
     pd.testing.assert_frame_equal(netmap.mixing_matrix(sample, stat="ratio"),
                                   netmap.mixing_matrix(anon, stat="ratio"))
     for level in ("network", "group"):
-        pd.testing.assert_frame_equal(netmap.ei_index(sample, level),
-                                      netmap.ei_index(anon, level))
-    pd.testing.assert_frame_equal(relabelled(netmap.ei_index(sample, "actor"), ids),
-                                  netmap.ei_index(anon, "actor").sort_index())
+        pd.testing.assert_frame_equal(netmap.ei_index(sample, level=level),
+                                      netmap.ei_index(anon, level=level))
+    pd.testing.assert_frame_equal(relabelled(netmap.ei_index(sample, level="actor"), ids),
+                                  netmap.ei_index(anon, level="actor").sort_index())
     for stat in ("raw", "z"):
         pd.testing.assert_frame_equal(
             relabelled(netmap.brokerage(sample, stat=stat), ids),

@@ -36,7 +36,7 @@ def build(sectors: dict, edges: list, directed: bool = True, types=None, **colum
 
 def counts(m, by="sector") -> dict:
     """Raw role counts per actor as {id: [coordinator, ..., liaison, total]}."""
-    frame = brokerage(m, by, stat="raw")
+    frame = brokerage(m, by=by, stat="raw")
     return {i: row.tolist() for i, row in frame[COLUMNS].iterrows()}
 
 
@@ -201,13 +201,13 @@ def test_bad_stat_names_the_allowed_values():
 
 def test_actors_without_group_raise_a_clear_error():
     m = build({"a": "public", "b": "academia", "c": "third"}, [("a", "b"), ("b", "c")])
-    assert m.groups("core").isna().sum() == 1
+    assert m.groups(by="core").isna().sum() == 1
     for call in (brokerage, brokerage_summary):
         with pytest.raises(netmap.model.exceptions.MeasureError, match="by='sector'"):
-            call(m, "core")
-    assert brokerage(m, "sector")["total"].sum() == 1
-    with pytest.raises(KeyError):
-        brokerage(m, "no_such_column")
+            call(m, by="core")
+    assert brokerage(m, by="sector")["total"].sum() == 1
+    with pytest.raises(netmap.ParameterError, match="by='no_such_column'"):
+        brokerage(m, by="no_such_column")
 
 
 def test_groups_from_any_actor_column():
@@ -310,10 +310,10 @@ def maps(draw):
 def test_equals_the_reference(m, by):
     ref = reference_brokerage(m, by)
     for stat in STATS:
-        got = brokerage(m, by, stat=stat)[COLUMNS].to_numpy(dtype=float)
+        got = brokerage(m, by=by, stat=stat)[COLUMNS].to_numpy(dtype=float)
         np.testing.assert_allclose(got, ref[stat].to_numpy(), rtol=1e-12, atol=1e-12,
                                    err_msg=stat)
-    np.testing.assert_allclose(brokerage_summary(m, by).to_numpy(dtype=float),
+    np.testing.assert_allclose(brokerage_summary(m, by=by).to_numpy(dtype=float),
                                ref["summary"].to_numpy(), rtol=1e-12, atol=1e-12)
 
 
@@ -328,9 +328,9 @@ def test_equals_the_reference_with_many_groups():
         ref = reference_brokerage(m, "team")
         for stat in STATS:
             np.testing.assert_allclose(
-                brokerage(m, "team", stat=stat)[COLUMNS].to_numpy(dtype=float),
+                brokerage(m, by="team", stat=stat)[COLUMNS].to_numpy(dtype=float),
                 ref[stat].to_numpy(), rtol=1e-12, atol=1e-12)
-        np.testing.assert_allclose(brokerage_summary(m, "team").to_numpy(dtype=float),
+        np.testing.assert_allclose(brokerage_summary(m, by="team").to_numpy(dtype=float),
                                    ref["summary"].to_numpy(), rtol=1e-12, atol=1e-12)
 
 

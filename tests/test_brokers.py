@@ -56,7 +56,7 @@ def test_backbone_leads_the_sample():
 
 
 def test_bad_top():
-    with pytest.raises(MeasureError, match="top must be at least 1"):
+    with pytest.raises(MeasureError, match="top=0 is not allowed: use a whole number of at"):
         brokers(star(), top=0)
 
 

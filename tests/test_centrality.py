@@ -234,7 +234,7 @@ def test_bad_arguments_raise_netmap_errors():
     m = make_map([("a", "b"), ("b", "c")], weights=[1.0, 0.0])
     with pytest.raises(netmap.InvalidValueError, match="positive tie weights"):
         centrality(m, weight="weight")
-    with pytest.raises(netmap.InvalidValueError, match="weight must be None"):
+    with pytest.raises(netmap.ParameterError, match="weight='Weight' is not allowed: use None"):
         centrality(m, weight="Weight")
     for sample in (1, 2.5, True, "all"):
         with pytest.raises(netmap.InvalidValueError, match="betweenness_sample"):

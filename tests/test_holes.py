@@ -148,7 +148,7 @@ def test_bad_arguments_raise_netmap_errors():
     m = make_map([("a", "b"), ("b", "c")], weights=[1.0, -2.0])
     with pytest.raises(netmap.InvalidValueError, match="weight=None"):
         structural_holes(m, weight="weight")
-    with pytest.raises(netmap.InvalidValueError, match="weight must be None or 'weight'"):
+    with pytest.raises(netmap.ParameterError, match="weight='trust' is not allowed: use None"):
         structural_holes(m, weight="trust")
     assert structural_holes(m).notna().all().all()  # weights unused
 

@@ -47,7 +47,7 @@ def people_map(directed=False, mismatch=False):
 
 
 def test_roll_up_to_organisations_by_hand():
-    org = people_map().roll_up("organisation")
+    org = people_map().roll_up(to="organisation")
     assert org.actors.index.tolist() == ["moe", "ngo", "intel"]
     assert org.actors["n_merged"].tolist() == [3, 2, 1]
     ties = org.ties.set_index(["source", "target", "tie_class"])
@@ -74,7 +74,7 @@ def test_roll_up_to_organisations_by_hand():
 
 def test_roll_up_to_sectors_matches_mixing():
     m = people_map()
-    sec = m.roll_up("sector")
+    sec = m.roll_up(to="sector")
     assert sec.actors.index.tolist() == ["public", "business", "third"]
     assert (sec.actors["level"] == "sector").all()
     assert sec.actors["n_merged"].tolist() == [3, 1, 2]
@@ -87,22 +87,22 @@ def test_roll_up_to_sectors_matches_mixing():
 
 def test_roll_up_keeps_waves():
     m = people_map()
-    org = m.roll_up("organisation")
+    org = m.roll_up(to="organisation")
     assert org.actors.loc["moe", "wave"] == 1  # earliest of moe, dana, eli
     for w in m.waves:
-        rolled = m.at(w).roll_up("organisation")
+        rolled = m.at(w).roll_up(to="organisation")
         assert rolled.ties["n_ties"].sum() == org.at(w).ties["n_ties"].sum()
 
 
 def test_person_of_another_sector_warns():
     with pytest.warns(netmap.DataWarning, match="another sector"):
-        org = people_map(mismatch=True).roll_up("organisation")
+        org = people_map(mismatch=True).roll_up(to="organisation")
     assert org.actors.loc["moe", "sector"] == "public"
     assert "person-sector" in set(org.issues["code"])
 
 
 def test_rolled_map_round_trips(tmp_path):
-    org = people_map().roll_up("organisation")
+    org = people_map().roll_up(to="organisation")
     org.to_csv(tmp_path)
     with pytest.warns(netmap.DataWarning, match="self-tie"):  # the internal ties
         back = netmap.read_csv(tmp_path)
@@ -112,8 +112,8 @@ def test_rolled_map_round_trips(tmp_path):
 
 def test_errors():
     with pytest.raises(netmap.MeasureError, match="organisation' or 'sector"):
-        roll_up(people_map(), "country")
-    assert roll_up(people_map(), "ארגון").n_actors == 3
+        roll_up(people_map(), to="country")
+    assert roll_up(people_map(), to="ארגון").n_actors == 3
 
 
 def test_key_person_risk_both_ways():
@@ -153,7 +153,7 @@ def test_roll_up_preserves_tie_totals(edges, directed):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
         m = netmap.StakeholderMap(actors, ties, directed=directed)
-        org, sec = m.roll_up("organisation"), m.roll_up("sector")
+        org, sec = m.roll_up(to="organisation"), m.roll_up(to="sector")
     assert org.ties["n_ties"].sum() == m.n_ties == sec.ties["n_ties"].sum()
     if m.n_ties:
         pd.testing.assert_frame_equal(netmap.mixing_matrix(sec, weight="n_ties"),

@@ -77,16 +77,16 @@ def test_bad_arguments():
         mixing_matrix(tiny(), stat="z")
     with pytest.raises(MeasureError, match="cannot be normalized"):
         mixing_matrix(tiny(), stat="ratio", normalized=True)
-    with pytest.raises(MeasureError, match="weight must be"):
+    with pytest.raises(MeasureError, match="weight='type' is not allowed"):
         mixing_matrix(tiny(), weight="type")
     with pytest.raises(MeasureError, match="has empty cells"):
         mixing_matrix(tiny(), weight="trust")
     with pytest.raises(MeasureError, match="level must be one of"):
-        ei_index(tiny(), "team")
+        ei_index(tiny(), level="team")
     with pytest.raises(MeasureError, match="whole number"):
         ei_index(tiny(), permutations=-1)
     with pytest.raises(MeasureError, match="actor level"):
-        ei_index(tiny(), "actor", permutations=10)
+        ei_index(tiny(), level="actor", permutations=10)
 
 
 def test_core_grouping_leaves_out_ties_and_says_so():
@@ -112,10 +112,10 @@ def test_ei_network_by_hand():
 
 
 def test_ei_group_and_actor_by_hand():
-    grp = ei_index(tiny(), "group")
+    grp = ei_index(tiny(), level="group")
     assert grp.loc["third", ["external", "internal"]].tolist() == [4.0, 1.0]
     assert grp.loc["academia", "ei"] == 1.0
-    act = ei_index(tiny(), "actor")
+    act = ei_index(tiny(), level="actor")
     assert act.loc["p1", ["external", "internal"]].tolist() == [2.0, 1.0]
     assert act.loc["t1", "ei"] == pytest.approx((3 - 1) / 4)
     assert act.loc["p1", "group"] == "public"
@@ -128,7 +128,7 @@ def test_ei_actor_isolate_self_tie_and_no_group():
     with pytest.warns(DataWarning):
         m = netmap.from_frames(actors, ties)
     with pytest.warns(DataWarning, match="no 'core' group"):
-        act = ei_index(m, "actor", by="core")
+        act = ei_index(m, level="actor", by="core")
     assert act.loc["a", ["external", "internal"]].tolist() == [0.0, 2.0]
     assert math.isnan(act.loc["c", "ei"])  # isolate
     assert act.loc["d", "group"] is None and math.isnan(act.loc["d", "ei"])
@@ -173,10 +173,10 @@ def test_fast_equals_reference(spec, weight):
     assert net.loc["network", "ei"] == pytest.approx(expected, nan_ok=True)
     if weight is None and m.n_ties:
         assert net.loc["network", "min"] - 1e-12 <= expected <= net.loc["network", "max"] + 1e-12
-    grp = ei_index(m, "group", weight=weight)
+    grp = ei_index(m, level="group", weight=weight)
     for g, (e, i) in ei_groups(m, weight).items():
         assert grp.loc[g, ["external", "internal"]].tolist() == pytest.approx([e, i])
-    act = ei_index(m, "actor", weight=weight)
+    act = ei_index(m, level="actor", weight=weight)
     counts, _ = ei_actors(m, weight)
     for actor, (e, i) in counts.items():
         assert act.loc[actor, ["external", "internal"]].tolist() == pytest.approx([e, i])
@@ -208,9 +208,9 @@ def test_relabelling_changes_nothing(spec, rnd):
         m2 = netmap.from_frames(actors.replace(mapping).sample(frac=1, random_state=1),
                                 ties, directed=m.directed)
     pd.testing.assert_frame_equal(mixing_matrix(m), mixing_matrix(m2))
-    pd.testing.assert_frame_equal(ei_index(m, "group"), ei_index(m2, "group"))
-    a1 = ei_index(m, "actor").rename(index=mapping).sort_index()
-    a2 = ei_index(m2, "actor").sort_index()
+    pd.testing.assert_frame_equal(ei_index(m, level="group"), ei_index(m2, level="group"))
+    a1 = ei_index(m, level="actor").rename(index=mapping).sort_index()
+    a2 = ei_index(m2, level="actor").sort_index()
     pd.testing.assert_frame_equal(a1, a2)
 
 
@@ -269,7 +269,7 @@ def test_permutation_test_is_seeded_and_centred():
     row = a.loc["network"]
     assert abs(row["perm_mean"] - expected) < 4 * row["perm_sd"] / np.sqrt(300)
     assert 0 <= row["p_greater"] <= 1 and 0 <= row["p_less"] <= 1
-    grp = ei_index(m, "group", permutations=50, seed=3)
+    grp = ei_index(m, level="group", permutations=50, seed=3)
     assert ((grp[["p_greater", "p_less"]] >= 0) & (grp[["p_greater", "p_less"]] <= 1)).all().all()
 
 

@@ -106,11 +106,11 @@ def test_adjacency_directed_self_tie_and_parallel_ties():
 
 def test_groups(actors_frame, ties_frame):
     m = StakeholderMap(actors_frame, ties_frame)
-    assert m.groups("sector").loc["p1"] == "third"
-    assert pd.isna(m.groups("core").loc["univ"])
-    assert m.groups("level").name == "level"
-    with pytest.raises(KeyError, match="cannot group by 'colour'"):
-        m.groups("colour")
+    assert m.groups(by="sector").loc["p1"] == "third"
+    assert pd.isna(m.groups(by="core").loc["univ"])
+    assert m.groups(by="level").name == "level"
+    with pytest.raises(netmap.ParameterError, match="by='colour' is not allowed"):
+        m.groups(by="colour")
 
 
 def test_to_networkx_simple_merges_parallel_ties():
@@ -204,3 +204,17 @@ def test_public_namespace():
     for name in netmap.__all__:
         assert hasattr(netmap, name), name
     assert netmap.__version__
+
+
+def test_a_map_pickles_and_deep_copies():
+    import copy
+    import pickle
+
+    m = netmap.datasets.load_2x5()
+    _ = m.arrays  # computed and cached: it travels with the map
+    for other in (pickle.loads(pickle.dumps(m)), copy.deepcopy(m)):
+        assert other.equals(m)
+        assert other.taxonomy == m.taxonomy
+        assert other.taxonomy.lookup("ממשלה") == "public"
+        assert other.arrays.ids.equals(m.arrays.ids)
+        pd.testing.assert_frame_equal(other.issues, m.issues)

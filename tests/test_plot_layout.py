@@ -19,9 +19,9 @@ def sample():
 
 @pytest.mark.parametrize("kind", ["force", "sector"])
 def test_same_seed_same_positions_other_seed_other_positions(sample, kind):
-    first = layout(sample, kind, seed=3)
-    assert first.equals(layout(sample, kind, seed=3))
-    assert not np.allclose(first.to_numpy(), layout(sample, kind, seed=4).to_numpy())
+    first = layout(sample, kind=kind, seed=3)
+    assert first.equals(layout(sample, kind=kind, seed=3))
+    assert not np.allclose(first.to_numpy(), layout(sample, kind=kind, seed=4).to_numpy())
     assert list(first.columns) == ["x", "y"]
     assert first.index.equals(sample.actors.index)
     assert np.isfinite(first.to_numpy()).all()
@@ -33,11 +33,11 @@ def test_default_seed_is_fixed(sample):
 
 def test_unknown_kind():
     with pytest.raises(ValueError, match="force, sector"):
-        layout(small_map(), "circle")
+        layout(small_map(), kind="circle")
 
 
 def test_tied_actors_sit_closer_than_untied(sample):
-    pos = layout(sample, "force", seed=1).to_numpy()
+    pos = layout(sample, kind="force", seed=1).to_numpy()
     a = sample.arrays
     tied = np.hypot(*(pos[a.source] - pos[a.target]).T).mean()
     rng = np.random.default_rng(0)
@@ -49,7 +49,7 @@ def test_tied_actors_sit_closer_than_untied(sample):
 
 def test_components_are_packed_apart():
     m = two_components()
-    pos = layout(m, "force", seed=0)
+    pos = layout(m, kind="force", seed=0)
     parts = [pos.loc[list("abc")], pos.loc[list("def")], pos.loc[["g"]]]
     boxes = [(p.x.min(), p.x.max(), p.y.min(), p.y.max()) for p in parts]
     for k, one in enumerate(boxes):
@@ -91,8 +91,8 @@ def test_grid_repulsion_is_close_to_the_exact_one():
 def test_large_component_path_is_seeded_and_sane(monkeypatch, sample):
     # The grid path (components above ALL_PAIRS_UP_TO actors) on the sample.
     monkeypatch.setattr(layout_module, "ALL_PAIRS_UP_TO", 20)
-    first = layout(sample, "force", seed=2)
-    assert first.equals(layout(sample, "force", seed=2))
+    first = layout(sample, kind="force", seed=2)
+    assert first.equals(layout(sample, kind="force", seed=2))
     pos = first.to_numpy()
     a = sample.arrays
     tied = np.hypot(*(pos[a.source] - pos[a.target]).T).mean()
@@ -107,7 +107,7 @@ def test_force_positions_of_no_actor_and_of_isolates():
 
 
 def test_sector_layout_keeps_each_sector_in_its_disc(sample):
-    pos = layout(sample, "sector", seed=1)
+    pos = layout(sample, kind="sector", seed=1)
     regions = pos.attrs["regions"]
     present = [c for c in sample.taxonomy.codes if (sample.actors.sector == c).any()]
     assert regions.index.tolist() == present
@@ -140,11 +140,11 @@ def test_sector_layout_of_one_sector():
 
 
 def test_layout_is_a_frame_other_maps_can_use(sample):
-    pos = layout(sample, "force", seed=1)
+    pos = layout(sample, kind="force", seed=1)
     sub = sample.at(2013)
     from netmap.plot import positions_of
 
-    got = positions_of(sub, pos)
+    got = positions_of(sub, layout=pos)
     assert got.equals(pos.loc[sub.actors.index])
     assert np.allclose(got.attrs["bounds"], np.r_[pos.min().to_numpy(), pos.max().to_numpy()])
 

@@ -127,7 +127,7 @@ def test_persons_sit_inside_organisations_of_their_sector():
     position = pd.Series(np.arange(len(actors)), index=actors.index)
     gap = position[persons.index].to_numpy() - position[persons["org"]].to_numpy()
     assert (gap >= 1).all()
-    rolled = m.roll_up("organisation")
+    rolled = m.roll_up(to="organisation")
     assert rolled.n_actors == 800
     assert synthetic(100, 300, persons=0.0, seed=1).actors["level"].eq(
         "organisation").all()

@@ -92,7 +92,7 @@ def _count(name: str, value, minimum: int) -> int:
 
 def _fraction(name: str, value, *, below_one: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
-            0 <= value <= 1) or (below_one and value >= 1):
+            0 <= float(value) <= 1) or (below_one and float(value) >= 1):
         upper = "below 1" if below_one else "at most 1"
         raise MeasureError(f"{name} must be a number from 0 to {upper[-1]} "
                            f"({upper}), not {value!r}")
@@ -118,7 +118,7 @@ def _sector_shares(sectors, taxonomy) -> dict[str, float]:
             raise MeasureError(f"sectors= names sector {code!r} twice "
                                f"(as {label!r} and another label); give it once")
         if isinstance(share, bool) or not isinstance(share, numbers.Real) or not (
-                math.isfinite(share) and share >= 0):
+                math.isfinite(share) and float(share) >= 0):
             raise MeasureError(f"the share of sector {code!r} must be a number >= 0, "
                                f"not {share!r}")
         shares[code] = float(share)
@@ -155,7 +155,7 @@ def _wave_labels(waves) -> tuple:
 
 def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
               homophily: float = 0.6, persons: float = 0.1, bodies: bool = True,
-              waves=None, directed: bool = False, seed=None, lang: str = "en"):
+              waves=None, directed: bool = False, seed=0, lang: str = "en"):
     """A synthetic stakeholder map of exactly ``n_actors`` actors and ``n_ties`` ties.
 
     A map with the shape of a cross-sector field, for tests, benchmarks and
@@ -246,8 +246,9 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
         wave labels in order (numbers, or text such as ``"2014-05"``).
     directed : bool, default False
         Whether ties run from source to target.
-    seed : None, int or numpy.random.Generator
-        The random seed; the same seed gives an equal map.
+    seed : int, numpy Generator or None, default 0
+        The random seed: the same seed gives an equal map; None draws fresh
+        randomness.
     lang : {"en", "he"}, default "en"
         Language of the names of actors and bodies ("Non-profit 12" or
         "עמותה 12"). Ids are ASCII in both.

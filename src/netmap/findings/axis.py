@@ -11,6 +11,8 @@ is simple, two when complicated, three when complex.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -25,6 +27,9 @@ from netmap.words._findings import (
     core_count_phrase,
     percent,
 )
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["axis_position", "complexity_fit", "ANCHOR_SCORES", "DECLARED", "NEEDED"]
 
@@ -76,7 +81,7 @@ def _engaged(m) -> list:
     return [c for c in CORE_SECTORS if ((core == c) & tied).any()]
 
 
-def complexity_fit(m, complexity) -> pd.Series:
+def complexity_fit(m: StakeholderMap, complexity) -> pd.Series:
     """Whether the core sectors engaged fit the declared complexity of the problem.
 
     Simple problems can be solved inside one sector, complicated ones need
@@ -160,7 +165,7 @@ def _management(m, lang: str, backbone, central_rank: int):
             raise
         ids = []
     if ids and m.n_ties:
-        table = backbone_brokerage(m, ids)
+        table = backbone_brokerage(m, backbone=ids)
         rank = int(table["rank"].min())
         share = float(table["share"].sum()) if table["share"].notna().any() else 0.0
         names = m.actors["name"].reindex(ids).fillna(pd.Series(ids, index=ids)) \
@@ -185,7 +190,7 @@ def _nearest(score: float) -> str:
                                              -ANCHOR_SCORES[a]))
 
 
-def axis_position(m, viewpoint=None, goal=None, time=None, *, lang: str = "en",
+def axis_position(m: StakeholderMap, *, viewpoint=None, goal=None, time=None, lang: str = "en",
                   backbone=None, many: int = 15, balance: float = 0.6,
                   central_rank: int = 3) -> pd.DataFrame:
     """The initiative's place on the axis: cooperation, partnership or joint move.

@@ -22,10 +22,12 @@ problem's complexity.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import check_int
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
@@ -42,6 +44,9 @@ from netmap.words._findings import (
     ties_phrase,
 )
 from netmap.words._names import display_names
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["insights", "Finding", "Findings", "public_role", "INSIGHTS", "SEVERITIES",
            "JOINT_KINDS", "SINGLE_SECTOR_KINDS"]
@@ -206,11 +211,12 @@ def public_role(m, *, central_rank: int = 3) -> dict:
     public = (actors["sector"] == "public").to_numpy()
     out = {"role": "absent", "leaders": (), "lead_bodies": (), "seat_share": np.nan,
            "best": None, "rank": np.nan}
-    brokers = False
+    brokers, best_rank = False, np.nan
     if m.n_ties and public.any():
         cross, rank = cross_two_paths(m, ranked=True)
         best = int(np.flatnonzero(public)[np.argmin(rank[public])])
-        out["best"], out["rank"] = m.arrays.ids[best], int(rank[best])
+        best_rank = int(rank[best])
+        out["best"], out["rank"] = m.arrays.ids[best], best_rank
         brokers = bool(cross[best] > 0)
     bodies = body_composition(m)
     joint = bodies[_joint(bodies)] if len(bodies) else bodies
@@ -230,7 +236,7 @@ def public_role(m, *, central_rank: int = 3) -> dict:
                                for a in chairs if sector.get(a) == "public")
     if out["leaders"]:
         out["role"] = "leading"
-    elif present and brokers and out["rank"] <= central_rank:
+    elif present and brokers and best_rank <= central_rank:
         out["role"] = "central"
     elif present:
         out["role"] = "peripheral"
@@ -501,13 +507,13 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
         ids = []
         found.append(say.finding("no_backbone", "general", "attention"))
     if ids and m.n_ties:
-        table = backbone_brokerage(m, ids)
+        table = backbone_brokerage(m, backbone=ids)
         share = float(table["share"].sum()) if table["share"].notna().any() else 0.0
         rank = int(table["rank"].min())
         names = say.join([say.actor(i) for i in ids])
         if say.lang == "he" and len(ids) > 1:
             names = say.join([f"\"{say.actor(i)}\"" for i in ids])
-        without = without_backbone(m, ids)
+        without = without_backbone(m, backbone=ids)
         reach = without.loc["sector_pairs_reachable"]
         labels = m.actors["sector"].astype(object).nunique()
         n_pairs = labels * (labels - 1) // 2
@@ -560,7 +566,7 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
 
 
 # -- the entry point ------------------------------------------------------------------------
-def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
+def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, complexity=None,
              goals=None, dominance: float = 0.5, alpha: float = 0.05,
              permutations: int = 999, seed=0, central_rank: int = 3,
              loose: float = 0.5, crowded: int = 3,
@@ -593,9 +599,9 @@ def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
         Significance of the under-connected test.
     permutations : int, default 999
         Permutations of that test.
-    seed : None, int or numpy.random.Generator, default 0
-        Seed of that test: fixed by default, so a report says the same
-        thing twice.
+    seed : int, numpy Generator or None, default 0
+        Seed of that test: the same seed gives the same result (so a report
+        says the same thing twice); None draws fresh randomness.
     central_rank : int, default 3
         A public actor (or the backbone) among this many first
         cross-sector brokers is central (see :func:`~netmap.findings.insights.public_role`).
@@ -631,6 +637,7 @@ def insights(m, lang: str = "en", *, wave=None, backbone=None, complexity=None,
     if lang not in LANGS:
         raise MeasureError(f"lang must be one of {', '.join(map(repr, LANGS))}, not "
                            f"{lang!r}")
+    check_int("permutations", permutations, minimum=1)
     for name, value in (("dominance", dominance), ("loose", loose),
                         ("dependency_share", dependency_share)):
         if not 0 < value <= 1:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -10,6 +11,9 @@ import scipy.sparse as sp
 
 from netmap.model._groups import Groups, group_codes
 from netmap.model.exceptions import MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["brokerage", "brokerage_summary", "ROLES", "SNA_NAMES"]
 
@@ -245,7 +249,7 @@ def _check_stat(stat: str) -> None:
                            f"not {stat!r}")
 
 
-def brokerage(m, by: str = "sector", *, stat: str = "raw") -> pd.DataFrame:
+def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd.DataFrame:
     r"""Gould-Fernandez brokerage roles of every actor, as ``sna::brokerage``.
 
     Actor ``j`` brokers the ordered pair ``(i, k)``, ``i != k``, when
@@ -392,7 +396,7 @@ def brokerage(m, by: str = "sector", *, stat: str = "raw") -> pd.DataFrame:
     return frame
 
 
-def brokerage_summary(m, by: str = "sector") -> pd.DataFrame:
+def brokerage_summary(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     r"""Gould-Fernandez brokerage of the whole network, as ``sna::brokerage``.
 
     The brokered pairs of all actors added up by role, with the expected
@@ -460,6 +464,7 @@ def brokerage_summary(m, by: str = "sector") -> pd.DataFrame:
     [372.33, 54.28, 25.35]
     """
     result = _compute(m, by)
+    assert result.raw is not None  # counted, as _compute counts by default
     raw = result.raw.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         sd = np.sqrt(result.net_var)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -13,6 +14,9 @@ import scipy.sparse.linalg as sla
 from netmap.measures.holes import _tie_matrix
 from netmap.model._params import check_seed
 from netmap.model.exceptions import InvalidValueError, MeasureError, NetmapWarning
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["centrality", "MEASURES", "SAMPLE_ABOVE", "SAMPLE_PIVOTS"]
 
@@ -32,8 +36,8 @@ _BLOCK_ENTRIES = 1 << 23
 MEASURES = ("degree", "betweenness", "closeness", "eigenvector")
 
 
-def centrality(m, *, weight: str | None = None, betweenness_sample: int | None = None,
-               seed=None, measures=MEASURES) -> pd.DataFrame:
+def centrality(m: StakeholderMap, *, weight: str | None = None,
+               betweenness_sample: int | None = None, seed=0, measures=MEASURES) -> pd.DataFrame:
     r"""Degree, betweenness, closeness and eigenvector centrality of every actor.
 
     The four centralities users know from Kumu, Gephi and networkx, with
@@ -79,8 +83,9 @@ def centrality(m, *, weight: str | None = None, betweenness_sample: int | None =
         actors and :data:`~netmap.measures.centrality.SAMPLE_PIVOTS` (1,000)
         pivots above, with a warning. A value of at least the number of
         actors gives the exact values.
-    seed : None, int or numpy.random.Generator
-        Draws the pivots of sampled betweenness; nothing else is random.
+    seed : int, numpy Generator or None, default 0
+        Draws the pivots of sampled betweenness; nothing else is random. The
+        same seed gives the same result; None draws fresh randomness.
     measures : sequence of str, default all four
         Which of ``"degree"``, ``"betweenness"``, ``"closeness"`` and
         ``"eigenvector"`` to compute (closeness is the costly one on large

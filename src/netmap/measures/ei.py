@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from netmap.measures.mixing import _possible_pairs, _tie_groups
-from netmap.model._params import check_seed
+from netmap.model._params import check_int, check_seed
 from netmap.model.exceptions import MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["ei_index"]
 
@@ -43,8 +48,8 @@ def _permutation_columns(observed: np.ndarray, permuted: np.ndarray) -> dict:
     }
 
 
-def ei_index(m, level: str = "network", by: str = "sector", *, weight: str | None = None,
-             permutations: int = 0, seed=None) -> pd.DataFrame:
+def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
+             weight: str | None = None, permutations: int = 0, seed=0) -> pd.DataFrame:
     """The E-I index: how much ties reach out of their group rather than stay in.
 
     ``E-I = (E - I) / (E + I)`` (Krackhardt and Stern 1988), from -1 (all
@@ -85,8 +90,9 @@ def ei_index(m, level: str = "network", by: str = "sector", *, weight: str | Non
         tie column (such as ``n_ties`` of a rolled-up map) sums it.
     permutations : int, default 0
         Number of permutations of the test (network and group levels).
-    seed : None, int or numpy.random.Generator
-        Seed of the permutations; the same seed gives the same result.
+    seed : int, numpy Generator or None, default 0
+        Seed of the permutations: the same seed gives the same result;
+        None draws fresh randomness.
 
     Returns
     -------
@@ -130,13 +136,13 @@ def ei_index(m, level: str = "network", by: str = "sector", *, weight: str | Non
     -0.076
     >>> bool(net.loc["network", "p_less"] < 0.05)
     True
-    >>> netmap.ei_index(m, "group").loc["business", ["external", "internal"]].tolist()
+    >>> netmap.ei_index(m, level="group").loc["business", ["external", "internal"]].tolist()
     [64.0, 81.0]
     """
     if level not in _LEVELS:
         raise MeasureError(f"level must be one of {', '.join(_LEVELS)}, not {level!r}")
-    if not isinstance(permutations, int | np.integer) or permutations < 0:
-        raise MeasureError(f"permutations must be a whole number >= 0, not {permutations!r}")
+    check_int("permutations", permutations, minimum=0)
+    check_seed(seed)
     if permutations and level == "actor":
         raise MeasureError("the permutation test is for the network and group levels; "
                            "use permutations=0 at the actor level")

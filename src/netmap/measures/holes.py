@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from netmap.model.exceptions import InvalidValueError
+from netmap.model.exceptions import InvalidValueError, ParameterError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["structural_holes"]
 
@@ -17,7 +21,7 @@ __all__ = ["structural_holes"]
 _PAIRS_PER_STEP = 1 << 21
 
 
-def structural_holes(m, weight: str | None = None) -> pd.DataFrame:
+def structural_holes(m: StakeholderMap, *, weight: str | None = None) -> pd.DataFrame:
     r"""Burt's constraint, effective size and efficiency of every actor.
 
     An actor spans a *structural hole* when its contacts are not tied to
@@ -208,10 +212,10 @@ def _tie_matrix(m, weight: str | None, what: str) -> sp.csr_array:
     Self-ties are left out; an undirected map gives a symmetric matrix.
     """
     if weight not in (None, "weight"):
-        raise InvalidValueError(
-            f"weight must be None or 'weight', not {weight!r}",
-            suggestion="pass weight='weight' to use the ties' weight column, or None "
-                       "to count each tied pair once", value=weight)
+        raise ParameterError(
+            "weight", weight, "None or 'weight'",
+            hint="pass weight='weight' to use the ties' weight column, or None to count "
+                 "each tied pair once")
     arrays = m.arrays
     if weight is not None:
         bad = (arrays.weight <= 0) & (arrays.source != arrays.target)

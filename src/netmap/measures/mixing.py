@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
 from netmap.model._groups import Groups, group_codes
-from netmap.model.exceptions import DataWarning, MeasureError
+from netmap.model._params import allowed_words
+from netmap.model.exceptions import DataWarning, MeasureError, ParameterError
 from netmap.model.vocabulary import TIE_CLASSES
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = [
     "mixing_matrix",
@@ -57,9 +62,10 @@ def tie_values(m, weight: str | None) -> np.ndarray:
 
     Raises
     ------
+    netmap.ParameterError
+        For a column the ties table lacks or that is not numeric.
     netmap.MeasureError
-        For a column the ties table lacks, that is not numeric, or that
-        has empty cells.
+        For a column with empty cells.
     """
     if weight is None:
         return np.ones(m.n_ties)
@@ -70,8 +76,8 @@ def tie_values(m, weight: str | None) -> np.ndarray:
                and not pd.api.types.is_bool_dtype(ties[c].dtype)
                and c not in ("wave", "until")]
     if weight not in numeric:
-        raise MeasureError(f"weight must be None, 'weight' or a numeric tie column "
-                           f"({', '.join(map(repr, numeric))}), not {weight!r}")
+        raise ParameterError("weight", weight, allowed_words([None, "weight", *numeric]),
+                             hint="a weight is a numeric column of the ties")
     values = ties[weight].to_numpy(dtype=float, na_value=np.nan)
     if np.isnan(values).any():
         raise MeasureError(f"the {weight!r} column of the ties has empty cells; fill "
@@ -100,7 +106,7 @@ def _possible_pairs(sizes: np.ndarray, directed: bool) -> np.ndarray:
     return pairs
 
 
-def mixing_matrix(m, by: str = "sector", *, weight: str | None = None,
+def mixing_matrix(m: StakeholderMap, *, by: str = "sector", weight: str | None = None,
                   normalized: bool = False, stat: str = "observed") -> pd.DataFrame:
     """Ties between and within groups: the sector x sector mixing matrix.
 
@@ -196,7 +202,7 @@ def mixing_matrix(m, by: str = "sector", *, weight: str | None = None,
     return frame
 
 
-def assortativity(m, by: str = "sector") -> float:
+def assortativity(m: StakeholderMap, *, by: str = "sector") -> float:
     """Nominal assortativity of the groups (Newman 2003).
 
     ``r = (sum_a e_aa - sum_a a_a b_a) / (1 - sum_a a_a b_a)``, where
@@ -270,7 +276,7 @@ def _pair_index(labels: pd.Index, by: str, directed: bool) -> pd.MultiIndex:
         [labels[a[keep]], labels[b[keep]]], names=[first, second]), a[keep], b[keep]
 
 
-def cross_sector_ties(m, by: str = "sector", *, weight: str | None = None
+def cross_sector_ties(m: StakeholderMap, *, by: str = "sector", weight: str | None = None
                       ) -> pd.DataFrame:
     """Ties per group pair and tie class: how much cross-sector traffic is partnership.
 
@@ -333,7 +339,7 @@ def cross_sector_ties(m, by: str = "sector", *, weight: str | None = None
     return frame
 
 
-def trust_matrix(m, by: str = "sector") -> pd.DataFrame:
+def trust_matrix(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     """Trust between groups: mean, median and count of the ties' ``trust`` ratings.
 
     CONCEPTS.md section 2: trust is built between individuals,

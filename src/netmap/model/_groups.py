@@ -65,7 +65,7 @@ def group_codes(m, by: str = "sector") -> Groups:
     >>> list(g.labels), int((g.codes == -1).sum())
     (['public', 'business', 'third'], 8)
     """
-    values = m.groups(by)
+    values = m.groups(by=by)
     if isinstance(values.dtype, pd.CategoricalDtype):
         present = pd.unique(values.dropna())
         labels = pd.Index([c for c in values.cat.categories if c in set(present)],

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import allowed_words
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, Validated, validate_tables
 from netmap.model.arrays import MapArrays
-from netmap.model.exceptions import DataWarning, WaveError
+from netmap.model.exceptions import DataWarning, ParameterError, WaveError
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
@@ -248,12 +249,12 @@ class StakeholderMap:
         """Integer codes and sparse adjacency (:class:`netmap.model.arrays.MapArrays`)."""
         return MapArrays.from_tables(self._actors, self._ties, self._directed)
 
-    def groups(self, by: str = "sector") -> pd.Series:
+    def groups(self, *, by: str = "sector") -> pd.Series:
         """The group of every actor, for analyses that compare groups.
 
         Parameters
         ----------
-        by : str
+        by : str, default "sector"
             ``"sector"``, ``"core"`` (core sector; missing for actors that
             count as none of the three) or any column of :attr:`actors`.
 
@@ -262,21 +263,26 @@ class StakeholderMap:
         pandas.Series
             Indexed by actor id, named ``by``.
 
+        Raises
+        ------
+        ParameterError
+            If ``by`` is not a column of the actors.
+
         Examples
         --------
         >>> import netmap
         >>> m = netmap.datasets.load_2x5()
-        >>> m.groups("core").loc["trump"]
+        >>> m.groups(by="core").loc["trump"]
         'third'
         """
-        if by not in self._actors.columns:
-            known = ", ".join(["sector", "core", *(
-                c for c in self._actors.columns if c not in ("sector", "core"))])
-            raise KeyError(f"cannot group by {by!r}: not a column of the actors; "
-                           f"use one of {known}")
+        if not isinstance(by, str) or by not in self._actors.columns:
+            known = ["sector", "core", *(
+                c for c in self._actors.columns if c not in ("sector", "core"))]
+            raise ParameterError("by", by, allowed_words(known),
+                                 hint="a group is a column of the actors")
         return self._actors[by].rename(by)
 
-    def to_networkx(self, multigraph: bool = False) -> nx.Graph:
+    def to_networkx(self, *, multigraph: bool = False) -> nx.Graph:
         """The map as a networkx graph; see :func:`netmap.io.to_networkx`."""
         from netmap.io.networkx import to_networkx
 
@@ -405,18 +411,18 @@ class StakeholderMap:
                                               name=self._name)
 
     # -- levels -------------------------------------------------------------------
-    def roll_up(self, to: str = "organisation") -> StakeholderMap:
+    def roll_up(self, *, to: str = "organisation") -> StakeholderMap:
         """The map one level up; see :func:`netmap.roll_up`.
 
         Examples
         --------
         >>> import netmap
-        >>> netmap.datasets.load_2x5().roll_up("sector").n_actors
+        >>> netmap.datasets.load_2x5().roll_up(to="sector").n_actors
         7
         """
         from netmap.structure.levels import roll_up
 
-        return roll_up(self, to)
+        return roll_up(self, to=to)
 
     # -- summaries and comparison ---------------------------------------------
     def summary(self) -> MapSummary:

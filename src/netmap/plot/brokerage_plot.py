@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from netmap.measures.brokerage import ROLES, brokerage
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import check_int
 from netmap.plot._common import Fonts, actor_labels, get_ax
 from netmap.plot.maps import draw_legend
 from netmap.plot.palette import ROLE_COLORS, sector_colors
 from netmap.structure.brokers import brokers
 from netmap.words import _plots as _words
 
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
 __all__ = ["plot_brokerage"]
 
 
-def plot_brokerage(m, *, ax=None, top=10, by="sector", lang="en", label_column=None,
+def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en", label_column=None,
                    legend=True, title=True, font=None, fontsize=9.0,
-                   betweenness_sample=None, seed=None):
+                   betweenness_sample=None, seed=0):
     """Stacked bars of the five brokerage roles of the top brokers.
 
     The brokers are the first ``top`` of :func:`netmap.brokers` (ranked by
@@ -80,8 +85,7 @@ def plot_brokerage(m, *, ax=None, top=10, by="sector", lang="en", label_column=N
     """
     from matplotlib.transforms import blended_transform_factory
 
-    if top < 1:
-        raise MeasureError(f"top must be at least 1, not {top!r}")
+    top = check_int("top", top, minimum=1)
     lang = _words.check_lang(lang)
     fonts = Fonts.of(font)
     ax = get_ax(ax)
@@ -122,7 +126,8 @@ def plot_brokerage(m, *, ax=None, top=10, by="sector", lang="en", label_column=N
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
     if legend:
-        entries = [("header", _words.word("roles", lang), None)]
+        entries: list[tuple[str, str, dict | None]] = [
+            ("header", _words.word("roles", lang), None)]
         for role, shown in zip(ROLES, role_names, strict=True):
             entries.append(("marker", shown, {"marker": "s", "markersize": 9,
                                               "markerfacecolor": ROLE_COLORS[role],

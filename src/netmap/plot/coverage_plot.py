@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -10,6 +11,9 @@ from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_c
 from netmap.plot.palette import NEUTRAL
 from netmap.structure.coverage import coverage
 from netmap.words import _plots as _words
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["plot_coverage", "goal_label"]
 
@@ -41,7 +45,7 @@ def _tint(color, t: float):
     return (*(1.0 - t * (1.0 - rgb)), 1.0)
 
 
-def plot_coverage(m, *, ax=None, goals=None, by="sector", crowded=3,
+def plot_coverage(m: StakeholderMap, *, ax=None, goals=None, by="sector", crowded=3,
                   crowded_sector="third", lang="en", goal_labels=None, title=True,
                   font=None, fontsize=9.0):
     """Goals x sectors: how many actors of each sector work on each goal; gaps and overlaps.

@@ -24,6 +24,8 @@ towards the sectors they reach.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import scipy.fft as sp_fft
@@ -32,6 +34,9 @@ from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
 from netmap.model._params import check_seed
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["layout", "force_positions", "sector_positions", "LAYOUTS",
            "ALL_PAIRS_UP_TO"]
@@ -48,7 +53,7 @@ _GRID = 256  # the most grid cells a side, for the repulsion of large components
 _ITERATIONS = 120
 
 
-def layout(m, kind: str = "force", *, seed=0, iterations: int = _ITERATIONS
+def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = _ITERATIONS
            ) -> pd.DataFrame:
     """Positions of the actors of a map, for :func:`netmap.plot.plot_map`.
 
@@ -60,9 +65,9 @@ def layout(m, kind: str = "force", *, seed=0, iterations: int = _ITERATIONS
         ``"force"``: tied actors close, clusters apart (see the module
         notes). ``"sector"``: each sector in its own disc, so that
         cross-sector ties run between discs.
-    seed : None, int or numpy.random.Generator, default 0
-        Seeds the layout. The default gives the same picture every time;
-        None gives a different one each call.
+    seed : int, numpy Generator or None, default 0
+        Seeds the layout: the same seed gives the same picture; None draws
+        fresh randomness.
     iterations : int, default 120
         Force iterations.
 
@@ -85,10 +90,10 @@ def layout(m, kind: str = "force", *, seed=0, iterations: int = _ITERATIONS
     >>> import netmap
     >>> from netmap.plot import layout
     >>> m = netmap.datasets.load_2x5()
-    >>> pos = layout(m, "force", seed=1)
-    >>> pos.shape, pos.equals(layout(m, "force", seed=1))
+    >>> pos = layout(m, kind="force", seed=1)
+    >>> pos.shape, pos.equals(layout(m, kind="force", seed=1))
     ((92, 2), True)
-    >>> layout(m, "sector").attrs["regions"].index[:3].tolist()
+    >>> layout(m, kind="sector").attrs["regions"].index[:3].tolist()
     ['public', 'business', 'third']
     """
     if kind not in LAYOUTS:
@@ -337,7 +342,7 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
         Number of actors.
     source, target : numpy.ndarray of int
         Actor positions of the two ends of each tie.
-    seed : None, int or numpy.random.Generator, default 0
+    seed : int, numpy Generator or None, default 0
         Seeds the choice of pivots and the jitter.
     iterations : int, default 120
         Force iterations per component.
@@ -486,7 +491,7 @@ def sector_positions(sector: np.ndarray, source: np.ndarray, target: np.ndarray,
         Sector code of each actor; discs go round the ring in code order.
     source, target : numpy.ndarray of int
         The two ends of each tie.
-    seed : None, int or numpy.random.Generator, default 0
+    seed : int, numpy Generator or None, default 0
         Seeds the starting positions.
     iterations : int, default 120
         Force iterations.

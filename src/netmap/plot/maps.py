@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import check_int
 from netmap.model.exceptions import InvalidValueError, UnknownBodyError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
@@ -14,6 +16,9 @@ from netmap.plot._placement import place_labels
 from netmap.plot.layouts import layout as compute_layout
 from netmap.plot.palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
 from netmap.words import _plots as _words
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["plot_map", "positions_of"]
 
@@ -23,7 +28,7 @@ _LABEL_BOX = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "
               "alpha": 0.75}
 
 
-def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
+def positions_of(m: StakeholderMap, *, layout="force", seed=0) -> pd.DataFrame:
     """Positions of every actor of ``m`` from a layout name or given positions.
 
     Parameters
@@ -36,8 +41,9 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
         :func:`netmap.plot.layout` returned, for another map with the same
         actors or more), or a mapping of actor id to ``(x, y)`` (as
         networkx layouts return).
-    seed : None, int or numpy.random.Generator, default 0
-        For a layout name.
+    seed : int, numpy Generator or None, default 0
+        For a layout name: the same seed gives the same positions; None
+        draws fresh randomness.
 
     Returns
     -------
@@ -54,7 +60,7 @@ def positions_of(m, layout="force", *, seed=0) -> pd.DataFrame:
         When given positions miss actors of the map, or are not finite.
     """
     if isinstance(layout, str):
-        return compute_layout(m, layout, seed=seed)
+        return compute_layout(m, kind=layout, seed=seed)
     if isinstance(layout, pd.DataFrame):
         missing_cols = [c for c in ("x", "y") if c not in layout.columns]
         if missing_cols:
@@ -121,7 +127,7 @@ def _arrowheads(ax, xy: np.ndarray, source: np.ndarray, target: np.ndarray,
     verts = np.stack([shifted[..., 0] * cos - shifted[..., 1] * sin,
                       shifted[..., 0] * sin + shifted[..., 1] * cos], axis=-1)
     arrows = PolyCollection(
-        verts, offsets=xy[target], offset_transform=ax.transData,
+        list(verts), offsets=xy[target], offset_transform=ax.transData,
         transform=Affine2D().scale(1 / 72) + fig.dpi_scale_trans,
         facecolors=color, edgecolors="none", alpha=min(1.0, alpha + 0.2), zorder=1.5)
     arrows.set_gid("netmap-arrows")
@@ -168,10 +174,10 @@ def draw_legend(ax, entries, fonts: Fonts, lang: str, fontsize: float):
     return legend
 
 
-def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top=10,
-             label_by=None, label_column=None, lang="en", highlight_body=None,
-             hull=False, legend=True, title=None, font=None, fontsize=8.0,
-             size_range=None, node_size=None):
+def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
+             labels="top", top=10, label_by=None, label_column=None, lang="en",
+             highlight_body=None, hull=False, legend=True, title=None, font=None,
+             fontsize=8.0, size_range=None, node_size=None):
     """Draw the stakeholder map: actors by sector, level and a measure, ties by class.
 
     Actors are coloured by sector (:func:`netmap.model.palette.sector_colors`),
@@ -193,8 +199,9 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
         positions (:func:`positions_of`). A sector layout (by name, or
         positions that carry its ``attrs["regions"]``) also draws each
         sector's disc and name.
-    seed : None, int or numpy.random.Generator, default 0
-        Seeds a layout by name: the same seed draws the same map.
+    seed : int, numpy Generator or None, default 0
+        Seeds a layout by name: the same seed draws the same map; None draws
+        fresh randomness.
     size : str or pandas.Series, optional
         What marker area shows: an actor column, a measure (``degree``,
         ``betweenness``, ``closeness``, ``eigenvector``, a brokerage role
@@ -282,10 +289,11 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
     >>> plt.close(fig)
     """
     lang = _words.check_lang(lang)
+    top = check_int("top", top, minimum=1, allow_none=True)
     fonts = Fonts.of(font)
     ax = get_ax(ax)
     arr = m.arrays
-    pos = positions_of(m, layout, seed=seed)
+    pos = positions_of(m, layout=layout, seed=seed)
     xy = pos[["x", "y"]].to_numpy(dtype=float)
     n = arr.n_actors
     taxonomy = m.taxonomy
@@ -326,7 +334,8 @@ def plot_map(m, *, ax=None, layout="force", seed=0, size=None, labels="top", top
 
     # Sector regions, when the positions come from a sector layout.
     regions = pos.attrs.get("regions")
-    region_texts, region_names = [], []
+    region_texts: list = []
+    region_names: list = []
     bounds = pos.attrs.get("bounds")
     frame_xy = xy if bounds is None else np.vstack([xy, np.reshape(bounds, (2, 2))])
     if regions is not None:
@@ -502,8 +511,6 @@ def _chosen_labels(m, labels, top: int, label_by, size, size_values, seed) -> li
         order = np.argsort(-rank.fillna(-np.inf).to_numpy(), kind="stable")
         chosen = ids[order]
         if labels == "top":
-            if top < 0:
-                raise ValueError(f"top must be at least 0, not {top!r}")
             chosen = chosen[:top]
         return list(chosen)
     chosen = list(dict.fromkeys(labels))

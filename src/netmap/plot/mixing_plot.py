@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 
 from netmap.measures.mixing import mixing_matrix
 from netmap.plot._common import Fonts, get_ax, group_names, text_color
 from netmap.words import _plots as _words
 
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
 __all__ = ["plot_mixing"]
 
 _STATS = ("observed", "expected", "ratio")
 
 
-def plot_mixing(m, *, ax=None, stat="observed", by="sector", weight=None, lang="en",
+def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", weight=None, lang="en",
                 cmap=None, colorbar=True, title=True, font=None, fontsize=9.0):
     """Heat map of the ties between and within sectors, annotated.
 
@@ -82,7 +87,7 @@ def plot_mixing(m, *, ax=None, stat="observed", by="sector", weight=None, lang="
     finite = values[np.isfinite(values)]
     if stat == "ratio":
         high = max(float(finite.max()) if finite.size else 2.0, 1.0 + 1e-9)
-        norm = TwoSlopeNorm(vmin=0.0, vcenter=1.0, vmax=max(high, 2.0))
+        norm: Normalize = TwoSlopeNorm(vmin=0.0, vcenter=1.0, vmax=max(high, 2.0))
         cmap = cmap or "PuOr_r"
     else:
         norm = Normalize(vmin=0.0, vmax=max(float(finite.max()) if finite.size else 1.0,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -11,6 +13,9 @@ from netmap.plot.layouts import LAYOUTS, force_positions, sector_positions
 from netmap.plot.maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
 from netmap.plot.palette import sector_colors
 from netmap.words import _plots as _words
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["plot_waves", "union_layout"]
 
@@ -69,7 +74,7 @@ def _upright(pos: pd.DataFrame) -> pd.DataFrame:
     return turned
 
 
-def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
+def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout="force", seed=0,
                size=None, labels="top", top=8, label_by=None, label_column=None,
                lang="en", legend=True, font=None, fontsize=8.0):
     """The map at two waves side by side, on one layout; who joined and who left.
@@ -96,8 +101,9 @@ def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
         A layout name (turned upright when wider than tall, to suit two
         panels side by side), or positions of (at least) every actor of
         both waves.
-    seed : None, int or numpy.random.Generator, default 0
-        Seeds the layout.
+    seed : int, numpy Generator or None, default 0
+        Seeds the layout: the same seed draws the same maps; None draws fresh
+        randomness.
     size, labels, top, label_by, label_column, lang, font, fontsize
         As for :func:`netmap.plot.plot_map`, for each panel.
     legend : bool, default True
@@ -154,7 +160,7 @@ def plot_waves(m, before, after, *, axes=None, fig=None, layout="force", seed=0,
     node_size = _default_sizes(len(pos))[0] / 2
     low, high = _default_sizes(len(pos))[1]
     for ax, part in zip(axes, (first, second), strict=True):
-        panel_pos = positions_of(part, pos)
+        panel_pos = positions_of(part, layout=pos)
         plot_map(part, ax=ax, layout=panel_pos, size=size, labels=labels, top=top,
                  label_by=label_by, label_column=label_column, lang=lang, legend=False,
                  font=font, fontsize=fontsize, seed=seed, node_size=node_size,

@@ -10,6 +10,10 @@ what every measure means. Pictures are inlined as PNG; the file needs no
 network access and no JavaScript. ``lang="he"`` writes it in Hebrew, laid
 out right to left.
 
+Each section is data (paragraphs, headings, tables of cells, figures as
+base64 PNG: :mod:`netmap.reporting._html`); the jinja2 templates in
+``netmap/reporting/templates`` render it, with autoescaping on.
+
 May import: every package but the command line.
 """
 
@@ -19,11 +23,16 @@ import datetime as _dt
 import time
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from netmap.model._params import check_int, check_seed
 from netmap.model.exceptions import MeasureError
-from netmap.reporting._html import esc, page, paragraph
+from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
 from netmap.words._report import say
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["report", "SECTION_IDS"]
 
@@ -31,7 +40,7 @@ __all__ = ["report", "SECTION_IDS"]
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
 
 
-def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
+def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, goals=None,
            complexity=None, backbone=None, seed: int = 0, permutations: int = 999,
            progress=None):
     """Write the report of a map as one self-contained HTML file.
@@ -53,9 +62,9 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
         The problem's declared complexity, for the complexity fit.
     backbone : str or iterable of str, optional
         The backbone's ids, when the map has no ``backbone`` column.
-    seed : int, default 0
-        Seed of every random step (layouts, permutation tests, sampling), so
-        the same map gives the same report.
+    seed : int, numpy Generator or None, default 0
+        Seed of every random step (layouts, permutation tests, sampling): the
+        same seed gives the same report; None draws fresh randomness.
     permutations : int, default 999
         Permutations of the significance tests.
     progress : callable, optional
@@ -80,35 +89,36 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
     """
     if lang not in ("en", "he"):
         raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
+    check_int("permutations", permutations, minimum=1)
+    check_seed(seed)
     from netmap._version import __version__
 
     path = Path(path)
     ctx = Context(m=m, lang=lang, goals=goals, complexity=complexity, backbone=backbone,
                   seed=seed, permutations=permutations)
-    built, left_out, noted = [], [], []
+    built: list[Section] = []
+    left_out: list[str] = []
+    noted: list[str] = []
     total = len(SECTIONS)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
             start = time.perf_counter()
             body = build(ctx)
-            if body is None:
+            if body is not None:
+                built.append(Section(sid, say(key, lang), body))
+            elif absent is not None:
                 left_out.append(say(absent, lang))
-            else:
-                built.append((sid, say(key, lang), body))
             if progress is not None:
                 progress(sid, done, total, time.perf_counter() - start)
     for w in caught:
         text = str(w.message)
         if text not in noted:
             noted.append(text)
-    if left_out:
-        sid, stitle, body = built[0]
-        built[0] = (sid, stitle, body + "".join(paragraph(t, "note") for t in left_out))
-    notes = "".join(f"<li>{esc(t)}</li>" for t in noted)
-    built.insert(-1, ("notes", say("notes", lang),
-                      (paragraph(say("warnings", lang)) + f"<ul>{notes}</ul>") if noted
-                      else paragraph(say("no_notes", lang), "note")))
+    built[0].blocks.extend(paragraph(t, "note") for t in left_out)
+    built.insert(-1, Section("notes", say("notes", lang),
+                             [paragraph(say("warnings", lang)), Items(noted)] if noted
+                             else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
     head = paragraph(say("made_by", lang, version=__version__,
                          date=_dt.date.today().isoformat()), "meta")

@@ -14,6 +14,8 @@ brokerage.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -21,8 +23,12 @@ from scipy.sparse.csgraph import connected_components
 
 from netmap.measures.brokerage import _binary_adjacency, _chunks, _compute
 from netmap.model._groups import group_codes, group_pairs
+from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
 from netmap.model.exceptions import MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_backbone",
            "pair_two_paths", "cross_two_paths"]
@@ -65,9 +71,8 @@ def backbone_actors(m, backbone=None, *, top: int | None = None,
     """
     if backbone is not None:
         return actor_ids(m, backbone, what="backbone actor")
+    top = check_int("top", top, minimum=1, allow_none=True)
     if top is not None:
-        if top < 1:
-            raise MeasureError(f"top must be at least 1, not {top!r}")
         order = np.argsort(-cross_two_paths(m, by), kind="stable")[:top]
         return list(np.asarray(m.arrays.ids, dtype=object)[order])
     if "backbone" in m.actors.columns:
@@ -177,7 +182,7 @@ def cross_two_paths(m, by: str = "sector", *, ranked: bool = False):
     return cross, pd.Series(cross).rank(ascending=False, method="min").to_numpy(dtype=int)
 
 
-def backbone_brokerage(m, backbone=None, *, top: int | None = None,
+def backbone_brokerage(m: StakeholderMap, *, backbone=None, top: int | None = None,
                        by: str = "sector") -> pd.DataFrame:
     """The share of all cross-sector open two-paths that each backbone actor brokers.
 
@@ -231,7 +236,7 @@ def backbone_brokerage(m, backbone=None, *, top: int | None = None,
     return table
 
 
-def pair_brokerage(m, by: str = "sector", *, backbone=None,
+def pair_brokerage(m: StakeholderMap, *, by: str = "sector", backbone=None,
                    top: int | None = None) -> pd.DataFrame:
     """Per pair of sectors: how many open two-paths join them, who brokers them, how concentrated.
 
@@ -334,7 +339,7 @@ def _reach(m, by: str, labels: pd.Index) -> dict:
             "components": n_comp, "cross_ties": int(cross.sum())}
 
 
-def without_backbone(m, backbone=None, *, top: int | None = None,
+def without_backbone(m: StakeholderMap, *, backbone=None, top: int | None = None,
                      by: str = "sector") -> pd.DataFrame:
     """Headline measures of the map with and without its backbone.
 

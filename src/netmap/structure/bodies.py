@@ -13,12 +13,17 @@ with waves that is every actor who sat in the body at some wave; ask
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["body_sector_counts", "body_composition", "interlocks", "BODY_TYPES",
            "LEADING_ROLES"]
@@ -54,7 +59,7 @@ def _body_index(m) -> pd.Index:
     return pd.Index(index, name="body")
 
 
-def body_sector_counts(m, by: str = "sector") -> pd.DataFrame:
+def body_sector_counts(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     """Members of each body per sector: a bodies x sectors table of counts.
 
     Parameters
@@ -120,7 +125,7 @@ def _reference_shares(m, by: str, reference, labels: pd.Index) -> np.ndarray:
     return shares / shares.sum()
 
 
-def body_composition(m, by: str = "sector", *, reference="map") -> pd.DataFrame:
+def body_composition(m: StakeholderMap, *, by: str = "sector", reference="map") -> pd.DataFrame:
     r"""The sector make-up and balance of every body.
 
     For each body: how many members, which core sectors sit in it and
@@ -180,8 +185,8 @@ def body_composition(m, by: str = "sector", *, reference="map") -> pd.DataFrame:
     >>> table.loc[["steering_committee", "business_coalition"], "type"].tolist()
     ['three-sector', 'single-sector']
     """
-    counts = body_sector_counts(m, by)
-    core_counts = body_sector_counts(m, "core") if by != "core" else counts
+    counts = body_sector_counts(m, by=by)
+    core_counts = body_sector_counts(m, by="core") if by != "core" else counts
     labels = counts.columns
     n_groups = len(group_codes(m, by).labels)
     members_per_body = _member_pairs(m).groupby("body").size()
@@ -246,7 +251,7 @@ def _interlock_counts(m) -> pd.Series:
     return pairs[n_bodies > 1].groupby("body").size().astype(np.int64)
 
 
-def interlocks(m) -> pd.DataFrame:
+def interlocks(m: StakeholderMap) -> pd.DataFrame:
     """The actors who sit in more than one body: the interlocks between bodies.
 
     Parameters

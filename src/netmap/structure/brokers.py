@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -10,7 +12,10 @@ from netmap.measures.brokerage import brokerage
 from netmap.measures.centrality import centrality
 from netmap.measures.holes import structural_holes
 from netmap.model._groups import group_codes
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import check_int
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["brokers", "sectors_reached"]
 
@@ -55,8 +60,8 @@ def sectors_reached(m, by: str = "sector") -> pd.Series:
     return pd.Series(counts, index=m.arrays.ids.copy(), name="sectors_reached")
 
 
-def brokers(m, by: str = "sector", *, top: int | None = None,
-            betweenness_sample: int | None = None, seed=None) -> pd.DataFrame:
+def brokers(m: StakeholderMap, *, by: str = "sector", top: int | None = None,
+            betweenness_sample: int | None = None, seed=0) -> pd.DataFrame:
     """Cross-sector brokers, ranked: who links the sectors, and how.
 
     A backbone organisation (CONCEPTS.md section 6) is meant to be the
@@ -83,8 +88,9 @@ def brokers(m, by: str = "sector", *, top: int | None = None,
         Pivots of sampled betweenness, as for
         :func:`netmap.centrality` (by default exact up to 5,000
         actors, sampled with a warning above).
-    seed : None, int or numpy.random.Generator
-        Seed for sampled betweenness.
+    seed : int, numpy Generator or None, default 0
+        Seed for sampled betweenness: the same seed gives the same result;
+        None draws fresh randomness.
 
     Returns
     -------
@@ -108,8 +114,7 @@ def brokers(m, by: str = "sector", *, top: int | None = None,
     >>> table.index[0]
     'sheatufim'
     """
-    if top is not None and top < 1:
-        raise MeasureError(f"top must be at least 1, not {top!r}")
+    top = check_int("top", top, minimum=1, allow_none=True)
     raw = brokerage(m, by=by, stat="raw")
     z = brokerage(m, by=by, stat="z")
     holes = structural_holes(m)

@@ -10,15 +10,20 @@ says which are mixed and which are single-sector.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes
-from netmap.model._params import check_seed
+from netmap.model._params import check_choice, check_seed
 from netmap.model.exceptions import MeasureError
 from netmap.structure.bodies import _body_index, _member_pairs
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["single_sector_clusters", "communities"]
 
@@ -35,9 +40,9 @@ def _check_share(name: str, value: float) -> None:
         raise MeasureError(f"{name} must lie between 0 and 1, not {value!r}")
 
 
-def single_sector_clusters(m, by: str = "sector", *, min_size: int = 3,
+def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: int = 3,
                            min_share: float = 0.5, split: bool = False,
-                           seed=None) -> pd.DataFrame:
+                           seed=0) -> pd.DataFrame:
     r"""Groups of same-sector actors tied mostly to each other.
 
     The definition, in three steps:
@@ -72,8 +77,9 @@ def single_sector_clusters(m, by: str = "sector", *, min_size: int = 3,
     split : bool, default False
         Split components into Louvain communities (reproducible with
         ``seed``).
-    seed : None, int or numpy.random.Generator
-        Seed of the Louvain split.
+    seed : int, numpy Generator or None, default 0
+        Seed of the Louvain split: the same seed gives the same result;
+        None draws fresh randomness.
 
     Returns
     -------
@@ -101,6 +107,7 @@ def single_sector_clusters(m, by: str = "sector", *, min_size: int = 3,
     """
     if min_size < 1:
         raise MeasureError(f"min_size must be at least 1, not {min_size!r}")
+    check_seed(seed)
     _check_share("min_share", min_share)
     groups = group_codes(m, by)
     codes = groups.codes
@@ -217,7 +224,7 @@ def _best_bodies(m, member_sets: list[np.ndarray]) -> tuple[list, list]:
     return names, [float(s) for s in score]
 
 
-def communities(m, by: str = "sector", *, seed=None, resolution: float = 1.0,
+def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: float = 1.0,
                 weight: str | None = None, pure: float = 0.8) -> pd.DataFrame:
     """Modularity communities of the map and the sector make-up of each.
 
@@ -234,8 +241,9 @@ def communities(m, by: str = "sector", *, seed=None, resolution: float = 1.0,
     by : str, default "sector"
         The groups of the make-up: ``"sector"``, ``"core"`` or any actor
         column.
-    seed : None, int or numpy.random.Generator
-        Seed of the Louvain method; pass one for reproducible communities.
+    seed : int, numpy Generator or None, default 0
+        Seed of the Louvain method: the same seed gives the same result;
+        None draws fresh randomness.
     resolution : float, default 1.0
         Modularity resolution: above 1 gives more and smaller communities.
     weight : str, optional
@@ -270,8 +278,7 @@ def communities(m, by: str = "sector", *, seed=None, resolution: float = 1.0,
     import networkx as nx
 
     _check_share("pure", pure)
-    if weight not in (None, "weight"):
-        raise MeasureError(f"weight must be None or 'weight', not {weight!r}")
+    check_choice("weight", weight, (None, "weight"))
     rng = check_seed(seed)
     groups = group_codes(m, by)
     n = m.n_actors

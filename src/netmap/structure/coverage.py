@@ -9,6 +9,8 @@ which actor works on which goal; this module turns it into that map.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -16,10 +18,13 @@ from netmap.model._groups import group_codes
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
 __all__ = ["coverage"]
 
 
-def coverage(m, *, goals=None, by: str = "sector", crowded: int = 3,
+def coverage(m: StakeholderMap, *, goals=None, by: str = "sector", crowded: int = 3,
              crowded_sector: str = "third") -> pd.DataFrame:
     """Goals x sectors: who works on each shared goal, where the gaps and overlaps are.
 

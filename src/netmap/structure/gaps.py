@@ -13,14 +13,19 @@ actors.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes, group_pairs
-from netmap.model._params import check_seed
+from netmap.model._params import check_int, check_seed
 from netmap.model.exceptions import MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["sector_cut_points", "under_connected", "introductions"]
 
@@ -39,7 +44,7 @@ def _simple_undirected(m) -> sp.csr_array:
     return adj
 
 
-def sector_cut_points(m, by: str = "sector") -> pd.DataFrame:
+def sector_cut_points(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     """Actors whose removal disconnects sectors from each other.
 
     An actor is a sector cut-point when, once it is taken out, some pair
@@ -155,7 +160,7 @@ class _Split:
         low = np.zeros(n, dtype=np.int64)
         size = np.ones(n, dtype=np.int64)
         parent = np.full(n, -1, dtype=np.int64)
-        order = []
+        order: list[int] = []
         children: list[list[int]] = [[] for _ in range(n)]
         for root in range(n):
             if tin[root] >= 0:
@@ -207,7 +212,7 @@ class _Split:
         return (others > 0) | ((pres.T @ pres) > 0)
 
 
-def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None,
+def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int = 999, seed=0,
                     alpha: float = 0.05) -> pd.DataFrame:
     """Pairs of sectors with significantly fewer ties than random mixing gives them.
 
@@ -228,8 +233,9 @@ def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None
     permutations : int, default 999
         Number of random relabellings; with 999, the smallest p-value is
         0.001.
-    seed : None, int or numpy.random.Generator
-        Seed of the permutations.
+    seed : int, numpy Generator or None, default 0
+        Seed of the permutations: the same seed gives the same result;
+        None draws fresh randomness.
     alpha : float, default 0.05
         Significance level of ``under_connected``: the usual five percent.
         With many pairs some will pass by chance; compare with
@@ -255,8 +261,7 @@ def under_connected(m, by: str = "sector", *, permutations: int = 999, seed=None
     >>> bool(table.loc[("business", "third"), "under_connected"])
     False
     """
-    if permutations < 1:
-        raise MeasureError(f"permutations must be at least 1, not {permutations!r}")
+    check_int("permutations", permutations, minimum=1)
     if not 0 < alpha < 1:
         raise MeasureError(f"alpha must lie between 0 and 1, not {alpha!r}")
     rng = check_seed(seed)
@@ -318,7 +323,7 @@ def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_
     return common
 
 
-def introductions(m, between: tuple, by: str = "sector", *,
+def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
                   top: int | None = 20) -> pd.DataFrame:
     """Candidate introductions across a gap: untied actors of two sectors with common neighbours.
 
@@ -363,8 +368,7 @@ def introductions(m, between: tuple, by: str = "sector", *,
         if label not in labels:
             raise MeasureError(f"{label!r} is not a {by!r} group of the map; its groups "
                                f"are {', '.join(map(repr, labels))}")
-    if top is not None and top < 1:
-        raise MeasureError(f"top must be at least 1 or None, not {top!r}")
+    top = check_int("top", top, minimum=1, allow_none=True)
     a, b = (labels.index(x) for x in between)
     left = np.flatnonzero(groups.codes == a)
     right = np.flatnonzero(groups.codes == b)

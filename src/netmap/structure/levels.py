@@ -10,6 +10,8 @@ that every analysis accepts, so one question can be asked at each level.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
@@ -17,6 +19,9 @@ from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, validate_tables
 from netmap.model.exceptions import MeasureError
 from netmap.model.vocabulary import ROLES
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["roll_up", "key_person_risk", "LEVELS_UP"]
 
@@ -61,7 +66,7 @@ def _span(frame: pd.DataFrame, column: str, key: np.ndarray, how: str) -> pd.Ser
     return out
 
 
-def roll_up(m, to: str = "organisation"):
+def roll_up(m: StakeholderMap, *, to: str = "organisation"):
     """The map one level up: persons merged into organisations, or actors into sectors.
 
     With ``to="organisation"``, every person is merged into the
@@ -108,10 +113,10 @@ def roll_up(m, to: str = "organisation"):
     --------
     >>> import netmap
     >>> m = netmap.datasets.load_2x5()
-    >>> org = m.roll_up("organisation")
+    >>> org = m.roll_up(to="organisation")
     >>> m.n_actors, org.n_actors, int(org.ties["n_ties"].sum()) == m.n_ties
     (92, 75, True)
-    >>> sectors = m.roll_up("sector")
+    >>> sectors = m.roll_up(to="sector")
     >>> sectors.actors.index.tolist()[:3]
     ['public', 'business', 'third']
     """
@@ -219,7 +224,7 @@ def _merge_ties(m, key: np.ndarray, issues: list[dict], level: str) -> pd.DataFr
 
 def _join_types(values: pd.Series) -> str | None:
     """The distinct tie types behind an aggregated tie, sorted, joined by "; "."""
-    parts = set()
+    parts: set[str] = set()
     for v in values.dropna():
         parts.update(p for p in str(v).split("; ") if p)
     return "; ".join(sorted(parts)) if parts else None
@@ -246,7 +251,7 @@ def _merge_rows(frame: pd.DataFrame | None, m, key: np.ndarray, what: str, *,
     return grouped.agg(**agg).reset_index()
 
 
-def key_person_risk(m, *, share: float = 1.0) -> pd.DataFrame:
+def key_person_risk(m: StakeholderMap, *, share: float = 1.0) -> pd.DataFrame:
     """Organisations whose cross-sector ties all run through one person.
 
     When one person holds an organisation's ties to the other sectors, the

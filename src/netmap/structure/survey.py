@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import check_int
 from netmap.model._validation import Validated
 from netmap.model.exceptions import DataWarning, MeasureError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["response_rates", "survey_sensitivity", "SurveySensitivity"]
 
@@ -33,7 +38,7 @@ def _survey_columns(m) -> tuple[str, str]:
     return confirm, "confirmable"
 
 
-def response_rates(m, by: str = "sector") -> pd.DataFrame:
+def response_rates(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     """How many of each group's organisations answered the survey.
 
     Parameters
@@ -67,8 +72,8 @@ def response_rates(m, by: str = "sector") -> pd.DataFrame:
     """
     from netmap.model._groups import group_codes
 
-    confirm, _ = _survey_columns(m)
     groups = group_codes(m, by)
+    confirm, _ = _survey_columns(m)
     answered = m.actors["responded"].astype(bool).to_numpy()
     n = groups.n_groups
     codes = groups.codes
@@ -144,7 +149,8 @@ def _spearman(a: np.ndarray, b: np.ndarray) -> float:
     return float(spearmanr(a, b).statistic)
 
 
-def survey_sensitivity(m, by: str = "sector", *, top: int = 10) -> SurveySensitivity:
+def survey_sensitivity(m: StakeholderMap, *, by: str = "sector",
+                       top: int = 10) -> SurveySensitivity:
     """The E-I index, mixing shares and broker ranking under each rule for unconfirmed ties.
 
     Survey ties that only one side reported are the usual weak point of a
@@ -186,6 +192,8 @@ def survey_sensitivity(m, by: str = "sector", *, top: int = 10) -> SurveySensiti
     from netmap.measures.mixing import mixing_matrix
     from netmap.structure.brokers import brokers
 
+    m.groups(by=by)  # a bad by fails here, before the survey columns are looked for
+    check_int("top", top, minimum=1)
     confirm, confirmable = _survey_columns(m)
     masks = {"either": np.ones(m.n_ties, dtype=bool),
              "both": m.ties[confirm].astype(bool).to_numpy(),

@@ -10,12 +10,16 @@ measures it compares, for any map.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from netmap.model.exceptions import MeasureError
 from netmap.structure.bodies import body_composition
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["compare", "headline_measures", "WaveComparison", "HEADLINE_MEASURES"]
 
@@ -38,7 +42,7 @@ HEADLINE_MEASURES = {
 }
 
 
-def headline_measures(m, *, backbone=None) -> pd.Series:
+def headline_measures(m: StakeholderMap, *, backbone=None) -> pd.Series:
     """The headline measures of a map, one number each.
 
     The measures and what each says are in
@@ -83,7 +87,7 @@ def headline_measures(m, *, backbone=None) -> pd.Series:
         out["ei_index"] = float(ei_index(m)["ei"].iloc[0])
         out["assortativity"] = float(assortativity(m))
         try:
-            out["backbone_share"] = float(backbone_brokerage(m, backbone)["share"].sum())
+            out["backbone_share"] = float(backbone_brokerage(m, backbone=backbone)["share"].sum())
         except MeasureError:
             if backbone is not None:
                 raise
@@ -155,7 +159,7 @@ class WaveComparison:
                 "bodies": self.bodies, "measures": self.measures}
 
 
-def compare(m, before, after, *, backbone=None) -> WaveComparison:
+def compare(m: StakeholderMap, before, after, *, backbone=None) -> WaveComparison:
     """Compare two waves of a map: joiners and leavers, ties, bodies and measures.
 
     Parameters
