@@ -11,7 +11,7 @@ network access and no JavaScript. ``lang="he"`` writes it in Hebrew, laid
 out right to left.
 
 Each section is data (paragraphs, headings, tables of cells, figures as
-base64 PNG: :mod:`netmap.reporting._html`); the jinja2 templates in
+base64 PNG: ``netmap.reporting._html``); the jinja2 templates in
 ``netmap/reporting/templates`` render it, with autoescaping on.
 
 May import: every package but the command line.
