@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
@@ -325,7 +325,9 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
     width = 0.9 if n <= 300 else 0.4
     from matplotlib.collections import LineCollection
 
-    ties = LineCollection(segments, linestyles=[TIE_STYLES[c] for c in classes] or "solid",
+    # An (n, 2, 2) array is a sequence of segments; matplotlib's stub asks for a Sequence.
+    styles = [TIE_STYLES[c] for c in classes] or "solid"
+    ties = LineCollection(cast("Sequence[np.ndarray]", segments), linestyles=styles,
                           colors=NEUTRAL, linewidths=width, alpha=alpha, zorder=1)
     ties.set_gid("netmap-ties")
     ax.add_collection(ties, autolim=False)
