@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from netmap.model.vocabulary import Term
 
 __all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words", "say",
-           "finding_texts", "fields", "join", "quote", "direction", "percent",
+           "plot_word", "finding_texts", "fields", "join", "quote", "direction", "percent",
            "ties_phrase", "core_count_phrase", "sector_phrase", "sector_name", "term_name",
            "level_name", "measure_name"]
 
@@ -98,6 +98,11 @@ def say(group: str, key: Any, lang: str, /, *args: Any, **fields: Any) -> str:
     """
     text = words(group, lang)[key]
     return text.format(*args, **fields) if args or fields else text
+
+
+def plot_word(key: str, lang: str, /, *args: Any, **fields: Any) -> str:
+    """A word plots draw besides the data (``PLOTS``), its fields filled."""
+    return say("PLOTS", key, lang, *args, **fields)
 
 
 def finding_texts(code: str, lang: str) -> tuple[str, str]:
@@ -201,4 +206,4 @@ def measure_name(name: str, lang: str) -> str:
     if lang == SOURCE_LANG:
         return name.replace("_", " ")
     plots = words("PLOTS", lang)
-    return plots[name] if name in plots else name
+    return plots.get(name, name)
