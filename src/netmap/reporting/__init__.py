@@ -20,10 +20,10 @@ import time
 import warnings
 from pathlib import Path
 
-from netmap.model.exceptions import MeasureError
 from netmap.reporting._html import esc, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
-from netmap.words._report import say
+from netmap.words.catalogue import check_lang
+from netmap.words.catalogue import report_word as say
 
 __all__ = ["report", "SECTION_IDS"]
 
@@ -78,8 +78,7 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
     >>> '<html lang="he" dir="rtl">' in out.read_text(encoding="utf-8")
     True
     """
-    if lang not in ("en", "he"):
-        raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
+    check_lang(lang)
     from netmap._version import __version__
 
     path = Path(path)

@@ -10,7 +10,8 @@ import math
 import numpy as np
 import pandas as pd
 
-from netmap.words._report import COLUMNS, say
+from netmap.words.catalogue import direction, words
+from netmap.words.catalogue import report_word as say
 
 __all__ = ["page", "table", "figure", "paragraph", "esc", "cell"]
 
@@ -60,8 +61,7 @@ def cell(value, lang: str, decimals: int = 2) -> tuple[str, bool]:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "", False
     if isinstance(value, bool | np.bool_):
-        return esc(("yes", "כן")[lang == "he"] if value else ("no", "לא")[lang == "he"]), \
-            False
+        return esc(say("yes" if value else "no", lang)), False
     if isinstance(value, int | np.integer):
         return f"{int(value):,}", True
     if isinstance(value, float | np.floating):
@@ -77,8 +77,9 @@ def cell(value, lang: str, decimals: int = 2) -> tuple[str, bool]:
 
 def header(name, lang: str) -> str:
     """A column heading in ``lang``."""
-    if name in COLUMNS:
-        return COLUMNS[name][0 if lang == "en" else 1]
+    columns = words("COLUMNS", lang)
+    if name in columns:
+        return columns[name]
     return str(name)
 
 
@@ -129,12 +130,11 @@ def paragraph(text: str, cls: str | None = None) -> str:
 
 def page(title: str, lang: str, head: str, sections: list[tuple[str, str, str]]) -> str:
     """The whole document: ``sections`` are (id, title, body html)."""
-    direction = "rtl" if lang == "he" else "ltr"
     toc = "".join(f'<li><a href="#{sid}">{esc(stitle)}</a></li>'
                   for sid, stitle, _ in sections)
     body = "".join(f'<section id="{sid}"><h2>{esc(stitle)}</h2>{content}</section>'
                    for sid, stitle, content in sections)
-    return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction}">\n<head>\n'
+    return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction(lang)}">\n<head>\n'
             f'<meta charset="utf-8">\n<meta name="viewport" '
             f'content="width=device-width, initial-scale=1">\n'
             f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"

@@ -8,14 +8,7 @@ import pandas as pd
 
 from netmap.reporting._html import esc, figure, paragraph, table
 from netmap.words._names import display_names
-from netmap.words._report import (
-    DEFINITIONS,
-    INSIGHT_TITLES,
-    MEASURES,
-    SEVERITY,
-    VALUES,
-    say,
-)
+from netmap.words.catalogue import report_word, sector_name, words
 
 __all__ = ["Context", "SECTIONS"]
 
@@ -39,15 +32,16 @@ class Context:
     cache: dict = field(default_factory=dict)
 
     def word(self, key: str, **fields) -> str:
-        return say(key, self.lang, **fields)
+        return report_word(key, self.lang, **fields)
 
     def value(self, raw: str) -> str:
         """A sector code, body type, tie class or kind in words; anything else as is."""
         tax = self.m.taxonomy
         if raw in tax.codes:
-            return tax.display_name(raw, self.lang)
-        if raw in VALUES:
-            return VALUES[raw][self.lang == "he"]
+            return sector_name(tax, raw, self.lang)
+        values = words("VALUES", self.lang)
+        if raw in values:
+            return values[raw]
         return raw
 
     def names(self, ids) -> list[str]:
@@ -149,13 +143,13 @@ def findings(ctx: Context) -> str:
     parts = []
     if not len(found):
         parts.append(paragraph(ctx.word("no_findings"), "note"))
-    for insight, (en, he) in INSIGHT_TITLES.items():
+    for insight, heading in words("INSIGHTS", ctx.lang).items():
         mine = [f for f in found if f.insight == insight]
         if not mine:
             continue
-        parts.append(f"<h3>{esc(he if ctx.lang == 'he' else en)}</h3>")
+        parts.append(f"<h3>{esc(heading)}</h3>")
         for f in mine:
-            badge = SEVERITY[f.severity][ctx.lang == "he"]
+            badge = words("SEVERITIES", ctx.lang)[f.severity]
             parts.append(f'<div class="finding {f.severity}"><span class="badge">'
                          f"{esc(badge)}</span><p><strong>{esc(f.title)}</strong></p>"
                          f"<p>{esc(f.text)}</p></div>")
@@ -328,7 +322,8 @@ def waves(ctx: Context) -> str | None:
                     lang=ctx.lang, seed=ctx.seed)
     parts.append(figure(fig, ctx.word("waves"), ctx.word("waves_caption")))
     measures = diff.measures.copy()
-    measures.index = [MEASURES.get(k, (k, k))[ctx.lang == "he"] for k in measures.index]
+    headlines = words("HEADLINES", ctx.lang)
+    measures.index = [headlines.get(k, k) for k in measures.index]
     measures.index.name = "measure"
     parts += [f"<h3>{esc(ctx.word('measures'))}</h3>", ctx.table(measures, decimals=3),
               f"<h3>{esc(ctx.word('sector_changes'))}</h3>", ctx.table(diff.sectors)]
@@ -344,8 +339,7 @@ def waves(ctx: Context) -> str | None:
 
 def appendix(ctx: Context) -> str:
     items = []
-    for en, he in DEFINITIONS.values():
-        term, text = he if ctx.lang == "he" else en
+    for term, text in words("DEFINITIONS", ctx.lang).values():
         items.append(f"<dt>{esc(term)}</dt><dd>{esc(text)}</dd>")
     return "<dl>" + "".join(items) + "</dl>"
 

@@ -39,9 +39,9 @@ if TYPE_CHECKING:
     from netmap.model.vocabulary import Term
 
 __all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words", "say",
-           "plot_word", "finding_texts", "fields", "join", "quote", "direction", "percent",
-           "ties_phrase", "core_count_phrase", "sector_phrase", "sector_name", "term_name",
-           "level_name", "measure_name"]
+           "plot_word", "report_word", "finding_texts", "fields", "join", "quote",
+           "direction", "percent", "ties_phrase", "core_count_phrase", "sector_phrase",
+           "sector_name", "term_name", "level_name", "measure_name"]
 
 #: The language netmap's codes (sector, measure and column names) are written in,
 #: and whose catalogue every other one follows.
@@ -103,6 +103,11 @@ def say(group: str, key: Any, lang: str, /, *args: Any, **fields: Any) -> str:
 def plot_word(key: str, lang: str, /, *args: Any, **fields: Any) -> str:
     """A word plots draw besides the data (``PLOTS``), its fields filled."""
     return say("PLOTS", key, lang, *args, **fields)
+
+
+def report_word(key: str, lang: str, /, **fields: Any) -> str:
+    """A title, note or sentence of the report (``REPORT``), its fields filled."""
+    return say("REPORT", key, lang, **fields)
 
 
 def finding_texts(code: str, lang: str) -> tuple[str, str]:
