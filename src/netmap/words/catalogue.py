@@ -174,8 +174,13 @@ def core_count_phrase(k: int, lang: str) -> str:
 
 
 def term_name(term: Term, lang: str) -> str:
-    """A vocabulary term's display name in ``lang``; its English name where it has none."""
-    return str(getattr(term, check_lang(lang), None) or term.en)
+    """A vocabulary term's display name in ``lang``; its English name where it has none.
+
+    The vocabularies (sectors, levels, tie types) keep their display names
+    as data of their terms (:attr:`netmap.model.vocabulary.Term.names`); a
+    language with a catalogue but no names there reads them in English.
+    """
+    return term.names.get(check_lang(lang)) or term.en
 
 
 def sector_name(taxonomy: SectorTaxonomy, code: str, lang: str) -> str:
