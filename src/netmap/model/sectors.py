@@ -198,7 +198,7 @@ class SectorTaxonomy(Vocabulary):
     def display_name(self, code: str, lang: str = "en") -> str:
         """The display name of a sector in a language the taxonomy names it in.
 
-        The names are data of the sectors (:attr:`Term.names`: English
+        The names are data of the sectors (``Term.names``: English
         ``"en"`` and Hebrew ``"he"``); any other ``lang`` raises
         :class:`netmap.ParameterError` naming the languages there are names
         in. The ``lang=`` options of netmap's functions are checked by

@@ -4,7 +4,7 @@ The findings, the plots, the report, the synthetic maps and the command
 line take their words from here, and the ``lang=`` option of each is
 checked here.
 
-- :mod:`netmap.words.en`, :mod:`netmap.words.he`: one catalogue per
+- ``netmap/words/en.py``, ``netmap/words/he.py``: one catalogue per
   language, named by its ISO 639-1 code; plain dictionaries grouped by
   what uses them (``FINDINGS``, ``AXIS``, ``PLOTS``, ``REPORT``,
   ``COLUMNS``, ``CLI``, ...), with exactly the keys and format fields of
@@ -16,7 +16,7 @@ checked here.
   ...).
 
 Adding a language is adding a catalogue module with every key of
-:mod:`netmap.words.en`; ``check_lang`` accepts it from then on. Sector,
+``en.py``; ``check_lang`` accepts it from then on. Sector,
 level and tie-type names are data of the vocabularies in
 :mod:`netmap.model` (``Term.names``) and read in English for a language
 they have no names in.

@@ -1,13 +1,12 @@
 """The catalogues of every language, the one ``lang`` check, and the lookups that fill them in.
 
 A language is a module of this package named by its ISO 639-1 code
-(:mod:`netmap.words.en`, :mod:`netmap.words.he`): plain dictionaries,
+(``netmap/words/en.py``, ``netmap/words/he.py``): plain dictionaries named in capitals,
 grouped by what uses them, with exactly the groups, keys and format fields
 of the English one. :data:`LANGS` is found from those modules, so adding a
 language is adding a catalogue; :func:`check_lang` accepts it from then on.
+For example:
 
-Examples
---------
 >>> from netmap.words.catalogue import LANGS, check_lang, say, join
 >>> LANGS
 ('en', 'he')
@@ -60,8 +59,10 @@ _CATALOGUES = _find()
 
 #: The languages netmap writes, English first.
 LANGS: tuple[str, ...] = tuple(_CATALOGUES)
-#: The groups of a catalogue (the dictionaries of :mod:`netmap.words.en`).
-GROUPS: tuple[str, ...] = tuple(_CATALOGUES[SOURCE_LANG].__all__)
+#: The groups of a catalogue: the dictionaries named in capitals in ``netmap/words/en.py``,
+#: in order.
+GROUPS: tuple[str, ...] = tuple(name for name, value in vars(_CATALOGUES[SOURCE_LANG]).items()
+                                if name.isupper() and isinstance(value, dict))
 _QUOTED = [repr(code) for code in LANGS]
 _ALLOWED = " or ".join([", ".join(_QUOTED[:-1]), _QUOTED[-1]] if len(_QUOTED) > 1 else _QUOTED)
 
@@ -177,7 +178,7 @@ def term_name(term: Term, lang: str) -> str:
     """A vocabulary term's display name in ``lang``; its English name where it has none.
 
     The vocabularies (sectors, levels, tie types) keep their display names
-    as data of their terms (:attr:`netmap.model.vocabulary.Term.names`); a
+    as data of their terms (``Term.names`` in :mod:`netmap.model.vocabulary`); a
     language with a catalogue but no names there reads them in English.
     """
     return term.names.get(check_lang(lang)) or term.en

@@ -9,10 +9,9 @@ join the last item with ו, or ו- before a word in another script.
 
 from __future__ import annotations
 
-__all__ = ["LANGUAGE", "JOIN", "COUNTS", "SECTORS", "ROLES", "ANCHORS", "DIMENSIONS",
-           "COMPLEXITY", "AXIS", "PHRASES", "FINDINGS", "PLOTS", "MEASURE_NAMES", "REPORT",
-           "COLUMNS", "VALUES", "HEADLINES", "INSIGHTS", "SEVERITIES", "DEFINITIONS", "CLI",
-           "SYNTHETIC"]
+# The groups are read through netmap.words.catalogue (GROUPS: the dicts named in
+# capitals, in order), not imported one by one: no name here is API.
+__all__: list[str] = []
 
 
 #: About the language: its name, its direction of writing, a name quoted inside a list, and
