@@ -130,7 +130,7 @@ def test_reads_foreign_files_written_by_networkx(tmp_path, fmt):
     path = tmp_path / f"g.{fmt}"
     (nx.write_gexf if fmt == "gexf" else nx.write_graphml)(G, path)
     read = netmap.read_gexf if fmt == "gexf" else netmap.read_graphml
-    m = read(path, sector="group")
+    m = read(path, sector_field="group")
     assert m.directed
     assert m.actors["sector"].tolist() == ["public", "third"]
     assert m.actors["budget"].tolist() == [3, 2]
@@ -146,7 +146,7 @@ def test_unknown_sector_in_foreign_gexf_names_the_attribute_and_line(tmp_path):
     path = tmp_path / "g.gexf"
     nx.write_gexf(G, path)
     with pytest.raises(ValidationError) as info:
-        netmap.read_gexf(path, sector="group")
+        netmap.read_gexf(path, sector_field="group")
     (err,) = info.value.errors
     assert isinstance(err, UnknownSectorError)
     assert err.column == "group"
@@ -160,7 +160,7 @@ def test_missing_sector_attribute_says_how_to_name_it(tmp_path):
     G.add_node("a", kind="x")
     path = tmp_path / "g.graphml"
     nx.write_graphml(G, path)
-    with pytest.raises(ValidationError, match="sector='...'"):
+    with pytest.raises(ValidationError, match="sector_field='...'"):
         netmap.read_graphml(path)
 
 
@@ -198,11 +198,12 @@ def test_mixed_directions_are_split_and_warned(tmp_path):
         m = netmap.read_gexf(path)
     assert any("two opposite ties" in str(w.message) for w in record)
     assert m.directed and m.n_ties == 2  # the mutual edge duplicates the first arc
-    assert "edge-read-as-two-arcs" in m.issues["code"].tolist()
+    assert "edge-direction" in m.issues["code"].tolist()
     with pytest.warns(netmap.DataWarning) as record:
         m = netmap.read_gexf(path, directed=False)
     assert any("direction is dropped" in str(w.message) for w in record)
     assert not m.directed and m.n_ties == 1
+    assert "edge-direction" in m.issues["code"].tolist()
 
 
 # -- hostile and broken files ------------------------------------------------------
@@ -281,6 +282,16 @@ def test_control_characters_are_refused_on_write(tmp_path):
     m = netmap.from_frames(actors)
     with pytest.raises(netmap.InvalidValueError, match="control character"):
         m.to_gexf(tmp_path / "m.gexf")
+
+
+def test_bad_options_are_parameter_errors(tmp_path, sample):
+    with pytest.raises(netmap.ParameterError, match="size='budjet'") as info:
+        sample.to_graphml(tmp_path / "m.graphml", size="budjet")
+    assert info.value.parameter == "size" and "'degree'" in str(info.value)
+    assert not (tmp_path / "m.graphml").exists()
+    sample.to_gexf(tmp_path / "m.gexf")
+    with pytest.raises(netmap.ParameterError, match="directed"):
+        netmap.read_gexf(tmp_path / "m.gexf", directed="yes")
 
 
 def test_foreign_viz_is_noted_not_read(tmp_path):

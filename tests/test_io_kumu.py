@@ -275,6 +275,12 @@ def test_mutual_connections_in_a_directed_map(tmp_path):
     assert m.directed
     assert sorted(map(tuple, m.ties[["source", "target"]].to_numpy().tolist())) == [
         ("A", "B"), ("B", "C"), ("C", "B")]
+    issue = m.issues.loc[m.issues["code"] == "edge-direction"].iloc[0]
+    assert (issue["sheet"], issue["row"]) == ("Connections", 3)
+    with pytest.warns(netmap.DataWarning, match="direction is dropped"):
+        m = netmap.read_kumu(path, directed=False)
+    assert not m.directed and m.n_ties == 2
+    assert "edge-direction" in m.issues["code"].tolist()
 
 
 def test_broken_json_and_unknown_suffix(tmp_path, sample):
@@ -309,3 +315,9 @@ def test_ids_kumu_cannot_hold_are_refused(tmp_path):
     members = pd.DataFrame({"actor": ["c"], "body": ["sc"]})
     with pytest.raises(FileFormatError, match="body:sc"):
         netmap.from_frames(actors, None, members).to_kumu(tmp_path / "m.xlsx")
+
+
+def test_element_types_must_be_a_sequence(tmp_path, sample):
+    sample.to_kumu(tmp_path / "map.json")
+    with pytest.raises(netmap.ParameterError, match="body_types='Body'"):
+        netmap.read_kumu(tmp_path / "map.json", body_types="Body")

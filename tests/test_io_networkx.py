@@ -3,6 +3,7 @@ import pytest
 
 import netmap
 from netmap import DuplicateIdError, ValidationError
+from netmap.io.networkx import to_networkx
 from netmap.testing import assert_map_equal
 
 
@@ -40,7 +41,7 @@ def test_other_sector_attribute_and_errors():
     G.add_node("x", kind="עמותה")
     G.add_node("y")
     with pytest.raises(ValidationError) as info:
-        netmap.from_networkx(G, sector="kind")
+        netmap.from_networkx(G, sector_field="kind")
     assert "sector is empty" in str(info.value) and "row 1" in str(info.value)
 
 
@@ -63,3 +64,13 @@ def test_simple_graph_round_trip_without_parallel_ties():
     assert set(H.edges()) == {(str(u), str(v)) for u, v in G.edges()}
     assert all(H.edges[str(u), str(v)]["weight"] == d["weight"]
                for u, v, d in G.edges(data=True))
+
+
+def test_options_are_keyword_only_and_checked():
+    m = netmap.datasets.load_2x5()
+    with pytest.raises(TypeError):
+        to_networkx(m, True)
+    with pytest.raises(netmap.ParameterError, match="multigraph"):
+        to_networkx(m, multigraph="yes")
+    with pytest.raises(TypeError):
+        netmap.from_networkx(m.to_networkx(), "sector")

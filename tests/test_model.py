@@ -204,3 +204,17 @@ def test_public_namespace():
     for name in netmap.__all__:
         assert hasattr(netmap, name), name
     assert netmap.__version__
+
+
+def test_a_map_pickles_and_deep_copies():
+    import copy
+    import pickle
+
+    m = netmap.datasets.load_2x5()
+    _ = m.arrays  # computed and cached: it travels with the map
+    for other in (pickle.loads(pickle.dumps(m)), copy.deepcopy(m)):
+        assert other.equals(m)
+        assert other.taxonomy == m.taxonomy
+        assert other.taxonomy.lookup("ממשלה") == "public"
+        assert other.arrays.ids.equals(m.arrays.ids)
+        pd.testing.assert_frame_equal(other.issues, m.issues)

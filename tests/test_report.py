@@ -86,6 +86,17 @@ def test_warnings_are_listed_in_the_report_not_raised(tmp_path):
     assert '<section id="notes">' in text
 
 
+def test_text_is_escaped(tmp_path):
+    m = build({"a": "public", "b": "business", "c": "third"}, [("a", "b"), ("b", "c")],
+              name=["<i>Ministry</i> & co", "Firm \"B\"", "c"])
+    text = netmap.report(m, tmp_path / "r.html", title="<script>alert(1)</script>",
+                         permutations=19).read_text(encoding="utf-8")
+    assert "<script" not in text and "<i>" not in text
+    assert "<title>&lt;script&gt;alert(1)&lt;/script&gt;</title>" in text
+    assert "<bdi>&lt;i&gt;Ministry&lt;/i&gt; &amp; co</bdi>" in text
+    assert "Firm &#34;B&#34;" in text
+
+
 def test_same_map_same_report(tmp_path):
     m = netmap.datasets.load_2x5()
     a = netmap.report(m, tmp_path / "a.html", permutations=49).read_text(encoding="utf-8")

@@ -95,6 +95,13 @@ def test_unknown_organisation_names_row_column_and_suggests(tmp_path):
     assert "survey table, row 0, column 'partner'" in str(err)
 
 
+def test_an_unknown_layout_is_a_parameter_error():
+    answers = pd.DataFrame({"respondent": ["a"], "partner": ["b"]})
+    with pytest.raises(netmap.ParameterError, match="layout") as info:
+        netmap.from_survey(answers, ACTORS, layout="tall")
+    assert info.value.value == "tall"
+
+
 def test_wide_roster_with_an_unknown_column():
     wide = pd.DataFrame({"respondent": ["a"], "Amutta": [1]})
     with pytest.raises(ValidationError, match="Amuta"):

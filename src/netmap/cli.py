@@ -12,10 +12,16 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netmap._version import __version__
 from netmap.model.exceptions import FileFormatError, NetmapError, ValidationError
 from netmap.words.catalogue import LANGS, say
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["main", "load_input", "input_format", "output_format", "FORMATS"]
 
@@ -82,7 +88,7 @@ def _kumu_workbook(path: Path) -> bool:
 
 
 def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
-               source_format=None):
+               source_format=None) -> StakeholderMap:
     """Read a map from what a user names on the command line.
 
     Parameters
@@ -116,8 +122,9 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     if len(paths) == 1 and not tables:
         (path,) = paths
         fmt = source_format or input_format(path)
-        readers = {"csv": read_csv, "excel": read_excel, "kumu": read_kumu,
-                   "kumu-json": read_kumu, "gexf": read_gexf, "graphml": read_graphml}
+        readers: dict[str, Callable[..., StakeholderMap]] = {
+            "csv": read_csv, "excel": read_excel, "kumu": read_kumu, "kumu-json": read_kumu,
+            "gexf": read_gexf, "graphml": read_graphml}
         if fmt in readers and (fmt != "csv" or path.is_dir()):
             return readers[fmt](path, directed=directed, waves=waves, name=name)
     files: dict[str, Path] = {}
@@ -169,7 +176,7 @@ class _UsageError(Exception):
     """The command line names no input."""
 
 
-def _read(args) -> tuple[object, list]:
+def _read(args) -> tuple[StakeholderMap, list[dict]]:
     if not args.inputs and not any(getattr(args, t) for t in _TABLE_OPTIONS):
         raise _UsageError("no input given: name a workbook, a folder or CSV files")
     waves = [w.strip() for w in args.waves.split(",")] if args.waves else None

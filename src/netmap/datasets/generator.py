@@ -92,7 +92,7 @@ def _count(name: str, value, minimum: int) -> int:
 
 def _fraction(name: str, value, *, below_one: bool = False) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
-            0 <= value <= 1) or (below_one and value >= 1):
+            0 <= float(value) <= 1) or (below_one and float(value) >= 1):
         upper = "below 1" if below_one else "at most 1"
         raise MeasureError(f"{name} must be a number from 0 to {upper[-1]} "
                            f"({upper}), not {value!r}")
@@ -118,7 +118,7 @@ def _sector_shares(sectors, taxonomy) -> dict[str, float]:
             raise MeasureError(f"sectors= names sector {code!r} twice "
                                f"(as {label!r} and another label); give it once")
         if isinstance(share, bool) or not isinstance(share, numbers.Real) or not (
-                math.isfinite(share) and share >= 0):
+                math.isfinite(share) and float(share) >= 0):
             raise MeasureError(f"the share of sector {code!r} must be a number >= 0, "
                                f"not {share!r}")
         shares[code] = float(share)

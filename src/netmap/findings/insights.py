@@ -214,11 +214,12 @@ def public_role(m, *, central_rank: int = 3) -> dict:
     public = (actors["sector"] == "public").to_numpy()
     out = {"role": "absent", "leaders": (), "lead_bodies": (), "seat_share": np.nan,
            "best": None, "rank": np.nan}
-    brokers = False
+    brokers, best_rank = False, np.nan
     if m.n_ties and public.any():
         cross, rank = cross_two_paths(m, ranked=True)
         best = int(np.flatnonzero(public)[np.argmin(rank[public])])
-        out["best"], out["rank"] = m.arrays.ids[best], int(rank[best])
+        best_rank = int(rank[best])
+        out["best"], out["rank"] = m.arrays.ids[best], best_rank
         brokers = bool(cross[best] > 0)
     bodies = body_composition(m)
     joint = bodies[_joint(bodies)] if len(bodies) else bodies
@@ -238,7 +239,7 @@ def public_role(m, *, central_rank: int = 3) -> dict:
                                for a in chairs if sector.get(a) == "public")
     if out["leaders"]:
         out["role"] = "leading"
-    elif present and brokers and out["rank"] <= central_rank:
+    elif present and brokers and best_rank <= central_rank:
         out["role"] = "central"
     elif present:
         out["role"] = "peripheral"

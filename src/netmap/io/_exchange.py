@@ -17,11 +17,15 @@ import pandas as pd
 from netmap.model._validation import ISSUE_COLUMNS
 from netmap.model.exceptions import InputError, ValidationError
 
-__all__ = ["text_cells", "issue_record", "relabel", "resolve_directions", "DIRECTIONS"]
+__all__ = ["text_cells", "first_repeat", "issue_record", "relabel", "resolve_directions",
+           "direction_issues", "DIRECTIONS", "DIRECTION_ISSUE"]
 
 #: Direction words of Kumu and GEXF, normalised.
 DIRECTIONS = {"directed": "directed", "undirected": "undirected", "mutual": "mutual",
               "true": "directed", "false": "undirected"}
+
+#: The one issue code of connections whose direction the map changed.
+DIRECTION_ISSUE = "edge-direction"
 
 
 def text_cells(values: pd.Series) -> list:
@@ -50,6 +54,22 @@ def text_cells(values: pd.Series) -> list:
     else:
         items = [str(v) for v in values.astype(object).tolist()]
     return [v if ok else None for v, ok in zip(items, present, strict=True)]
+
+
+def first_repeat(values: list[str]) -> str | None:
+    """The first value met a second time, None when every value is unique.
+
+    Examples
+    --------
+    >>> first_repeat(["a", "b", "c", "b", "a"])
+    'b'
+    """
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
 
 
 def issue_record(code: str, message: str, *, severity: str = "warning", file=None,
@@ -130,3 +150,50 @@ def resolve_directions(values: list, *, directed: bool | None, default: bool
     if directed:
         return True, ~is_directed, np.zeros(len(words), dtype=bool)
     return False, np.zeros(len(words), dtype=bool), is_directed
+
+
+def direction_issues(two_arcs: np.ndarray, dropped: np.ndarray, places: list[tuple], *,
+                     noun: str = "edge") -> list[dict]:
+    """The map's issue for connections whose direction it changed, if any.
+
+    The one report of GEXF, GraphML and Kumu readers: undirected or mutual
+    connections read as two opposite ties in a directed map, or directed
+    ones whose direction is dropped in an undirected map. Both carry the
+    code :data:`DIRECTION_ISSUE` and name the first such connection.
+
+    Parameters
+    ----------
+    two_arcs, dropped : numpy.ndarray of bool
+        From :func:`resolve_directions`, one per connection.
+    places : list of (file, sheet, row)
+        Where each connection is (sheet None for XML files, whose row is
+        the line).
+    noun : str, default "edge"
+        What the format calls a connection ("edge", "connection").
+
+    Returns
+    -------
+    list of dict
+        No issue, or one (a map is either directed or not, so never both).
+
+    Examples
+    --------
+    >>> two = np.array([False, True, True])
+    >>> places = [("g.gexf", None, line) for line in (4, 5, 6)]
+    >>> [issue] = direction_issues(two, np.zeros(3, bool), places)
+    >>> issue["code"], issue["row"], issue["message"]
+    ('edge-direction', 5, 'g.gexf, row 5: 2 undirected or mutual edge(s) in a directed map read as two opposite ties each')
+    """  # noqa: E501
+    if two_arcs.any():
+        flags = two_arcs
+        problem = (f"{int(flags.sum())} undirected or mutual {noun}(s) in a directed map "
+                   "read as two opposite ties each")
+    elif dropped.any():
+        flags = dropped
+        problem = (f"{int(flags.sum())} directed {noun}(s) read into an undirected map: "
+                   "their direction is dropped")
+    else:
+        return []
+    file, sheet, row = places[int(np.flatnonzero(flags)[0])]
+    return [issue_record(DIRECTION_ISSUE, problem, file=file, sheet=sheet, table="ties",
+                         row=row)]

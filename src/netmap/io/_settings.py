@@ -9,10 +9,15 @@ equal; arguments given to a reader take precedence over it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
 from netmap.model._raw import cell_text
 from netmap.model.exceptions import InvalidValueError
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["SETTINGS_NAMES", "parse_settings", "settings_rows", "resolve"]
 
@@ -61,7 +66,7 @@ def parse_settings(rows, *, file: str | None, sheet: str | None = None,
     return settings
 
 
-def settings_rows(m) -> list[list[str]]:
+def settings_rows(m: StakeholderMap) -> list[list[str]]:
     """The settings of a map as rows, header first."""
     rows = [["setting", "value"], ["directed", "yes" if m.directed else "no"]]
     if m.name:
@@ -71,7 +76,8 @@ def settings_rows(m) -> list[list[str]]:
     return rows
 
 
-def resolve(settings: dict, directed, waves, name) -> tuple[bool, object, object]:
+def resolve(settings: dict, directed: bool | None, waves: Any, name: str | None
+            ) -> tuple[bool, Any, str | None]:
     """Arguments given to a reader win over the settings table."""
     return (
         bool(settings.get("directed", False)) if directed is None else bool(directed),

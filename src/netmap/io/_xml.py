@@ -7,9 +7,11 @@ local file) is refused before anything is expanded, with a
 files give the line and column where the parser stopped. Every element
 keeps the line it starts on, so that errors in its values name that line.
 
-Writing escapes text for XML (tabs and line breaks in attribute values as
-character references, so they read back unchanged) and refuses the control
-characters XML 1.0 cannot hold at all.
+Writing goes through the standard library's :class:`xml.sax.saxutils.XMLGenerator`
+(:class:`XmlWriter`), which escapes every value (tabs and line breaks in
+attribute values as character references, so that they read back
+unchanged); the control characters XML 1.0 cannot hold at all are refused
+first (:func:`check_text`).
 
 netmap's own tables travel in a ``<netmap:map>`` element (namespace
 :data:`NETMAP_NS`), the last child of the document's root: the map's
@@ -23,34 +25,24 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import BinaryIO
+from xml.sax.saxutils import XMLGenerator, escape
+from xml.sax.xmlreader import AttributesImpl
 
 import pandas as pd
 
 from netmap.model.exceptions import FileFormatError, InvalidValueError
 
-__all__ = ["NETMAP_NS", "XmlDocument", "parse_xml", "attr", "text", "check_text",
-           "fragment", "read_fragment", "local"]
+__all__ = ["NETMAP_NS", "XmlDocument", "XmlWriter", "parse_xml", "check_text",
+           "write_fragment", "read_fragment", "local"]
 
 NETMAP_NS = "urn:netmap:exchange:1"
 _N = f"{{{NETMAP_NS}}}"
 
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_ATTR = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
-                       "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"})
-_TEXT = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
-
-
-def attr(value: str) -> str:
-    """A value escaped for a double-quoted XML attribute."""
-    return value.translate(_ATTR)
-
-
-def text(value: str) -> str:
-    """A value escaped for XML element text."""
-    return value.translate(_TEXT)
-
-
 def local(tag: str) -> str:
     """The local name of a tag, without its namespace."""
     return tag.rsplit("}", 1)[-1]
@@ -161,13 +153,105 @@ def parse_xml(path, *, kind: str) -> XmlDocument:
     return XmlDocument(root, builder.lines, name)
 
 
+# -- writing ----------------------------------------------------------------------
+_CARRIAGE_RETURN = {"\r": "&#13;"}
+
+
+class _Generator(XMLGenerator):
+    """XMLGenerator that keeps a carriage return in text.
+
+    A parser reads a carriage return in element text as a line feed (XML's
+    end-of-line handling), so it is written as a character reference, with
+    the standard library's :func:`~xml.sax.saxutils.escape` told so;
+    XMLGenerator already does this in attribute values.
+    """
+
+    def characters(self, content: str) -> None:  # noqa: D102
+        # ignorableWhitespace writes its text as given, after closing the start tag.
+        self.ignorableWhitespace(escape(content, _CARRIAGE_RETURN))
+
+
+class XmlWriter:
+    """An XML document written element by element, indented by two spaces.
+
+    The writing, escaping included, is :class:`xml.sax.saxutils.XMLGenerator`'s;
+    this adds the indentation and keeps the document's elements balanced.
+    Tags and attribute names are written as given (``"viz:color"``), so a
+    namespace is declared by an ``xmlns:prefix`` attribute of the element
+    that opens it.
+
+    Examples
+    --------
+    >>> import io
+    >>> out = io.BytesIO()
+    >>> w = XmlWriter(out)
+    >>> with w.element("graph", {"id": "G"}):
+    ...     w.leaf("node", {"id": 'say "a&b"'}, text="<b> & c")
+    >>> w.close()
+    >>> print(out.getvalue().decode())
+    <?xml version="1.0" encoding="utf-8"?>
+    <graph id="G">
+      <node id='say "a&amp;b"'>&lt;b&gt; &amp; c</node>
+    </graph>
+    <BLANKLINE>
+    """
+
+    def __init__(self, out: BinaryIO) -> None:
+        self._xml = _Generator(out, encoding="utf-8", short_empty_elements=True)
+        self._xml.startDocument()
+        self._open: list[list[bool]] = []  # per open element: [has children, inline]
+
+    def _start(self, tag: str, attrs: dict[str, str] | None, inline: bool) -> None:
+        if self._open:
+            parent = self._open[-1]
+            parent[0] = True
+            if not parent[1]:
+                self._xml.ignorableWhitespace("\n" + "  " * len(self._open))
+        self._xml.startElement(tag, AttributesImpl(attrs or {}))
+        self._open.append([False, inline or bool(self._open and self._open[-1][1])])
+
+    def _end(self, tag: str) -> None:
+        has_children, inline = self._open.pop()
+        if has_children and not inline:
+            self._xml.ignorableWhitespace("\n" + "  " * len(self._open))
+        self._xml.endElement(tag)
+
+    @contextmanager
+    def element(self, tag: str, attrs: dict[str, str] | None = None, *,
+                inline: bool = False) -> Iterator[None]:
+        """An element whose children are written inside the ``with`` block.
+
+        ``inline=True`` writes the children on the element's own line.
+        """
+        self._start(tag, attrs, inline)
+        yield
+        self._end(tag)
+
+    def leaf(self, tag: str, attrs: dict[str, str] | None = None, *,
+             text: str | None = None) -> None:
+        """An element without children: empty, or holding ``text``."""
+        self._start(tag, attrs, True)
+        if text:
+            self._xml.characters(text)
+        self._end(tag)
+
+    def close(self) -> None:
+        """End the document (every element must be closed)."""
+        if self._open:
+            raise RuntimeError("the XML document still has open elements")
+        self._xml.ignorableWhitespace("\n")
+        self._xml.endDocument()
+
+
 # -- netmap's own tables ----------------------------------------------------------
-def fragment(settings: list[list[str]], headers: dict[str, list[str]],
-             tables: dict[str, tuple[list[str], list[list]]]) -> list[str]:
-    """The ``<netmap:map>`` element as lines of XML.
+def write_fragment(w: XmlWriter, settings: list[list[str]], headers: dict[str, list[str]],
+                   tables: dict[str, tuple[list[str], list[list]]]) -> None:
+    """Write the ``<netmap:map>`` element.
 
     Parameters
     ----------
+    w : XmlWriter
+        The document, inside its root element.
     settings : list of [name, value]
         Settings rows without their header.
     headers : dict of str to list of str
@@ -175,24 +259,22 @@ def fragment(settings: list[list[str]], headers: dict[str, list[str]],
     tables : dict of str to (columns, rows)
         Tables carried whole: each row a list of text cells or None.
     """
-    out = [f'  <netmap:map xmlns:netmap="{NETMAP_NS}" format="1">']
-    for key, value in settings:
-        out.append(f'    <netmap:setting name="{attr(key)}" value="{attr(value)}"/>')
+    def cells(tag: str, values: list) -> None:
+        with w.element(tag, inline=True):
+            for value in values:
+                w.leaf("netmap:c", text=value)
 
-    def cells(values) -> str:
-        return "".join("<netmap:c/>" if v is None else f"<netmap:c>{text(v)}</netmap:c>"
-                       for v in values)
-
-    for table, columns in headers.items():
-        out.append(f'    <netmap:table name="{table}"><netmap:header>{cells(columns)}'
-                   "</netmap:header></netmap:table>")
-    for table, (columns, rows) in tables.items():
-        out.append(f'    <netmap:table name="{table}">')
-        out.append(f"      <netmap:header>{cells(columns)}</netmap:header>")
-        out.extend(f"      <netmap:row>{cells(row)}</netmap:row>" for row in rows)
-        out.append("    </netmap:table>")
-    out.append("  </netmap:map>")
-    return out
+    with w.element("netmap:map", {"xmlns:netmap": NETMAP_NS, "format": "1"}):
+        for key, value in settings:
+            w.leaf("netmap:setting", {"name": key, "value": value})
+        for table, columns in headers.items():
+            with w.element("netmap:table", {"name": table}, inline=True):
+                cells("netmap:header", columns)
+        for table, (columns, rows) in tables.items():
+            with w.element("netmap:table", {"name": table}):
+                cells("netmap:header", columns)
+                for row in rows:
+                    cells("netmap:row", row)
 
 
 @dataclass
@@ -214,12 +296,12 @@ def read_fragment(doc: XmlDocument) -> Fragment | None:
     headers: dict[str, list[str]] = {}
     tables: dict[str, list] = {}
     for table in element.findall(f"{_N}table"):
-        name = table.get("name")
+        name = table.get("name") or ""
         header = table.find(f"{_N}header")
         columns = [c.text or "" for c in header] if header is not None else []
         if name in ("actors", "ties"):
             headers[name] = columns
         else:
-            tables[name] = [(doc.line(header), columns), *(
+            tables[name] = [(doc.line(table if header is None else header), columns), *(
                 (doc.line(r), [c.text for c in r]) for r in table.findall(f"{_N}row"))]
     return Fragment([(None, ["setting", "value"]), *settings_rows], headers, tables)

@@ -8,6 +8,7 @@ import io
 import os
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -16,9 +17,12 @@ from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import DERIVED_COLUMNS, validate_tables
-from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_csv", "write_csv", "decode_bytes", "read_csv_table"]
 
@@ -214,7 +218,7 @@ def read_csv(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     r"""Read a map from CSV files, one file per table.
 
     Encodings are found without being named: UTF-8 with or without a
@@ -283,7 +287,7 @@ def read_csv(
                                   file=os.fspath(settings_path), unquote=True)
     directed, waves, name = resolve(settings, directed, waves, name)
     raws: dict[str, RawTable] = {}
-    errors = []
+    errors: list[InputError] = []
     for table, path in paths.items():
         try:
             raws[table] = read_csv_table(path, table)
@@ -373,7 +377,7 @@ def _writable(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     return out
 
 
-def table_frames(m) -> dict[str, pd.DataFrame]:
+def table_frames(m: StakeholderMap) -> dict[str, pd.DataFrame]:
     """The tables of a map as they are written to files (no computed columns).
 
     Optional tables are left out when empty.
@@ -387,7 +391,7 @@ def table_frames(m) -> dict[str, pd.DataFrame]:
     return out
 
 
-def write_csv(m, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
+def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
     """Write a map as one CSV file per table, to read back with :func:`read_csv`.
 
     Parameters

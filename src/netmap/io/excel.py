@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io.csv import table_frames
@@ -12,9 +13,12 @@ from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
-from netmap.model.exceptions import FileFormatError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES, table_for_name
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
 
@@ -60,7 +64,7 @@ def read_excel(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """Read a map from an Excel workbook with one sheet per table.
 
     Sheets are found by name, in English, Hebrew or Arabic (``actors`` /
@@ -115,7 +119,7 @@ def read_excel(
     settings_keys = {label_key(n) for n in SETTINGS_NAMES}
     raws: dict[str, RawTable] = {}
     skipped: list[str] = []
-    errors = []
+    errors: list[InputError] = []
     settings = {}
     sheets: dict[str, str] = {}
     try:
@@ -167,7 +171,7 @@ def read_excel(
                                           taxonomy=taxonomy, name=name)
 
 
-def write_excel(m, path) -> None:
+def write_excel(m: StakeholderMap, path) -> None:
     """Write a map as a workbook: one sheet per table and a ``map`` settings sheet.
 
     Sheets are named ``actors``, ``ties`` and, when not empty,

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from netmap.model.sectors import SectorTaxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["from_frames"]
 
@@ -20,7 +25,7 @@ def from_frames(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """A map from DataFrames, one per table; the same as :class:`netmap.StakeholderMap`.
 
     Errors name the table, the row by its index label, and the column.

@@ -14,22 +14,36 @@ activities, is not kept.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
 from netmap.io._exchange import DIRECTIONS, issue_record, text_cells
 from netmap.io._graphfile import (
+    Declared,
     Edge,
     GraphFile,
     Node,
     build_map,
+    edge_ends,
+    node_id,
     node_sizes,
     writable_tables,
+    write_netmap_tables,
     xml_type,
 )
 from netmap.io._settings import settings_rows
-from netmap.io._xml import attr, fragment, local, parse_xml, read_fragment, text
+from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_gexf", "write_gexf"]
 
@@ -40,7 +54,7 @@ _KNOWN_NS = ("http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft",
              "http://gexf.net/1.3draft", "http://www.gexf.net/1.3draft", "")
 
 
-def write_gexf(m, path, *, size: str | None = "degree") -> None:
+def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     """Write a map as a GEXF file that opens in Gephi coloured by sector.
 
     Nodes are the actors (id, label: the name or else the id), with every
@@ -66,6 +80,9 @@ def write_gexf(m, path, *, size: str | None = "degree") -> None:
     ------
     netmap.InvalidValueError
         When a value holds a control character, which XML cannot hold.
+    netmap.ParameterError
+        When ``size`` is not "degree", None or a column of the actors, or
+        its column holds infinite values.
 
     Notes
     -----
@@ -87,65 +104,74 @@ def write_gexf(m, path, *, size: str | None = "degree") -> None:
     """
     frames = writable_tables(m)
     actors, ties = frames.pop("actors"), frames.pop("ties")
-    colors = {code: hex_to_rgb(c) for code, c in sector_colors(m.taxonomy).items()}
     sizes = node_sizes(m, size)
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{VIZ_NS}" version="1.2">',
-           "  <meta>", f"    <creator>netmap {_version()}</creator>"]
-    if m.name:
-        out.append(f"    <description>{text(m.name)}</description>")
-    out.append("  </meta>")
-    out.append(f'  <graph defaultedgetype="{"directed" if m.directed else "undirected"}" '
-               'mode="static">')
-    node_cols = [c for c in actors.columns if c != "id"]
-    edge_cols = [c for c in ties.columns if c not in ("source", "target", "weight")]
-    for cls, frame, cols in (("node", actors, node_cols), ("edge", ties, edge_cols)):
-        out.append(f'    <attributes class="{cls}" mode="static">')
-        out.extend(f'      <attribute id="{i}" title="{attr(str(c))}" '
-                   f'type="{xml_type(frame[c])}"/>' for i, c in enumerate(cols))
-        out.append("    </attributes>")
+    with open(path, "wb") as f:
+        w = XmlWriter(f)
+        with w.element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.2"}):
+            with w.element("meta"):
+                w.leaf("creator", text=f"netmap {_version()}")
+                if m.name:
+                    w.leaf("description", text=m.name)
+            edge_type = "directed" if m.directed else "undirected"
+            with w.element("graph", {"defaultedgetype": edge_type, "mode": "static"}):
+                node_cols = [c for c in actors.columns if c != "id"]
+                edge_cols = [c for c in ties.columns
+                             if c not in ("source", "target", "weight")]
+                _write_declarations(w, "node", actors, node_cols)
+                _write_declarations(w, "edge", ties, edge_cols)
+                _write_nodes(w, actors, node_cols, sector_colors(m.taxonomy), sizes)
+                _write_edges(w, ties, edge_cols)
+            write_netmap_tables(w, settings_rows(m)[1:], actors, ties, frames)
+        w.close()
 
-    out.append("    <nodes>")
+
+def _write_declarations(w: XmlWriter, cls: str, frame: pd.DataFrame,
+                        columns: list[str]) -> None:
+    """The ``<attributes>`` block: one attribute per column, numbered in order."""
+    with w.element("attributes", {"class": cls, "mode": "static"}):
+        for i, c in enumerate(columns):
+            w.leaf("attribute", {"id": str(i), "title": str(c), "type": xml_type(frame[c])})
+
+
+def _write_attvalues(w: XmlWriter, columns: list[list], k: int) -> None:
+    """Row ``k``'s values of the declared attributes, missing ones left out."""
+    values = [(i, col[k]) for i, col in enumerate(columns) if col[k] is not None]
+    if values:
+        with w.element("attvalues", inline=True):
+            for i, value in values:
+                w.leaf("attvalue", {"for": str(i), "value": value})
+
+
+def _write_nodes(w: XmlWriter, actors: pd.DataFrame, columns: list[str],
+                 colors: dict[str, str], sizes: np.ndarray | None) -> None:
+    """The actors as nodes with their attributes, sector colour and size."""
     ids = text_cells(actors["id"])
     labels = text_cells(actors["name"]) if "name" in actors else ids
-    columns = [text_cells(actors[c]) for c in node_cols]
+    cells = [text_cells(actors[c]) for c in columns]
+    rgb = {code: hex_to_rgb(c) for code, c in colors.items()}
     sectors = actors["sector"].astype(str).tolist()
-    for k, node_id in enumerate(ids):
-        label = labels[k] if labels[k] is not None else node_id
-        out.append(f'      <node id="{attr(node_id)}" label="{attr(label)}">')
-        values = [f'<attvalue for="{i}" value="{attr(col[k])}"/>'
-                  for i, col in enumerate(columns) if col[k] is not None]
-        if values:
-            out.append(f"        <attvalues>{''.join(values)}</attvalues>")
-        r, g, b = colors[sectors[k]]
-        out.append(f'        <viz:color r="{r}" g="{g}" b="{b}" a="1.0"/>')
-        if sizes is not None:
-            out.append(f'        <viz:size value="{float(sizes[k])!r}"/>')
-        out.append("      </node>")
-    out.append("    </nodes>")
+    with w.element("nodes"):
+        for k, ident in enumerate(ids):
+            label = labels[k] if labels[k] is not None else ident
+            with w.element("node", {"id": ident, "label": label}):
+                _write_attvalues(w, cells, k)
+                r, g, b = rgb[sectors[k]]
+                w.leaf("viz:color", {"r": str(r), "g": str(g), "b": str(b), "a": "1.0"})
+                if sizes is not None:
+                    w.leaf("viz:size", {"value": repr(float(sizes[k]))})
 
-    out.append("    <edges>")
+
+def _write_edges(w: XmlWriter, ties: pd.DataFrame, columns: list[str]) -> None:
+    """The ties as edges with their weight and attributes."""
     sources, targets = text_cells(ties["source"]), text_cells(ties["target"])
     weights = text_cells(ties["weight"])
-    columns = [text_cells(ties[c]) for c in edge_cols]
-    for k in range(len(ties)):
-        values = "".join(f'<attvalue for="{i}" value="{attr(col[k])}"/>'
-                         for i, col in enumerate(columns) if col[k] is not None)
-        head = (f'      <edge id="{k}" source="{attr(sources[k])}" '
-                f'target="{attr(targets[k])}" weight="{weights[k]}"')
-        out.append(f"{head}><attvalues>{values}</attvalues></edge>" if values
-                   else f"{head}/>")
-    out.append("    </edges>")
-    out.append("  </graph>")
-    out.extend(fragment(
-        settings_rows(m)[1:], {"actors": list(actors.columns), "ties": list(ties.columns)},
-        {t: (list(f.columns), [list(r) for r in zip(*(text_cells(f[c]) for c in f.columns),
-                                                    strict=True)])
-         for t, f in frames.items()}))
-    out.append("</gexf>")
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(out))
-        f.write("\n")
+    cells = [text_cells(ties[c]) for c in columns]
+    with w.element("edges"):
+        for k in range(len(ties)):
+            with w.element("edge", {"id": str(k), "source": sources[k],
+                                    "target": targets[k], "weight": weights[k]},
+                           inline=True):
+                _write_attvalues(w, cells, k)
 
 
 def _version() -> str:
@@ -157,12 +183,12 @@ def _version() -> str:
 def read_gexf(
     path,
     *,
-    sector: str = "sector",
+    sector_field: str = "sector",
     directed: bool | None = None,
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """Read a map from a GEXF file (Gephi's format), safely.
 
     A file written by :func:`write_gexf` reads back to an equal map,
@@ -170,7 +196,7 @@ def read_gexf(
     (saved by Gephi, networkx ...), nodes become actors (the node id their
     id, the label their name), edges become ties (the edge weight their
     weight), and every attribute a column; the attribute named by
-    ``sector`` gives each actor's sector, through the taxonomy. Visual
+    ``sector_field`` gives each actor's sector, through the taxonomy. Visual
     attributes (colour, size, position) are not read.
 
     The file is parsed without expanding XML entities (defusedxml): a
@@ -180,7 +206,7 @@ def read_gexf(
     ----------
     path : path-like
         The ``.gexf`` file.
-    sector : str, default "sector"
+    sector_field : str, default "sector"
         The node attribute that holds the sector label.
     directed : bool, optional
         Default: as the file says (``defaultedgetype``, and each edge's
@@ -209,6 +235,8 @@ def read_gexf(
         With every problem in the values (an unknown sector, an edge to a
         node that does not exist ...), each naming the file, the line and
         the attribute.
+    netmap.ParameterError
+        When ``directed`` is not True, False or None.
 
     Examples
     --------
@@ -223,88 +251,113 @@ def read_gexf(
     >>> m.actors[["name", "sector"]].to_numpy().tolist()
     [['משרד החינוך', 'public'], ['ngo', 'third']]
     """
+    check_choice("directed", directed, (None, True, False))
     doc = parse_xml(path, kind="GEXF")
-    file = doc.file
+    q, graph = _graph(doc)
+    declared = _declared(graph, q)
+    fragment = read_fragment(doc)
+    issues: list[dict] = []
+    nodes = _read_nodes(doc, graph, q, declared, issues)
+    if fragment is None and _has_viz(graph, q):
+        issues.append(issue_record(
+            "gexf-viz-not-read", "visual attributes (colour, size, position) are not "
+            "read: netmap colours by sector", severity="note", file=doc.file))
+    edges, edge_columns = _read_edges(doc, graph, q, declared)
+    g = GraphFile(doc.file, "GEXF", declared.order["node"], edge_columns, nodes, edges,
+                  (graph.get("defaultedgetype") or "undirected").lower() == "directed",
+                  fragment, title=_description(doc.root, q), issues=issues,
+                  line=doc.line(graph))
+    return build_map(g, sector_field=sector_field, directed=directed, taxonomy=taxonomy,
+                     waves=waves, name=name)
+
+
+def _graph(doc: XmlDocument) -> tuple[str, ET.Element]:
+    """The namespace prefix of the document's tags, and its ``<graph>``.
+
+    Raises FileFormatError when the document is not GEXF or has no graph.
+    """
     root = doc.root
     ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
     if local(root.tag) != "gexf" or ns not in _KNOWN_NS:
         hint = ("read it with netmap.read_graphml" if local(root.tag) == "graphml"
                 else "export the network from Gephi as GEXF")
         raise FileFormatError(f"not a GEXF file: the document is <{local(root.tag)}> in "
-                              f"namespace '{ns}'", file=file, suggestion=hint)
+                              f"namespace '{ns}'", file=doc.file, suggestion=hint)
     q = f"{{{ns}}}" if ns else ""
     graph = root.find(f"{q}graph")
     if graph is None:
-        raise FileFormatError("the GEXF file has no <graph> element", file=file,
+        raise FileFormatError("the GEXF file has no <graph> element", file=doc.file,
                               suggestion="export the network from Gephi again")
-    default_directed = (graph.get("defaultedgetype") or "undirected").lower() == "directed"
-    issues: list[dict] = []
-    attributes = {"node": {}, "edge": {}}
-    defaults = {"node": {}, "edge": {}}
-    order = {"node": [], "edge": []}
+    return q, graph
+
+
+def _declared(graph: ET.Element, q: str) -> Declared:
+    """The node and edge attributes the ``<attributes>`` blocks declare."""
+    declared = Declared()
     for block in graph.findall(f"{q}attributes"):
         cls = block.get("class")
-        if cls not in attributes:
+        if cls not in ("node", "edge"):
             continue
         for a in block.findall(f"{q}attribute"):
-            title = a.get("title") or a.get("id")
-            attributes[cls][a.get("id")] = title
-            if title not in order[cls]:
-                order[cls].append(title)
+            ident = a.get("id") or ""
             default = a.find(f"{q}default")
-            if default is not None and default.text is not None:
-                defaults[cls][title] = default.text
+            declared.add(cls, ident, a.get("title") or ident,
+                         default.text if default is not None else None)
+    return declared
 
-    def values_of(element, cls) -> dict:
-        values = dict(defaults[cls])
-        holder = element.find(f"{q}attvalues")
-        if holder is None:
-            return values
-        for v in holder.findall(f"{q}attvalue"):
-            key = v.get("for") if v.get("for") is not None else v.get("id")
-            title = attributes[cls].get(key)
-            if title is None:
-                raise ValidationError([FileFormatError(
-                    f"an attribute value names attribute '{key}', which is not declared",
-                    file=file, row=doc.line(v), value=key,
-                    suggestion="declare it in <attributes>, or export the file again")])
-            values[title] = v.get("value")
+
+def _values(element: ET.Element, cls: str, declared: Declared, q: str,
+            doc: XmlDocument) -> dict:
+    """An element's attribute values by title, defaults first."""
+    values: dict = dict(declared.defaults[cls])
+    holder = element.find(f"{q}attvalues")
+    if holder is None:
         return values
-
-    nodes = []
-    holder = graph.find(f"{q}nodes")
-    for element in (holder.findall(f"{q}node") if holder is not None else []):
-        node_id = element.get("id")
-        if node_id is None:
+    for v in holder.findall(f"{q}attvalue"):
+        key = v.get("for") if v.get("for") is not None else v.get("id")
+        title = declared.names[cls].get(key or "")
+        if title is None:
             raise ValidationError([FileFormatError(
-                "a node has no id", file=file, row=doc.line(element),
-                suggestion="give every <node> an id")])
-        nodes.append(Node(node_id, element.get("label"), values_of(element, "node"),
-                          doc.line(element)))
+                f"an attribute value names attribute '{key}', which is not declared",
+                file=doc.file, row=doc.line(v), value=key,
+                suggestion="declare it in <attributes>, or export the file again")])
+        values[title] = v.get("value")
+    return values
+
+
+def _read_nodes(doc: XmlDocument, graph: ET.Element, q: str, declared: Declared,
+                issues: list[dict]) -> list[Node]:
+    """The nodes, noting those with nodes nested inside (not read)."""
+    holder = graph.find(f"{q}nodes")
+    nodes = []
+    for element in (holder.findall(f"{q}node") if holder is not None else []):
+        ident = node_id(element, doc)
+        nodes.append(Node(ident, element.get("label"),
+                          _values(element, "node", declared, q, doc), doc.line(element)))
         if element.find(f"{q}nodes") is not None:
             issues.append(issue_record(
                 "nested-nodes", "nodes nested inside a node (a hierarchy) are not read",
-                file=file, table="actors", row=doc.line(element), value=node_id))
-    fragment_ = read_fragment(doc)
-    if fragment_ is None and holder is not None and any(
-            local(child.tag) in ("color", "size", "position", "shape")
-            for node in holder.findall(f"{q}node")[:1] for child in node):
-        issues.append(issue_record(
-            "gexf-viz-not-read", "visual attributes (colour, size, position) are not "
-            "read: netmap colours by sector", severity="note", file=file))
-    edges = []
+                file=doc.file, table="actors", row=doc.line(element), value=ident))
+    return nodes
+
+
+def _has_viz(graph: ET.Element, q: str) -> bool:
+    """Whether the first node carries visual attributes (colour, size ...)."""
+    first = graph.find(f"{q}nodes/{q}node")
+    return first is not None and any(
+        local(child.tag) in ("color", "size", "position", "shape") for child in first)
+
+
+def _read_edges(doc: XmlDocument, graph: ET.Element, q: str, declared: Declared
+                ) -> tuple[list[Edge], list[str]]:
+    """The edges, and the edge columns: the declared ones, with weight and label if given."""
     holder = graph.find(f"{q}edges")
-    labels = False
-    weights = False
+    edges = []
+    weights = labels = False
     for element in (holder.findall(f"{q}edge") if holder is not None else []):
-        source, target = element.get("source"), element.get("target")
-        if source is None or target is None:
-            raise ValidationError([FileFormatError(
-                "an edge lacks its source or target", file=file, row=doc.line(element),
-                suggestion="give every <edge> a source and a target")])
-        values = values_of(element, "edge")
-        if element.get("weight") is not None:
-            weights = True
+        source, target = edge_ends(element, doc)
+        values = _values(element, "edge", declared, q, doc)
+        weights |= element.get("weight") is not None
         values["weight"] = element.get("weight") or values.get("weight") or "1.0"
         if element.get("label") is not None:
             labels = True
@@ -312,16 +365,17 @@ def read_gexf(
         kind = element.get("type")
         direction = DIRECTIONS.get(label_key(kind)) if kind else None
         edges.append(Edge(source, target, direction, values, doc.line(element)))
-    edge_columns = list(order["edge"])
-    if weights and "weight" not in edge_columns:
-        edge_columns.insert(0, "weight")
-    if labels and "label" not in edge_columns:
-        edge_columns.append("label")
-    meta = root.find(f"{q}meta")
-    description = meta.find(f"{q}description") if meta is not None else None
-    title = (description.text or "").strip() or None if description is not None else None
-    g = GraphFile(file, "GEXF", order["node"], edge_columns, nodes, edges,
-                  default_directed, fragment_, title=title, issues=issues,
-                  line=doc.line(graph))
-    return build_map(g, sector=sector, directed=directed, taxonomy=taxonomy, waves=waves,
-                     name=name)
+    columns = list(declared.order["edge"])
+    if weights and "weight" not in columns:
+        columns.insert(0, "weight")
+    if labels and "label" not in columns:
+        columns.append("label")
+    return edges, columns
+
+
+def _description(root: ET.Element, q: str) -> str | None:
+    """The text of ``<meta><description>``, None when empty or missing."""
+    description = root.find(f"{q}meta/{q}description")
+    if description is None:
+        return None
+    return (description.text or "").strip() or None

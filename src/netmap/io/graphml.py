@@ -12,30 +12,45 @@ equal.
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
 from netmap.io._exchange import DIRECTIONS, issue_record, text_cells
 from netmap.io._graphfile import (
+    Declared,
     Edge,
     GraphFile,
     Node,
     build_map,
+    edge_ends,
+    node_id,
     node_sizes,
     writable_tables,
+    write_netmap_tables,
     xml_type,
 )
 from netmap.io._settings import settings_rows
-from netmap.io._xml import attr, fragment, local, parse_xml, read_fragment
+from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_graphml", "write_graphml"]
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _DISPLAY = ("label", "r", "g", "b", "size")
+_DISPLAY_TYPES = {"label": "string", "r": "int", "g": "int", "b": "int", "size": "double"}
 
 
-def write_graphml(m, path, *, size: str | None = "degree") -> None:
+def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     """Write a map as a GraphML file, with sector colours and sizes for Gephi.
 
     Nodes are the actors, with every actor column as a key; edges are the
@@ -61,6 +76,9 @@ def write_graphml(m, path, *, size: str | None = "degree") -> None:
     ------
     netmap.InvalidValueError
         When a value holds a control character, which XML cannot hold.
+    netmap.ParameterError
+        When ``size`` is not "degree", None or a column of the actors, or
+        its column holds infinite values.
 
     Examples
     --------
@@ -78,72 +96,94 @@ def write_graphml(m, path, *, size: str | None = "degree") -> None:
     actors, ties = frames.pop("actors"), frames.pop("ties")
     node_cols = [c for c in actors.columns if c != "id"]
     edge_cols = [c for c in ties.columns if c not in ("source", "target")]
-    taken = {str(c) for c in node_cols}
     sizes = node_sizes(m, size)
+    taken = {str(c) for c in node_cols}
     display = [d for d in _DISPLAY if d not in taken and not (d == "size" and sizes is None)]
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<graphml xmlns="{GRAPHML_NS}" '
-           'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-           f'xsi:schemaLocation="{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd">']
+    with open(path, "wb") as f:
+        w = XmlWriter(f)
+        with w.element("graphml", {
+                "xmlns": GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+                "xsi:schemaLocation": f"{GRAPHML_NS} {GRAPHML_NS}/1.0/graphml.xsd"}):
+            _write_keys(w, actors, node_cols, display, ties, edge_cols)
+            edge_default = "directed" if m.directed else "undirected"
+            with w.element("graph", {"id": "G", "edgedefault": edge_default}):
+                shown = _display_values(actors, sector_colors(m.taxonomy), sizes)
+                _write_nodes(w, actors, node_cols, {d: shown[d] for d in display})
+                _write_edges(w, ties, edge_cols)
+            write_netmap_tables(w, settings_rows(m)[1:] + [["display", " ".join(display)]],
+                                actors, ties, frames)
+        w.close()
+
+
+def _write_keys(w: XmlWriter, actors: pd.DataFrame, node_cols: list[str], display: list[str],
+                ties: pd.DataFrame, edge_cols: list[str]) -> None:
+    """The ``<key>`` declarations: actor columns, keys for show, tie columns."""
     for i, c in enumerate(node_cols):
-        out.append(f'  <key id="n{i}" for="node" attr.name="{attr(str(c))}" '
-                   f'attr.type="{xml_type(actors[c])}"/>')
-    types = {"label": "string", "r": "int", "g": "int", "b": "int", "size": "double"}
+        w.leaf("key", {"id": f"n{i}", "for": "node", "attr.name": str(c),
+                       "attr.type": xml_type(actors[c])})
     for d in display:
-        out.append(f'  <key id="v_{d}" for="node" attr.name="{d}" attr.type="{types[d]}"/>')
+        w.leaf("key", {"id": f"v_{d}", "for": "node", "attr.name": d,
+                       "attr.type": _DISPLAY_TYPES[d]})
     for i, c in enumerate(edge_cols):
-        out.append(f'  <key id="e{i}" for="edge" attr.name="{attr(str(c))}" '
-                   f'attr.type="{xml_type(ties[c])}"/>')
-    out.append(f'  <graph id="G" edgedefault="{"directed" if m.directed else "undirected"}">')
+        w.leaf("key", {"id": f"e{i}", "for": "edge", "attr.name": str(c),
+                       "attr.type": xml_type(ties[c])})
+
+
+def _display_values(actors: pd.DataFrame, colors: dict[str, str],
+                    sizes: np.ndarray | None) -> dict[str, list[str]]:
+    """Per key for show (label, r, g, b, size), each actor's value as text."""
     ids = text_cells(actors["id"])
     labels = text_cells(actors["name"]) if "name" in actors else ids
-    columns = [text_cells(actors[c]) for c in node_cols]
-    colors = {code: hex_to_rgb(c) for code, c in sector_colors(m.taxonomy).items()}
-    sectors = actors["sector"].astype(str).tolist()
-    for k, node_id in enumerate(ids):
-        data = [f'<data key="n{i}">{attr(col[k])}</data>'
-                for i, col in enumerate(columns) if col[k] is not None]
-        shown = {"label": labels[k] if labels[k] is not None else node_id,
-                 "size": None if sizes is None else repr(float(sizes[k]))}
-        shown.update(zip("rgb", map(str, colors[sectors[k]]), strict=True))
-        data += [f'<data key="v_{d}">{attr(shown[d])}</data>' for d in display]
-        out.append(f'    <node id="{attr(node_id)}">{"".join(data)}</node>')
+    rgb = {code: hex_to_rgb(c) for code, c in colors.items()}
+    sectors = [rgb[s] for s in actors["sector"].astype(str)]
+    return {"label": [lab if lab is not None else i for lab, i in zip(labels, ids,
+                                                                      strict=True)],
+            "r": [str(c[0]) for c in sectors], "g": [str(c[1]) for c in sectors],
+            "b": [str(c[2]) for c in sectors],
+            "size": [] if sizes is None else [repr(float(x)) for x in sizes]}
+
+
+def _write_nodes(w: XmlWriter, actors: pd.DataFrame, columns: list[str],
+                 shown: dict[str, list[str]]) -> None:
+    """The actors as nodes: their columns, then the keys for show."""
+    cells = [text_cells(actors[c]) for c in columns]
+    for k, ident in enumerate(text_cells(actors["id"])):
+        with w.element("node", {"id": ident}, inline=True):
+            for i, col in enumerate(cells):
+                if col[k] is not None:
+                    w.leaf("data", {"key": f"n{i}"}, text=col[k])
+            for d, values in shown.items():
+                w.leaf("data", {"key": f"v_{d}"}, text=values[k])
+
+
+def _write_edges(w: XmlWriter, ties: pd.DataFrame, columns: list[str]) -> None:
+    """The ties as edges with every tie column."""
     sources, targets = text_cells(ties["source"]), text_cells(ties["target"])
-    columns = [text_cells(ties[c]) for c in edge_cols]
+    cells = [text_cells(ties[c]) for c in columns]
     for k in range(len(ties)):
-        data = "".join(f'<data key="e{i}">{attr(col[k])}</data>'
-                       for i, col in enumerate(columns) if col[k] is not None)
-        out.append(f'    <edge id="e{k}" source="{attr(sources[k])}" '
-                   f'target="{attr(targets[k])}">{data}</edge>')
-    out.append("  </graph>")
-    settings = settings_rows(m)[1:] + [["display", " ".join(display)]]
-    out.extend(fragment(
-        settings, {"actors": list(actors.columns), "ties": list(ties.columns)},
-        {t: (list(f.columns), [list(r) for r in zip(*(text_cells(f[c]) for c in f.columns),
-                                                    strict=True)])
-         for t, f in frames.items()}))
-    out.append("</graphml>")
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(out))
-        f.write("\n")
+        with w.element("edge", {"id": f"e{k}", "source": sources[k], "target": targets[k]},
+                       inline=True):
+            for i, col in enumerate(cells):
+                if col[k] is not None:
+                    w.leaf("data", {"key": f"e{i}"}, text=col[k])
 
 
 def read_graphml(
     path,
     *,
-    sector: str = "sector",
+    sector_field: str = "sector",
     directed: bool | None = None,
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """Read a map from a GraphML file, safely.
 
     A file written by :func:`write_graphml` reads back to an equal map.
     From any other GraphML file, nodes become actors and edges ties; every
     node and edge key becomes a column (a key without ``attr.name`` is
     named by its id; defaults declared for a key are applied); the key
-    named by ``sector`` gives each actor's sector. Keys that hold yFiles
+    named by ``sector_field`` gives each actor's sector. Keys that hold yFiles
     graphics, nested graphs, hyperedges and ports are not read (noted in
     the map's ``issues``); of several graphs, the first is read.
 
@@ -154,7 +194,7 @@ def read_graphml(
     ----------
     path : path-like
         The ``.graphml`` file.
-    sector : str, default "sector"
+    sector_field : str, default "sector"
         The node key that holds the sector label.
     directed : bool, optional
         Default: as the file says (``edgedefault``, and each edge's
@@ -175,6 +215,8 @@ def read_graphml(
     netmap.ValidationError
         With every problem in the values, each naming the file, the line and
         the key.
+    netmap.ParameterError
+        When ``directed`` is not True, False or None.
 
     Examples
     --------
@@ -188,96 +230,115 @@ def read_graphml(
     >>> m.directed, m.ties["tie_class"].tolist()
     (True, ['transactional'])
     """
+    check_choice("directed", directed, (None, True, False))
     doc = parse_xml(path, kind="GraphML")
-    file, root = doc.file, doc.root
-    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    q = _namespace(doc)
+    issues: list[dict] = []
+    declared = _declared(doc, q, issues)
+    graph = _first_graph(doc, q, issues)
+    values = _Values(declared, {k.get("id") for k in doc.root.findall(f"{q}key")}, q, doc)
+    nodes = _read_nodes(doc, graph, q, values, issues)
+    edges = [_edge(element, values, doc) for element in graph.findall(f"{q}edge")]
+    hyper = graph.findall(f"{q}hyperedge")
+    if hyper:
+        issues.append(issue_record(
+            "graphml-hyperedges", f"{len(hyper)} hyperedge(s) are not read", file=doc.file,
+            table="ties", row=doc.line(hyper[0])))
+    g = GraphFile(doc.file, "GraphML", declared.order["node"], declared.order["edge"],
+                  nodes, edges,
+                  (graph.get("edgedefault") or "undirected").lower() == "directed",
+                  read_fragment(doc), issues=issues, line=doc.line(graph))
+    return build_map(g, sector_field=sector_field, directed=directed, taxonomy=taxonomy,
+                     waves=waves, name=name)
+
+
+def _namespace(doc: XmlDocument) -> str:
+    """The namespace prefix of the document's tags; FileFormatError if not GraphML."""
+    root = doc.root
     if local(root.tag) != "graphml":
         hint = ("read it with netmap.read_gexf" if local(root.tag) == "gexf"
                 else "save the network as GraphML")
         raise FileFormatError(f"not a GraphML file: the document is <{local(root.tag)}>",
-                              file=file, suggestion=hint)
-    q = f"{{{ns}}}" if ns else ""
-    issues: list[dict] = []
-    keys = {"node": {}, "edge": {}, "graph": {}}
-    defaults = {"node": {}, "edge": {}}
-    order = {"node": [], "edge": []}
+                              file=doc.file, suggestion=hint)
+    ns = root.tag[1:].split("}")[0] if root.tag.startswith("{") else ""
+    return f"{{{ns}}}" if ns else ""
+
+
+def _declared(doc: XmlDocument, q: str, issues: list[dict]) -> Declared:
+    """The keys the file declares, noting those that hold yFiles graphics (not read)."""
+    declared = Declared()
     skipped = []
-    for key in root.findall(f"{q}key"):
-        kid = key.get("id")
-        name_ = key.get("attr.name") or kid
+    for key in doc.root.findall(f"{q}key"):
+        ident = key.get("id") or ""
+        name = key.get("attr.name") or ident
         if any(a.startswith("yfiles") for a in key.attrib):
-            skipped.append(name_)
+            skipped.append(name)
             continue
         where = key.get("for", "all")
+        default = key.find(f"{q}default")
         for cls in (("node", "edge", "graph") if where == "all" else (where,)):
-            if cls not in keys:
-                continue
-            keys[cls][kid] = name_
-            if cls in order and name_ not in order[cls]:
-                order[cls].append(name_)
-            default = key.find(f"{q}default")
-            if cls in defaults and default is not None and default.text is not None:
-                defaults[cls][name_] = default.text
+            if cls in declared.names:
+                declared.add(cls, ident, name, default.text if default is not None else None)
     if skipped:
         issues.append(issue_record(
             "graphml-key-skipped", "keys holding yFiles graphics are not read: "
-            + ", ".join(skipped), severity="note", file=file))
-    declared = {k.get("id") for k in root.findall(f"{q}key")}
-    graphs = root.findall(f"{q}graph")
+            + ", ".join(skipped), severity="note", file=doc.file))
+    return declared
+
+
+def _first_graph(doc: XmlDocument, q: str, issues: list[dict]) -> ET.Element:
+    """The file's first ``<graph>``, noting when there are more."""
+    graphs = doc.root.findall(f"{q}graph")
     if not graphs:
-        raise FileFormatError("the GraphML file has no <graph> element", file=file,
+        raise FileFormatError("the GraphML file has no <graph> element", file=doc.file,
                               suggestion="save the network as GraphML again")
     if len(graphs) > 1:
         issues.append(issue_record(
             "graphml-graphs", f"the file holds {len(graphs)} graphs; only the first is "
-            "read", file=file, row=doc.line(graphs[1])))
-    graph = graphs[0]
-    default_directed = (graph.get("edgedefault") or "undirected").lower() == "directed"
+            "read", file=doc.file, row=doc.line(graphs[1])))
+    return graphs[0]
 
-    def values_of(element, cls) -> dict:
-        values = dict(defaults[cls])
-        for d in element.findall(f"{q}data"):
-            kid = d.get("key")
-            if kid not in keys[cls]:
-                if kid in declared:
-                    continue  # yFiles graphics, or a key declared for another element
+
+class _Values:
+    """Reads an element's ``<data>`` by key name, the declared defaults first."""
+
+    def __init__(self, declared: Declared, ids: set, q: str, doc: XmlDocument) -> None:
+        self.declared, self.ids, self.q, self.doc = declared, ids, q, doc
+
+    def of(self, element: ET.Element, cls: str) -> dict:
+        """The values of a node (``cls="node"``) or an edge."""
+        keys = self.declared.names[cls]
+        values: dict = dict(self.declared.defaults[cls])
+        for d in element.findall(f"{self.q}data"):
+            ident = d.get("key")
+            if ident in keys:
+                values[keys[ident]] = d.text
+            elif ident not in self.ids:
                 raise ValidationError([FileFormatError(
-                    f"a <data> element names key '{kid}', which is not declared",
-                    file=file, row=doc.line(d), value=kid,
+                    f"a <data> element names key '{ident}', which is not declared",
+                    file=self.doc.file, row=self.doc.line(d), value=ident,
                     suggestion="declare the key, or save the file again")])
-            values[keys[cls][kid]] = d.text
+            # else yFiles graphics, or a key declared for another element
         return values
 
-    nodes, edges = [], []
+
+def _read_nodes(doc: XmlDocument, graph: ET.Element, q: str, values: _Values,
+                issues: list[dict]) -> list[Node]:
+    """The graph's nodes, noting nested graphs and ports (not read)."""
+    nodes = []
     for element in graph.findall(f"{q}node"):
         if element.find(f"{q}graph") is not None or element.find(f"{q}port") is not None:
             issues.append(issue_record(
                 "graphml-nested", "a nested graph or a port inside a node is not read",
-                file=file, table="actors", row=doc.line(element), value=element.get("id")))
-        node_id = element.get("id")
-        if node_id is None:
-            raise ValidationError([FileFormatError(
-                "a node has no id", file=file, row=doc.line(element),
-                suggestion="give every <node> an id")])
-        nodes.append(Node(node_id, None, values_of(element, "node"), doc.line(element)))
-    for element in graph.findall(f"{q}edge"):
-        source, target = element.get("source"), element.get("target")
-        if source is None or target is None:
-            raise ValidationError([FileFormatError(
-                "an edge lacks its source or target", file=file, row=doc.line(element),
-                suggestion="give every <edge> a source and a target")])
-        flag = element.get("directed")
-        direction = DIRECTIONS.get(label_key(flag)) if flag else None
-        edges.append(Edge(source, target, direction, values_of(element, "edge"),
+                file=doc.file, table="actors", row=doc.line(element), value=element.get("id")))
+        nodes.append(Node(node_id(element, doc), None, values.of(element, "node"),
                           doc.line(element)))
-    hyper = graph.findall(f"{q}hyperedge")
-    if hyper:
-        issues.append(issue_record(
-            "graphml-hyperedges", f"{len(hyper)} hyperedge(s) are not read", file=file,
-            table="ties", row=doc.line(hyper[0])))
-    g = GraphFile(file, "GraphML", order["node"], order["edge"], nodes, edges,
-                  default_directed, read_fragment(doc), issues=issues,
-                  line=doc.line(graph))
-    return build_map(g, sector=sector, directed=directed, taxonomy=taxonomy, waves=waves,
-                     name=name)
+    return nodes
 
+
+def _edge(element: ET.Element, values: _Values, doc: XmlDocument) -> Edge:
+    """One edge, its direction from its ``directed`` flag when it has one."""
+    source, target = edge_ends(element, doc)
+    flag = element.get("directed")
+    direction = DIRECTIONS.get(label_key(flag)) if flag else None
+    return Edge(source, target, direction, values.of(element, "edge"), doc.line(element))

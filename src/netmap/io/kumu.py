@@ -39,27 +39,42 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from netmap.io._exchange import DIRECTIONS, issue_record, relabel, resolve_directions, text_cells
+from netmap.io._exchange import (
+    DIRECTIONS,
+    direction_issues,
+    first_repeat,
+    issue_record,
+    relabel,
+    resolve_directions,
+    text_cells,
+)
 from netmap.io._settings import parse_settings, resolve, settings_rows
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
-from netmap.model._raw import cell_text, table_from_rows
+from netmap.model._params import check_choice
+from netmap.model._raw import RawTable, cell_text, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import (
     FileFormatError,
     InputError,
     InvalidValueError,
     MissingColumnError,
+    ParameterError,
     ValidationError,
 )
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_kumu", "write_kumu"]
 
@@ -93,7 +108,7 @@ def _layout(m, frames: dict[str, pd.DataFrame]) -> dict:
             "unnamed": unnamed}
 
 
-def _kumu_tables(m) -> tuple[dict[str, list[list]], dict]:
+def _kumu_tables(m: StakeholderMap) -> tuple[dict[str, list[list]], dict]:
     """The map as Kumu sheets (rows, header first) and netmap's layout."""
     from netmap.io.csv import table_frames
 
@@ -108,7 +123,7 @@ def _kumu_tables(m) -> tuple[dict[str, list[list]], dict]:
         types = [kind] * len(frame) if kind else text_cells(frame["sector"])
         cols = [text_cells(frame[c]) for c in rest]
         raw = [_typed(frame[c]) for c in rest]
-        rows = [header]
+        rows: list[list] = [header]
         for k, ident in enumerate(ids):
             rows.append([ident, names[k] if names[k] is not None else ident, types[k],
                          *(r[k] if t[k] is not None else None
@@ -167,7 +182,7 @@ def _typed(values: pd.Series) -> list:
     return cells
 
 
-def write_kumu(m, path) -> None:
+def write_kumu(m: StakeholderMap, path) -> None:
     """Write a map for Kumu: an import workbook (``.xlsx``) or JSON (``.json``).
 
     Actors become elements (``ID``, ``Label`` the name, ``Type`` the
@@ -231,8 +246,7 @@ def write_kumu(m, path) -> None:
                 suggestion="rename it without '|' before writing for Kumu")
     every = [i for ids in element_ids.values() for i in ids]
     if len(set(every)) != len(every):
-        seen: set = set()
-        dup = next(i for i in every if i in seen or seen.add(i))
+        dup = first_repeat(every)
         raise FileFormatError(
             f"two elements would have the Kumu ID '{dup}' (an actor id starting with "
             "'body:' or 'goal:' meets a body or goal)", file=os.fspath(path), value=dup,
@@ -290,9 +304,9 @@ class _Sheet:
 
     title: str | None
     header: list[str]
-    rows: list[tuple[object, list]]
+    rows: list[tuple[Any, list]]  # row labels: numbers, or text in JSON
     kind: str
-    header_row: object = 1
+    header_row: Any = 1
     file: str | None = None
 
 
@@ -310,7 +324,7 @@ def _clean(value, unquote: bool):
     return unescape_cell(text) if unquote else text
 
 
-def _classify(title, header: list[str], file: str) -> str | None:
+def _classify(title, header: list[str], file: str) -> str:
     keys = {label_key(h) for h in header if h}
     if "from" in keys or "to" in keys:
         for need in ("from", "to"):
@@ -399,6 +413,37 @@ def _json_cell(value, issues: list, file: str, where: str):
 
 
 def _read_json(path: Path) -> _Source:
+    """A Kumu JSON file (a blueprint or a project export) as two lists of cells."""
+    file = os.fspath(path)
+    data = _load_json(path)
+    source = _Source(file, [])
+    for what in ("elements", "connections"):
+        items = data.get(what) or []
+        if not isinstance(items, list):
+            raise FileFormatError(f"'{what}' is not a list", file=file,
+                                  suggestion="export the project from Kumu as JSON")
+        sheet = _json_sheet(what, [_json_record(item, what, i, file)
+                                   for i, item in enumerate(items, start=1)], source)
+        if sheet is not None:
+            source.sheets.append(sheet)
+    for what in ("loops", "maps", "views", "perspectives"):
+        if data.get(what):
+            source.issues.append(issue_record(
+                f"kumu-{what}-not-read",
+                f"Kumu's {what} ({len(data[what])}) are not read: a stakeholder map has "
+                "no place for them", file=file,
+                severity="warning" if what == "loops" else "note"))
+    netmap = data.get("netmap")
+    if isinstance(netmap, dict):
+        source.settings_rows = [(None, ["setting", "value"]), *(
+            (None, [key, cell_text(netmap[key])]) for key in ("directed", "name", "waves")
+            if key in netmap)]
+        source.layout = netmap.get("layout") or {}
+    return source
+
+
+def _load_json(path: Path) -> dict:
+    """The file's JSON object, which must hold a list of elements."""
     file = os.fspath(path)
     try:
         with open(path, encoding="utf-8-sig") as f:
@@ -414,63 +459,43 @@ def _read_json(path: Path) -> _Source:
     if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
         raise FileFormatError("not a Kumu JSON file: no list of 'elements'", file=file,
                               suggestion="export the project from Kumu as JSON")
-    source = _Source(file, [])
-    for what in ("elements", "connections"):
-        items = data.get(what) or []
-        if not isinstance(items, list):
-            raise FileFormatError(f"'{what}' is not a list", file=file,
-                                  suggestion="export the project from Kumu as JSON")
-        records = []
-        for i, item in enumerate(items, start=1):
-            if not isinstance(item, dict):
-                raise FileFormatError(f"{what} number {i} is not an object", file=file,
-                                      suggestion="export the project from Kumu as JSON")
-            record = {}
-            attributes = item.get("attributes")
-            if isinstance(attributes, dict):  # a project export
-                ident = item.get("_id", item.get("id"))
-                if ident is not None:
-                    record["id"] = ident
-                for key in ("from", "to", "direction"):
-                    if key in item:
-                        record[key] = item[key]
-                if item.get("reversed") is True and "from" in record:
-                    record["from"], record["to"] = record.get("to"), record["from"]
-                record.update(attributes)
-            else:
-                record.update({k: v for k, v in item.items() if k != "_id"})
-                if "_id" in item and "id" not in item:
-                    record["id"] = item["_id"]
-            records.append(record)
-        header = list(dict.fromkeys(k for r in records for k in r))
-        rows = [(f"{i} of the {what}", [_json_cell(r.get(h), source.issues, file,
-                                                  f"{what} {i}, field '{h}'")
-                                       for h in header])
-                for i, r in enumerate(records, start=1)]
-        if header or rows:
-            keys = {label_key(h) for h in header}
-            if what == "elements" and not keys & {"label", "id"}:
-                raise MissingColumnError(
-                    "the elements have no 'label'", file=file,
-                    suggestion="give every element a label")
-            source.sheets.append(_Sheet(None, header, rows, what, header_row=None,
-                                        file=file))
-    for what in ("loops", "maps", "views", "perspectives"):
-        if data.get(what):
-            lost = what == "loops"
-            source.issues.append(issue_record(
-                f"kumu-{what}-not-read",
-                f"Kumu's {what} ({len(data[what])}) are not read: a stakeholder map has "
-                "no place for them", file=file, severity="warning" if lost else "note"))
-    netmap = data.get("netmap")
-    if isinstance(netmap, dict):
-        rows = [(None, ["setting", "value"])]
-        for key in ("directed", "name", "waves"):
-            if key in netmap:
-                rows.append((None, [key, cell_text(netmap[key])]))
-        source.settings_rows = rows
-        source.layout = netmap.get("layout") or {}
-    return source
+    return data
+
+
+def _json_record(item, what: str, i: int, file: str) -> dict:
+    """One element or connection as fields: a blueprint's object, or an export's."""
+    if not isinstance(item, dict):
+        raise FileFormatError(f"{what} number {i} is not an object", file=file,
+                              suggestion="export the project from Kumu as JSON")
+    attributes = item.get("attributes")
+    if not isinstance(attributes, dict):  # a blueprint
+        record = {k: v for k, v in item.items() if k != "_id"}
+        if "_id" in item and "id" not in item:
+            record["id"] = item["_id"]
+        return record
+    record = {}  # a project export
+    ident = item.get("_id", item.get("id"))
+    if ident is not None:
+        record["id"] = ident
+    record.update({key: item[key] for key in ("from", "to", "direction") if key in item})
+    if item.get("reversed") is True and "from" in record:
+        record["from"], record["to"] = record.get("to"), record["from"]
+    record.update(attributes)
+    return record
+
+
+def _json_sheet(what: str, records: list[dict], source: _Source) -> _Sheet | None:
+    """The elements or connections as a sheet of text cells; None when there are none."""
+    header = list(dict.fromkeys(k for r in records for k in r))
+    rows = [(f"{i} of the {what}", [_json_cell(r.get(h), source.issues, source.file,
+                                              f"{what} {i}, field '{h}'") for h in header])
+            for i, r in enumerate(records, start=1)]
+    if not (header or rows):
+        return None
+    if what == "elements" and not {label_key(h) for h in header} & {"label", "id"}:
+        raise MissingColumnError("the elements have no 'label'", file=source.file,
+                                 suggestion="give every element a label")
+    return _Sheet(None, header, rows, what, header_row=None, file=source.file)
 
 
 @dataclass
@@ -490,7 +515,13 @@ class _Records:
             self.shown.setdefault(key, name)
         self.rows.append((sheet.file, sheet.title, row, values))
 
-    def raw(self, file: str, order: list[str] | None):
+    def add_reversed(self, flags: np.ndarray) -> None:
+        """Add each flagged tie again, from its target to its source (two arcs)."""
+        self.rows.extend((f, s, r, {**v, "source": v["target"], "target": v["source"]})
+                         for (f, s, r, v), two in zip(list(self.rows), flags, strict=True)
+                         if two)
+
+    def raw(self, file: str, order: list[str] | None) -> RawTable:
         header = list(self.header)
         if order:
             header = list(order) + [c for c in header if c not in order]
@@ -531,7 +562,7 @@ def read_kumu(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """Read a map from Kumu: an import workbook, a pair of CSV files or JSON.
 
     Elements become actors (``ID``, or else ``Label``, the id; ``Label``
@@ -589,6 +620,9 @@ def read_kumu(
     netmap.FileFormatError
         When the file cannot be read, or a sheet is neither elements nor
         connections.
+    netmap.ParameterError
+        When ``directed`` is not True, False or None, or ``body_types`` or
+        ``goal_types`` is not a sequence of text (a single string, say).
 
     Examples
     --------
@@ -611,266 +645,26 @@ def read_kumu(
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
-    path = Path(path)
-    if path.is_dir():
-        files = {label_key(p.stem): p for p in path.iterdir()
-                 if p.suffix.lower() in (".csv", ".tsv", ".txt")}
-        if "elements" not in files:
-            raise FileFormatError("no elements.csv in the folder", file=os.fspath(path),
-                                  suggestion="name the files elements.csv and "
-                                             "connections.csv")
-        source = _read_csv_pair(files["elements"], files.get("connections"))
-    elif path.suffix.lower() == ".json":
-        source = _read_json(path)
-    elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        source = _read_csv_pair(path, Path(connections) if connections else None)
-    else:
-        source = _read_workbook(path)
-    file = source.file
-
-    settings: dict = {}
-    if source.settings_rows is not None:
-        rows = []
-        for n, cells in source.settings_rows:
-            cells = list(cells) + [None, None]
-            if cells[0] is not None and label_key(cells[0]) == "layout":
-                try:
-                    source.layout = json.loads(cells[1] or "{}")
-                except json.JSONDecodeError as err:
-                    raise FileFormatError(
-                        f"the layout in the '{SETTINGS_SHEET}' sheet is not valid JSON",
-                        file=file, sheet=SETTINGS_SHEET, row=n,
-                        suggestion="delete the row, or the sheet") from err
-            else:
-                rows.append((n, cells[:2]))
-        settings = parse_settings(rows, file=file, sheet=SETTINGS_SHEET)
+    _check_options(directed=directed, body_types=body_types, goal_types=goal_types)
+    source = _read_source(Path(path), connections)
+    settings = _read_settings(source)
     if directed is None and "directed" in settings:
         directed = settings["directed"]
     _, waves, name = resolve(settings, False, waves, name)
-    written = bool(source.layout)
 
-    element_sheets = [s for s in source.sheets if s.kind == "elements"]
-    connection_sheets = [s for s in source.sheets if s.kind == "connections"]
-    if not element_sheets:
-        raise FileFormatError("no sheet of elements (a sheet whose first column is "
-                              "'Label', or 'ID' then 'Label')", file=file,
-                              suggestion="name the first column of the elements sheet "
-                                         "'Label'")
-    body_keys = {label_key(t) for t in body_types}
-    goal_keys = {label_key(t) for t in goal_types}
-    sector_key = label_key(sector_field)
-    records = {t: _Records(t) for t in TABLES}
-    kind_of: dict[str, tuple[str, str]] = {}
-    goal_fields: list = []
-    errors: list[InputError] = []
-
-    for sheet in element_sheets:
-        keys = [label_key(h) for h in sheet.header]
-        sector_keys = {sector_key} | ({"elementtype"} if sector_key == "type" else set())
-
-        def find(names, keys=keys):
-            return next((j for j, k in enumerate(keys) if k in names), None)
-
-        i_id, i_label, i_type = find({"id"}), find({"label"}), find(_TYPE_KEYS - {
-            "connectiontype"})
-        i_sector = find(sector_keys)
-        for n, cells in sheet.rows:
-            label = cells[i_label] if i_label is not None else None
-            ident = cells[i_id] if i_id is not None and cells[i_id] is not None else label
-            if ident is None:
-                errors.append(InvalidValueError(
-                    "an element has neither an ID nor a Label", file=file,
-                    sheet=sheet.title, row=n, column="Label",
-                    suggestion="give the element a Label, or delete the row"))
-                continue
-            etype = cells[i_type] if i_type is not None else None
-            kind = ("bodies" if etype is not None and label_key(etype) in body_keys else
-                    "goals" if etype is not None and label_key(etype) in goal_keys else
-                    "actors")
-            values: dict = {}
-            shown: dict = {}
-            for j, (header, value) in enumerate(zip(sheet.header, cells, strict=True)):
-                if j == i_id:
-                    continue
-                if j == i_label:
-                    continue
-                if kind != "actors" and j == i_type:
-                    continue
-                if kind == "actors" and j == i_sector:
-                    values["sector"] = value
-                    shown["sector"] = header
-                    continue
-                column = header[len(PREFIX):] if header.startswith(PREFIX) else header
-                values[column] = value
-            if kind == "goals":
-                kind_of[ident] = ("goal", label if label is not None else ident)
-                extra = {k: v for k, v in values.items() if v is not None}
-                if extra:
-                    goal_fields.append((sheet.title, n, ident, sorted(extra)))
-                continue
-            if kind == "bodies":
-                body_id = ident[5:] if ident.startswith("body:") else ident
-                kind_of[ident] = ("body", body_id)
-                values = {"id": body_id, "name": label, **values}
-                shown.update(id="ID" if i_id is not None else "Label", name="Label")
-                records["bodies"].add(sheet, n, values, shown)
-                continue
-            kind_of[ident] = ("actor", ident)
-            if i_sector is None:
-                errors.append(MissingColumnError(
-                    f"the elements have no '{sector_field}' field, which gives each "
-                    "actor's sector", file=file, sheet=sheet.title,
-                    row=sheet.header_row,
-                    suggestion=f"add a '{sector_field}' column with each element's "
-                               "sector, or name the field that holds it with "
-                               "sector_field='...'"))
-                break
-            values = {"id": ident, "name": label, **values}
-            shown.update(id="ID" if i_id is not None else "Label", name="Label")
-            records["actors"].add(sheet, n, values, shown)
-
-    unmapped: list = []
-    tie_directions: list = []
-    for sheet in connection_sheets:
-        keys = [label_key(h) for h in sheet.header]
-
-        def find(names, keys=keys):
-            return next((j for j, k in enumerate(keys) if k in names), None)
-
-        i_from, i_to = find({"from"}), find({"to"})
-        i_type, i_dir = find(_TYPE_KEYS - {"elementtype"}), find({"direction"})
-        i_weight = find({label_key(weight_field)}) if weight_field else None
-        # A field netmap would read as the weight, kept as a column of its own.
-        i_strength = find({"strength"}) if not weight_field else None
-        for n, cells in sheet.rows:
-            source_key, targets = cells[i_from], cells[i_to]
-            if source_key is None or targets is None:
-                errors.append(InvalidValueError(
-                    f"a connection has no '{'From' if source_key is None else 'To'}'",
-                    file=file, sheet=sheet.title, row=n,
-                    column=sheet.header[i_from if source_key is None else i_to],
-                    suggestion="name both elements the connection joins, or delete the "
-                               "row"))
-                continue
-            for target_key in [t.strip() for t in targets.split("|") if t.strip()]:
-                a = kind_of.get(source_key, ("actor", source_key))
-                b = kind_of.get(target_key, ("actor", target_key))
-                kinds = {a[0], b[0]}
-                other: dict = {}
-                shown: dict = {}
-                for j, (header, value) in enumerate(zip(sheet.header, cells, strict=True)):
-                    if j in (i_from, i_to):
-                        continue
-                    column = header[len(PREFIX):] if header.startswith(PREFIX) else header
-                    other[(j, column)] = value
-                if kinds == {"actor"}:
-                    extras = {(f"{column} (kumu)" if j == i_strength else column): value
-                              for (j, column), value in other.items()
-                              if j not in (i_type, i_weight, i_dir)}
-                    values = {**extras, "source": a[1], "target": b[1]}
-                    shown.update(source=sheet.header[i_from], target=sheet.header[i_to])
-                    for field_, j in (("type", i_type), ("weight", i_weight)):
-                        if j is not None:
-                            values[field_] = cells[j]
-                            shown[field_] = sheet.header[j]
-                    word = cells[i_dir] if i_dir is not None else None
-                    tie_directions.append(DIRECTIONS.get(label_key(word)) if word else None)
-                    records["ties"].add(sheet, n, values, shown)
-                elif kinds in ({"actor", "body"}, {"actor", "goal"}):
-                    table = "memberships" if "body" in kinds else "activities"
-                    actor, thing = (a, b) if a[0] == "actor" else (b, a)
-                    end = "body" if table == "memberships" else "goal"
-                    values = {column: value for (j, column), value in other.items()
-                              if j not in (i_type, i_dir)}
-                    expected = "membership" if table == "memberships" else "activity"
-                    for field_, j, default in (("Type", i_type, expected),
-                                               ("Direction", i_dir, "directed")):
-                        value = cells[j] if j is not None else None
-                        if value is not None and label_key(value) != default:
-                            values[field_] = value
-                    values.update({"actor": actor[1], end: thing[1]})
-                    shown.update(actor=sheet.header[i_from if a[0] == "actor" else i_to],
-                                 **{end: sheet.header[i_to if a[0] == "actor" else i_from]})
-                    records[table].add(sheet, n, values, shown)
-                else:
-                    unmapped.append((sheet.title, n, source_key, target_key))
-
-    if errors:
-        raise ValidationError(errors)
-    issues = list(source.issues)
-    if unmapped:
-        sheet, n, a, b = unmapped[0]
-        issues.append(issue_record(
-            "kumu-connection-not-read",
-            f"{len(unmapped)} connection(s) join two bodies or goals and cannot be a tie, "
-            f"membership or activity; not read (first: '{a}' to '{b}')",
-            file=file, sheet=sheet, row=n))
-    if goal_fields:
-        sheet, n, ident, fields = goal_fields[0]
-        issues.append(issue_record(
-            "kumu-goal-fields-not-read",
-            f"{len(goal_fields)} goal element(s) have fields a shared goal has no place "
-            f"for; not read (first: '{ident}': {', '.join(fields)})",
-            file=file, sheet=sheet, row=n))
-    for sheet in source.sheets:
-        split = [n for n, cells in sheet.rows if sheet.kind == "connections"
-                 and any("|" in (c or "") for j, c in enumerate(cells)
-                         if label_key(sheet.header[j]) == "to")]
-        if split:
-            issues.append(issue_record(
-                "kumu-to-list", f"{len(split)} connection(s) name several elements in "
-                "'To' (separated by '|'): read as one tie each", severity="note",
-                file=file, sheet=sheet.title, row=split[0]))
-
+    gather = _Gather(source.file, sector_field=sector_field, weight_field=weight_field,
+                     body_types=body_types, goal_types=goal_types)
+    gather.read(source)
+    issues = [*source.issues, *gather.issues(), *_to_list_issues(source)]
     is_directed, two_arcs, dropped = resolve_directions(
-        tie_directions, directed=directed, default=False)
-    if two_arcs.any():
-        ties = records["ties"]
-        extra = [(f, s, r, {**v, "source": v["target"], "target": v["source"]})
-                 for (f, s, r, v), two in zip(ties.rows, two_arcs, strict=True) if two]
-        first = extra[0][2]
-        ties.rows.extend(extra)
-        issues.append(issue_record(
-            "kumu-connection-two-arcs", f"{len(extra)} mutual or undirected connection(s)"
-            " in a directed map read as two opposite ties each", file=file, row=first))
-    if dropped.any():
-        first = next(r for (_, _, r, _), d in zip(records["ties"].rows, dropped,
-                                                    strict=True) if d)
-        issues.append(issue_record(
-            "kumu-direction-dropped", f"{int(dropped.sum())} directed connection(s) read "
-            "into an undirected map: their direction is dropped", file=file, row=first))
+        gather.tie_directions, directed=directed, default=False)
+    ties = gather.records["ties"]
+    issues += direction_issues(two_arcs, dropped, [(f, s, r) for f, s, r, _ in ties.rows],
+                               noun="connection")
+    ties.add_reversed(two_arcs)
 
-    layout = source.layout or {}
-    # A sheet (or JSON list) may mix tables: each keeps the fields it uses, and
-    # those netmap recorded for it.
-    for table, rec in records.items():
-        recorded = layout.get("columns", {}).get(table)
-        known = set(recorded) if recorded else {c.name for c in TABLES[table].columns}
-        rec.header = [c for c in rec.header if c in known
-                      or any(v.get(c) is not None for _, _, _, v in rec.rows)]
-    unnamed = layout.get("unnamed", {})
-    for table in ("actors", "bodies"):
-        rec = records[table]
-        which = unnamed.get(table)
-        if which == "all":
-            rec.header = [c for c in rec.header if c != "name"]
-            if table in layout.get("columns", {}):
-                layout["columns"][table] = [c for c in layout["columns"][table]
-                                            if c != "name"]
-        elif which:
-            ids = set(which)
-            for _, _, _, values in rec.rows:
-                if values.get("id") in ids:
-                    values["name"] = None
-        if not written and "name" in rec.header and all(
-                v.get("name") is None for _, _, _, v in rec.rows):
-            rec.header = [c for c in rec.header if c != "name"]
-
-    raws = {}
-    orders = layout.get("columns", {})
-    for table, rec in records.items():
-        if table in ("actors", "ties") or rec.rows:
-            raws[table] = rec.raw(file, orders.get(table))
+    raws = _raw_tables(gather.records, source.layout or {}, written=bool(source.layout),
+                       file=source.file)
     taxonomy = taxonomy or default_taxonomy()
     hints = {("ties", "weight"): "or read it with weight_field=None to keep it as an "
                                  "ordinary column"}
@@ -878,8 +672,321 @@ def read_kumu(
         validated = validate_tables(raws, taxonomy=taxonomy, directed=is_directed,
                                     waves=waves)
     except ValidationError as err:
-        raise relabel(err, {t: r.shown for t, r in records.items()}, hints) from None
+        raise relabel(err, {t: r.shown for t, r in gather.records.items()}, hints) from None
     validated.issues.extend(issues)
     return StakeholderMap._from_validated(validated, directed=is_directed,
                                           taxonomy=taxonomy, name=name)
 
+
+# -- the steps of read_kumu --------------------------------------------------------
+def _check_options(*, directed, body_types, goal_types) -> None:
+    """ParameterError for a direction other than True, False or None, or types not a list."""
+    check_choice("directed", directed, (None, True, False))
+    for parameter, types in (("body_types", body_types), ("goal_types", goal_types)):
+        if isinstance(types, str) or not isinstance(types, Iterable) or not all(
+                isinstance(t, str) for t in types):
+            raise ParameterError(parameter, types,
+                                 "a sequence of element types, such as ('body',)")
+
+
+def _read_source(path: Path, connections) -> _Source:
+    """The sheets of a workbook, a JSON file, a pair of CSV files or a folder of them."""
+    if path.is_dir():
+        files = {label_key(p.stem): p for p in path.iterdir()
+                 if p.suffix.lower() in (".csv", ".tsv", ".txt")}
+        if "elements" not in files:
+            raise FileFormatError("no elements.csv in the folder", file=os.fspath(path),
+                                  suggestion="name the files elements.csv and "
+                                             "connections.csv")
+        return _read_csv_pair(files["elements"], files.get("connections"))
+    if path.suffix.lower() == ".json":
+        return _read_json(path)
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        return _read_csv_pair(path, Path(connections) if connections else None)
+    return _read_workbook(path)
+
+
+def _read_settings(source: _Source) -> dict:
+    """The settings netmap wrote (direction, title, waves); the layout goes to the source."""
+    if source.settings_rows is None:
+        return {}
+    rows = []
+    for n, cells in source.settings_rows:
+        cells = [*cells, None, None]
+        if cells[0] is not None and label_key(cells[0]) == "layout":
+            try:
+                source.layout = json.loads(cells[1] or "{}")
+            except json.JSONDecodeError as err:
+                raise FileFormatError(
+                    f"the layout in the '{SETTINGS_SHEET}' sheet is not valid JSON",
+                    file=source.file, sheet=SETTINGS_SHEET, row=n,
+                    suggestion="delete the row, or the sheet") from err
+        else:
+            rows.append((n, cells[:2]))
+    return parse_settings(rows, file=source.file, sheet=SETTINGS_SHEET)
+
+
+def _finder(header: list[str]) -> Callable[[set[str]], int | None]:
+    """A function giving the position of the first field whose key is one of ``names``."""
+    keys = [label_key(h) for h in header]
+    return lambda names: next((j for j, k in enumerate(keys) if k in names), None)
+
+
+def _column(header: str) -> str:
+    """A Kumu field's name as a netmap column: without netmap's prefix."""
+    return header[len(PREFIX):] if header.startswith(PREFIX) else header
+
+
+class _Gather:
+    """Turns Kumu's elements and connections into rows of netmap's tables.
+
+    Elements become actors, bodies or goals (by their type); connections
+    become ties, memberships or activities (by what they join). Problems
+    are gathered in ``errors``, what is not read in ``unmapped`` and
+    ``goal_fields``.
+    """
+
+    def __init__(self, file: str, *, sector_field: str, weight_field: str | None,
+                 body_types, goal_types) -> None:
+        self.file = file
+        self.sector_field = sector_field
+        self.weight_field = weight_field
+        self.body_keys = {label_key(t) for t in body_types}
+        self.goal_keys = {label_key(t) for t in goal_types}
+        self.records = {t: _Records(t) for t in TABLES}
+        self.kind_of: dict[str, tuple[str, str]] = {}  # element id -> (kind, netmap id)
+        self.goal_fields: list[tuple] = []
+        self.unmapped: list[tuple] = []
+        self.tie_directions: list[str | None] = []
+        self.errors: list[InputError] = []
+
+    def read(self, source: _Source) -> None:
+        """Read every sheet, elements first; raise the problems found together."""
+        elements = [s for s in source.sheets if s.kind == "elements"]
+        if not elements:
+            raise FileFormatError("no sheet of elements (a sheet whose first column is "
+                                  "'Label', or 'ID' then 'Label')", file=self.file,
+                                  suggestion="name the first column of the elements "
+                                             "sheet 'Label'")
+        for sheet in elements:
+            self.elements(sheet)
+        for sheet in source.sheets:
+            if sheet.kind == "connections":
+                self.connections(sheet)
+        if self.errors:
+            raise ValidationError(self.errors)
+
+    # -- elements
+    def elements(self, sheet: _Sheet) -> None:
+        """One sheet of elements."""
+        find = _finder(sheet.header)
+        sector_key = label_key(self.sector_field)
+        i_sector = find({sector_key} | ({"elementtype"} if sector_key == "type" else set()))
+        cols: dict[str, Any] = {"id": find({"id"}), "label": find({"label"}),
+                "type": find(_TYPE_KEYS - {"connectiontype"}), "sector": i_sector}
+        for n, cells in sheet.rows:
+            if not self.element(sheet, n, cells, cols):
+                break
+
+    def element(self, sheet: _Sheet, n, cells: list, cols: dict) -> bool:
+        """One element; False when the sheet has no sector field (reported once)."""
+        label = cells[cols["label"]] if cols["label"] is not None else None
+        ident = cells[cols["id"]] if cols["id"] is not None else None
+        ident = ident if ident is not None else label
+        if ident is None:
+            self.errors.append(InvalidValueError(
+                "an element has neither an ID nor a Label", file=self.file,
+                sheet=sheet.title, row=n, column="Label",
+                suggestion="give the element a Label, or delete the row"))
+            return True
+        kind = self._element_kind(cells, cols["type"])
+        values, shown = self._element_values(sheet, cells, cols, kind)
+        if kind == "goals":
+            self.kind_of[ident] = ("goal", label if label is not None else ident)
+            extra = sorted(k for k, v in values.items() if v is not None)
+            if extra:
+                self.goal_fields.append((sheet.title, n, ident, extra))
+            return True
+        if kind == "actors" and cols["sector"] is None:
+            self.errors.append(MissingColumnError(
+                f"the elements have no '{self.sector_field}' field, which gives each "
+                "actor's sector", file=self.file, sheet=sheet.title, row=sheet.header_row,
+                suggestion=f"add a '{self.sector_field}' column with each element's "
+                           "sector, or name the field that holds it with "
+                           "sector_field='...'"))
+            return False
+        table_id = ident[5:] if kind == "bodies" and ident.startswith("body:") else ident
+        self.kind_of[ident] = ("body" if kind == "bodies" else "actor", table_id)
+        shown.update(id="ID" if cols["id"] is not None else "Label", name="Label")
+        self.records[kind].add(sheet, n, {"id": table_id, "name": label, **values}, shown)
+        return True
+
+    def _element_kind(self, cells: list, i_type: int | None) -> str:
+        """actors, bodies or goals, by the element's type."""
+        key = label_key(cells[i_type]) if i_type is not None and cells[
+            i_type] is not None else None
+        if key in self.body_keys:
+            return "bodies"
+        return "goals" if key in self.goal_keys else "actors"
+
+    @staticmethod
+    def _element_values(sheet: _Sheet, cells: list, cols: dict, kind: str
+                        ) -> tuple[dict, dict]:
+        """An element's fields as columns, and the file's name of the sector column."""
+        values: dict = {}
+        shown: dict = {}
+        skip = {cols["id"], cols["label"]} | ({cols["type"]} if kind != "actors" else set())
+        for j, (header, value) in enumerate(zip(sheet.header, cells, strict=True)):
+            if j in skip:
+                continue
+            if kind == "actors" and j == cols["sector"]:
+                values["sector"] = value
+                shown["sector"] = header
+            else:
+                values[_column(header)] = value
+        return values, shown
+
+    # -- connections
+    def connections(self, sheet: _Sheet) -> None:
+        """One sheet of connections; a 'To' listing several elements gives one each."""
+        find = _finder(sheet.header)
+        cols: dict[str, Any] = {"from": find({"from"}), "to": find({"to"}),
+                "type": find(_TYPE_KEYS - {"elementtype"}), "direction": find({"direction"}),
+                "weight": find({label_key(self.weight_field)}) if self.weight_field
+                else None,
+                # A field netmap would read as the weight, kept as a column of its own.
+                "strength": find({"strength"}) if not self.weight_field else None}
+        for n, cells in sheet.rows:
+            source_key, targets = cells[cols["from"]], cells[cols["to"]]
+            if source_key is None or targets is None:
+                self.errors.append(InvalidValueError(
+                    f"a connection has no '{'From' if source_key is None else 'To'}'",
+                    file=self.file, sheet=sheet.title, row=n,
+                    column=sheet.header[cols["from" if source_key is None else "to"]],
+                    suggestion="name both elements the connection joins, or delete the "
+                               "row"))
+                continue
+            for target_key in [t.strip() for t in targets.split("|") if t.strip()]:
+                self.connection(sheet, n, cells, cols, source_key, target_key)
+
+    def connection(self, sheet: _Sheet, n, cells: list, cols: dict, source_key: str,
+                   target_key: str) -> None:
+        """One connection from one element to another."""
+        a = self.kind_of.get(source_key, ("actor", source_key))
+        b = self.kind_of.get(target_key, ("actor", target_key))
+        kinds = {a[0], b[0]}
+        other = {(j, _column(header)): value for j, (header, value)
+                 in enumerate(zip(sheet.header, cells, strict=True))
+                 if j not in (cols["from"], cols["to"])}
+        if kinds == {"actor"}:
+            self._tie(sheet, n, cells, cols, other, (a[1], b[1]))
+        elif kinds in ({"actor", "body"}, {"actor", "goal"}):
+            self._link(sheet, n, cells, cols, other, a, b)
+        else:
+            self.unmapped.append((sheet.title, n, source_key, target_key))
+
+    def _tie(self, sheet: _Sheet, n, cells: list, cols: dict, other: dict,
+             ends: tuple[str, str]) -> None:
+        """A connection between two actors: a tie."""
+        extras = {(f"{column} (kumu)" if j == cols["strength"] else column): value
+                  for (j, column), value in other.items()
+                  if j not in (cols["type"], cols["weight"], cols["direction"])}
+        values = {**extras, "source": ends[0], "target": ends[1]}
+        shown = {"source": sheet.header[cols["from"]], "target": sheet.header[cols["to"]]}
+        for field_ in ("type", "weight"):
+            if cols[field_] is not None:
+                values[field_] = cells[cols[field_]]
+                shown[field_] = sheet.header[cols[field_]]
+        word = cells[cols["direction"]] if cols["direction"] is not None else None
+        self.tie_directions.append(DIRECTIONS.get(label_key(word)) if word else None)
+        self.records["ties"].add(sheet, n, values, shown)
+
+    def _link(self, sheet: _Sheet, n, cells: list, cols: dict, other: dict,
+              a: tuple[str, str], b: tuple[str, str]) -> None:
+        """A connection between an actor and a body or a goal: a membership or activity."""
+        table = "memberships" if "body" in (a[0], b[0]) else "activities"
+        actor_first = a[0] == "actor"
+        actor, thing = (a, b) if actor_first else (b, a)
+        end = "body" if table == "memberships" else "goal"
+        values = {column: value for (j, column), value in other.items()
+                  if j not in (cols["type"], cols["direction"])}
+        expected = "membership" if table == "memberships" else "activity"
+        for field_, j, default in (("Type", cols["type"], expected),
+                                   ("Direction", cols["direction"], "directed")):
+            value = cells[j] if j is not None else None
+            if value is not None and label_key(value) != default:
+                values[field_] = value
+        values.update({"actor": actor[1], end: thing[1]})
+        shown = {"actor": sheet.header[cols["from" if actor_first else "to"]],
+                 end: sheet.header[cols["to" if actor_first else "from"]]}
+        self.records[table].add(sheet, n, values, shown)
+
+    def issues(self) -> list[dict]:
+        """What was not read: connections between bodies or goals, fields of goals."""
+        issues = []
+        if self.unmapped:
+            sheet, n, a, b = self.unmapped[0]
+            issues.append(issue_record(
+                "kumu-connection-not-read",
+                f"{len(self.unmapped)} connection(s) join two bodies or goals and cannot "
+                f"be a tie, membership or activity; not read (first: '{a}' to '{b}')",
+                file=self.file, sheet=sheet, row=n))
+        if self.goal_fields:
+            sheet, n, ident, fields = self.goal_fields[0]
+            issues.append(issue_record(
+                "kumu-goal-fields-not-read",
+                f"{len(self.goal_fields)} goal element(s) have fields a shared goal has no "
+                f"place for; not read (first: '{ident}': {', '.join(fields)})",
+                file=self.file, sheet=sheet, row=n))
+        return issues
+
+
+def _to_list_issues(source: _Source) -> list[dict]:
+    """A note per connections sheet whose 'To' lists several elements."""
+    issues = []
+    for sheet in source.sheets:
+        if sheet.kind != "connections":
+            continue
+        to = [j for j, h in enumerate(sheet.header) if label_key(h) == "to"]
+        split = [n for n, cells in sheet.rows if any("|" in (cells[j] or "") for j in to)]
+        if split:
+            issues.append(issue_record(
+                "kumu-to-list", f"{len(split)} connection(s) name several elements in "
+                "'To' (separated by '|'): read as one tie each", severity="note",
+                file=source.file, sheet=sheet.title, row=split[0]))
+    return issues
+
+
+def _raw_tables(records: dict[str, _Records], layout: dict, *, written: bool,
+                file: str) -> dict[str, RawTable]:
+    """The gathered rows as raw tables, with the columns netmap recorded."""
+    # A sheet (or JSON list) may mix tables: each keeps the fields it uses, and
+    # those netmap recorded for it.
+    for table, rec in records.items():
+        recorded = layout.get("columns", {}).get(table)
+        known = set(recorded) if recorded else {c.name for c in TABLES[table].columns}
+        rec.header = [c for c in rec.header if c in known
+                      or any(v.get(c) is not None for _, _, _, v in rec.rows)]
+    for table in ("actors", "bodies"):
+        _unnamed(records[table], layout, written=written)
+    orders = layout.get("columns", {})
+    return {table: rec.raw(file, orders.get(table)) for table, rec in records.items()
+            if table in ("actors", "ties") or rec.rows}
+
+
+def _unnamed(rec: _Records, layout: dict, *, written: bool) -> None:
+    """Leave out the names netmap did not have: Kumu's Label was then only the id."""
+    which = layout.get("unnamed", {}).get(rec.table)
+    if which == "all":
+        rec.header = [c for c in rec.header if c != "name"]
+        if rec.table in layout.get("columns", {}):
+            layout["columns"][rec.table] = [c for c in layout["columns"][rec.table]
+                                            if c != "name"]
+    elif which:
+        ids = set(which)
+        for _, _, _, values in rec.rows:
+            if values.get("id") in ids:
+                values["name"] = None
+    if not written and "name" in rec.header and all(
+            v.get("name") is None for _, _, _, v in rec.rows):
+        rec.header = [c for c in rec.header if c != "name"]

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import networkx as nx
 import pandas as pd
+
+from netmap.io._exchange import first_repeat
+from netmap.model._params import check_choice
+from netmap.model.exceptions import DuplicateIdError, ValidationError
+from netmap.model.sectors import SectorTaxonomy
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["from_networkx", "to_networkx"]
 
@@ -20,7 +30,7 @@ def _plain(value):
         else value
 
 
-def to_networkx(m, multigraph: bool = False) -> nx.Graph:
+def to_networkx(m: StakeholderMap, *, multigraph: bool = False) -> nx.Graph:
     """The map as a networkx graph.
 
     Parameters
@@ -36,6 +46,11 @@ def to_networkx(m, multigraph: bool = False) -> nx.Graph:
         keeps every other attribute of that tie. True: a ``MultiGraph``
         (``MultiDiGraph``) with one edge per tie, keyed by the tie's row,
         with every attribute.
+
+    Raises
+    ------
+    netmap.ParameterError
+        When ``multigraph`` is neither True nor False.
 
     Returns
     -------
@@ -56,6 +71,7 @@ def to_networkx(m, multigraph: bool = False) -> nx.Graph:
     >>> M.number_of_edges() == m.n_ties
     True
     """
+    check_choice("multigraph", multigraph, (True, False))
     if multigraph:
         G = nx.MultiDiGraph() if m.directed else nx.MultiGraph()
     else:
@@ -84,18 +100,22 @@ def to_networkx(m, multigraph: bool = False) -> nx.Graph:
         return G
     for s, t, _, attrs in records:
         if G.has_edge(s, t):
-            data = G.edges[s, t]
-            data["weight"] += attrs.get("weight", 1.0)
-            data["ties"] += 1
-            types = set(filter(None, data.pop("types").split(";")))
-            types.add(str(attrs.get("type", "")))
-            for key in list(data):
-                if key not in ("weight", "ties"):
-                    del data[key]
-            data["types"] = ";".join(sorted(filter(None, types)))
+            _merge(G.edges[s, t], attrs)
         else:
             G.add_edge(s, t, **attrs, ties=1, types=str(attrs.get("type", "")))
     return G
+
+
+def _merge(data: dict, attrs: dict) -> None:
+    """Add a parallel tie to an edge: weights summed, ties counted, types listed."""
+    data["weight"] += attrs.get("weight", 1.0)
+    data["ties"] += 1
+    types = set(filter(None, data.pop("types").split(";")))
+    types.add(str(attrs.get("type", "")))
+    for key in list(data):
+        if key not in ("weight", "ties"):
+            del data[key]
+    data["types"] = ";".join(sorted(filter(None, types)))
 
 
 def _ordered(frame: pd.DataFrame, order, first: list[str]) -> pd.DataFrame:
@@ -106,7 +126,14 @@ def _ordered(frame: pd.DataFrame, order, first: list[str]) -> pd.DataFrame:
     return frame[[*head, *(c for c in first if c not in head and c in frame), *rest]]
 
 
-def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
+def from_networkx(
+    G: nx.Graph,
+    *,
+    sector_field: str = "sector",
+    taxonomy: SectorTaxonomy | None = None,
+    waves=None,
+    name: str | None = None,
+) -> StakeholderMap:
     """A map from a networkx graph whose nodes carry a sector attribute.
 
     Parameters
@@ -117,11 +144,12 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
         Node labels become text ids with ``str()``; two labels with the same
         text are an error. An edge without a ``weight`` weighs 1, as in
         networkx.
-    sector : str, default "sector"
+    sector_field : str, default "sector"
         The node attribute that holds the sector label.
-    **kwargs
-        Passed to :class:`netmap.StakeholderMap` (``taxonomy``, ``waves``,
-        ``name``); ``directed`` is taken from the graph.
+    taxonomy, waves
+        As for :class:`netmap.StakeholderMap`; the direction is the graph's.
+    name : str, optional
+        A title for the map; default: the graph's ``name`` attribute.
 
     Returns
     -------
@@ -142,45 +170,52 @@ def from_networkx(G: nx.Graph, sector: str = "sector", **kwargs):
     >>> m.actors[["sector", "kind"]].to_numpy().tolist()
     [['public', nan], ['third', 'NGO']]
     """
-    from netmap.model.exceptions import DuplicateIdError, ValidationError
     from netmap.model.stakeholder_map import StakeholderMap
 
+    actors = _ordered(_actor_frame(G, sector_field), G.graph.get("actor_columns"),
+                      ["id", "sector"])
+    ties = _ordered(_tie_frame(G), G.graph.get("tie_columns"), ["source", "target"])
+    if "weight" in ties:
+        # networkx's convention: an edge without a weight weighs 1.
+        ties["weight"] = ties["weight"].astype(object).where(ties["weight"].notna(), 1.0)
+    if name is None:
+        name = G.graph.get("name") or None
+    return StakeholderMap(actors, ties, directed=G.is_directed(), taxonomy=taxonomy,
+                          waves=waves, name=name, _stack_offset=1)
+
+
+def _actor_frame(G: nx.Graph, sector_field: str) -> pd.DataFrame:
+    """The nodes as actors, ids as text; two nodes with the same text id are an error."""
     nodes = list(G.nodes(data=True))
     ids = [str(n) for n, _ in nodes]
     if len(set(ids)) != len(ids):
-        seen: set[str] = set()
-        dup = next(i for i in ids if i in seen or seen.add(i))
+        dup = first_repeat(ids)
         raise ValidationError([DuplicateIdError(
             f"two nodes have the id '{dup}' once written as text", table="actors",
             column="id", value=dup, suggestion="relabel the nodes with unique text "
             "labels (networkx.relabel_nodes)")])
     records = []
     for node_id, (_, data) in zip(ids, nodes, strict=True):
-        row = {"id": node_id}
+        row: dict = {"id": node_id, "sector": None}
         for key, value in data.items():
-            if key == sector:
+            if key == sector_field:
                 row["sector"] = value
             elif key not in ("id", "sector"):
                 row[key] = value
-        row.setdefault("sector", None)
         records.append(row)
-    actors = _ordered(pd.DataFrame.from_records(records), G.graph.get("actor_columns"),
-                      ["id", "sector"])
+    return pd.DataFrame.from_records(records)
+
+
+def _tie_frame(G: nx.Graph) -> pd.DataFrame:
+    """The edges as ties, without the columns to_networkx adds when it merges ties."""
     if G.is_multigraph():
         edges = [(u, v, d) for u, v, _, d in G.edges(keys=True, data=True)]
     else:
         edges = list(G.edges(data=True))
     ties = pd.DataFrame.from_records(
         [{"source": str(u), "target": str(v),
-          **{k: v for k, v in d.items() if k not in ("source", "target", "ties",
-                                                       "types")}}
+          **{k: x for k, x in d.items() if k not in ("source", "target", "ties", "types")}}
          for u, v, d in edges])
     if ties.empty:
         ties = pd.DataFrame({"source": [], "target": []}, dtype=object)
-    ties = _ordered(ties, G.graph.get("tie_columns"), ["source", "target"])
-    if "weight" in ties:
-        # networkx's convention: an edge without a weight weighs 1.
-        ties["weight"] = ties["weight"].astype(object).where(ties["weight"].notna(), 1.0)
-    kwargs.setdefault("name", G.graph.get("name") or None)
-    return StakeholderMap(actors, ties, directed=G.is_directed(), _stack_offset=1,
-                          **kwargs)
+    return ties

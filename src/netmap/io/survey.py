@@ -25,24 +25,30 @@ from __future__ import annotations
 import difflib
 import os
 import warnings
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from netmap.io._exchange import issue_record
 from netmap.model._labels import label_key
+from netmap.model._params import check_choice
 from netmap.model._raw import RawTable, cell_text, table_from_frame, table_from_rows
 from netmap.model._validation import Validated, validate_tables
 from netmap.model.exceptions import (
     FileFormatError,
     InputError,
     InvalidValueError,
-    MeasureError,
     MissingColumnError,
     UnknownActorError,
     ValidationError,
 )
+
+if TYPE_CHECKING:
+    from netmap.model.sectors import SectorTaxonomy
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["from_survey", "RULES"]
 
@@ -61,6 +67,7 @@ def _raw_responses(responses) -> RawTable:
         return raw
     path = Path(responses)
     file = os.fspath(path)
+    rows: Sequence[tuple[int, Sequence[object]]]
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from netmap.io.excel import _load, _sheet_rows
 
@@ -222,7 +229,7 @@ def from_survey(
     directed: bool = False,
     taxonomy=None,
     name: str | None = None,
-):
+) -> StakeholderMap:
     """A map from the answers to a roster-style partner survey.
 
     Each answer "respondent works with partner" is a report. In an
@@ -285,6 +292,8 @@ def from_survey(
         the roster (naming the row and column, with the nearest names), a
         tie answer that is not yes or no, a rating that is not a number,
         the same pair answered twice.
+    netmap.ParameterError
+        When ``layout`` is neither "long" nor "wide".
 
     Examples
     --------
@@ -300,17 +309,48 @@ def from_survey(
     >>> m.actors["responded"].tolist()
     [True, True, False]
     """
+    check_choice("layout", layout, ("long", "wide"))
+    frame, extra, taxonomy = _roster(actors, taxonomy)
+    resolver = _Resolver(frame)
+    raw = _raw_responses(responses)
+    errors: list[InputError] = []
+    issues: list[dict] = []
+    if layout == "wide":
+        reports, rating_columns, responded = _wide_reports(raw, respondent, resolver,
+                                                           errors)
+    else:
+        reports, rating_columns, responded = _long_reports(
+            raw, resolver, errors, issues, columns=(respondent, partner, tie, type),
+            ratings=ratings)
+    for extra_respondent in respondents:
+        ident, hint = resolver.find(str(extra_respondent))
+        if ident is None:
+            errors.append(UnknownActorError(
+                f"respondents= names '{extra_respondent}', which is not on the roster",
+                suggestion=hint, value=extra_respondent))
+        else:
+            responded.add(ident)
+    if errors:
+        raise ValidationError(errors)
+    reports = _one_answer_per_pair(reports, raw, partner, issues)
+
+    ties = (_directed_ties(reports, responded, rating_columns) if directed
+            else _undirected_ties(reports, responded, rating_columns, issues, raw))
+    return _survey_map(frame, ties, responded, extra, issues, directed=directed,
+                       taxonomy=taxonomy, name=name)
+
+
+# -- the steps of from_survey ------------------------------------------------------
+def _roster(actors, taxonomy) -> tuple[pd.DataFrame, dict, SectorTaxonomy | None]:
+    """The roster's actors by id; from a map, also its other tables and taxonomy."""
     from netmap.model.stakeholder_map import StakeholderMap
 
-    if layout not in ("long", "wide"):
-        raise MeasureError(f"layout must be 'long' or 'wide', not {layout!r}")
     extra = {}
     if isinstance(actors, StakeholderMap):
-        source_map = actors
-        taxonomy = taxonomy or source_map.taxonomy
-        frame = source_map.actors.drop(columns=["core"])
-        extra = {"memberships": source_map._memberships, "bodies": source_map._bodies,
-                 "activities": source_map._activities}
+        taxonomy = taxonomy or actors.taxonomy
+        frame = actors.actors.drop(columns=["core"])
+        extra = {"memberships": actors._memberships, "bodies": actors._bodies,
+                 "activities": actors._activities}
     elif isinstance(actors, pd.DataFrame):
         frame = actors.copy()
         if "id" in frame.columns:
@@ -323,77 +363,82 @@ def from_survey(
         raise InvalidValueError("the actors already have a 'responded' column",
                                 column="responded",
                                 suggestion="rename it; from_survey fills it in")
-    resolver = _Resolver(frame)
-    raw = _raw_responses(responses)
-    df = raw.frame
-    errors: list[InputError] = []
-    issues: list[dict] = []
+    return frame, extra, taxonomy
 
-    if layout == "wide":
-        long, answered = _long_from_wide(raw, respondent, resolver, errors)
-        who = _resolve(raw, answered, "respondent", resolver, errors)
-        if errors:
-            raise ValidationError(errors)
-        positions = long["_pos"].to_numpy()
-        reports = pd.DataFrame({
-            "respondent": who.reindex(positions).to_numpy(),
-            "partner": long["partner"].to_numpy(), "type": long["type"].to_numpy(),
-            "rating": long["rating"].astype(float).to_numpy()})
-        reports["_row"] = raw.rows[positions] if len(positions) else []
-        rating_columns = ["rating"] if long["rating"].notna().any() else []
-        if not rating_columns:
-            reports = reports.drop(columns=["rating"])
-        responded = set(who.dropna())
-    else:
-        for need in (respondent, partner):
-            if need not in df.columns:
-                found = ", ".join(f"'{c}'" for c in df.columns)
-                raise ValidationError([raw.error(
-                    MissingColumnError, f"the answers have no '{need}' column (columns "
-                    f"found: {found})", row=raw.header_row,
-                    suggestion=f"name the column {need!r}, or pass {need}='...'")])
-        who = _resolve(raw, df, respondent, resolver, errors)
-        whom = _resolve(raw, df, partner, resolver, errors, optional=True)
-        present = whom.notna()
-        if tie in df.columns:
-            present &= _flags(raw, df, tie, errors)
-        known = {respondent, partner, tie, type}
-        others = [c for c in df.columns if c not in known]
-        rating_columns = others if ratings is None else list(ratings)
-        missing = [c for c in rating_columns if c not in df.columns]
-        if missing:
-            raise ValidationError([raw.error(
-                MissingColumnError, f"the answers have no rating column '{missing[0]}'",
-                row=raw.header_row, suggestion="correct ratings=, or add the column")])
-        left = [c for c in others if c not in rating_columns]
-        if left:
-            issues.append(issue_record(
-                "survey-column-not-read", "columns not read (not in ratings=): "
-                + ", ".join(left), severity="note", file=raw.file, sheet=raw.sheet,
-                table="survey"))
-        numbers = {c: _numbers(raw, df, c, errors) for c in rating_columns}
-        if errors:
-            raise ValidationError(errors)
-        responded = set(who.dropna())
-        keep = present.to_numpy()
-        reports = pd.DataFrame({"respondent": who[keep].to_numpy(),
-                                "partner": whom[keep].to_numpy()})
-        reports["type"] = (df[type][keep].to_numpy() if type in df.columns
-                           else [None] * int(keep.sum()))
-        for c in rating_columns:
-            reports[c] = numbers[c][keep].to_numpy()
-        reports["_row"] = raw.rows[keep]
-    for extra_respondent in respondents:
-        ident, hint = resolver.find(str(extra_respondent))
-        if ident is None:
-            errors.append(UnknownActorError(
-                f"respondents= names '{extra_respondent}', which is not on the roster",
-                suggestion=hint, value=extra_respondent))
-        else:
-            responded.add(ident)
+
+def _wide_reports(raw: RawTable, respondent: str, resolver: _Resolver, errors: list
+                  ) -> tuple[pd.DataFrame, list[str], set[str]]:
+    """The reports of the wide layout, the rating columns and who responded."""
+    long, answered = _long_from_wide(raw, respondent, resolver, errors)
+    who = _resolve(raw, answered, "respondent", resolver, errors)
     if errors:
         raise ValidationError(errors)
+    positions = long["_pos"].to_numpy()
+    reports = pd.DataFrame({
+        "respondent": who.reindex(positions).to_numpy(),
+        "partner": long["partner"].to_numpy(), "type": long["type"].to_numpy(),
+        "rating": long["rating"].astype(float).to_numpy()})
+    reports["_row"] = raw.rows[positions] if len(positions) else []
+    rating_columns = ["rating"] if long["rating"].notna().any() else []
+    if not rating_columns:
+        reports = reports.drop(columns=["rating"])
+    return reports, rating_columns, set(who.dropna())
 
+
+def _rating_columns(raw: RawTable, known: set, ratings, issues: list) -> list[str]:
+    """The rating columns: those named, else every other column; notes those not read."""
+    others = [c for c in raw.frame.columns if c not in known]
+    rating_columns = others if ratings is None else list(ratings)
+    missing = [c for c in rating_columns if c not in raw.frame.columns]
+    if missing:
+        raise ValidationError([raw.error(
+            MissingColumnError, f"the answers have no rating column '{missing[0]}'",
+            row=raw.header_row, suggestion="correct ratings=, or add the column")])
+    left = [c for c in others if c not in rating_columns]
+    if left:
+        issues.append(issue_record(
+            "survey-column-not-read", "columns not read (not in ratings=): "
+            + ", ".join(left), severity="note", file=raw.file, sheet=raw.sheet,
+            table="survey"))
+    return rating_columns
+
+
+def _long_reports(raw: RawTable, resolver: _Resolver, errors: list, issues: list, *,
+                  columns: tuple[str, str, str, str], ratings
+                  ) -> tuple[pd.DataFrame, list[str], set[str]]:
+    """The reports of the long layout, the rating columns and who responded."""
+    respondent, partner, tie, type_ = columns
+    df = raw.frame
+    for need in (respondent, partner):
+        if need not in df.columns:
+            found = ", ".join(f"'{c}'" for c in df.columns)
+            raise ValidationError([raw.error(
+                MissingColumnError, f"the answers have no '{need}' column (columns "
+                f"found: {found})", row=raw.header_row,
+                suggestion=f"name the column {need!r}, or pass {need}='...'")])
+    who = _resolve(raw, df, respondent, resolver, errors)
+    whom = _resolve(raw, df, partner, resolver, errors, optional=True)
+    present = whom.notna()
+    if tie in df.columns:
+        present &= _flags(raw, df, tie, errors)
+    rating_columns = _rating_columns(raw, set(columns), ratings, issues)
+    numbers = {c: _numbers(raw, df, c, errors) for c in rating_columns}
+    if errors:
+        raise ValidationError(errors)
+    keep = present.to_numpy()
+    reports = pd.DataFrame({"respondent": who[keep].to_numpy(),
+                            "partner": whom[keep].to_numpy()})
+    reports["type"] = (df[type_][keep].to_numpy() if type_ in df.columns
+                       else [None] * int(keep.sum()))
+    for c in rating_columns:
+        reports[c] = numbers[c][keep].to_numpy()
+    reports["_row"] = raw.rows[keep]
+    return reports, rating_columns, set(who.dropna())
+
+
+def _one_answer_per_pair(reports: pd.DataFrame, raw: RawTable, partner: str,
+                         issues: list) -> pd.DataFrame:
+    """The reports without self-ratings (noted); a pair answered twice is an error."""
     self_rows = reports["respondent"] == reports["partner"]
     if self_rows.any():
         issues.append(issue_record(
@@ -410,9 +455,15 @@ def from_survey(
             InvalidValueError, f"'{first['respondent']}' answered about "
             f"'{first['partner']}' twice (rows {', '.join(map(str, rows))})", row=rows[1],
             column=partner, suggestion="keep one answer per respondent and partner")])
+    return reports
 
-    ties = (_directed_ties(reports, responded, rating_columns) if directed
-            else _undirected_ties(reports, responded, rating_columns, issues, raw))
+
+def _survey_map(frame: pd.DataFrame, ties: pd.DataFrame, responded: set[str], extra: dict,
+                issues: list, *, directed: bool, taxonomy: SectorTaxonomy | None,
+                name: str | None) -> StakeholderMap:
+    """The map: the roster with ``responded``, the ties, the roster map's other tables."""
+    from netmap.model.stakeholder_map import StakeholderMap
+
     actors_out = frame.copy()
     actors_out["responded"] = actors_out.index.isin(list(responded))
     actors_out = actors_out.reset_index(names="id")

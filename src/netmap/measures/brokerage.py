@@ -460,6 +460,7 @@ def brokerage_summary(m, by: str = "sector") -> pd.DataFrame:
     [372.33, 54.28, 25.35]
     """
     result = _compute(m, by)
+    assert result.raw is not None  # counted, as _compute counts by default
     raw = result.raw.sum(axis=0)
     with np.errstate(divide="ignore", invalid="ignore"):
         sd = np.sqrt(result.net_var)

@@ -42,7 +42,7 @@ def check_int(parameter: str, value, *, minimum: int | None = None,
     if value is None and allow_none:
         return None
     if isinstance(value, bool) or not isinstance(value, Integral) or (
-            minimum is not None and value < minimum):
+            minimum is not None and int(value) < minimum):
         what = "a whole number" + (f" of at least {minimum}" if minimum is not None else "")
         raise ParameterError(parameter, value, what + (" or None" if allow_none else ""))
     return int(value)
@@ -52,7 +52,7 @@ def check_number(parameter: str, value, *, low: float | None = None,
                  high: float | None = None) -> float:
     """``value`` as a float within ``[low, high]`` (either end open when None)."""
     if isinstance(value, bool) or not isinstance(value, Real) or np.isnan(float(value)) or (
-            low is not None and value < low) or (high is not None and value > high):
+            low is not None and float(value) < low) or (high is not None and float(value) > high):
         if low is not None and high is not None:
             what = f"a number from {low} to {high}"
         elif low is not None:
@@ -75,7 +75,7 @@ def check_seed(seed) -> np.random.Generator:
     if isinstance(seed, np.random.Generator):
         return seed
     if seed is None or (isinstance(seed, Integral) and not isinstance(seed, bool)
-                        and seed >= 0):
+                        and int(seed) >= 0):
         return np.random.default_rng(None if seed is None else int(seed))
     raise ParameterError("seed", seed, "None, a whole number of at least 0 or a "
                          "numpy Generator")

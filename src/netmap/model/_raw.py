@@ -100,7 +100,7 @@ def cell_text(value: object) -> str | None:
     if isinstance(value, float | np.floating):
         if math.isnan(value):
             return None
-        if math.isfinite(value) and float(value).is_integer() and abs(value) < 2**53:
+        if math.isfinite(value) and float(value).is_integer() and abs(float(value)) < 2**53:
             return str(int(value))
         return repr(float(value))
     if isinstance(value, _dt.datetime):

@@ -387,209 +387,316 @@ def validate_tables(
 ) -> Validated:
     """Check raw tables and build the map's tables.
 
+    The steps: the headers of every table, then the actors, the bodies,
+    the ties, the memberships and the activities, then the waves and the
+    extra columns; every error so far is raised together, and only then
+    are self-ties flagged and duplicates dropped.
+
     Raises
     ------
     ValidationError
         With every error found.
     """
     ck = _Checker(taxonomy, directed)
+    frames = _mapped_columns(ck, raws)
+    actors, actor_ids = _actors(ck, raws["actors"], frames["actors"])
+    bodies, body_ids = _bodies(ck, raws, frames)
+    tables = {"actors": actors,
+              "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids)}
+    if bodies is not None:
+        tables["bodies"] = bodies
+    if "memberships" in frames:
+        tables["memberships"] = _memberships(ck, raws["memberships"],
+                                             frames["memberships"], actor_ids, body_ids)
+    if "activities" in frames:
+        tables["activities"] = _activities(ck, raws["activities"], frames["activities"],
+                                           actor_ids)
+    order = _waves(ck, raws, frames, tables, waves)
+    _extra_columns(frames, tables)
+    if ck.errors:
+        raise ValidationError(ck.errors)
+    _kept_dropped_flagged(ck, raws, tables)
+    _text_columns(tables)
+    return Validated(tables["actors"], tables["ties"], tables.get("memberships"),
+                     tables.get("bodies"), tables.get("activities"), order, ck.issues)
+
+
+@dataclass(frozen=True)
+class _Ids:
+    """The ids that a reference may name, and their names (to spot a name for an id)."""
+
+    known: pd.Index
+    names: pd.Series | None
+
+
+def _mapped_columns(ck: _Checker, raws: dict[str, RawTable]) -> dict[str, pd.DataFrame]:
+    """Every table with canonical column names; a missing required column stops here."""
     frames = {name: ck.map_columns(raw) for name, raw in raws.items()}
     if ck.errors:
         raise ValidationError(ck.errors)
+    return {name: frame for name, frame in frames.items() if frame is not None}
 
-    # -- actors ------------------------------------------------------------
-    raw_a, df = raws["actors"], frames["actors"]
-    ids = ck.ids(raw_a, df, "id", "actor id")
-    ck.unique_ids(raw_a, ids, "actor")
-    sector = ck.vocabulary(raw_a, df, "sector", taxonomy)
-    no_sector = df["sector"].isna()
-    if no_sector.any():
-        rows = raw_a.rows[no_sector.to_numpy()]
-        ck.error(raw_a, UnknownSectorError, f"sector is empty in {_rows_text(rows)}",
-                 row=rows[0], column=ck.header(raw_a, "sector"),
-                 suggestion=f"write one of: {', '.join(taxonomy.codes)}")
-    level = (ck.vocabulary(raw_a, df, "level", LEVELS) if "level" in df
-             else pd.Series(None, index=df.index, dtype=object))
-    if "level" in df and df["level"].isna().any():
-        rows = raw_a.rows[df["level"].isna().to_numpy()]
-        ck.issue(raw_a, "default-level", "level is empty; taken as 'organisation'",
-                 rows=rows, column=ck.header(raw_a, "level"), severity="note")
-    level = level.fillna("organisation")
+
+# -- actors ------------------------------------------------------------------
+def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame, _Ids]:
+    """The actors table: ids, names, sectors and their cores, levels, orgs, scopes."""
+    ids = ck.ids(raw, df, "id", "actor id")
+    ck.unique_ids(raw, ids, "actor")
+    sector = _sectors(ck, raw, df)
+    level = _levels(ck, raw, df)
     names = _as_text(df["name"]) if "name" in df else None
     actors = pd.DataFrame(index=pd.Index(ids.to_numpy(), name="id", dtype="str"))
     if names is not None:
         actors["name"] = names.to_numpy()
-    actors["sector"] = pd.Categorical(sector.to_numpy(), categories=taxonomy.codes)
-    core = sector.map(taxonomy.core_map())
+    actors["sector"] = pd.Categorical(sector.to_numpy(), categories=ck.taxonomy.codes)
+    core = sector.map(ck.taxonomy.core_map())
     actors["core"] = pd.Categorical(core.to_numpy(), categories=["public", "business",
                                                                  "third"])
     actors["level"] = pd.Categorical(level.to_numpy(), categories=LEVELS.codes)
-    known_ids = pd.Index(ids.dropna().unique())
-    name_index = (pd.Series(names.to_numpy(), index=ids.to_numpy())
-                  if names is not None else None)
+    actor_ids = _Ids(pd.Index(ids.dropna().unique()),
+                     pd.Series(names.to_numpy(), index=ids.to_numpy())
+                     if names is not None else None)
+    _orgs(ck, raw, df, actors, ids, level, actor_ids)
+    if "scope" in df:
+        scope = ck.vocabulary(raw, df, "scope", SCOPES)
+        actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
+    _check_derived(ck, raw, df, "core", core)
+    return actors, actor_ids
+
+
+def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
+    """Each actor's sector code; an unknown or empty sector is an error."""
+    sector = ck.vocabulary(raw, df, "sector", ck.taxonomy)
+    no_sector = df["sector"].isna()
+    if no_sector.any():
+        rows = raw.rows[no_sector.to_numpy()]
+        ck.error(raw, UnknownSectorError, f"sector is empty in {_rows_text(rows)}",
+                 row=rows[0], column=ck.header(raw, "sector"),
+                 suggestion=f"write one of: {', '.join(ck.taxonomy.codes)}")
+    return sector
+
+
+def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
+    """Each actor's level; an empty one is taken as 'organisation', with a note."""
+    if "level" not in df:
+        return pd.Series(None, index=df.index, dtype=object).fillna("organisation")
+    level = ck.vocabulary(raw, df, "level", LEVELS)
+    if df["level"].isna().any():
+        rows = raw.rows[df["level"].isna().to_numpy()]
+        ck.issue(raw, "default-level", "level is empty; taken as 'organisation'",
+                 rows=rows, column=ck.header(raw, "level"), severity="note")
+    return level.fillna("organisation")
+
+
+def _orgs(ck: _Checker, raw: RawTable, df: pd.DataFrame, actors: pd.DataFrame,
+          ids: pd.Series, level: pd.Series, actor_ids: _Ids) -> None:
+    """The 'org' column: a person names the organisation they represent, and only a person."""
+    is_person = (level == "person").to_numpy()
+    has_org = np.zeros(len(df), dtype=bool)
     if "org" in df:
-        org = ck.refs(raw_a, df, "org", known_ids, name_index, "an actor",
+        org = ck.refs(raw, df, "org", actor_ids.known, actor_ids.names, "an actor",
                       optional=True)
         actors["org"] = org.to_numpy()
         has_org = org.notna().to_numpy()
-        is_person = (level == "person").to_numpy()
-        bad = has_org & ~is_person
-        if bad.any():
-            rows = raw_a.rows[bad]
-            ck.error(raw_a, InconsistentActorError,
-                     f"an actor with an org must be a person ({_rows_text(rows)})",
-                     row=rows[0], column=ck.header(raw_a, "level"),
-                     suggestion="set level to 'person', or clear the org")
-        level_of = pd.Series(level.to_numpy(), index=ids.to_numpy())
-        level_of = level_of[~level_of.index.duplicated()]
-        org_level = org.map(level_of)
-        bad = (has_org & (org_level != "organisation").to_numpy()
-               & org.isin(known_ids).to_numpy())
-        if bad.any():
-            rows = raw_a.rows[bad]
-            ck.error(raw_a, InconsistentActorError,
-                     f"the org of a person must be an organisation ({_rows_text(rows)})",
-                     row=rows[0], column=ck.header(raw_a, "org"),
-                     suggestion="name the organisation the person represents")
-        missing_org = is_person & ~has_org
-    else:
-        missing_org = (level == "person").to_numpy()
+        _check_orgs(ck, raw, org, ids, level, actor_ids.known)
+    missing_org = is_person & ~has_org
     if missing_org.any():
-        rows = raw_a.rows[missing_org]
-        ck.error(raw_a, InconsistentActorError,
+        rows = raw.rows[missing_org]
+        ck.error(raw, InconsistentActorError,
                  f"a person must name their organisation in 'org' ({_rows_text(rows)})",
                  row=rows[0], column="org",
                  suggestion="add the id of the organisation the person represents in "
                             "the 'org' column, or set level to 'organisation'")
-    if "scope" in df:
-        scope = ck.vocabulary(raw_a, df, "scope", SCOPES)
-        actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
-    _check_derived(ck, raw_a, df, "core", core)
 
-    # -- bodies ------------------------------------------------------------
-    bodies = None
-    known_bodies = None
-    if frames.get("bodies") is not None:
-        raw_b, dfb = raws["bodies"], frames["bodies"]
-        bids = ck.ids(raw_b, dfb, "id", "body id")
-        ck.unique_ids(raw_b, bids, "body")
-        bodies = pd.DataFrame(index=pd.Index(bids.to_numpy(), name="id", dtype="str"))
-        if "name" in dfb:
-            bodies["name"] = _as_text(dfb["name"]).to_numpy()
-        if "kind" in dfb:
-            bodies["kind"] = ck.vocabulary(raw_b, dfb, "kind", BODY_KINDS).astype(
-                "str").to_numpy()
-        known_bodies = pd.Index(bids.dropna().unique())
 
-    # -- ties --------------------------------------------------------------
-    raw_t, dft = raws["ties"], frames["ties"]
-    ties = pd.DataFrame(index=pd.RangeIndex(len(dft), name="tie"))
-    ties["source"] = ck.refs(raw_t, dft, "source", known_ids, name_index,
-                             "an actor").to_numpy()
-    ties["target"] = ck.refs(raw_t, dft, "target", known_ids, name_index,
-                             "an actor").to_numpy()
-    if "type" in dft:
-        ttype = ck.vocabulary(raw_t, dft, "type", TIE_TYPES)
+def _check_orgs(ck: _Checker, raw: RawTable, org: pd.Series, ids: pd.Series,
+                level: pd.Series, known: pd.Index) -> None:
+    """An actor with an org is a person, and the org an organisation."""
+    has_org = org.notna().to_numpy()
+    bad = has_org & ~(level == "person").to_numpy()
+    if bad.any():
+        rows = raw.rows[bad]
+        ck.error(raw, InconsistentActorError,
+                 f"an actor with an org must be a person ({_rows_text(rows)})",
+                 row=rows[0], column=ck.header(raw, "level"),
+                 suggestion="set level to 'person', or clear the org")
+    level_of = pd.Series(level.to_numpy(), index=ids.to_numpy())
+    level_of = level_of[~level_of.index.duplicated()]
+    org_level = org.map(level_of)
+    bad = (has_org & (org_level != "organisation").to_numpy()
+           & org.isin(known).to_numpy())
+    if bad.any():
+        rows = raw.rows[bad]
+        ck.error(raw, InconsistentActorError,
+                 f"the org of a person must be an organisation ({_rows_text(rows)})",
+                 row=rows[0], column=ck.header(raw, "org"),
+                 suggestion="name the organisation the person represents")
+
+
+# -- bodies, ties, memberships, activities ------------------------------------
+def _bodies(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFrame],
+            ) -> tuple[pd.DataFrame | None, _Ids | None]:
+    """The bodies table, if given: ids, names, kinds."""
+    if "bodies" not in frames:
+        return None, None
+    raw, df = raws["bodies"], frames["bodies"]
+    ids = ck.ids(raw, df, "id", "body id")
+    ck.unique_ids(raw, ids, "body")
+    bodies = pd.DataFrame(index=pd.Index(ids.to_numpy(), name="id", dtype="str"))
+    if "name" in df:
+        bodies["name"] = _as_text(df["name"]).to_numpy()
+    if "kind" in df:
+        bodies["kind"] = ck.vocabulary(raw, df, "kind", BODY_KINDS).astype(
+            "str").to_numpy()
+    return bodies, _Ids(pd.Index(ids.dropna().unique()),
+                        bodies.get("name"))
+
+
+def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.DataFrame:
+    """The ties table: ends, types and their classes, weights, trust."""
+    ties = pd.DataFrame(index=pd.RangeIndex(len(df), name="tie"))
+    for end in ("source", "target"):
+        ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
+                            "an actor").to_numpy()
+    if "type" in df:
+        ttype = ck.vocabulary(raw, df, "type", TIE_TYPES)
     else:
-        ttype = pd.Series(None, index=dft.index, dtype=object)
+        ttype = pd.Series(None, index=df.index, dtype=object)
     ties["type"] = ttype.astype("str").to_numpy()
+    ties["tie_class"] = _tie_classes(ck, raw, df, ttype)
+    typed = ~ttype.isna().to_numpy()  # a stated class is checked; a derived one must agree
+    _check_derived(ck, raw, df[typed], "tie_class",
+                   ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
+    ties["weight"] = _weights(ck, raw, df)
+    if "trust" in df:
+        ties["trust"] = ck.numbers(raw, df, "trust").to_numpy()
+    return ties
+
+
+def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame,
+                 ttype: pd.Series) -> pd.Categorical:
+    """Each tie's class, from its type; a tie with no type may state its class."""
     classes = pd.Series(ttype.to_numpy(dtype=object)).map(_TIE_CLASS_OF)
     classes = np.where(classes.isna().to_numpy(), "unclassified",
                        classes.to_numpy(dtype=object)).astype(object)
     untyped = ttype.isna().to_numpy()
-    if "tie_class" in dft and untyped.any():
+    if "tie_class" in df and untyped.any():
         # A tie with no type may state its class (as rolled-up maps do).
-        given = _as_text(dft["tie_class"]).to_numpy(dtype=object)
-        stated = untyped & pd.notna(given)
-        if stated.any():
-            keys = np.array([str(v).strip().lower() if v is not None and v == v else ""
-                             for v in given], dtype=object)
-            bad = stated & ~np.isin(keys, list(TIE_CLASSES))
-            for row, value in zip(raw_t.rows[bad], given[bad], strict=True):
-                near = difflib.get_close_matches(str(value).lower(), TIE_CLASSES, n=1)
-                ck.error(raw_t, InvalidValueError,
-                         f"{value!r} is not a tie class", row=row,
-                         column=ck.header(raw_t, "tie_class"), value=value,
-                         suggestion=f"did you mean {near[0]!r}?" if near else
-                         f"use one of {', '.join(TIE_CLASSES)}, or give the tie a type")
-            ok = stated & ~bad
-            classes[ok] = keys[ok]
-    ties["tie_class"] = pd.Categorical(classes, categories=list(TIE_CLASSES))
-    typed = ~untyped  # a stated class is checked above; a derived one must agree
-    _check_derived(ck, raw_t, dft[typed], "tie_class",
-                   ties["tie_class"].astype(object)[typed], rows=raw_t.rows[typed])
-    if "weight" in dft:
-        weight = ck.numbers(raw_t, dft, "weight")
-        blank = weight.isna() & dft["weight"].isna()
-        if blank.any():
-            rows = raw_t.rows[blank.to_numpy()]
-            ck.issue(raw_t, "default-weight", "weight is empty; taken as 1",
-                     rows=rows, column=ck.header(raw_t, "weight"))
-        ties["weight"] = weight.fillna(1.0).to_numpy()
+        _stated_tie_classes(ck, raw, df, untyped, classes)
+    return pd.Categorical(classes, categories=list(TIE_CLASSES))
+
+
+def _stated_tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame,
+                        untyped: np.ndarray, classes: np.ndarray) -> None:
+    """Write into ``classes`` the tie classes stated for untyped ties; check them."""
+    given = _as_text(df["tie_class"]).to_numpy(dtype=object)
+    stated = untyped & pd.notna(given)
+    if not stated.any():
+        return
+    keys = np.array([str(v).strip().lower() if v is not None and v == v else ""
+                     for v in given], dtype=object)
+    bad = stated & ~np.isin(keys, list(TIE_CLASSES))
+    for row, value in zip(raw.rows[bad], given[bad], strict=True):
+        near = difflib.get_close_matches(str(value).lower(), TIE_CLASSES, n=1)
+        ck.error(raw, InvalidValueError,
+                 f"{value!r} is not a tie class", row=row,
+                 column=ck.header(raw, "tie_class"), value=value,
+                 suggestion=f"did you mean {near[0]!r}?" if near else
+                 f"use one of {', '.join(TIE_CLASSES)}, or give the tie a type")
+    ok = stated & ~bad
+    classes[ok] = keys[ok]
+
+
+def _weights(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> np.ndarray:
+    """Tie weights; an empty or absent weight is 1 (an empty one with a note)."""
+    if "weight" not in df:
+        return np.ones(len(df))
+    weight = ck.numbers(raw, df, "weight")
+    blank = weight.isna() & df["weight"].isna()
+    if blank.any():
+        rows = raw.rows[blank.to_numpy()]
+        ck.issue(raw, "default-weight", "weight is empty; taken as 1",
+                 rows=rows, column=ck.header(raw, "weight"))
+    return weight.fillna(1.0).to_numpy()
+
+
+def _memberships(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
+                 body_ids: _Ids | None) -> pd.DataFrame:
+    """The memberships table: actors, bodies (checked if a bodies table is given), roles."""
+    memberships = pd.DataFrame(index=pd.RangeIndex(len(df)))
+    memberships["actor"] = ck.refs(raw, df, "actor", actor_ids.known, actor_ids.names,
+                                   "an actor").to_numpy()
+    if body_ids is not None:
+        memberships["body"] = ck.refs(raw, df, "body", body_ids.known, body_ids.names,
+                                      "a body", cls=UnknownBodyError).to_numpy()
     else:
-        ties["weight"] = np.ones(len(dft))
-    if "trust" in dft:
-        ties["trust"] = ck.numbers(raw_t, dft, "trust").to_numpy()
+        memberships["body"] = ck.ids(raw, df, "body", "body id").to_numpy()
+    if "role" in df:
+        memberships["role"] = ck.vocabulary(raw, df, "role", ROLES).astype(
+            "str").to_numpy()
+    return memberships
 
-    # -- memberships and activities ---------------------------------------
-    memberships = None
-    if frames.get("memberships") is not None:
-        raw_m, dfm = raws["memberships"], frames["memberships"]
-        memberships = pd.DataFrame(index=pd.RangeIndex(len(dfm)))
-        memberships["actor"] = ck.refs(raw_m, dfm, "actor", known_ids, name_index,
-                                       "an actor").to_numpy()
-        if known_bodies is not None:
-            body_names = (bodies["name"] if bodies is not None and "name" in bodies
-                          else None)
-            memberships["body"] = ck.refs(raw_m, dfm, "body", known_bodies,
-                                          body_names, "a body",
-                                          cls=UnknownBodyError).to_numpy()
-        else:
-            memberships["body"] = ck.ids(raw_m, dfm, "body", "body id").to_numpy()
-        if "role" in dfm:
-            memberships["role"] = ck.vocabulary(raw_m, dfm, "role", ROLES).astype(
-                "str").to_numpy()
-    activities = None
-    if frames.get("activities") is not None:
-        raw_v, dfv = raws["activities"], frames["activities"]
-        activities = pd.DataFrame(index=pd.RangeIndex(len(dfv)))
-        activities["actor"] = ck.refs(raw_v, dfv, "actor", known_ids, name_index,
-                                      "an actor").to_numpy()
-        activities["goal"] = ck.ids(raw_v, dfv, "goal", "goal").to_numpy()
 
-    # -- waves -------------------------------------------------------------
-    tables = {"actors": actors, "ties": ties, "memberships": memberships,
-              "bodies": bodies, "activities": activities}
+def _activities(ck: _Checker, raw: RawTable, df: pd.DataFrame,
+                actor_ids: _Ids) -> pd.DataFrame:
+    """The activities table: actors and goals."""
+    activities = pd.DataFrame(index=pd.RangeIndex(len(df)))
+    activities["actor"] = ck.refs(raw, df, "actor", actor_ids.known, actor_ids.names,
+                                  "an actor").to_numpy()
+    activities["goal"] = ck.ids(raw, df, "goal", "goal").to_numpy()
+    return activities
+
+
+# -- waves -------------------------------------------------------------------
+def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFrame],
+           tables: dict[str, pd.DataFrame], given) -> tuple:
+    """The waves in order; every wave and until column written as labels and checked."""
     labels: dict[str, dict[str, pd.Series]] = {}
     found: set = set()
     for name, frame in frames.items():
-        if frame is None:
-            continue
         for col in ("wave", "until"):
             if col in frame:
                 lab = _wave_labels(frame[col])
                 labels.setdefault(name, {})[col] = lab
                 found.update(lab.dropna().tolist())
-    order, problem = _order_waves(found, waves)
+    order, problem = _order_waves(found, given)
     if problem:  # rank every label anyway, to go on checking the rest
         order = tuple(dict.fromkeys([*order, *sorted(found, key=str)]))
-    if problem:
-        where = next(((n, c) for n, cols in labels.items() for c, s in cols.items()
-                      if s.notna().any()), None)
-        raw_w = raws[where[0]] if where else raws["actors"]
-        ck.error(raw_w, WaveError, problem,
-                 column=ck.header(raw_w, where[1]) if where else None,
-                 suggestion="number the waves (1, 2, 3 or years), write them as dates "
-                            "(2014-05), or give their order with waves=[...] "
-                            "(--waves on the command line)")
+        _wave_order_error(ck, raws, labels, problem)
+    spans = _wave_spans(ck, raws, tables, labels, order)
+    if not problem:
+        _check_spans(ck, raws, tables, spans)
+    return order
+
+
+def _wave_order_error(ck: _Checker, raws: dict[str, RawTable],
+                      labels: dict[str, dict[str, pd.Series]], problem: str) -> None:
+    """Report waves that cannot be ordered, at the first column that holds one."""
+    where = next(((n, c) for n, cols in labels.items() for c, s in cols.items()
+                  if s.notna().any()), None)
+    raw = raws[where[0]] if where else raws["actors"]
+    ck.error(raw, WaveError, problem,
+             column=ck.header(raw, where[1]) if where else None,
+             suggestion="number the waves (1, 2, 3 or years), write them as dates "
+                        "(2014-05), or give their order with waves=[...] "
+                        "(--waves on the command line)")
+
+
+def _wave_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.DataFrame],
+                labels: dict[str, dict[str, pd.Series]], order: tuple,
+                ) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Write the wave columns; each row's first and last wave as ranks in ``order``.
+
+    A row without a wave starts before the first (-1), one without an
+    until ends after the last (``len(order)``).
+    """
     rank = {w: i for i, w in enumerate(order)}
     numeric = all(not isinstance(w, str) for w in order)
     spans = {}
     for name, cols in labels.items():
         frame = tables[name]
-        n = len(frame)
-        start = np.full(n, -1, dtype=np.int64)
-        end = np.full(n, len(order), dtype=np.int64)
+        start = np.full(len(frame), -1, dtype=np.int64)
+        end = np.full(len(frame), len(order), dtype=np.int64)
         for col, lab in cols.items():
             arr = lab.map(rank).to_numpy(dtype=float, na_value=np.nan)
             if col == "wave":
@@ -605,15 +712,16 @@ def validate_tables(
             ck.error(raw, WaveError, f"until comes before wave in {_rows_text(rows)}",
                      row=rows[0], column=ck.header(raw, "until"),
                      suggestion="swap the two values, or correct one of them")
-    if not problem:
-        _check_spans(ck, raws, tables, spans)
+    return spans
 
-    # -- extras --------------------------------------------------------------
+
+# -- extras, and what is kept, dropped or flagged ------------------------------
+def _extra_columns(frames: dict[str, pd.DataFrame],
+                   tables: dict[str, pd.DataFrame]) -> None:
+    """Columns of no schema, kept with an inferred type, every column in the user's order."""
     known_cols = {name: {c.name for c in TABLES[name].columns}
                   | set(DERIVED_COLUMNS.get(name, ())) for name in TABLES}
     for name, frame in frames.items():
-        if frame is None:
-            continue
         for col in (c for c in frame.columns if c not in known_cols[name]):
             series = _infer(frame[col])
             tables[name][col] = series.to_numpy() if not isinstance(
@@ -621,35 +729,37 @@ def validate_tables(
         tables[name] = tables[name][_input_order(list(tables[name].columns),
                                                  list(frame.columns))]
 
-    if ck.errors:
-        raise ValidationError(ck.errors)
 
-    # -- what is kept, dropped or flagged ----------------------------------
-    ties = tables["ties"]
+def _kept_dropped_flagged(ck: _Checker, raws: dict[str, RawTable],
+                          tables: dict[str, pd.DataFrame]) -> None:
+    """Flag self-ties, drop exact duplicates, and name the bodies the memberships name."""
+    raw_t, ties = raws["ties"], tables["ties"]
     self_ties = (ties["source"] == ties["target"]).to_numpy()
     if self_ties.any():
         ck.issue(raw_t, "self-tie", "self-tie (an actor tied to itself) kept",
                  rows=raw_t.rows[self_ties])
-    tables["ties"], dropped = _drop_duplicates(ck, raw_t, ties, directed)
+    tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed)
     for name in ("memberships", "activities"):
-        if tables[name] is not None:
-            tables[name], _ = _drop_duplicates(ck, raws[name], tables[name], True)
-    if tables["bodies"] is None and tables["memberships"] is not None:
+        if name in tables:
+            tables[name] = _drop_duplicates(ck, raws[name], tables[name], True)
+    if "bodies" not in tables and "memberships" in tables:
         seen = pd.unique(tables["memberships"]["body"])
         tables["bodies"] = pd.DataFrame(index=pd.Index(seen, name="id", dtype="str"))
+
+
+def _text_columns(tables: dict[str, pd.DataFrame]) -> None:
+    """Ids, types, roles and goals as text; rows numbered from 0."""
     text_columns = {"ties": ("source", "target", "type"),
                     "memberships": ("actor", "body", "role"),
                     "activities": ("actor", "goal")}
     for name, columns in text_columns.items():
-        if tables[name] is not None:
+        if name in tables:
             frame = tables[name].reset_index(drop=True)
             frame.index.name = "tie" if name == "ties" else None
             for col in columns:
                 if col in frame:
                     frame[col] = frame[col].astype("str")
             tables[name] = frame
-    return Validated(tables["actors"], tables["ties"], tables["memberships"],
-                     tables["bodies"], tables["activities"], tuple(order), ck.issues)
 
 
 _AFTER = {"core": "sector", "tie_class": "type"}
@@ -702,13 +812,14 @@ def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
                  "it if it means something else")
 
 
-def _check_spans(ck, raws, tables, spans) -> None:
+def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.DataFrame],
+                 spans: dict[str, tuple[np.ndarray, np.ndarray]]) -> None:
     """Rows must not start before, or end after, the actors and bodies they name."""
     refs = (("ties", "source", "actors"), ("ties", "target", "actors"),
             ("memberships", "actor", "actors"), ("memberships", "body", "bodies"),
             ("activities", "actor", "actors"))
     for name, col, target in refs:
-        if name not in spans or target not in spans or tables[name] is None:
+        if name not in spans or target not in spans or name not in tables:
             continue
         t_start, t_end = spans[target]
         pos = pd.Series(np.arange(len(tables[target])), index=tables[target].index)
@@ -739,7 +850,9 @@ def _check_spans(ck, raws, tables, spans) -> None:
                                     f"the {target} table")
 
 
-def _drop_duplicates(ck, raw, frame, directed):
+def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
+                     directed: bool) -> pd.DataFrame:
+    """The rows without exact duplicates (either way round, for undirected ties)."""
     key = frame
     if not directed and "source" in frame:
         s = frame["source"].to_numpy(dtype=object)
@@ -748,10 +861,10 @@ def _drop_duplicates(ck, raw, frame, directed):
         key = frame.assign(source=np.where(swap, t, s), target=np.where(swap, s, t))
     dup = key.duplicated(keep="first").to_numpy()
     if not dup.any():
-        return frame, 0
+        return frame
     rows = raw.rows[dup]
     what = {"ties": "tie", "memberships": "membership", "activities": "activity"}[
         raw.table]
     ck.issue(raw, f"duplicate-{what}", f"exact duplicate {what} dropped "
              "(the same values as an earlier row)", rows=rows)
-    return frame[~dup], int(dup.sum())
+    return frame[~dup]

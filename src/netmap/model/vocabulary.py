@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Any
 
 import pandas as pd
 
@@ -108,6 +109,16 @@ class Vocabulary:
         object.__setattr__(self, "drop", drop)
         index = _build_index(name, terms, drop)
         object.__setattr__(self, "_index", MappingProxyType(index))
+
+    # A mappingproxy cannot be pickled: the index travels as a dict (so that
+    # maps, which hold their taxonomy, pickle and deep-copy).
+    def __getstate__(self) -> dict[str, object]:
+        """The fields, with the index as a plain dict."""
+        return {**self.__dict__, "_index": dict(self._index)}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        """Restore the fields, the index read-only again."""
+        self.__dict__.update(state, _index=MappingProxyType(state["_index"]))
 
     @property
     def codes(self) -> tuple[str, ...]:

@@ -103,8 +103,9 @@ def place_labels(ax, xy: np.ndarray, strings: list[str], radii: np.ndarray,
     for k in order:
         (x, y), (w, h), gap = anchors[k], sizes[k], gaps[k] * points
         # The label's own marker does not count against it.
-        own = np.hypot(*(centres - anchors[k]).T) < 1e-6 if len(centres) else []
-        best, best_cost = None, np.inf
+        own = np.hypot(*(centres - anchors[k]).T) < 1e-6
+        best: tuple[float, float, str, str, np.ndarray] | None = None
+        best_cost = np.inf
         for dx, dy, ha, va in _SPOTS:
             box = _box(x + dx * gap, y + dy * gap, w, h, ha, va)
             outside = (max(frame.x0 - box[0], 0) + max(box[2] - frame.x1, 0)
@@ -112,10 +113,11 @@ def place_labels(ax, xy: np.ndarray, strings: list[str], radii: np.ndarray,
             cost = (_overlap(box, placed) * 4
                     + _covers(box, centres[~own], node_r[~own]) * 2
                     + outside * h * 4)
-            if cost < best_cost:
+            if best is None or cost < best_cost:
                 best, best_cost = (dx, dy, ha, va, box), cost
             if cost == 0:
                 break
+        assert best is not None  # the first spot at least, as _SPOTS is not empty
         dx, dy, ha, va, box = best
         texts[k].set_position((dx * gaps[k], dy * gaps[k]))
         texts[k].set_horizontalalignment(ha)

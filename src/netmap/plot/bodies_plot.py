@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -188,9 +190,6 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
     (7, 7)
     >>> plt.close(fig)
     """
-    from matplotlib.colors import to_rgba
-    from matplotlib.transforms import ScaledTranslation
-
     lang = _words.check_lang(lang)
     if stat not in _STATS:
         raise ValueError(f"stat must be one of {', '.join(_STATS)}, not {stat!r}")
@@ -207,14 +206,55 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
     labels = list(counts.columns)
     colors = group_colors(m, by, labels)
     group_text = group_names(m, by, labels, lang)
-    taxonomy = m.taxonomy
 
     values = counts.to_numpy(dtype=float)
     totals = values.sum(axis=1)
     widths = values / np.where(totals > 0, totals, 1.0)[:, None] if stat == "share" \
         else values
+    tags = _tags(comp, m.taxonomy, lang)
+    title_text = _words.plot_word("bodies", lang) if title is True else (
+        str(title) if title else None)
+    xlabel = _words.plot_word("member share" if stat == "share" else "members", lang)
+    marks = [_words.plot_word(k, lang) for k in ("sectors", "marks", "missing core", "chair")]
+    fonts = Fonts.of(font)
+    fonts.check([*names, *group_text, *tags, xlabel, *marks,
+                 *([title_text] if title_text else [])], stacklevel=2)
+    ax = get_ax(ax)
+
+    bars = _Bars(y=np.arange(len(chosen)), counts=values, widths=widths,
+                 starts=np.zeros_like(widths), colors=colors)
+    ends = _draw_bars(ax, bars, names, group_text, fonts, fontsize)
+    ax.set_xlim(0, 1.0 if stat == "share" else max(float(ends.max()), 1.0))
+    has_chairs = _draw_chairs(ax, m, by, comp, labels, bars)
+    missing_codes = [list(c) for c in comp["core_missing"]]
+    n_slots = _draw_missing(ax, ends, bars.y, missing_codes, sector_colors(m.taxonomy))
+    _draw_tags(ax, ends, bars.y, tags, missing_codes, fonts, fontsize)
+    _draw_counts(ax, bars, fonts, fontsize)
+    _style_axes(ax, stat, xlabel, fonts, fontsize)
+    if legend:
+        drawn = [j for j in range(len(labels)) if values[:, j].any()]
+        _draw_bodies_legend(ax, [(group_text[j], colors[j]) for j in drawn], marks,
+                            bool(n_slots), has_chairs, fonts, fontsize)
+    if title_text:
+        ax.set_title(fonts.show(title_text), **fonts.kwargs())
+    return ax
+
+
+@dataclass(frozen=True)
+class _Bars:
+    """The stacked bars: one row per body, one column per group of ``by``."""
+
+    y: np.ndarray        # the row of each body, top first
+    counts: np.ndarray   # members of each group in each body
+    widths: np.ndarray   # the length of each segment (counts or shares)
+    starts: np.ndarray   # where each segment starts, filled in by _draw_bars
+    colors: list[str]    # the colour of each group
+
+
+def _tags(comp: pd.DataFrame, taxonomy, lang: str) -> list[str]:
+    """The words after each bar: size, type and the missing core sectors."""
     tags = []
-    for body in chosen:
+    for body in comp.index:
         row = comp.loc[body]
         missing = [_words.sector_name(taxonomy, c, lang) for c in row["core_missing"]]
         n = int(row["members"])
@@ -227,51 +267,52 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
         if missing:
             tag = f"{tag} · {_words.plot_word('missing', lang, ', '.join(missing))}"
         tags.append(tag)
-    title_text = _words.plot_word("bodies", lang) if title is True else (
-        str(title) if title else None)
-    xlabel = _words.plot_word("member share" if stat == "share" else "members", lang)
-    marks = [_words.plot_word(k, lang) for k in ("sectors", "marks", "missing core", "chair")]
-    fonts = Fonts.of(font)
-    fonts.check([*names, *group_text, *tags, xlabel, *marks,
-                 *([title_text] if title_text else [])], stacklevel=2)
-    ax = get_ax(ax)
+    return tags
 
-    y = np.arange(len(chosen))
-    left = np.zeros(len(chosen))
-    starts = np.zeros_like(widths)
-    for j, (color, shown) in enumerate(zip(colors, group_text, strict=True)):
-        starts[:, j] = left
-        ax.barh(y, widths[:, j], left=left, color=color, label=fonts.show(shown),
-                height=_BAR_HEIGHT, edgecolor="white", linewidth=0.5)
-        left = left + widths[:, j]
-    ax.set_yticks(y, [fonts.show(s) for s in names], **fonts.kwargs(fontsize=fontsize))
+
+def _draw_bars(ax, bars: _Bars, names: list[str], group_text: list[str], fonts: Fonts,
+               fontsize: float) -> np.ndarray:
+    """One BarContainer per group, the body names as ticks; the end of each bar."""
+    left = np.zeros(len(bars.y))
+    for j, (color, shown) in enumerate(zip(bars.colors, group_text, strict=True)):
+        bars.starts[:, j] = left
+        ax.barh(bars.y, bars.widths[:, j], left=left, color=color,
+                label=fonts.show(shown), height=_BAR_HEIGHT, edgecolor="white",
+                linewidth=0.5)
+        left = left + bars.widths[:, j]
+    ax.set_yticks(bars.y, [fonts.show(s) for s in names], **fonts.kwargs(fontsize=fontsize))
     ax.tick_params(axis="y", length=0)
-    ax.set_ylim(len(chosen) - 0.5, -0.5 - 0.25)  # the first body on top
-    ax.set_xlim(0, 1.0 if stat == "share" else max(float(left.max()), 1.0))
+    ax.set_ylim(len(bars.y) - 0.5, -0.5 - 0.25)  # the first body on top
+    return left
 
-    # Chairs and leads: a triangle over the segment of their group.
+
+def _draw_chairs(ax, m, by: str, comp: pd.DataFrame, labels: list, bars: _Bars) -> bool:
+    """Chairs and leads: a triangle over the segment of their group; whether any."""
     chair_x, chair_y = [], []
     groups = group_codes(m, by)
     position = pd.Index(m.arrays.ids)
     group_of = pd.Index(labels)
-    for i, body in enumerate(chosen):
+    for i, body in enumerate(comp.index):
         ids = list(comp.loc[body, "chairs"])
         if not ids:
             continue
         codes = groups.codes[position.get_indexer(ids)]
         for j in dict.fromkeys(group_of.get_indexer(groups.labels[codes[codes >= 0]])):
-            if j >= 0 and widths[i, j] > 0:
-                chair_x.append(starts[i, j] + widths[i, j] / 2)
+            if j >= 0 and bars.widths[i, j] > 0:
+                chair_x.append(bars.starts[i, j] + bars.widths[i, j] / 2)
                 chair_y.append(i - _BAR_HEIGHT / 2)
     chairs = ax.scatter(chair_x, chair_y, marker="v", s=42, c="black",
                         edgecolors="white", linewidths=0.6, zorder=4, clip_on=False)
     chairs.set_gid("netmap-chairs")
+    return bool(chair_x)
 
-    # After each bar: hatched squares for the missing core sectors, then the tag.
+
+def _draw_missing(ax, ends: np.ndarray, y: np.ndarray, missing_codes: list[list[str]],
+                  colors_of) -> int:
+    """After each bar, a hatched square per missing core sector; the most squares."""
+    from matplotlib.transforms import ScaledTranslation
+
     fig = ax.get_figure()
-    ends = left
-    missing_codes = [list(c) for c in comp["core_missing"]]
-    colors_of = sector_colors(taxonomy)
     n_slots = max((len(c) for c in missing_codes), default=0)
     for k in range(n_slots):
         rows = [i for i, c in enumerate(missing_codes) if len(c) > k]
@@ -281,6 +322,12 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
                              hatch=_HATCH, linewidths=1.2, zorder=4, clip_on=False,
                              transform=ax.transData + shift)
         squares.set_gid("netmap-missing-sectors")
+    return n_slots
+
+
+def _draw_tags(ax, ends: np.ndarray, y: np.ndarray, tags: list[str],
+               missing_codes: list[list[str]], fonts: Fonts, fontsize: float) -> None:
+    """The tag after each bar and its squares; the x axis widened to hold them."""
     tag_texts = []
     for i, tag in enumerate(tags):
         offset = _GAP + (_STEP * len(missing_codes[i]) + 2 if missing_codes[i] else 0)
@@ -292,22 +339,30 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
         tag_texts.append(text)
     _fit_right(ax, tag_texts)
 
-    # Counts in the segments that hold them.
-    renderer = fig.canvas.get_renderer()
+
+def _draw_counts(ax, bars: _Bars, fonts: Fonts, fontsize: float) -> None:
+    """The count in every segment wide enough to hold it."""
+    from matplotlib.colors import to_rgba
+
+    renderer = ax.get_figure().canvas.get_renderer()
     room = _points_to_data(ax, 3.0)
-    for i in range(len(chosen)):
-        for j, color in enumerate(colors):
-            if values[i, j] <= 0:
+    for i in range(len(bars.y)):
+        for j, color in enumerate(bars.colors):
+            if bars.counts[i, j] <= 0:
                 continue
-            text = ax.text(starts[i, j] + widths[i, j] / 2, y[i], str(int(values[i, j])),
-                           ha="center", va="center", color=text_color(to_rgba(color)),
+            text = ax.text(bars.starts[i, j] + bars.widths[i, j] / 2, bars.y[i],
+                           str(int(bars.counts[i, j])), ha="center", va="center",
+                           color=text_color(to_rgba(color)),
                            **fonts.kwargs(fontsize=fontsize - 1))
             box = text.get_window_extent(renderer).transformed(ax.transData.inverted())
-            if box.width + room > widths[i, j]:
+            if box.width + room > bars.widths[i, j]:
                 text.remove()
             else:
                 text.set_gid("netmap-body-counts")
 
+
+def _style_axes(ax, stat: str, xlabel: str, fonts: Fonts, fontsize: float) -> None:
+    """The x label, percent ticks for shares, the grid and the open spines."""
     ax.set_xlabel(fonts.show(xlabel), **fonts.kwargs(fontsize=fontsize))
     if stat == "share":
         from matplotlib.ticker import PercentFormatter
@@ -319,24 +374,22 @@ def plot_bodies(m, *, ax=None, by="sector", stat="count", order="type", bodies=N
         ax.spines[side].set_visible(False)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)
     ax.set_axisbelow(True)
-    if legend:
-        drawn = [j for j in range(len(labels)) if values[:, j].any()]
-        entries = [("header", marks[0], None)]
-        for j in drawn:
-            entries.append(("patch", group_text[j], {"facecolor": colors[j],
-                                                     "edgecolor": "none"}))
-        if n_slots or chair_x:
-            entries.append(("header", marks[1], None))
-        if n_slots:
-            entries.append(("patch", marks[2], {"facecolor": "white",
-                                                "edgecolor": NEUTRAL, "hatch": _HATCH}))
-        if chair_x:
-            entries.append(("marker", marks[3], {"marker": "v", "markersize": 8,
-                                                 "markerfacecolor": "black",
-                                                 "markeredgecolor": "white"}))
-        # Beside the bars on the right, whatever the language: the names take the left.
-        draw_legend(ax, entries, fonts, "en", fontsize)
-    if title_text:
-        ax.set_title(fonts.show(title_text), **fonts.kwargs())
-    return ax
 
+
+def _draw_bodies_legend(ax, groups: list[tuple[str, str]], marks: list[str],
+                        missing: bool, chairs: bool, fonts: Fonts, fontsize: float) -> None:
+    """The legend: the groups drawn, then the marks used (missing sectors, chairs)."""
+    entries: list[tuple[str, str, dict | None]] = [("header", marks[0], None)]
+    for shown, color in groups:
+        entries.append(("patch", shown, {"facecolor": color, "edgecolor": "none"}))
+    if missing or chairs:
+        entries.append(("header", marks[1], None))
+    if missing:
+        entries.append(("patch", marks[2], {"facecolor": "white",
+                                            "edgecolor": NEUTRAL, "hatch": _HATCH}))
+    if chairs:
+        entries.append(("marker", marks[3], {"marker": "v", "markersize": 8,
+                                             "markerfacecolor": "black",
+                                             "markeredgecolor": "white"}))
+    # Beside the bars on the right, whatever the language: the names take the left.
+    draw_legend(ax, entries, fonts, "en", fontsize)

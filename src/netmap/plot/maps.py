@@ -121,7 +121,7 @@ def _arrowheads(ax, xy: np.ndarray, source: np.ndarray, target: np.ndarray,
     verts = np.stack([shifted[..., 0] * cos - shifted[..., 1] * sin,
                       shifted[..., 0] * sin + shifted[..., 1] * cos], axis=-1)
     arrows = PolyCollection(
-        verts, offsets=xy[target], offset_transform=ax.transData,
+        list(verts), offsets=xy[target], offset_transform=ax.transData,
         transform=Affine2D().scale(1 / 72) + fig.dpi_scale_trans,
         facecolors=color, edgecolors="none", alpha=min(1.0, alpha + 0.2), zorder=1.5)
     arrows.set_gid("netmap-arrows")

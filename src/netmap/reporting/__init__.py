@@ -10,6 +10,10 @@ what every measure means. Pictures are inlined as PNG; the file needs no
 network access and no JavaScript. ``lang="he"`` writes it in Hebrew, laid
 out right to left.
 
+Each section is data (paragraphs, headings, tables of cells, figures as
+base64 PNG: :mod:`netmap.reporting._html`); the jinja2 templates in
+``netmap/reporting/templates`` render it, with autoescaping on.
+
 May import: every package but the command line.
 """
 
@@ -20,7 +24,7 @@ import time
 import warnings
 from pathlib import Path
 
-from netmap.reporting._html import esc, page, paragraph
+from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
 from netmap.words.catalogue import check_lang
 from netmap.words.catalogue import report_word as say
@@ -84,30 +88,29 @@ def report(m, path, lang: str = "en", title: str | None = None, *, goals=None,
     path = Path(path)
     ctx = Context(m=m, lang=lang, goals=goals, complexity=complexity, backbone=backbone,
                   seed=seed, permutations=permutations)
-    built, left_out, noted = [], [], []
+    built: list[Section] = []
+    left_out: list[str] = []
+    noted: list[str] = []
     total = len(SECTIONS)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
             start = time.perf_counter()
             body = build(ctx)
-            if body is None:
+            if body is not None:
+                built.append(Section(sid, say(key, lang), body))
+            elif absent is not None:
                 left_out.append(say(absent, lang))
-            else:
-                built.append((sid, say(key, lang), body))
             if progress is not None:
                 progress(sid, done, total, time.perf_counter() - start)
     for w in caught:
         text = str(w.message)
         if text not in noted:
             noted.append(text)
-    if left_out:
-        sid, stitle, body = built[0]
-        built[0] = (sid, stitle, body + "".join(paragraph(t, "note") for t in left_out))
-    notes = "".join(f"<li>{esc(t)}</li>" for t in noted)
-    built.insert(-1, ("notes", say("notes", lang),
-                      (paragraph(say("warnings", lang)) + f"<ul>{notes}</ul>") if noted
-                      else paragraph(say("no_notes", lang), "note")))
+    built[0].blocks.extend(paragraph(t, "note") for t in left_out)
+    built.insert(-1, Section("notes", say("notes", lang),
+                             [paragraph(say("warnings", lang)), Items(noted)] if noted
+                             else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
     head = paragraph(say("made_by", lang, version=__version__,
                          date=_dt.date.today().isoformat()), "meta")

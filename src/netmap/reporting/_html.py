@@ -1,78 +1,139 @@
-"""HTML pieces of the report: the page, tables, pictures inlined as PNG, escaping."""
+"""The report's pieces as data, and the page rendered from jinja2 templates.
+
+A section is a list of blocks (a paragraph, a heading, a table of cells,
+a figure as base64 PNG, a finding, a list of definitions or of items);
+``templates/blocks.html.j2`` renders each kind and ``templates/report.html.j2``
+the page. The templates escape every value (autoescaping is on), so no
+HTML is written here.
+"""
 
 from __future__ import annotations
 
 import base64
-import html
 import io
 import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, ClassVar
 
+import jinja2
 import numpy as np
 import pandas as pd
 
 from netmap.words.catalogue import direction, words
 from netmap.words.catalogue import report_word as say
 
-__all__ = ["page", "table", "figure", "paragraph", "esc", "cell"]
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure as MplFigure
 
-_CSS = """
-body { font-family: "DejaVu Sans", "Noto Sans", "Noto Sans Hebrew", Arial, sans-serif;
-       margin: 2em auto; max-width: 72em; padding: 0 1.5em; color: #222;
-       line-height: 1.45; }
-h1 { font-size: 1.7em; margin-bottom: 0.2em; }
-h2 { font-size: 1.3em; border-bottom: 2px solid #0072B2; padding-bottom: 0.2em;
-     margin-top: 2em; }
-h3 { font-size: 1.05em; margin-top: 1.4em; }
-.meta { color: #666; font-size: 0.9em; }
-nav ol { columns: 2; }
-table { border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.9em; }
-th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; text-align: start;
-         vertical-align: top; }
-th { background: #f2f4f7; }
-td.num { text-align: end; font-variant-numeric: tabular-nums; }
-figure { margin: 1em 0; }
-figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
-figcaption { color: #555; font-size: 0.9em; }
-.finding { border-inline-start: 5px solid #999; padding: 0.3em 0.8em;
-           margin: 0.6em 0; background: #fafafa; }
-.finding.warning { border-color: #D55E00; }
-.finding.attention { border-color: #E69F00; }
-.finding.info { border-color: #0072B2; }
-.badge { font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.05em;
-         color: #555; }
-.note { color: #555; font-style: italic; }
-dl dt { font-weight: bold; margin-top: 0.6em; }
-dl dd { margin-inline-start: 1.2em; }
-"""
+__all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Items",
+           "Paragraph", "Section", "Table", "cell", "figure", "heading", "page",
+           "paragraph", "table"]
 
 
-def esc(value) -> str:
-    """Text escaped for HTML."""
-    return html.escape(str(value))
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of text; ``cls`` its class (``"note"``, ``"meta"``)."""
+
+    text: str
+    cls: str | None = None
+    kind: ClassVar[str] = "paragraph"
 
 
-def _isolate(text: str) -> str:
-    """``<bdi>`` around a cell value, so its direction is its own."""
-    return f"<bdi>{text}</bdi>"
+@dataclass(frozen=True)
+class Heading:
+    """A heading inside a section."""
+
+    text: str
+    kind: ClassVar[str] = "heading"
 
 
-def cell(value, lang: str, decimals: int = 2) -> tuple[str, bool]:
-    """A value as table-cell HTML, and whether it is a number."""
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: a number (right-aligned, left to right) or text (isolated)."""
+
+    text: str
+    number: bool = False
+    isolate: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table: its headings and its rows of cells."""
+
+    columns: list[str]
+    rows: list[list[Cell]]
+    caption: str | None = None
+    kind: ClassVar[str] = "table"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A picture: its PNG as base64 text, its alternative text and caption."""
+
+    png: str
+    alt: str
+    caption: str | None = None
+    kind: ClassVar[str] = "figure"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: its severity (the CSS class), badge, title and sentence."""
+
+    severity: str
+    badge: str
+    title: str
+    text: str
+    kind: ClassVar[str] = "finding"
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """Terms and what they mean."""
+
+    entries: list[tuple[str, str]]
+    kind: ClassVar[str] = "definitions"
+
+
+@dataclass(frozen=True)
+class Items:
+    """A bulleted list."""
+
+    entries: list[str]
+    kind: ClassVar[str] = "items"
+
+
+Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the report: its HTML id, its title and its blocks."""
+
+    id: str
+    title: str
+    blocks: list[Block]
+
+
+def cell(value, lang: str, decimals: int = 2) -> Cell:
+    """A value as a table cell: numbers formatted, booleans in words, the rest as text."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "", False
+        return Cell("")
     if isinstance(value, bool | np.bool_):
-        return esc(say("yes" if value else "no", lang)), False
+        return Cell(say("yes" if value else "no", lang))
     if isinstance(value, int | np.integer):
-        return f"{int(value):,}", True
+        return Cell(f"{int(value):,}", number=True)
     if isinstance(value, float | np.floating):
         if math.isinf(value):
-            return ("-" if value < 0 else "") + "∞", True
+            return Cell(("-" if value < 0 else "") + "∞", number=True)
         if float(value).is_integer():
-            return f"{int(value):,}", True
-        return f"{value:.{decimals}f}", True
+            return Cell(f"{int(value):,}", number=True)
+        return Cell(f"{value:.{decimals}f}", number=True)
     if isinstance(value, tuple | list):
-        return _isolate(esc(", ".join(map(str, value)))), False
-    return _isolate(esc(value)), False
+        return Cell(", ".join(map(str, value)), isolate=True)
+    return Cell(str(value), isolate=True)
 
 
 def header(name, lang: str) -> str:
@@ -84,19 +145,16 @@ def header(name, lang: str) -> str:
 
 
 def table(frame: pd.DataFrame, lang: str, *, index: bool = True, decimals: int = 2,
-          caption: str | None = None, translate=None) -> str:
-    """A DataFrame as an HTML table with headings in ``lang``.
+          caption: str | None = None,
+          translate: Callable[[str], str] | None = None) -> Table:
+    """A DataFrame as a table with headings in ``lang``.
 
     ``translate`` maps raw cell values (sector codes, body types) to words.
     """
     frame = frame.copy()
     if index:
         frame = frame.reset_index()
-    parts = ["<table>"]
-    if caption:
-        parts.append(f"<caption>{esc(caption)}</caption>")
-    parts.append("<thead><tr>" + "".join(f"<th>{esc(header(c, lang))}</th>"
-                                          for c in frame.columns) + "</tr></thead><tbody>")
+    rows = []
     for row in frame.itertuples(index=False):
         cells = []
         for value in row:
@@ -104,40 +162,41 @@ def table(frame: pd.DataFrame, lang: str, *, index: bool = True, decimals: int =
                 value = translate(value)
             elif translate is not None and isinstance(value, tuple):
                 value = tuple(translate(v) if isinstance(v, str) else v for v in value)
-            text, number = cell(value, lang, decimals)
-            cells.append(f'<td class="num" dir="ltr">{text}</td>' if number
-                         else f"<td>{text}</td>")
-        parts.append("<tr>" + "".join(cells) + "</tr>")
-    parts.append("</tbody></table>")
-    return "".join(parts)
+            cells.append(cell(value, lang, decimals))
+        rows.append(cells)
+    return Table([header(c, lang) for c in frame.columns], rows, caption)
 
 
-def figure(fig, alt: str, caption: str | None = None, dpi: int = 100) -> str:
-    """A matplotlib Figure as an inlined PNG ``<figure>``."""
+def figure(fig: MplFigure, alt: str, caption: str | None = None, dpi: int = 100) -> Figure:
+    """A matplotlib Figure as an inlined PNG."""
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
-    data = base64.b64encode(buf.getvalue()).decode("ascii")
-    cap = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
-    return (f'<figure><img src="data:image/png;base64,{data}" alt="{esc(alt)}">'
-            f"{cap}</figure>")
+    return Figure(base64.b64encode(buf.getvalue()).decode("ascii"), alt, caption)
 
 
-def paragraph(text: str, cls: str | None = None) -> str:
-    """A paragraph of escaped text."""
-    klass = f' class="{cls}"' if cls else ""
-    return f"<p{klass}>{esc(text)}</p>"
+def paragraph(text: str, cls: str | None = None) -> Paragraph:
+    """A paragraph of text."""
+    return Paragraph(text, cls)
 
 
-def page(title: str, lang: str, head: str, sections: list[tuple[str, str, str]]) -> str:
-    """The whole document: ``sections`` are (id, title, body html)."""
-    toc = "".join(f'<li><a href="#{sid}">{esc(stitle)}</a></li>'
-                  for sid, stitle, _ in sections)
-    body = "".join(f'<section id="{sid}"><h2>{esc(stitle)}</h2>{content}</section>'
-                   for sid, stitle, content in sections)
-    return (f'<!DOCTYPE html>\n<html lang="{lang}" dir="{direction(lang)}">\n<head>\n'
-            f'<meta charset="utf-8">\n<meta name="viewport" '
-            f'content="width=device-width, initial-scale=1">\n'
-            f"<title>{esc(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
-            f"<header><h1>{esc(title)}</h1>{head}</header>\n"
-            f"<nav><h2>{esc(say('contents', lang))}</h2><ol>{toc}</ol></nav>\n"
-            f"{body}\n</body>\n</html>\n")
+def heading(text: str) -> Heading:
+    """A heading inside a section."""
+    return Heading(text)
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    """The templates of ``netmap/reporting/templates``, every value escaped."""
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("netmap.reporting", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+
+
+def page(title: str, lang: str, head: Paragraph, sections: Sequence[Section]) -> str:
+    """The whole document, from ``templates/report.html.j2``."""
+    return _environment().get_template("report.html.j2").render(
+        title=title, lang=lang, direction=direction(lang), made_by=head,
+        contents=say("contents", lang), sections=sections)

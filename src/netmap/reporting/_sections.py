@@ -1,14 +1,31 @@
-"""The sections of the report: each takes the context and returns its HTML, or a note."""
+"""The sections of the report: each takes the context and returns its blocks, or None."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from netmap.reporting._html import esc, figure, paragraph, table
+from netmap.reporting._html import (
+    Block,
+    Definitions,
+    Finding,
+    Table,
+    figure,
+    heading,
+    paragraph,
+    table,
+)
 from netmap.words._names import display_names
 from netmap.words.catalogue import report_word, sector_name, words
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from matplotlib.figure import Figure
+
+    from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["Context", "SECTIONS"]
 
@@ -22,11 +39,11 @@ PIVOTS = 500
 class Context:
     """What every section reads: the map, the language and the options."""
 
-    m: object
+    m: StakeholderMap
     lang: str
-    goals: object = None
-    complexity: object = None
-    backbone: object = None
+    goals: Iterable[str] | None = None
+    complexity: str | None = None
+    backbone: str | Iterable[str] | None = None
     seed: int = 0
     permutations: int = 999
     cache: dict = field(default_factory=dict)
@@ -55,7 +72,7 @@ class Context:
                                    **display_names(self.m.actors, self.lang)}
         return self.cache["names"].get(actor_id, str(actor_id))
 
-    def table(self, frame: pd.DataFrame, **kw) -> str:
+    def table(self, frame: pd.DataFrame, **kw) -> Table:
         return table(frame, self.lang, translate=self.value, **kw)
 
     def positions(self):
@@ -66,7 +83,7 @@ class Context:
             self.cache["force"] = layout(self.m, "force", seed=self.seed)
         return self.cache["force"]
 
-    def figure(self, width: float, height: float):
+    def figure(self, width: float, height: float) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
@@ -81,7 +98,7 @@ def ltr(text: str) -> str:
 
 
 # -- sections -------------------------------------------------------------------------------
-def summary(ctx: Context) -> str:
+def summary(ctx: Context) -> list[Block]:
     m = ctx.m
     bodies = m.bodies
     n_bodies = 0 if bodies is None else len(bodies)
@@ -99,22 +116,22 @@ def summary(ctx: Context) -> str:
     counts["actors"] = counts.sum(axis=1)
     counts.index.name = "sector"
     counts.columns.name = None
-    parts = [paragraph(line), f"<h3>{esc(ctx.word('by_sector'))}</h3>",
+    parts: list[Block] = [paragraph(line), heading(ctx.word("by_sector")),
              ctx.table(counts)]
     if m.n_ties:
         classes = m.ties["tie_class"].astype(object).value_counts()
         classes = classes[classes > 0].rename("ties").to_frame()
         classes.index.name = "tie_class"
-        parts += [f"<h3>{esc(ctx.word('by_class'))}</h3>", ctx.table(classes)]
-    return "".join(parts)
+        parts += [heading(ctx.word("by_class")), ctx.table(classes)]
+    return parts
 
 
-def network_map(ctx: Context) -> str:
+def network_map(ctx: Context) -> list[Block]:
     from netmap import plot
 
     m = ctx.m
     if not m.n_actors:
-        return paragraph(ctx.word("no_ties"), "note")
+        return [paragraph(ctx.word("no_ties"), "note")]
     highlight = None
     if m.bodies is not None and "kind" in m.bodies.columns:
         steering = m.bodies.index[m.bodies["kind"] == "steering_committee"]
@@ -123,55 +140,53 @@ def network_map(ctx: Context) -> str:
     ax = fig.subplots()
     plot.plot_map(m, ax=ax, layout=ctx.positions(), size="degree", top=12,
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
-    parts = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
+    parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
     if m.n_actors <= LARGE and m.n_ties:
         fig = ctx.figure(11, 7.5)
         ax = fig.subplots()
         plot.plot_map(m, ax=ax, layout="sector", size="degree", top=12, lang=ctx.lang,
                       seed=ctx.seed)
         parts.append(figure(fig, ctx.word("map"), ctx.word("sector_map_caption")))
-    return "".join(parts)
+    return parts
 
 
-def findings(ctx: Context) -> str:
+def findings(ctx: Context) -> list[Block]:
     from netmap.findings.axis import axis_position
     from netmap.findings.insights import insights
 
     m = ctx.m
     found = insights(m, lang=ctx.lang, complexity=ctx.complexity, goals=ctx.goals,
                      backbone=ctx.backbone, seed=ctx.seed, permutations=ctx.permutations)
-    parts = []
+    parts: list[Block] = []
     if not len(found):
         parts.append(paragraph(ctx.word("no_findings"), "note"))
-    for insight, heading in words("INSIGHTS", ctx.lang).items():
+    for insight, title in words("INSIGHTS", ctx.lang).items():
         mine = [f for f in found if f.insight == insight]
         if not mine:
             continue
-        parts.append(f"<h3>{esc(heading)}</h3>")
+        parts.append(heading(title))
         for f in mine:
             badge = words("SEVERITIES", ctx.lang)[f.severity]
-            parts.append(f'<div class="finding {f.severity}"><span class="badge">'
-                         f"{esc(badge)}</span><p><strong>{esc(f.title)}</strong></p>"
-                         f"<p>{esc(f.text)}</p></div>")
+            parts.append(Finding(f.severity, badge, f.title, f.text))
     if m.n_ties:
         axis = axis_position(m, lang=ctx.lang, backbone=ctx.backbone)
         overall = axis.loc["overall"]
-        parts.append(f"<h3>{esc(ctx.word('axis'))}</h3>")
+        parts.append(heading(ctx.word("axis")))
         parts.append(paragraph(ctx.word("axis_line", anchor=overall["anchor_name"],
                                         score=f"{overall['score']:.2f}")))
         shown = axis.drop(index="overall")[["dimension_name", "anchor_name", "evidence"]]
         parts.append(ctx.table(shown, index=False))
-    return "".join(parts)
+    return parts
 
 
-def mixing(ctx: Context) -> str:
+def mixing(ctx: Context) -> list[Block]:
     from netmap import plot
     from netmap.measures.ei import ei_index
     from netmap.structure.gaps import under_connected
 
     m = ctx.m
     if not m.n_ties:
-        return paragraph(ctx.word("no_ties"), "note")
+        return [paragraph(ctx.word("no_ties"), "note")]
     net = ei_index(m, permutations=ctx.permutations, seed=ctx.seed).iloc[0]
     p_less, p_greater = float(net["p_less"]), float(net["p_greater"])
     if p_less <= 0.05:
@@ -180,7 +195,7 @@ def mixing(ctx: Context) -> str:
         verdict = ctx.word("ei_more_across", p=f"{p_greater:.3f}")
     else:
         verdict = ctx.word("ei_as_chance", p=f"{p_less:.3f}", q=f"{p_greater:.3f}")
-    parts = [paragraph(ctx.word("ei_line", ei=ltr(f"{net['ei']:+.2f}"),
+    parts: list[Block] = [paragraph(ctx.word("ei_line", ei=ltr(f"{net['ei']:+.2f}"),
                                 mean=ltr(f"{net['perm_mean']:+.2f}"), verdict=verdict,
                                 n=f"{ctx.permutations:,}"))]
     fig = ctx.figure(7.5, 6)
@@ -188,12 +203,12 @@ def mixing(ctx: Context) -> str:
     parts.append(figure(fig, ctx.word("mixing"), ctx.word("mixing_caption")))
     groups = ei_index(m, "group", permutations=ctx.permutations, seed=ctx.seed)
     groups.index.name = "sector"
-    parts += [f"<h3>{esc(ctx.word('ei_by_sector'))}</h3>",
+    parts += [heading(ctx.word("ei_by_sector")),
               ctx.table(groups[["external", "internal", "ei", "p_less", "p_greater"]],
                         decimals=3)]
     under = under_connected(m, permutations=ctx.permutations, seed=ctx.seed)
     flagged = under[under["under_connected"]]
-    parts.append(f"<h3>{esc(ctx.word('under_connected'))}</h3>")
+    parts.append(heading(ctx.word("under_connected")))
     if len(flagged):
         shown = flagged[["observed", "expected", "ratio", "p_value"]].copy()
         shown.index = [f"{ctx.value(a)} - {ctx.value(b)}" for a, b in shown.index]
@@ -201,10 +216,10 @@ def mixing(ctx: Context) -> str:
         parts.append(ctx.table(shown, decimals=3))
     else:
         parts.append(paragraph(ctx.word("none_under"), "note"))
-    return "".join(parts)
+    return parts
 
 
-def bodies(ctx: Context) -> str | None:
+def bodies(ctx: Context) -> list[Block] | None:
     from netmap import plot
     from netmap.structure.bodies import body_composition
 
@@ -219,10 +234,10 @@ def bodies(ctx: Context) -> str | None:
                            "interlocks") if c in comp.columns]
     fig = ctx.figure(10, max(3.0, 0.55 * len(comp) + 1.5))
     plot.plot_bodies(m, ax=fig.subplots(), lang=ctx.lang)
-    return figure(fig, ctx.word("bodies")) + ctx.table(comp[columns], index=False)
+    return [figure(fig, ctx.word("bodies")), ctx.table(comp[columns], index=False)]
 
 
-def brokers(ctx: Context) -> str:
+def brokers(ctx: Context) -> list[Block]:
     from netmap import plot
     from netmap.model.exceptions import MeasureError
     from netmap.structure.backbone import backbone_brokerage, pair_brokerage
@@ -230,12 +245,12 @@ def brokers(ctx: Context) -> str:
 
     m = ctx.m
     if not m.n_ties:
-        return paragraph(ctx.word("no_ties"), "note")
+        return [paragraph(ctx.word("no_ties"), "note")]
     sample = PIVOTS if m.n_actors > LARGE else None
     table_ = rank_brokers(m, top=10, betweenness_sample=sample, seed=ctx.seed)
     table_ = table_.copy()
     table_["name"] = ctx.names(table_.index)
-    parts = []
+    parts: list[Block] = []
     try:
         bb = backbone_brokerage(m, ctx.backbone)
         names = ", ".join(ctx.names(bb.index))
@@ -260,17 +275,17 @@ def brokers(ctx: Context) -> str:
     pairs["top_broker"] = ctx.names(pairs["top_broker"])
     keep = [c for c in ("two_paths", "brokers", "top_broker", "top_share", "concentration",
                         "backbone_share") if c in pairs.columns]
-    parts += [f"<h3>{esc(ctx.word('pairs'))}</h3>", ctx.table(pairs[keep])]
-    return "".join(parts)
+    parts += [heading(ctx.word("pairs")), ctx.table(pairs[keep])]
+    return parts
 
 
-def clusters(ctx: Context) -> str:
+def clusters(ctx: Context) -> list[Block]:
     from netmap.structure.clusters import single_sector_clusters
 
     m = ctx.m
     table_ = single_sector_clusters(m)
     if not len(table_):
-        return paragraph(ctx.word("no_clusters"), "note")
+        return [paragraph(ctx.word("no_clusters"), "note")]
     table_ = table_.copy()
 
     def members(ids):
@@ -284,10 +299,10 @@ def clusters(ctx: Context) -> str:
                       for b in table_["body"]]
     columns = ["sector", "size", "members", "internal_ties", "external_ties", "density",
                "internal_share", "body", "body_overlap"]
-    return ctx.table(table_[columns], index=False)
+    return [ctx.table(table_[columns], index=False)]
 
 
-def coverage(ctx: Context) -> str | None:
+def coverage(ctx: Context) -> list[Block] | None:
     from netmap import plot
     from netmap.structure.coverage import coverage as goals_table
 
@@ -301,10 +316,10 @@ def coverage(ctx: Context) -> str | None:
     shown.index = [str(g).replace("_", " ") for g in shown.index]
     shown.index.name = "goal"
     shown = shown.rename(columns=lambda c: ctx.value(c) if c in m.taxonomy.codes else c)
-    return figure(fig, ctx.word("coverage")) + ctx.table(shown)
+    return [figure(fig, ctx.word("coverage")), ctx.table(shown)]
 
 
-def waves(ctx: Context) -> str | None:
+def waves(ctx: Context) -> list[Block] | None:
     from netmap import plot
     from netmap.structure.waves import compare
 
@@ -313,7 +328,7 @@ def waves(ctx: Context) -> str | None:
         return None
     before, after = m.waves[0], m.waves[-1]
     diff = compare(m, before, after, backbone=ctx.backbone)
-    parts = [paragraph(ctx.word("waves_line", before=before, after=after))]
+    parts: list[Block] = [paragraph(ctx.word("waves_line", before=before, after=after))]
     fig = ctx.figure(13, 6.5)
     from netmap.plot.waves import _upright
 
@@ -325,28 +340,26 @@ def waves(ctx: Context) -> str | None:
     headlines = words("HEADLINES", ctx.lang)
     measures.index = [headlines.get(k, k) for k in measures.index]
     measures.index.name = "measure"
-    parts += [f"<h3>{esc(ctx.word('measures'))}</h3>", ctx.table(measures, decimals=3),
-              f"<h3>{esc(ctx.word('sector_changes'))}</h3>", ctx.table(diff.sectors)]
+    parts += [heading(ctx.word("measures")), ctx.table(measures, decimals=3),
+              heading(ctx.word("sector_changes")), ctx.table(diff.sectors)]
     if len(diff.bodies):
         shown = diff.bodies.copy()
         shown.index = ctx.names(shown.index)
         shown.index.name = "body"
         keep = ["members_before", "members_after", "joined", "left", "type_before",
                 "type_after", "chair_sectors_before", "chair_sectors_after"]
-        parts += [f"<h3>{esc(ctx.word('body_changes'))}</h3>", ctx.table(shown[keep])]
-    return "".join(parts)
+        parts += [heading(ctx.word("body_changes")), ctx.table(shown[keep])]
+    return parts
 
 
-def appendix(ctx: Context) -> str:
-    items = []
-    for term, text in words("DEFINITIONS", ctx.lang).values():
-        items.append(f"<dt>{esc(term)}</dt><dd>{esc(text)}</dd>")
-    return "<dl>" + "".join(items) + "</dl>"
+def appendix(ctx: Context) -> list[Block]:
+    items: list[tuple[str, str]] = list(words("DEFINITIONS", ctx.lang).values())
+    return [Definitions(items)]
 
 
 #: The sections, in order: (id, word key of the title, builder, word key of the note
 #: shown when the builder returns None).
-SECTIONS = (
+SECTIONS: tuple[tuple[str, str, Callable[[Context], list[Block] | None], str | None], ...] = (
     ("summary", "summary", summary, None),
     ("map", "map", network_map, None),
     ("findings", "findings", findings, None),

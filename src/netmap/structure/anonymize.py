@@ -204,51 +204,106 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
-    keep, drop = set(keep), set(drop)
-    coarsen = dict(coarsen or {})
-    tables = {"actors": m.actors, "ties": m.ties, "memberships": m.memberships,
-              "bodies": m.bodies, "activities": m.activities}
-    known = set().union(*(set(f.columns) for f in tables.values())) | {"level", "org"}
-    for what, names in (("keep", keep), ("drop", drop), ("coarsen", set(coarsen))):
-        unknown = sorted(names - known)
-        if unknown:
-            raise InvalidValueError(
-                f"{what} names '{unknown[0]}', which is not a column of the map",
-                column=unknown[0], value=unknown[0],
-                suggestion="use one of: " + ", ".join(sorted(known)))
-        fixed = sorted(names & _FIXED - ({"sector"} if what == "keep" else set()))
-        if fixed and what != "keep":
-            raise InvalidValueError(
-                f"{what} names '{fixed[0]}', which the map needs as it is", column=fixed[0],
-                suggestion="ids and sectors are always kept, ids as pseudonyms")
-    both = sorted(keep & drop)
-    if both:
-        raise InvalidValueError(f"'{both[0]}' is both kept and dropped", column=both[0],
-                                suggestion="name it in keep or in drop, not both")
-
+    share = _Sharing(set(keep), set(drop), dict(coarsen or {}))
+    share.check((m.actors, m.ties, m.memberships, m.bodies, m.activities))
     actor_ids = pseudonyms(m.actors.index, key, prefix="a")
     body_ids = pseudonyms(m.bodies.index, key, prefix="b")
+    actors = _anonymous_actors(share, m.actors, actor_ids)
+    ties = share.renamed("ties", m.ties, {"source": actor_ids, "target": actor_ids},
+                         ["source", "target"])
+    memberships = activities = bodies = None
+    if m._memberships is not None:
+        memberships = share.renamed("memberships", m.memberships,
+                                    {"actor": actor_ids, "body": body_ids},
+                                    ["actor", "body"])
+    if m._activities is not None:
+        activities = share.renamed("activities", m.activities, {"actor": actor_ids},
+                                   ["actor", "goal"])
+    if m._bodies is not None:
+        bodies = _anonymous_bodies(share, m.bodies, body_ids)
+    validated = Validated(actors, ties, memberships, bodies, activities, m.waves,
+                          [share.issue()])
+    return StakeholderMap._from_validated(validated, directed=m.directed,
+                                          taxonomy=m.taxonomy, name=m.name)
 
-    def kept(table: str, frame: pd.DataFrame) -> pd.DataFrame:
+
+class _Sharing:
+    """What :func:`anonymize` keeps, drops and coarsens, and what it dropped."""
+
+    def __init__(self, keep: set[str], drop: set[str], coarsen: dict[str, object]) -> None:
+        self.keep = keep
+        self.drop = drop
+        self.coarsen = coarsen
+        self.dropped: list[str] = []
+
+    def check(self, tables: Iterable[pd.DataFrame]) -> None:
+        """Every column named is a column of ``tables``, and one that may go."""
+        known = set().union(*(set(f.columns) for f in tables)) | {"level", "org"}
+        for what, names in (("keep", self.keep), ("drop", self.drop),
+                            ("coarsen", set(self.coarsen))):
+            unknown = sorted(names - known)
+            if unknown:
+                raise InvalidValueError(
+                    f"{what} names '{unknown[0]}', which is not a column of the map",
+                    column=unknown[0], value=unknown[0],
+                    suggestion="use one of: " + ", ".join(sorted(known)))
+            fixed = sorted(names & _FIXED - ({"sector"} if what == "keep" else set()))
+            if fixed and what != "keep":
+                raise InvalidValueError(
+                    f"{what} names '{fixed[0]}', which the map needs as it is",
+                    column=fixed[0],
+                    suggestion="ids and sectors are always kept, ids as pseudonyms")
+        both = sorted(self.keep & self.drop)
+        if both:
+            raise InvalidValueError(f"'{both[0]}' is both kept and dropped",
+                                    column=both[0],
+                                    suggestion="name it in keep or in drop, not both")
+
+    def kept(self, table: str, frame: pd.DataFrame) -> pd.DataFrame:
+        """The columns of ``frame`` that stay, coarsened where asked."""
         columns = [c for c in frame.columns
-                   if c in _FIXED or c in keep or c in coarsen
-                   or (c in STRUCTURE.get(table, ()) and c not in drop)]
+                   if c in _FIXED or c in self.keep or c in self.coarsen
+                   or (c in STRUCTURE.get(table, ()) and c not in self.drop)]
         out = frame[columns].copy()
         for c in columns:
-            if c in coarsen:
-                out[c] = _coarsen(out[c], coarsen[c], c).to_numpy()
+            if c in self.coarsen:
+                out[c] = _coarsen(out[c], self.coarsen[c], c).to_numpy()
         return out
 
-    dropped: list[str] = []
-
-    def note(table: str, frame: pd.DataFrame, out: pd.DataFrame) -> None:
+    def note(self, table: str, frame: pd.DataFrame, out: pd.DataFrame) -> None:
+        """Remember the columns of ``frame`` that ``out`` no longer has."""
         gone = [c for c in frame.columns if c not in out.columns
                 and c not in DERIVED_COLUMNS.get(table, ())]
-        dropped.extend(f"{table}.{c}" for c in gone)
+        self.dropped.extend(f"{table}.{c}" for c in gone)
 
-    actors = m.actors
-    new = kept("actors", actors)
-    if "level" in keep:
+    def renamed(self, table: str, frame: pd.DataFrame, ends: dict[str, pd.Series],
+                sort: list[str]) -> pd.DataFrame:
+        """A table of ties, memberships or activities with its ends as pseudonyms."""
+        out = self.kept(table, frame)
+        for column, mapping in ends.items():
+            out[column] = frame[column].map(mapping).astype("str").to_numpy()
+        self.note(table, frame, out)
+        out = out.sort_values(sort, kind="stable").reset_index(drop=True)
+        out.index.name = frame.index.name
+        return out
+
+    def issue(self) -> dict:
+        """The note in the shared map's issues: what was dropped and coarsened."""
+        what = ", ".join(self.dropped) if self.dropped else "none"
+        coarsened = (f"; coarsened: {', '.join(sorted(self.coarsen))}"
+                     if self.coarsen else "")
+        return {
+            "severity": "note", "code": "anonymized", "file": None, "sheet": None,
+            "table": None, "row": None, "column": None, "value": None,
+            "message": "ids and names replaced by pseudonyms under a key; columns "
+                       f"dropped: {what}{coarsened}"}
+
+
+def _anonymous_actors(share: _Sharing, actors: pd.DataFrame,
+                      actor_ids: pd.Series) -> pd.DataFrame:
+    """The actors under pseudonyms, in their order (organisations unless level is kept)."""
+    new = share.kept("actors", actors)
+    if "level" in share.keep:
         new["level"] = actors["level"]
         if "org" in actors:
             new["org"] = actors["org"].map(actor_ids).astype("str").to_numpy()
@@ -260,50 +315,20 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
         new["name"] = actor_ids.to_numpy()
     new.index = pd.Index(actor_ids.to_numpy(), name="id", dtype="str")
     new = new[[c for c in actors.columns if c in new.columns]]
-    note("actors", actors, new)
-    order = np.argsort(new.index.to_numpy(dtype=str), kind="stable")
-    new_actors = new.iloc[order]
+    share.note("actors", actors, new)
+    return new.iloc[np.argsort(new.index.to_numpy(dtype=str), kind="stable")]
 
-    def renamed(table: str, frame: pd.DataFrame, ends: dict[str, pd.Series],
-                sort: list[str]) -> pd.DataFrame:
-        out = kept(table, frame)
-        for column, mapping in ends.items():
-            out[column] = frame[column].map(mapping).astype("str").to_numpy()
-        note(table, frame, out)
-        out = out.sort_values(sort, kind="stable").reset_index(drop=True)
-        out.index.name = frame.index.name
-        return out
 
-    ties = renamed("ties", m.ties, {"source": actor_ids, "target": actor_ids},
-                   ["source", "target"])
-    memberships = activities = bodies = None
-    if m._memberships is not None:
-        memberships = renamed("memberships", m.memberships,
-                              {"actor": actor_ids, "body": body_ids}, ["actor", "body"])
-    if m._activities is not None:
-        activities = renamed("activities", m.activities, {"actor": actor_ids},
-                             ["actor", "goal"])
-    if m._bodies is not None:
-        frame = m.bodies
-        out = kept("bodies", frame)
-        if "name" in frame:
-            out["name"] = body_ids.to_numpy()
-        out = out[[c for c in frame.columns if c in out.columns]]
-        note("bodies", frame, out)
-        out.index = pd.Index(body_ids.to_numpy(), name="id", dtype="str")
-        bodies = out.iloc[np.argsort(out.index.to_numpy(dtype=str), kind="stable")]
-
-    what = ", ".join(dropped) if dropped else "none"
-    issues = [{
-        "severity": "note", "code": "anonymized", "file": None, "sheet": None,
-        "table": None, "row": None, "column": None, "value": None,
-        "message": "ids and names replaced by pseudonyms under a key; columns dropped: "
-                   f"{what}" + (f"; coarsened: {', '.join(sorted(coarsen))}"
-                                if coarsen else "")}]
-    validated = Validated(new_actors, ties, memberships, bodies, activities, m.waves,
-                          issues)
-    return StakeholderMap._from_validated(validated, directed=m.directed,
-                                          taxonomy=m.taxonomy, name=m.name)
+def _anonymous_bodies(share: _Sharing, frame: pd.DataFrame,
+                      body_ids: pd.Series) -> pd.DataFrame:
+    """The bodies under pseudonyms, in their order."""
+    out = share.kept("bodies", frame)
+    if "name" in frame:
+        out["name"] = body_ids.to_numpy()
+    out = out[[c for c in frame.columns if c in out.columns]]
+    share.note("bodies", frame, out)
+    out.index = pd.Index(body_ids.to_numpy(), name="id", dtype="str")
+    return out.iloc[np.argsort(out.index.to_numpy(dtype=str), kind="stable")]
 
 
 def reidentification_risk(m, keys: Iterable[str] = ("sector", "level", "bodies"), *,

@@ -155,7 +155,7 @@ class _Split:
         low = np.zeros(n, dtype=np.int64)
         size = np.ones(n, dtype=np.int64)
         parent = np.full(n, -1, dtype=np.int64)
-        order = []
+        order: list[int] = []
         children: list[list[int]] = [[] for _ in range(n)]
         for root in range(n):
             if tin[root] >= 0:

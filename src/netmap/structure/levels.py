@@ -219,7 +219,7 @@ def _merge_ties(m, key: np.ndarray, issues: list[dict], level: str) -> pd.DataFr
 
 def _join_types(values: pd.Series) -> str | None:
     """The distinct tie types behind an aggregated tie, sorted, joined by "; "."""
-    parts = set()
+    parts: set[str] = set()
     for v in values.dropna():
         parts.update(p for p in str(v).split("; ") if p)
     return "; ".join(sorted(parts)) if parts else None
