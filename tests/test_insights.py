@@ -2,14 +2,15 @@
 
 import re
 import string
-from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import netmap
 from netmap.findings.insights import SEVERITIES, public_role
-from netmap.words._findings import TEXTS
+from netmap.words.catalogue import LANGS, finding_texts
+from netmap.words.en import FINDINGS as EN_FINDINGS
+from netmap.words.he import FINDINGS as HE_FINDINGS
 from structure_maps import build
 
 SECTORS = {"moe": "public", "la": "public", "intel": "business", "hp": "business",
@@ -272,18 +273,39 @@ def _fields(template: str) -> set:
 
 
 def test_every_code_has_both_languages_with_the_same_fields():
-    for code, langs in TEXTS.items():
-        assert set(langs) == {"en", "he"}, code
+    assert set(EN_FINDINGS) == set(HE_FINDINGS)
+    for code in EN_FINDINGS:
         for part in (0, 1):
-            assert langs["en"][part] and langs["he"][part], code
-            assert _fields(langs["en"][part]) == _fields(langs["he"][part]), code
-        assert re.search("[\u0590-\u05ff]", langs["he"][1]), code
+            assert EN_FINDINGS[code][part] and HE_FINDINGS[code][part], code
+            assert _fields(EN_FINDINGS[code][part]) == _fields(HE_FINDINGS[code][part]), code
+        assert re.search("[\u0590-\u05ff]", HE_FINDINGS[code][1]), code
 
 
-def test_every_code_the_code_uses_has_texts():
-    text = Path(netmap.findings.insights.__file__).read_text(encoding="utf-8")
-    used = set(re.findall(r'say\.finding\(\s*"([a-z_0-9]+)"', text))
-    used |= set(re.findall(r'"(complexity_[a-z]+)"', text))
-    used |= set(re.findall(r'code = "([a-z_]+)" if', text))
-    assert used <= set(TEXTS), used - set(TEXTS)
-    assert len(used) >= 20
+def _maps_with_many_findings():
+    """Maps (and options) that between them raise every kind of finding."""
+    sample = netmap.datasets.load_2x5()
+    yield make(), {}
+    yield make(memberships=[r for r in STEERING if r[0] != "intel"]), {}
+    yield make(memberships=[r for r in STEERING if r[0] != "moe"]), {"backbone": "ngo3"}
+    yield make(ties=[t for t in BASE_TIES if "moe" not in t and "la" not in t]), \
+        {"complexity": "complex"}
+    yield sample, {"goals": ["a goal nobody works on"], "complexity": "simple"}
+    for wave, complexity in zip(sample.waves, ("complicated", "complex", None),
+                                strict=False):
+        yield sample, {"wave": wave, "complexity": complexity}
+    for kw in ({"bodies": False}, {"persons": 0.3}, {"waves": 3}):
+        yield netmap.datasets.synthetic(60, 120, seed=0, **kw), {"complexity": "complex"}
+
+
+def test_every_finding_raised_has_its_texts_in_every_language():
+    seen = set()
+    for m, kw in _maps_with_many_findings():
+        by_lang = {lang: netmap.insights(m, lang=lang, permutations=99, **kw)
+                   for lang in LANGS}
+        assert len({tuple(f.codes) for f in by_lang.values()}) == 1
+        for lang, found in by_lang.items():
+            for f in found:
+                title, text = finding_texts(f.code, lang)
+                assert f.title == title and f.text and "{" not in f.text, (lang, f.code)
+                seen.add(f.code)
+    assert seen == set(EN_FINDINGS)

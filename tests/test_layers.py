@@ -56,7 +56,7 @@ _SCRIPT = textwrap.dedent("""
     m.to_kumu(folder / "map.json")
     graph = m.to_networkx()
     shared = m.anonymize(key="a long secret")
-    rolled = m.roll_up("sector")
+    rolled = m.roll_up(to="sector")
     calls = {
         "to_csv": sorted(Path(p).name for p in written),
         "files": sorted(p.name for p in folder.iterdir() if p.is_file()),

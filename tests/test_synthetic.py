@@ -286,7 +286,7 @@ def test_a_complete_map_is_possible():
     ({"waves": [1, 1]}, netmap.MeasureError, "repeat"),
     ({"waves": [1, "a"]}, netmap.MeasureError, "mix numbers and text"),
     ({"waves": "2014"}, netmap.MeasureError, "list of wave labels"),
-    ({"lang": "fr"}, netmap.MeasureError, "lang must be"),
+    ({"lang": "fr"}, netmap.ParameterError, "lang='fr' is not allowed"),
     ({"directed": "yes"}, netmap.MeasureError, "True or False"),
     ({"n_actors": 20, "n_ties": 300}, netmap.MeasureError, "only 190 pairs"),
     ({"n_actors": 30, "n_ties": 400, "bodies": False}, netmap.MeasureError,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from netmap._version import __version__
 from netmap.model.exceptions import FileFormatError, NetmapError, ValidationError
+from netmap.words.catalogue import LANGS, say
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -334,11 +335,6 @@ def _cmd_report(args) -> int:
     return EXIT_OK
 
 
-#: Titles of the demo reports.
-_DEMO_TITLES = {"en": "The 2x5 initiative (illustrative sample)",
-                "he": "יוזמת 2פי5 (דוגמה להמחשה)"}
-
-
 def _cmd_demo(args) -> int:
     from netmap.datasets.samples import load_2x5
 
@@ -349,9 +345,10 @@ def _cmd_demo(args) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     print(f"The bundled 2x5 sample is valid: {m!r}")
     written = []
-    for lang in ("en", "he"):
+    for lang in LANGS:
         out = folder / f"2x5-report-{lang}.html"
-        written.append(_write_report(m, out, args, lang=lang, title=_DEMO_TITLES[lang]))
+        written.append(_write_report(m, out, args, lang=lang,
+                                     title=say("CLI", "demo_title", lang)))
     print("Reports written:")
     for path in written:
         print(f"  {path.resolve()}")
@@ -372,7 +369,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo = sub.add_parser(
         "demo", help="write the reports of the bundled 2x5 sample",
         description="Write the report of the bundled illustrative 2x5 sample, in "
-                    "English and in Hebrew, to a folder, and print where.")
+                    "every language netmap writes (English and Hebrew), to a folder, "
+                    "and print where.")
     demo.add_argument("-o", "--output", default="netmap-demo", metavar="FOLDER",
                       help="the folder to write to (default: netmap-demo)")
     demo.add_argument("-v", "--verbose", action="store_true",
@@ -388,7 +386,7 @@ def build_parser() -> argparse.ArgumentParser:
     _input_arguments(report)
     report.add_argument("-o", "--output", required=True, metavar="REPORT.html",
                         help="the HTML file to write")
-    report.add_argument("--lang", choices=("en", "he"), default="en",
+    report.add_argument("--lang", choices=LANGS, default="en",
                         help="the report's language (he: Hebrew, right to left)")
     report.add_argument("--title", help="the report's title (default: the map's name)")
     report.add_argument("--goals", metavar="G1,G2,...",

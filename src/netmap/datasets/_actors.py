@@ -16,8 +16,9 @@ import pandas as pd
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.model.vocabulary import LEVELS, SCOPES
+from netmap.words.catalogue import say
 
-__all__ = ["ACTIVITY_SIGMA", "PERSON_ACTIVITY", "FIRST_WAVE_SHARE", "LEAVE_SHARE", "LANGUAGES",
+__all__ = ["ACTIVITY_SIGMA", "PERSON_ACTIVITY", "FIRST_WAVE_SHARE", "LEAVE_SHARE",
            "Actors", "apportion", "sector_sizes", "layout", "orgs_of", "actor_waves",
            "wave_values", "names", "actor_table"]
 
@@ -30,19 +31,6 @@ FIRST_WAVE_SHARE = 0.5
 #: With waves: share of actors (and of ties) that end before the last wave.
 LEAVE_SHARE = 0.05
 
-_NOUNS = {
-    "en": {"public": "Public body", "business": "Company", "third": "Non-profit",
-           "academia": "Academic institute", "philanthropy": "Foundation",
-           "social_business": "Social business", "community": "Community group",
-           "other": "Organisation"},
-    "he": {"public": "גוף ציבורי", "business": "חברה", "third": "עמותה",
-           "academia": "מוסד אקדמי", "philanthropy": "קרן",
-           "social_business": "עסק חברתי", "community": "קבוצה קהילתית",
-           "other": "ארגון"},
-}
-LANGUAGES = tuple(_NOUNS)
-_PERSON = {"en": "Representative {j}, {org}", "he": "נציג/ה {j}, {org}"}
-_BACKBONE = {"en": "Backbone organisation", "he": "ארגון השדרה"}
 
 # Scope mix per sector: local, regional, national, global.
 _SCOPE_MIX = {
@@ -230,16 +218,17 @@ def names(a: Actors, backbone: int | None, lang: str) -> tuple[np.ndarray, np.nd
     orgs = ~a.person
     width = max(3, len(str(int(a.number[orgs].max())))) if orgs.any() else 3
     codes = np.asarray(a.codes, dtype=object)[a.sector]
-    nouns = np.asarray([_NOUNS[lang][c] for c in a.codes], dtype=object)[a.sector]
+    nouns = np.asarray([say("SYNTHETIC", f"actor_{c}", lang) for c in a.codes],
+                       dtype=object)[a.sector]
     ids = np.array([f"{c}_{k:0{width}d}" for c, k in zip(codes, a.number, strict=True)],
                    dtype=object)
     label = np.array([f"{w} {k}" for w, k in zip(nouns, a.number, strict=True)],
                      dtype=object)
     if backbone is not None:
         ids[backbone] = "backbone"
-        label[backbone] = _BACKBONE[lang]
+        label[backbone] = say("SYNTHETIC", "backbone", lang)
     p = np.flatnonzero(a.person)
-    template = _PERSON[lang]
+    template = say("SYNTHETIC", "person", lang)
     ids[p] = [f"{ids[o]}_p{j}" for o, j in zip(a.org[p], a.number[p], strict=True)]
     label[p] = [template.format(j=j, org=label[o])
                 for o, j in zip(a.org[p], a.number[p], strict=True)]

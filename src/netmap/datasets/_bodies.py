@@ -19,6 +19,7 @@ from netmap.datasets._actors import Actors, orgs_of, wave_values
 from netmap.datasets._pairs import pair_keys
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
+from netmap.words.catalogue import say
 
 __all__ = ["BODY_NEEDS", "CLUB_OUTSIDE", "GOALS", "N_WORKING_TEAMS", "BODIES", "Structure",
            "structure", "structural_ties", "memberships", "bodies_table", "activities"]
@@ -34,14 +35,14 @@ CLUB_OUTSIDE = 1 / 4
 #: The shared goals of the activities table.
 GOALS = tuple(f"goal_{g}" for g in range(1, 7))
 N_WORKING_TEAMS = 3
-#: The bodies: id -> (kind, English name, Hebrew name).
+#: The bodies: id -> kind. Their names are the catalogue's ``SYNTHETIC["body_<id>"]``
+#: (``body_working_team`` for every working team, numbered).
 BODIES = {
-    "partner_network": ("partner_network", "Partner network", "רשת השותפים"),
-    "steering_committee": ("steering_committee", "Steering committee", "ועדת ההיגוי"),
-    **{f"working_team_{j}": ("working_team", f"Working team {j}", f"צוות עבודה {j}")
-       for j in range(1, N_WORKING_TEAMS + 1)},
-    "business_coalition": ("coalition", "Business coalition", "קואליציית העסקים"),
-    "third_sector_team": ("sector_team", "Third-sector team", "צוות המגזר השלישי"),
+    "partner_network": "partner_network",
+    "steering_committee": "steering_committee",
+    **{f"working_team_{j}": "working_team" for j in range(1, N_WORKING_TEAMS + 1)},
+    "business_coalition": "coalition",
+    "third_sector_team": "sector_team",
 }
 
 
@@ -280,10 +281,12 @@ def memberships(a: Actors, st: Structure, ids, src, dst, labels: tuple, join,
 
 def bodies_table(lang: str) -> pd.DataFrame:
     """The bodies: id, name (in ``lang``) and kind."""
+    names = [say("SYNTHETIC", "body_working_team", lang, j=body.rsplit("_", 1)[1])
+             if kind == "working_team" else say("SYNTHETIC", f"body_{body}", lang)
+             for body, kind in BODIES.items()]
     return pd.DataFrame(
-        {"name": pd.array([b[1] if lang == "en" else b[2] for b in BODIES.values()],
-                          dtype="str"),
-         "kind": pd.array([b[0] for b in BODIES.values()], dtype="str")},
+        {"name": pd.array(names, dtype="str"),
+         "kind": pd.array(list(BODIES.values()), dtype="str")},
         index=pd.Index(list(BODIES), name="id", dtype="str"))
 
 

@@ -24,7 +24,6 @@ import pandas as pd
 from netmap.datasets._actors import (
     ACTIVITY_SIGMA,
     FIRST_WAVE_SHARE,
-    LANGUAGES,
     LEAVE_SHARE,
     PERSON_ACTIVITY,
     actor_table,
@@ -58,6 +57,7 @@ from netmap.model._validation import Validated, _wave_label
 from netmap.model.exceptions import MeasureError, UnknownSectorError
 from netmap.model.sectors import default_taxonomy
 from netmap.model.vocabulary import TIE_CLASSES
+from netmap.words.catalogue import check_lang
 
 __all__ = ["synthetic", "DEFAULT_SECTORS", "ACTIVITY_SIGMA", "PERSON_ACTIVITY",
            "FIRST_WAVE_SHARE", "LEAVE_SHARE", "LATE_TIE_SHARE", "BODY_NEEDS", "GOALS",
@@ -316,8 +316,7 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
     homophily = _fraction("homophily", homophily)
     persons = _fraction("persons", persons, below_one=True)
     labels = _wave_labels(waves)
-    if lang not in LANGUAGES:
-        raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
+    check_lang(lang)
     if not isinstance(bodies, bool) or not isinstance(directed, bool):
         raise MeasureError(f"bodies and directed must be True or False, not {bodies!r} "
                            f"and {directed!r}")

@@ -19,14 +19,7 @@ import pandas as pd
 from netmap.model._labels import label_key
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
-from netmap.words._findings import (
-    ANCHORS,
-    AXIS_TEXTS,
-    DIMENSIONS,
-    LANGS,
-    core_count_phrase,
-    percent,
-)
+from netmap.words.catalogue import check_lang, core_count_phrase, percent, say
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -123,11 +116,11 @@ def complexity_fit(m: StakeholderMap, complexity) -> pd.Series:
 
 def _declared(dimension: str, value, lang: str):
     if value is None:
-        return np.nan, None, AXIS_TEXTS["unknown"][lang], "unknown"
+        return np.nan, None, say("AXIS", "unknown", lang), "unknown"
     key = label_key(str(value))
     for words, score in DECLARED[dimension].items():
         if key in {label_key(w) for w in words}:
-            return score, str(value), AXIS_TEXTS["declared"][lang].format(value=value), \
+            return score, str(value), say("AXIS", "declared", lang, value=value), \
                 "declared"
     accepted = "; ".join(w[0] for w in DECLARED[dimension])
     raise MeasureError(f"{dimension}={value!r} is not a known value; use one of: "
@@ -145,8 +138,8 @@ def _stakeholders(m, lang: str, many: int, balance: float):
     k = int((counts > 0).sum())
     shares = counts / counts.sum() if counts.sum() else counts.astype(float)
     blau = float(1 - (shares ** 2).sum()) / (1 - 1 / 3) if counts.sum() else 0.0
-    evidence = AXIS_TEXTS["stakeholders"][lang].format(
-        n=n, k=core_count_phrase(k, lang), balance=f"{blau:.2f}")
+    evidence = say("AXIS", "stakeholders", lang, n=n, k=core_count_phrase(k, lang),
+                   balance=f"{blau:.2f}")
     if n >= many and k == 3 and blau >= balance:
         return 1.0, evidence
     if n >= many:
@@ -170,10 +163,10 @@ def _management(m, lang: str, backbone, central_rank: int):
         share = float(table["share"].sum()) if table["share"].notna().any() else 0.0
         names = m.actors["name"].reindex(ids).fillna(pd.Series(ids, index=ids)) \
             if "name" in m.actors else pd.Series(ids, index=ids)
-        if lang == "en" and "name_en" in m.actors:
-            names = m.actors["name_en"].reindex(ids).fillna(names)
-        text = AXIS_TEXTS["backbone"][lang].format(name=", ".join(map(str, names)),
-                                                   share=percent(share), rank=rank)
+        if f"name_{lang}" in m.actors:
+            names = m.actors[f"name_{lang}"].reindex(ids).fillna(names)
+        text = say("AXIS", "backbone", lang, name=", ".join(map(str, names)),
+                   share=percent(share), rank=rank)
         return (1.0 if rank <= central_rank else 0.5), text
     mem = m.memberships
     led = 0
@@ -181,8 +174,8 @@ def _management(m, lang: str, backbone, central_rank: int):
         led = int(mem.loc[mem["role"].isin(["chair", "lead", "coordinator"]), "body"]
                   .nunique())
     if led:
-        return 0.5, AXIS_TEXTS["partner_led"][lang].format(n=led)
-    return 0.0, AXIS_TEXTS["unmanaged"][lang]
+        return 0.5, say("AXIS", "partner_led", lang, n=led)
+    return 0.0, say("AXIS", "unmanaged", lang)
 
 
 def _nearest(score: float) -> str:
@@ -253,9 +246,7 @@ def axis_position(m: StakeholderMap, *, viewpoint=None, goal=None, time=None, la
     >>> axis.loc["overall", "anchor"]
     'joint_move'
     """
-    if lang not in LANGS:
-        raise MeasureError(f"lang must be one of {', '.join(map(repr, LANGS))}, not "
-                           f"{lang!r}")
+    check_lang(lang)
     rows = {}
     for dimension, value in (("viewpoint", viewpoint), ("goal", goal), ("time", time)):
         score, _, evidence, source = _declared(dimension, value, lang)
@@ -268,17 +259,15 @@ def axis_position(m: StakeholderMap, *, viewpoint=None, goal=None, time=None, la
     overall = float(np.mean(known))
     rows["overall"] = (overall, "map" if all(src != "declared" for _, src, _ in
                                              rows.values()) else "declared and map",
-                       AXIS_TEXTS["overall"][lang].format(position=f"{overall:.2f}",
-                                                          n=len(known)))
+                       say("AXIS", "overall", lang, position=f"{overall:.2f}",
+                           n=len(known)))
     table = pd.DataFrame.from_dict(rows, orient="index",
                                    columns=["score", "source", "evidence"])
     table.index.name = "dimension"
     table["anchor"] = pd.Series([_nearest(s) if s == s else None for s in table["score"]],
                                 index=table.index, dtype=object)
-    table["dimension_name"] = [DIMENSIONS[d][lang] if d in DIMENSIONS else
-                               ("overall" if lang == "en" else "בסך הכול")
-                               for d in table.index]
-    table["anchor_name"] = [ANCHORS[a][lang] if isinstance(a, str) else None
+    table["dimension_name"] = [say("DIMENSIONS", d, lang) for d in table.index]
+    table["anchor_name"] = [say("ANCHORS", a, lang) if isinstance(a, str) else None
                             for a in table["anchor"]]
     return table[["score", "anchor", "source", "dimension_name", "anchor_name",
                   "evidence"]]

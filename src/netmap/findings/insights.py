@@ -33,17 +33,19 @@ from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
-from netmap.words._findings import (
-    LANGS,
-    PHRASES,
-    TEXTS,
+from netmap.words._names import display_names
+from netmap.words.catalogue import (
+    check_lang,
+    core_count_phrase,
+    finding_texts,
     join,
     percent,
-    role_label,
+    quote,
     sector_phrase,
+    term_name,
     ties_phrase,
 )
-from netmap.words._names import display_names
+from netmap.words.catalogue import say as _say
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -150,8 +152,14 @@ class _Say:
     def join(self, items, conjunction="and") -> str:
         return join(items, self.lang, conjunction)
 
+    def quoted(self, name) -> str:
+        return quote(name, self.lang)
+
+    def phrase(self, key, **fields) -> str:
+        return _say("PHRASES", key, self.lang, **fields)
+
     def finding(self, code, insight, severity, actors=(), evidence=None, **fields):
-        title, text = TEXTS[code][self.lang]
+        title, text = finding_texts(code, self.lang)
         actors = tuple(actors)
         names = tuple(self.actor(a) if a in self._actor_names else self.body(a)
                       for a in actors)
@@ -324,14 +332,13 @@ def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
     single = bodies[~_joint(bodies) & (bodies["type"] == "single-sector")] \
         if len(bodies) else bodies
     for body in single.index:
-        names.append(f"\"{say.body(body)}\"" if say.lang == "he" else say.body(body))
+        names.append(say.quoted(say.body(body)))
         ids.append(body)
     covered = set(single.index)
     for row in clusters.itertuples():
         if row.body in covered and row.body_overlap >= 0.5:
             continue
-        names.append(PHRASES["cluster"][say.lang].format(n=row.size,
-                                                         sector=say.sector(row.sector)))
+        names.append(say.phrase("cluster", n=row.size, sector=say.sector(row.sector)))
     return names, ids
 
 
@@ -382,8 +389,7 @@ def _dependent_third_sector(m, say) -> list:
 def _tie_word(code: str, lang: str) -> str:
     from netmap.model.vocabulary import TIE_TYPES
 
-    term = TIE_TYPES.term(code) if code in TIE_TYPES.codes else None
-    return getattr(term, lang) if term is not None else str(code)
+    return term_name(TIE_TYPES.term(code), lang) if code in TIE_TYPES.codes else str(code)
 
 
 def _insight_2(m, say, *, central_rank, wave_maps):
@@ -391,7 +397,7 @@ def _insight_2(m, say, *, central_rank, wave_maps):
     info = public_role(m, central_rank=central_rank)
     lead_bodies = info["lead_bodies"]
     body = say.body(lead_bodies[0]) if len(lead_bodies) == 1 else \
-        PHRASES["joint_bodies"][say.lang]
+        say.phrase("joint_bodies")
     evidence = {"role": info["role"], "seat_share": info["seat_share"],
                 "best_public_broker": info["best"], "best_public_rank": info["rank"]}
     best = say.actor(info["best"]) if info["best"] is not None else ""
@@ -415,7 +421,7 @@ def _insight_2(m, say, *, central_rank, wave_maps):
         roles = [(w, public_role(mw, central_rank=central_rank)["role"])
                  for w, mw in wave_maps]
         if len({r for _, r in roles}) > 1:
-            history = "; ".join(f"{w}: {role_label(r, say.lang)}" for w, r in roles)
+            history = "; ".join(f"{w}: {_say('ROLES', r, say.lang)}" for w, r in roles)
             found.append(say.finding("public_role_changed", 2, "info", (),
                                      {"roles": dict(roles)}, history=history))
     return found
@@ -428,13 +434,11 @@ def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
     third_bodies = bodies[~_joint(bodies) & (bodies["type"] == "single-sector")
                           & bodies["core_present"].map(lambda c: c == ("third",))] \
         if len(bodies) else bodies
-    names = [f"\"{say.body(b)}\"" if say.lang == "he" else say.body(b)
-             for b in third_bodies.index]
+    names = [say.quoted(say.body(b)) for b in third_bodies.index]
     covered = set(third_bodies.index)
     for row in clusters[clusters["sector"] == "third"].itertuples():
         if not (row.body in covered and row.body_overlap >= 0.5):
-            names.append(PHRASES["cluster"][say.lang].format(
-                n=row.size, sector=say.sector("third")))
+            names.append(say.phrase("cluster", n=row.size, sector=say.sector("third")))
     if (m.actors["sector"] == "third").any():
         if names:
             found.append(say.finding("third_sector_group", 3, "info",
@@ -511,8 +515,8 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
         share = float(table["share"].sum()) if table["share"].notna().any() else 0.0
         rank = int(table["rank"].min())
         names = say.join([say.actor(i) for i in ids])
-        if say.lang == "he" and len(ids) > 1:
-            names = say.join([f"\"{say.actor(i)}\"" for i in ids])
+        if len(ids) > 1:
+            names = say.join([say.quoted(say.actor(i)) for i in ids])
         without = without_backbone(m, backbone=ids)
         reach = without.loc["sector_pairs_reachable"]
         labels = m.actors["sector"].astype(object).nunique()
@@ -534,8 +538,7 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
         risk = key_person_risk(m)
         at_risk = risk[risk["at_risk"]]
         if len(at_risk):
-            orgs = [say.actor(o) if say.lang == "en" else f"\"{say.actor(o)}\""
-                    for o in at_risk.index]
+            orgs = [say.quoted(say.actor(o)) for o in at_risk.index]
             found.append(say.finding("key_person_risk", "general", "attention",
                                      tuple(at_risk.index),
                                      {"key_persons": dict(at_risk["key_person"])},
@@ -543,7 +546,7 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
     if m.n_ties:
         cuts = sector_cut_points(m)
         for actor, row in cuts.iterrows():
-            pairs = [PHRASES["pair"][say.lang].format(a=say.sector(a), b=say.sector(b))
+            pairs = [say.phrase("pair", a=say.sector(a), b=say.sector(b))
                      for a, b in row["pairs"]]
             found.append(say.finding("sector_cut_point", "general", "warning", (actor,),
                                      {"pairs": row["pairs"]}, actor=say.actor(actor),
@@ -552,12 +555,10 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
         fit = complexity_fit(m, complexity)
         code = {"fits": "complexity_fits", "too few": "complexity_too_few",
                 "more than needed": "complexity_more"}[fit["fit"]]
-        from netmap.words._findings import COMPLEXITY, core_count_phrase
-
         engaged = fit["engaged"]
         found.append(say.finding(
             code, "general", "warning" if code == "complexity_too_few" else "info", (),
-            dict(fit), complexity=COMPLEXITY[fit["complexity"]][say.lang],
+            dict(fit), complexity=_say("COMPLEXITY", fit["complexity"], say.lang),
             needed=core_count_phrase(fit["needed"], say.lang),
             engaged=core_count_phrase(len(engaged), say.lang),
             sectors=say.join([say.sector(c) for c in engaged]) or "-",
@@ -634,9 +635,7 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     >>> netmap.insights(m, lang="he", wave=2014)[0].title
     'ארגון חברה אזרחית תלוי, בלי גורם מאזן'
     """
-    if lang not in LANGS:
-        raise MeasureError(f"lang must be one of {', '.join(map(repr, LANGS))}, not "
-                           f"{lang!r}")
+    check_lang(lang)
     check_int("permutations", permutations, minimum=1)
     for name, value in (("dominance", dominance), ("loose", loose),
                         ("dependency_share", dependency_share)):

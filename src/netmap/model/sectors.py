@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from netmap.model.exceptions import UnknownSectorError
+from netmap.model.exceptions import ParameterError, UnknownSectorError
 from netmap.model.vocabulary import Term, Vocabulary
 
 __all__ = [
@@ -196,11 +196,19 @@ class SectorTaxonomy(Vocabulary):
         return {s.code: s.core for s in self.sectors}
 
     def display_name(self, code: str, lang: str = "en") -> str:
-        """The display name of a sector in English (``"en"``) or Hebrew (``"he"``)."""
-        term = self.term(code)
-        if lang not in ("en", "he"):
-            raise ValueError(f"lang must be 'en' or 'he', not {lang!r}")
-        return getattr(term, lang)
+        """The display name of a sector in a language the taxonomy names it in.
+
+        The names are data of the sectors (``Term.names``: English
+        ``"en"`` and Hebrew ``"he"``); any other ``lang`` raises
+        :class:`netmap.ParameterError` naming the languages there are names
+        in. The ``lang=`` options of netmap's functions are checked by
+        :func:`netmap.words.catalogue.check_lang`, whose sector names come
+        from here.
+        """
+        names = self.term(code).names
+        if lang not in names:
+            raise ParameterError("lang", lang, " or ".join(map(repr, names)))
+        return names[lang]
 
     def normalise_label(self, label: str) -> str:
         """The sector code of ``label``, or :class:`UnknownSectorError`.

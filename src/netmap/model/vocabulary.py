@@ -56,6 +56,11 @@ class Term:
         """Every label that names this term: code, names, aliases."""
         return (self.code, self.en, self.he, *self.aliases)
 
+    @property
+    def names(self) -> dict[str, str]:
+        """The display names by language code: ``{"en": ..., "he": ...}``."""
+        return {"en": self.en, "he": self.he}
+
 
 @dataclass(frozen=True)
 class Vocabulary:

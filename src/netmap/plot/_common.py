@@ -11,6 +11,7 @@ import pandas as pd
 
 from netmap.model.exceptions import DataWarning, MeasureError
 from netmap.plot import text as _text
+from netmap.words import catalogue as _words
 
 __all__ = ["get_ax", "actor_labels", "actor_values", "group_names", "group_colors",
            "text_color", "Fonts", "MEASURE_NAMES"]
@@ -36,13 +37,13 @@ def get_ax(ax):
 def actor_labels(m, lang: str, label_column: str | None) -> pd.Series:
     """The label of every actor: a name column, or the id where it is empty.
 
-    ``label_column`` None: ``name_en`` for English when the map has it,
-    else ``name``, else the id.
+    ``label_column`` None: ``name_<lang>`` (``name_en`` for English) when
+    the map has it, else ``name``, else the id.
     """
     actors = m.actors
     if label_column is None:
-        if lang == "en" and "name_en" in actors.columns:
-            label_column = "name_en"
+        if f"name_{lang}" in actors.columns:
+            label_column = f"name_{lang}"
         elif "name" in actors.columns:
             label_column = "name"
     if label_column is None or label_column == "id":
@@ -61,7 +62,7 @@ def group_names(m, by: str, labels, lang: str) -> list[str]:
     """Display names of the groups ``labels`` of ``by``: sector names in ``lang``, else as is."""
     taxonomy = m.taxonomy
     if by in ("sector", "core"):
-        return [taxonomy.display_name(c, lang) if c in taxonomy.codes else str(c)
+        return [_words.sector_name(taxonomy, c, lang) if c in taxonomy.codes else str(c)
                 for c in labels]
     return [str(c) for c in labels]
 

@@ -14,7 +14,7 @@ from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_c
 from netmap.plot.maps import draw_legend
 from netmap.plot.palette import NEUTRAL, sector_colors
 from netmap.structure.bodies import BODY_TYPES, body_composition, body_sector_counts
-from netmap.words import _plots as _words
+from netmap.words import catalogue as _words
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -33,17 +33,17 @@ _STEP = 12.0  # points from one missing-sector mark to the next
 
 
 def _body_names(m, index: pd.Index, lang: str, label_column: str | None) -> list[str]:
-    """The names of the bodies of ``index``: ``name_en`` or ``name``, else the id.
+    """The names of the bodies of ``index``: ``name_<lang>`` or ``name``, else the id.
 
-    ``label_column`` None: ``name_en`` for English when the bodies table
-    has it, else ``name``. A body without a name (or only named by the
+    ``label_column`` None: ``name_<lang>`` (``name_en`` for English) when
+    the bodies table has it, else ``name``. A body without a name (or only named by the
     memberships) is labelled by its id.
     """
     bodies = m.bodies
     columns = [] if bodies is None else list(bodies.columns)
     if label_column is None:
-        if lang == "en" and "name_en" in columns:
-            label_column = "name_en"
+        if f"name_{lang}" in columns:
+            label_column = f"name_{lang}"
         elif "name" in columns:
             label_column = "name"
     ids = pd.Series(index.astype(str), index=index)
@@ -139,7 +139,7 @@ def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order=
         Language of sector names, marks, title and default body names.
     label_column : str, optional
         The bodies column naming the bodies (or ``"id"``). Default:
-        ``name_en`` when ``lang="en"`` and the bodies table has it, else
+        ``name_<lang>`` (``name_en`` for English) when the bodies table has it, else
         ``name``, else the id.
     legend : bool, default True
         Draw the legend of sectors and marks beside the Axes (save with
@@ -216,10 +216,10 @@ def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order=
     widths = values / np.where(totals > 0, totals, 1.0)[:, None] if stat == "share" \
         else values
     tags = _tags(comp, m.taxonomy, lang)
-    title_text = _words.word("bodies", lang) if title is True else (
+    title_text = _words.plot_word("bodies", lang) if title is True else (
         str(title) if title else None)
-    xlabel = _words.word("member share" if stat == "share" else "members", lang)
-    marks = [_words.word(k, lang) for k in ("sectors", "marks", "missing core", "chair")]
+    xlabel = _words.plot_word("member share" if stat == "share" else "members", lang)
+    marks = [_words.plot_word(k, lang) for k in ("sectors", "marks", "missing core", "chair")]
     fonts = Fonts.of(font)
     fonts.check([*names, *group_text, *tags, xlabel, *marks,
                  *([title_text] if title_text else [])], stacklevel=2)
@@ -260,16 +260,16 @@ def _tags(comp: pd.DataFrame, taxonomy, lang: str) -> list[str]:
     tags = []
     for body in comp.index:
         row = comp.loc[body]
-        missing = [taxonomy.display_name(c, lang) for c in row["core_missing"]]
+        missing = [_words.sector_name(taxonomy, c, lang) for c in row["core_missing"]]
         n = int(row["members"])
         if n == 0:
-            tag = _words.word("no members", lang)
+            tag = _words.plot_word("no members", lang)
         else:
-            size = _words.word("one member", lang) if n == 1 else \
-                _words.word("n members", lang, n)
-            tag = f"{size} · {_words.word(row['type'], lang)}"
+            size = _words.plot_word("one member", lang) if n == 1 else \
+                _words.plot_word("n members", lang, n)
+            tag = f"{size} · {_words.plot_word(row['type'], lang)}"
         if missing:
-            tag = f"{tag} · {_words.word('missing', lang, ', '.join(missing))}"
+            tag = f"{tag} · {_words.plot_word('missing', lang, ', '.join(missing))}"
         tags.append(tag)
     return tags
 

@@ -12,7 +12,7 @@ from netmap.plot._common import Fonts, actor_labels, get_ax
 from netmap.plot.maps import draw_legend
 from netmap.plot.palette import ROLE_COLORS, sector_colors
 from netmap.structure.brokers import brokers
-from netmap.words import _plots as _words
+from netmap.words import catalogue as _words
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -92,16 +92,16 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
     ranked = brokers(m, by=by, top=top, betweenness_sample=betweenness_sample, seed=seed)
     counts = brokerage(m, by=by, stat="raw").loc[ranked.index, list(ROLES)]
     names = actor_labels(m, lang, label_column).loc[ranked.index].tolist()
-    role_names = [_words.word(r, lang) for r in ROLES]
-    title_text = _words.word("brokerage", lang) if title is True else (
+    role_names = [_words.plot_word(r, lang) for r in ROLES]
+    title_text = _words.plot_word("brokerage", lang) if title is True else (
         str(title) if title else None)
-    xlabel = _words.word("open two-paths", lang)
+    xlabel = _words.plot_word("open two-paths", lang)
 
     sectors = m.actors.loc[ranked.index, "sector"].astype(str).tolist()
     colors = sector_colors(m.taxonomy)
     present = [c for c in m.taxonomy.codes if c in sectors]
-    sector_names = [m.taxonomy.display_name(c, lang) for c in present]
-    fonts.check([*names, *role_names, *sector_names, xlabel, _words.word("roles", lang),
+    sector_names = [_words.sector_name(m.taxonomy, c, lang) for c in present]
+    fonts.check([*names, *role_names, *sector_names, xlabel, _words.plot_word("roles", lang),
                  *([title_text] if title_text else [])], stacklevel=2)
 
     y = np.arange(len(ranked))
@@ -127,12 +127,12 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
     ax.set_axisbelow(True)
     if legend:
         entries: list[tuple[str, str, dict | None]] = [
-            ("header", _words.word("roles", lang), None)]
+            ("header", _words.plot_word("roles", lang), None)]
         for role, shown in zip(ROLES, role_names, strict=True):
             entries.append(("marker", shown, {"marker": "s", "markersize": 9,
                                               "markerfacecolor": ROLE_COLORS[role],
                                               "markeredgecolor": "none"}))
-        entries.append(("header", _words.word("sectors", lang), None))
+        entries.append(("header", _words.plot_word("sectors", lang), None))
         for code, shown in zip(present, sector_names, strict=True):
             entries.append(("marker", shown, {"marker": "o", "markersize": 6,
                                               "markerfacecolor": colors[code],

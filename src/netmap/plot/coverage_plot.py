@@ -10,7 +10,7 @@ import numpy as np
 from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_color
 from netmap.plot.palette import NEUTRAL
 from netmap.structure.coverage import coverage
-from netmap.words import _plots as _words
+from netmap.words import catalogue as _words
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -134,17 +134,17 @@ def plot_coverage(m: StakeholderMap, *, ax=None, goals=None, by="sector", crowde
     table = coverage(m, goals=goals, by=by, crowded=crowded, crowded_sector=crowded_sector)
     labels = [c for c in table.columns if c not in _TAIL]
     colors = group_colors(m, by, labels)
-    names = [*group_names(m, by, labels, lang), _words.word("all actors", lang)]
+    names = [*group_names(m, by, labels, lang), _words.plot_word("all actors", lang)]
     goal_names = [goal_label(g, goal_labels) for g in table.index]
-    sector_name = m.taxonomy.display_name(crowded_sector, lang)
+    sector_name = _words.sector_name(m.taxonomy, crowded_sector, lang)
     notes = {}
     for i, (gap, busy, n) in enumerate(zip(table["gap"], table["crowded"],
                                            table["crowded_count"], strict=True)):
         if gap:
-            notes[i] = _words.word("gap", lang)
+            notes[i] = _words.plot_word("gap", lang)
         elif busy:
-            notes[i] = _words.word("overlap", lang, n=int(n), sector=sector_name)
-    title_text = _words.word("coverage", lang) if title is True else (
+            notes[i] = _words.plot_word("overlap", lang, n=int(n), sector=sector_name)
+    title_text = _words.plot_word("coverage", lang) if title is True else (
         str(title) if title else None)
     fonts = Fonts.of(font)
     fonts.check([*names, *goal_names, *notes.values(),

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, cast
 
 import numpy as np
 import pandas as pd
@@ -15,7 +15,7 @@ from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale
 from netmap.plot._placement import place_labels
 from netmap.plot.layouts import layout as compute_layout
 from netmap.plot.palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
-from netmap.words import _plots as _words
+from netmap.words import catalogue as _words
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -158,7 +158,7 @@ def _legend_handles(entries):
 def draw_legend(ax, entries, fonts: Fonts, lang: str, fontsize: float):
     """A legend with bold section headings, outside the Axes on the reading side."""
     handles, labels, headers = _legend_handles(entries)
-    rtl = lang == "he"
+    rtl = _words.direction(lang) == "rtl"
     legend = ax.legend(
         handles, [fonts.show(s) for s in labels],
         loc="upper right" if rtl else "upper left",
@@ -219,7 +219,7 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
         places the highest first); default ``size``, or degree.
     label_column : str, optional
         The actor column that labels show (or ``"id"``). Default:
-        ``name_en`` when ``lang="en"`` and the map has it, else ``name``,
+        ``name_<lang>`` (``name_en`` for English) when the map has it, else ``name``,
         else the id. Hebrew and Arabic labels read right to left
         (:mod:`netmap.plot.text`).
     lang : {"en", "he"}, default "en"
@@ -325,7 +325,9 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
     width = 0.9 if n <= 300 else 0.4
     from matplotlib.collections import LineCollection
 
-    ties = LineCollection(segments, linestyles=[TIE_STYLES[c] for c in classes] or "solid",
+    # An (n, 2, 2) array is a sequence of segments; matplotlib's stub asks for a Sequence.
+    styles = [TIE_STYLES[c] for c in classes] or "solid"
+    ties = LineCollection(cast("Sequence[np.ndarray]", segments), linestyles=styles,
                           colors=NEUTRAL, linewidths=width, alpha=alpha, zorder=1)
     ties.set_gid("netmap-ties")
     ax.add_collection(ties, autolim=False)
@@ -433,7 +435,7 @@ def _draw_regions(ax, regions: pd.DataFrame, colors, taxonomy, fonts: Fonts, lan
     centre = regions[["x", "y"]].to_numpy().mean(axis=0)
     texts, names = [], []
     for r in regions.itertuples():
-        name = taxonomy.display_name(r.Index, lang) if r.Index in taxonomy.codes else str(
+        name = _words.sector_name(taxonomy, r.Index, lang) if r.Index in taxonomy.codes else str(
             r.Index)
         away = np.array([r.x, r.y]) - centre
         norm = np.hypot(*away)
@@ -486,12 +488,12 @@ def _highlight(ax, m, body, where: np.ndarray, xy: np.ndarray, radii: np.ndarray
             shape.set_gid("netmap-hull")
             ax.add_patch(shape)
     name = body
-    if "name_en" in bodies.columns and lang == "en" and body in bodies.index:
-        name = bodies.loc[body, "name_en"]
+    if f"name_{lang}" in bodies.columns and body in bodies.index:
+        name = bodies.loc[body, f"name_{lang}"]
     elif "name" in bodies.columns and body in bodies.index:
         name = bodies.loc[body, "name"]
     name = body if pd.isna(name) else str(name)
-    return _words.word("members of", lang, name)
+    return _words.plot_word("members of", lang, name)
 
 
 def _chosen_labels(m, labels, top: int, label_by, size, size_values, seed) -> list:
@@ -528,10 +530,10 @@ def _format(value: float) -> str:
 
 def _legend_entries(sectors, levels, classes, colors, taxonomy, lang, size, size_values,
                     low, high, highlight_name):
-    word = _words.word
+    word = _words.plot_word
     entries = [("header", word("sectors", lang), None)]
     for code in sectors:
-        entries.append(("marker", taxonomy.display_name(code, lang),
+        entries.append(("marker", _words.sector_name(taxonomy, code, lang),
                         {"marker": "o", "markersize": 7, "markerfacecolor": colors[code],
                          "markeredgecolor": "#333333", "markeredgewidth": 0.5}))
     if len(levels) > 1 or levels != ["organisation"]:

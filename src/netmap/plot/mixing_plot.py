@@ -8,7 +8,7 @@ import numpy as np
 
 from netmap.measures.mixing import mixing_matrix
 from netmap.plot._common import Fonts, get_ax, group_names, text_color
-from netmap.words import _plots as _words
+from netmap.words import catalogue as _words
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -99,7 +99,7 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
     names = group_names(m, by, matrix.index, lang)
     title_text = None
     if title is True:
-        title_text = _words.word(f"mixing {stat}", lang)
+        title_text = _words.plot_word(f"mixing {stat}", lang)
     elif title:
         title_text = str(title)
     fonts.check([*names, *([title_text] if title_text else [])], stacklevel=2)
@@ -124,7 +124,7 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
                     **fonts.kwargs(fontsize=fontsize))
     if colorbar:
         bar = ax.get_figure().colorbar(image, ax=ax, fraction=0.046, pad=0.04)
-        label = _words.word("ratio" if stat == "ratio" else "ties count", lang)
+        label = _words.plot_word("ratio" if stat == "ratio" else "ties count", lang)
         bar.set_label(fonts.show(label), **fonts.kwargs())
     if title_text:
         ax.set_title(fonts.show(title_text), **fonts.kwargs())

@@ -12,7 +12,7 @@ from netmap.plot._common import Fonts
 from netmap.plot.layouts import LAYOUTS, force_positions, sector_positions
 from netmap.plot.maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
 from netmap.plot.palette import sector_colors
-from netmap.words import _plots as _words
+from netmap.words import catalogue as _words
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -186,12 +186,12 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
 
     titles = []
     for ax, wave, part in zip(axes, (before, after), (first, second), strict=True):
-        title = _words.word("wave title", lang, wave=wave, actors=part.n_actors,
+        title = _words.plot_word("wave title", lang, wave=wave, actors=part.n_actors,
                             ties=part.n_ties)
         titles.append(title)
         ax.set_title(fonts.show(title), **fonts.kwargs())
-    joined_label = _words.word("joined", lang, before)
-    left_label = _words.word("left", lang, after)
+    joined_label = _words.plot_word("joined", lang, before)
+    left_label = _words.plot_word("left", lang, after)
     fonts.check([*titles, joined_label, left_label], stacklevel=2)
     if legend:
         # The legend of both panels, with the two marks added.
@@ -214,5 +214,6 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
                                     "markeredgecolor": "black",
                                     "markeredgewidth": 1.4}),
         ]
-        draw_legend(axes[1] if lang == "en" else axes[0], entries, fonts, lang, fontsize)
+        rtl = _words.direction(lang) == "rtl"
+        draw_legend(axes[0] if rtl else axes[1], entries, fonts, lang, fontsize)
     return axes

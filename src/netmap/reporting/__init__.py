@@ -26,10 +26,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.model._params import check_int, check_seed
-from netmap.model.exceptions import MeasureError
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
-from netmap.words._report import say
+from netmap.words.catalogue import check_lang
+from netmap.words.catalogue import report_word as say
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -87,8 +87,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     >>> '<html lang="he" dir="rtl">' in out.read_text(encoding="utf-8")
     True
     """
-    if lang not in ("en", "he"):
-        raise MeasureError(f"lang must be 'en' or 'he', not {lang!r}")
+    check_lang(lang)
     check_int("permutations", permutations, minimum=1)
     check_seed(seed)
     from netmap._version import __version__

@@ -21,7 +21,8 @@ import jinja2
 import numpy as np
 import pandas as pd
 
-from netmap.words._report import COLUMNS, say
+from netmap.words.catalogue import direction, words
+from netmap.words.catalogue import report_word as say
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
@@ -121,7 +122,7 @@ def cell(value, lang: str, decimals: int = 2) -> Cell:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return Cell("")
     if isinstance(value, bool | np.bool_):
-        return Cell(("yes", "כן")[lang == "he"] if value else ("no", "לא")[lang == "he"])
+        return Cell(say("yes" if value else "no", lang))
     if isinstance(value, int | np.integer):
         return Cell(f"{int(value):,}", number=True)
     if isinstance(value, float | np.floating):
@@ -137,8 +138,9 @@ def cell(value, lang: str, decimals: int = 2) -> Cell:
 
 def header(name, lang: str) -> str:
     """A column heading in ``lang``."""
-    if name in COLUMNS:
-        return COLUMNS[name][0 if lang == "en" else 1]
+    columns = words("COLUMNS", lang)
+    if name in columns:
+        return columns[name]
     return str(name)
 
 
@@ -196,5 +198,5 @@ def _environment() -> jinja2.Environment:
 def page(title: str, lang: str, head: Paragraph, sections: Sequence[Section]) -> str:
     """The whole document, from ``templates/report.html.j2``."""
     return _environment().get_template("report.html.j2").render(
-        title=title, lang=lang, direction="rtl" if lang == "he" else "ltr", made_by=head,
+        title=title, lang=lang, direction=direction(lang), made_by=head,
         contents=say("contents", lang), sections=sections)

@@ -18,14 +18,7 @@ from netmap.reporting._html import (
     table,
 )
 from netmap.words._names import display_names
-from netmap.words._report import (
-    DEFINITIONS,
-    INSIGHT_TITLES,
-    MEASURES,
-    SEVERITY,
-    VALUES,
-    say,
-)
+from netmap.words.catalogue import report_word, sector_name, words
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -56,15 +49,16 @@ class Context:
     cache: dict = field(default_factory=dict)
 
     def word(self, key: str, **fields) -> str:
-        return say(key, self.lang, **fields)
+        return report_word(key, self.lang, **fields)
 
     def value(self, raw: str) -> str:
         """A sector code, body type, tie class or kind in words; anything else as is."""
         tax = self.m.taxonomy
         if raw in tax.codes:
-            return tax.display_name(raw, self.lang)
-        if raw in VALUES:
-            return VALUES[raw][self.lang == "he"]
+            return sector_name(tax, raw, self.lang)
+        values = words("VALUES", self.lang)
+        if raw in values:
+            return values[raw]
         return raw
 
     def names(self, ids) -> list[str]:
@@ -166,13 +160,13 @@ def findings(ctx: Context) -> list[Block]:
     parts: list[Block] = []
     if not len(found):
         parts.append(paragraph(ctx.word("no_findings"), "note"))
-    for insight, (en, he) in INSIGHT_TITLES.items():
+    for insight, title in words("INSIGHTS", ctx.lang).items():
         mine = [f for f in found if f.insight == insight]
         if not mine:
             continue
-        parts.append(heading(he if ctx.lang == "he" else en))
+        parts.append(heading(title))
         for f in mine:
-            badge = SEVERITY[f.severity][ctx.lang == "he"]
+            badge = words("SEVERITIES", ctx.lang)[f.severity]
             parts.append(Finding(f.severity, badge, f.title, f.text))
     if m.n_ties:
         axis = axis_position(m, lang=ctx.lang, backbone=ctx.backbone)
@@ -343,7 +337,8 @@ def waves(ctx: Context) -> list[Block] | None:
                     lang=ctx.lang, seed=ctx.seed)
     parts.append(figure(fig, ctx.word("waves"), ctx.word("waves_caption")))
     measures = diff.measures.copy()
-    measures.index = [MEASURES.get(k, (k, k))[ctx.lang == "he"] for k in measures.index]
+    headlines = words("HEADLINES", ctx.lang)
+    measures.index = [headlines.get(k, k) for k in measures.index]
     measures.index.name = "measure"
     parts += [heading(ctx.word("measures")), ctx.table(measures, decimals=3),
               heading(ctx.word("sector_changes")), ctx.table(diff.sectors)]
@@ -358,10 +353,7 @@ def waves(ctx: Context) -> list[Block] | None:
 
 
 def appendix(ctx: Context) -> list[Block]:
-    items: list[tuple[str, str]] = []
-    for en, he in DEFINITIONS.values():
-        term, text = he if ctx.lang == "he" else en
-        items.append((term, text))
+    items: list[tuple[str, str]] = list(words("DEFINITIONS", ctx.lang).values())
     return [Definitions(items)]
 
 

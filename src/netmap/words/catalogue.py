@@ -1,0 +1,220 @@
+"""The catalogues of every language, the one ``lang`` check, and the lookups that fill them in.
+
+A language is a module of this package named by its ISO 639-1 code
+(``netmap/words/en.py``, ``netmap/words/he.py``): plain dictionaries named in capitals,
+grouped by what uses them, with exactly the groups, keys and format fields
+of the English one. :data:`LANGS` is found from those modules, so adding a
+language is adding a catalogue; :func:`check_lang` accepts it from then on.
+For example:
+
+>>> from netmap.words.catalogue import LANGS, check_lang, say, join
+>>> LANGS
+('en', 'he')
+>>> say("PLOTS", "wave title", "en", wave=2014, actors=35, ties=80)
+'2014: 35 actors, 80 ties'
+>>> join(["a", "b", "c"], "he"), join(["א", "ב"], "he"), join(["א", "IBM"], "he")
+('a, b ו-c', 'א וב', 'א ו-IBM')
+>>> check_lang("fr")
+Traceback (most recent call last):
+...
+netmap.model.exceptions.ParameterError: lang='fr' is not allowed: use 'en' or 'he'
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import string
+from collections.abc import Iterable, Mapping
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+import netmap.words
+from netmap.model.exceptions import ParameterError
+
+if TYPE_CHECKING:
+    from netmap.model.sectors import SectorTaxonomy
+    from netmap.model.vocabulary import Term
+
+__all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words", "say",
+           "plot_word", "report_word", "finding_texts", "fields", "join", "quote",
+           "direction", "percent", "ties_phrase", "core_count_phrase", "sector_phrase",
+           "sector_name", "term_name", "level_name", "measure_name"]
+
+#: The language netmap's codes (sector, measure and column names) are written in,
+#: and whose catalogue every other one follows.
+SOURCE_LANG = "en"
+
+
+def _find() -> dict[str, ModuleType]:
+    """Language code -> catalogue module: the modules of this package named by a code."""
+    codes = sorted(info.name for info in pkgutil.iter_modules(netmap.words.__path__)
+                   if re.fullmatch(r"[a-z]{2}", info.name))
+    codes.sort(key=lambda code: code != SOURCE_LANG)
+    return {code: importlib.import_module(f"netmap.words.{code}") for code in codes}
+
+
+_CATALOGUES = _find()
+
+#: The languages netmap writes, English first.
+LANGS: tuple[str, ...] = tuple(_CATALOGUES)
+#: The groups of a catalogue: the dictionaries named in capitals in ``netmap/words/en.py``,
+#: in order.
+GROUPS: tuple[str, ...] = tuple(name for name, value in vars(_CATALOGUES[SOURCE_LANG]).items()
+                                if name.isupper() and isinstance(value, dict))
+_QUOTED = [repr(code) for code in LANGS]
+_ALLOWED = " or ".join([", ".join(_QUOTED[:-1]), _QUOTED[-1]] if len(_QUOTED) > 1 else _QUOTED)
+
+
+def check_lang(lang: str) -> str:
+    """``lang`` if netmap has a catalogue for it, else :class:`netmap.ParameterError`.
+
+    Examples
+    --------
+    >>> check_lang("he")
+    'he'
+    """
+    if not isinstance(lang, str) or lang not in _CATALOGUES:
+        raise ParameterError("lang", lang, _ALLOWED)
+    return lang
+
+
+def catalogue(lang: str) -> dict[str, dict]:
+    """Every group of the catalogue of ``lang``, by group name."""
+    module = _CATALOGUES[check_lang(lang)]
+    return {group: getattr(module, group) for group in GROUPS}
+
+
+def words(group: str, lang: str) -> Mapping[Any, Any]:
+    """One group of the catalogue of ``lang`` (for example ``"COLUMNS"``), key -> words."""
+    return getattr(_CATALOGUES[check_lang(lang)], group)
+
+
+def say(group: str, key: Any, lang: str, /, *args: Any, **fields: Any) -> str:
+    """The words ``key`` of ``group`` in ``lang``, their format fields filled.
+
+    Without ``args`` or ``fields`` the text is returned as written (braces
+    and all).
+    """
+    text = words(group, lang)[key]
+    return text.format(*args, **fields) if args or fields else text
+
+
+def plot_word(key: str, lang: str, /, *args: Any, **fields: Any) -> str:
+    """A word plots draw besides the data (``PLOTS``), its fields filled."""
+    return say("PLOTS", key, lang, *args, **fields)
+
+
+def report_word(key: str, lang: str, /, **fields: Any) -> str:
+    """A title, note or sentence of the report (``REPORT``), its fields filled."""
+    return say("REPORT", key, lang, **fields)
+
+
+def finding_texts(code: str, lang: str) -> tuple[str, str]:
+    """The title and the text (a format string) of finding ``code`` in ``lang``."""
+    return words("FINDINGS", lang)[code]
+
+
+def fields(text: str) -> tuple[str, ...]:
+    """The format fields of a text, in order (``""`` for a positional ``{}``).
+
+    Examples
+    --------
+    >>> fields("{n} ties between {a} and {}")
+    ('n', 'a', '')
+    """
+    return tuple(name for _, name, _, _ in string.Formatter().parse(text)
+                 if name is not None)
+
+
+def direction(lang: str) -> str:
+    """``"ltr"`` or ``"rtl"``: the direction ``lang`` is written in."""
+    return say("LANGUAGE", "direction", lang)
+
+
+def quote(name: str, lang: str) -> str:
+    """A name as a list in ``lang`` quotes it: as is in English, in quotes in Hebrew."""
+    return say("LANGUAGE", "quoted", lang, name)
+
+
+def join(items: Iterable[object], lang: str, conjunction: str = "and") -> str:
+    """Items joined as a sentence joins them: "a, b and c"; Hebrew "א, ב וג".
+
+    ``conjunction`` is ``"and"`` or ``"or"``. Where a language attaches its
+    "and" to the last word, a word in another script takes it with a hyphen.
+    """
+    listed = [str(i) for i in items]
+    if not listed:
+        return ""
+    if len(listed) == 1:
+        return listed[0]
+    head, last = ", ".join(listed[:-1]), listed[-1]
+    key = conjunction
+    if conjunction == "and":
+        first = last.lstrip("\"'\u05f4")[:1]
+        script = say("LANGUAGE", "script", lang)
+        if not re.fullmatch(f"[{script}]", first):
+            key = "and_other_script"
+    return say("JOIN", key, lang, head=head, last=last)
+
+
+def percent(value: float) -> str:
+    """A share as a whole percentage."""
+    return f"{round(100 * value)}%"
+
+
+def ties_phrase(n: int, lang: str) -> str:
+    """A count of ties in words: 1 tie, 6 ties; קשר אחד, 6 קשרים."""
+    return say("COUNTS", "tie_one", lang) if n == 1 else say("COUNTS", "ties", lang, n=n)
+
+
+def core_count_phrase(k: int, lang: str) -> str:
+    """A count of core sectors in words: two core sectors; שני מגזרי ליבה."""
+    return say("COUNTS", f"core_sectors_{k}", lang)
+
+
+def term_name(term: Term, lang: str) -> str:
+    """A vocabulary term's display name in ``lang``; its English name where it has none.
+
+    The vocabularies (sectors, levels, tie types) keep their display names
+    as data of their terms (``Term.names`` in :mod:`netmap.model.vocabulary`); a
+    language with a catalogue but no names there reads them in English.
+    """
+    return term.names.get(check_lang(lang)) or term.en
+
+
+def sector_name(taxonomy: SectorTaxonomy, code: str, lang: str) -> str:
+    """A sector's display name in ``lang``, as the map's taxonomy names it."""
+    return term_name(taxonomy.term(code), lang)
+
+
+def sector_phrase(code: str, lang: str, taxonomy: SectorTaxonomy | None = None) -> str:
+    """A sector as it reads inside a sentence ("the public sector")."""
+    phrase = words("SECTORS", lang).get(code)
+    if phrase is None:
+        phrase = sector_name(taxonomy, code, lang) if taxonomy is not None else str(code)
+    return phrase
+
+
+def level_name(code: str, lang: str) -> str:
+    """Display name of a level (person, organisation, body, sector)."""
+    from netmap.model.vocabulary import LEVELS
+
+    return term_name(LEVELS.term(code), lang)
+
+
+def measure_name(name: str, lang: str) -> str:
+    """A measure's name for a legend, in ``lang``.
+
+    A name netmap does not know (an actor column) reads with spaces for
+    underscores in English and as written in another language, unless it
+    is one of the plots' words.
+    """
+    known = words("MEASURE_NAMES", lang)
+    if name in known:
+        return known[name]
+    if lang == SOURCE_LANG:
+        return name.replace("_", " ")
+    plots = words("PLOTS", lang)
+    return plots.get(name, name)

@@ -1,0 +1,527 @@
+"""Hebrew: every sentence and label netmap writes, with the keys of :mod:`netmap.words.en`.
+
+The Hebrew is written for Hebrew readers, not translated word for word; it
+avoids attaching the prefixes ל, ב and כ to names and sector phrases (which
+would need the article dropped), writing "בין ... לבין" and quoting names
+after a prefix instead. Lists quote their names (``LANGUAGE["quoted"]``) and
+join the last item with ו, or ו- before a word in another script.
+"""
+
+from __future__ import annotations
+
+# The groups are read through netmap.words.catalogue (GROUPS: the dicts named in
+# capitals, in order), not imported one by one: no name here is API.
+__all__: list[str] = []
+
+
+#: About the language: its name, its direction of writing, a name quoted inside a list, and
+#: the letters of its script (a character class).
+LANGUAGE = {
+    "name": "עברית",
+    "direction": "rtl",
+    "quoted": '"{}"',
+    "script": "\u0590-\u05ff",
+}
+
+#: Items joined as a sentence joins them; ``and_other_script`` when the last item is not
+#: written in the language's script.
+JOIN = {
+    "and": "{head} ו{last}",
+    "and_other_script": "{head} ו-{last}",
+    "or": "{head} או {last}",
+}
+
+#: Counts in words.
+COUNTS = {
+    "tie_one": "קשר אחד",
+    "ties": "{n} קשרים",
+    "core_sectors_0": "אף מגזר ליבה",
+    "core_sectors_1": "מגזר ליבה אחד",
+    "core_sectors_2": "שני מגזרי ליבה",
+    "core_sectors_3": "שלושה מגזרי ליבה",
+}
+
+#: A sector as a phrase inside a sentence.
+SECTORS = {
+    "public": "המגזר הציבורי",
+    "business": "המגזר העסקי",
+    "third": "המגזר השלישי",
+    "academia": "האקדמיה",
+    "philanthropy": "הפילנתרופיה",
+    "social_business": "העסקים החברתיים",
+    "community": "הקהילות",
+    "other": "שחקנים אחרים",
+}
+
+#: The public sector's part, in words.
+ROLES = {
+    "leading": "מוביל",
+    "central": "מרכזי אך לא מוביל",
+    "peripheral": "נוכח אך שולי",
+    "absent": "נעדר",
+}
+
+#: The anchors of the axis of multi-sector action (CONCEPTS.md section 6).
+ANCHORS = {
+    "cooperation": "שיתוף פעולה",
+    "partnership": "שותפות",
+    "joint_move": "מהלך משותף",
+}
+
+#: The five dimensions of the axis, and the overall position.
+DIMENSIONS = {
+    "viewpoint": "נקודת מבט",
+    "goal": "מטרה",
+    "time": "זמן",
+    "stakeholders": "בעלי עניין",
+    "management": "ניהול ייעודי",
+    "overall": "בסך הכול",
+}
+
+#: Problem complexity (CONCEPTS.md section 5), as an adjective of "the problem".
+COMPLEXITY = {
+    "simple": "פשוטה",
+    "complicated": "מסובכת",
+    "complex": "מורכבת",
+}
+
+#: Evidence phrases of the axis.
+AXIS = {
+    "declared": "הוצהר: {value}",
+    "unknown": "לא הוצהר",
+    "stakeholders": "{n} ארגונים, {k}; איזון בין מגזרי הליבה {balance}",
+    "backbone": ("ארגון השדרה {name} מתווך {share} מהמסלולים הפתוחים בין המגזרים (מקום "
+                 "{rank} בין המתווכים)"),
+    "partner_led": "אין ארגון שדרה; {n} גופים בראשות שותף או בתיאום שלו",
+    "unmanaged": 'אין ארגון שדרה, ואין גוף שיש לו יו"ר, מוביל או רכז',
+    "overall": ("מיקום {position} על הציר (0 שיתוף פעולה, 0.5 שותפות, 1 מהלך משותף), לפי "
+                "{n} מתוך 5 ממדים"),
+}
+
+#: Phrases the findings put inside their texts.
+PHRASES = {
+    "cluster": "אשכול של {n} שחקנים מ{sector}",
+    "joint_bodies": "אף גוף משותף",
+    "pair": "{a} ו{b}",
+}
+
+#: Finding code -> (title, text); fields are filled by netmap.findings.insights.
+FINDINGS = {
+    "body_missing_sector": ("בגוף משותף חסר מגזר ליבה",
+                            ('ב"{body}" אין אף נציג של {missing}. גוף משותף מצליח כשכל '
+                             "מגזר מביא אליו את היתרונות הייחודיים שלו, ולכן כדאי לשקול "
+                             "לצרף נציג של המגזר החסר.")),
+    "body_dominated": ("מגזר אחד שולט בגוף משותף",
+                       ('{share} מהחברים ב"{body}" באים מ{sector}. ייצוג מאוזן של המגזרים '
+                        "במנגנונים המשותפים מאפשר לכל מגזר להשמיע את קולו; כדאי לשקול "
+                        "להרחיב את הייצוג של המגזרים האחרים.")),
+    "sector_pair_no_tie": ("אין קשר ישיר בין שני מגזרים",
+                           ("אין אף קשר ישיר בין {a} לבין {b}: כל מה שעובר ביניהם עובר "
+                            "דרך מתווכים.")),
+    "sector_pair_under_connected": ("בין שני מגזרים יש פחות קשרים מהצפוי",
+                                    ("בין {a} לבין {b} יש {observed}, ואילו חלוקה אקראית "
+                                     "של אותם שחקנים הייתה נותנת כ-{expected} (p = {p}). "
+                                     "{two_step} זוגות של שחקנים משני המגזרים נמצאים "
+                                     "במרחק שני צעדים זה מזה, והיכרות ביניהם יכולה לצמצם "
+                                     "את הפער.")),
+    "single_sector_groups": ("לצד הגופים המשותפים פועלות קבוצות חד-מגזריות",
+                             ("לצד הגופים המשותפים יש קבוצות שבהן שחקנים ממגזר אחד מאגדים "
+                              "כוחות: {groups}. המסמך ממליץ על קבוצות כאלה, שבהן מגזר "
+                              "יכול לגבש את צרכיו לפני המפגש עם המגזרים האחרים.")),
+    "no_single_sector_groups": ("אין קבוצות חד-מגזריות לצד הגופים המשותפים",
+                                ("כל הגופים במפה רב-מגזריים, ובקשרים לא בולטת קבוצה של "
+                                 "שחקנים ממגזר אחד. קבוצות חד-מגזריות לצד הגופים המשותפים "
+                                 "עוזרות לכל מגזר לאגד כוחות ולגבש את צרכיו.")),
+    "dependent_third_sector": ("ארגון חברה אזרחית תלוי, בלי גורם מאזן",
+                               ('"{actor}" תלוי ב"{funder}" ({tie}) ויושב איתו ב"{body}", '
+                                "ושם אין גורם אקדמי או ארגון סנגור שיאזן את היחסים. "
+                                "לארגון במצב כזה עלול להיות קשה לדבר בפתיחות; צירוף גוף "
+                                "ניטרלי, כמו מכון מחקר, יכול לאזן.")),
+    "public_leading": ("המגזר הציבורי מוביל",
+                       ('בראש "{body}" עומד "{actor}". לפי המסמך, הובלה של המגזר הציבורי '
+                        "היא תנאי להצלחה: המגזר הציבורי הוא הריבון, ויש לו נקודת מבט "
+                        "ארוכת טווח.")),
+    "public_central": ("המגזר הציבורי מרכזי אך אינו מוביל",
+                       ('שחקן ציבורי, "{actor}", נמצא במקום {rank} בתיווך בין המגזרים, '
+                        'אבל אף שחקן ציבורי אינו עומד בראש "{body}". השאלה היא עד כמה '
+                        "הגופים הציבוריים מוכנים ורוצים להוביל.")),
+    "public_peripheral": ("המגזר הציבורי נוכח אך שולי",
+                          ("לשחקנים ציבוריים יש {share} מהמושבים בגופים המשותפים, אף אחד "
+                           'מהם אינו עומד בראש "{body}", והבולט שבהם נמצא רק במקום {rank} '
+                           "בתיווך בין המגזרים. לפי המסמך, הובלה ציבורית היא תנאי להצלחה.")),
+    "public_absent": ("המגזר הציבורי אינו שותף בגופים המשותפים",
+                      ("אף שחקן ציבורי אינו חבר בגוף משותף. בלי הריבון סביב השולחן, קשה "
+                       "ליוזמה לפעול כמהלך משותף לטובת הציבור.")),
+    "public_role_changed": ("מקומו של המגזר הציבורי השתנה בין סבבי המיפוי",
+                            "לאורך סבבי המיפוי, מקומו של המגזר הציבורי היה: {history}."),
+    "third_sector_group": ("למגזר השלישי יש קבוצה משלו",
+                           ("ארגוני המגזר השלישי נפגשים בקבוצה משלהם בתוך המהלך: "
+                            "{groups}. קבוצה כזו עוזרת להגדיר את הצרכים של כל שותף מול "
+                            "המטרות המשותפות ולחלק ביניהם את העבודה.")),
+    "no_third_sector_group": ("למגזר השלישי אין קבוצה משלו",
+                              ("לא נמצאו במפה גוף או אשכול חד-מגזרי של ארגוני המגזר "
+                               "השלישי. צוות ייעודי למגזר השלישי, כמו ביוזמת 2פי5, עוזר "
+                               "לארגונים לחדד את המסרים שלהם ולתאם ביניהם.")),
+    "third_sector_loose": ("הקשרים בין ארגוני המגזר השלישי רופפים",
+                           ("הקשרים בין שחקני המגזר השלישי מכסים {third} מהזוגות "
+                            "האפשריים, לעומת {others} בתוך מגזרי הליבה האחרים. במגזר "
+                            "שהקשרים בתוכו רופפים יש יותר תחרות מתיאום.")),
+    "third_sector_cohesive": ("ארגוני המגזר השלישי קשורים זה לזה",
+                              ("הקשרים בין שחקני המגזר השלישי מכסים {third} מהזוגות "
+                               "האפשריים, לעומת {others} בתוך מגזרי הליבה האחרים.")),
+    "coverage_gaps": ("מטרות משותפות שאיש אינו פועל לקידומן",
+                      ("אף שחקן אינו פועל בתחומים האלה: {goals}. אלה פערים במיפוי "
+                       "הפעילויות מול המטרות המשותפות.")),
+    "coverage_overlaps": ("חפיפה בין פעילויות המגזר השלישי",
+                          ("כמה ארגוני מגזר שלישי פועלים על אותה מטרה: {goals}. בחפיפות "
+                           "האלה קבוצת המגזר השלישי יכולה לחלק ביניהם את העבודה.")),
+    "backbone_broker": ("ארגון השדרה מחבר בין המגזרים",
+                        ('"{backbone}" מתווך {share} מהמסלולים הפתוחים בין המגזרים ונמצא '
+                         "במקום {rank} בין המתווכים: זה תפקידו של ארגון שדרה.")),
+    "backbone_dependency": ("המגזרים נפגשים רק דרך ארגון השדרה",
+                            ('בלי "{backbone}", {pairs} מזוגות המגזרים שנפגשים היום כבר '
+                             "לא יהיו מחוברים בשום מסלול, ו-{share} מהתיווך בין המגזרים "
+                             "נשען עליו. קשרים ישירים בין השותפים עצמם יחזקו את המהלך.")),
+    "backbone_not_broker": ("ארגון השדרה אינו מתווך מרכזי",
+                            ('"{backbone}" מתווך רק {share} מהמסלולים הפתוחים בין המגזרים '
+                             "ונמצא במקום {rank} בין המתווכים, אף שתפקידו של ארגון שדרה "
+                             "הוא לחבר בין המגזרים.")),
+    "no_backbone": ("במפה לא סומן ארגון שדרה",
+                    ("אף שחקן לא סומן כארגון השדרה (עמודת backbone עם הערך כן). מהלך "
+                     "משותף מנוהל בידי ארגון שדרה ייעודי; סמנו אותו כדי לראות את חלקו.")),
+    "key_person_risk": ("ארגונים שתלויים באדם אחד",
+                        ("כל הקשרים הבין-מגזריים של {orgs} עוברים דרך אדם אחד בכל ארגון. "
+                         "אם האדם הזה יעזוב, מקומו של הארגון במהלך ילך איתו.")),
+    "sector_cut_point": ("שחקן אחד מחזיק מגזרים יחד",
+                         'בלי "{actor}", {pairs} כבר לא יהיו מחוברים בשום מסלול.'),
+    "complexity_fits": ("המגזרים המעורבים מתאימים לבעיה",
+                        ("הבעיה הוגדרה {complexity}, והיא דורשת {needed}; במהלך יש "
+                         "{engaged} ({sectors}).")),
+    "complexity_too_few": ("מעט מדי מגזרים לבעיה",
+                           ("הבעיה הוגדרה {complexity}, והיא דורשת {needed}, אבל במהלך יש "
+                            "רק {engaged} ({sectors}); חסרים: {missing}.")),
+    "complexity_more": ("יותר מגזרים ממה שהבעיה דורשת",
+                        ("הבעיה הוגדרה {complexity}, והיא דורשת {needed}, אבל במהלך יש "
+                         "{engaged} ({sectors}). כל מגזר נוסף מביא קשרים ומשאבים, וגם את "
+                         "העבודה של ניהולם.")),
+}
+
+#: The words plots draw besides the data: titles, legend headings, tie classes, roles and
+#: marks.
+PLOTS = {
+    "sectors": "מגזרים",
+    "levels": "רמות",
+    "ties": "קשרים",
+    "partnership": "שותפות",
+    "exchange": "חילופי מידע ומשאבים",
+    "transactional": "עסקה (מימון, חוזה, תרומה)",
+    "unclassified": "לא מסווג",
+    "members of": "חברי {}",
+    "joined": "הצטרפו מאז {}",
+    "left": "עזבו עד {}",
+    "mixing observed": "קשרים בין מגזרים",
+    "mixing expected": "קשרים צפויים בערבוב מקרי",
+    "mixing ratio": "קשרים בין מגזרים: בפועל / צפוי",
+    "ties count": "קשרים",
+    "ratio": "בפועל / צפוי",
+    "brokerage": "תפקידי תיווך של המתווכים המובילים",
+    "roles": "תפקידים",
+    "open two-paths": "מסלולים מתווכים",
+    "coordinator": "מתאם",
+    "itinerant": "מתווך חיצוני",
+    "representative": "נציג",
+    "gatekeeper": "שומר סף",
+    "liaison": "מקשר",
+    "wave title": "{wave}: {actors} שחקנים, {ties} קשרים",
+    "no value": "אין ערך",
+    "bodies": "הרכב המגזרים בגופים",
+    "members": "חברים",
+    "n members": "{} חברים",
+    "one member": "חבר אחד",
+    "member share": "שיעור מהחברים",
+    "no core sector": "ללא מגזר ליבה",
+    "single-sector": "חד-מגזרי",
+    "two-sector": "דו-מגזרי",
+    "three-sector": "תלת-מגזרי",
+    "missing": "חסר: {}",
+    "missing core": "מגזר ליבה חסר",
+    "chair": 'יו"ר או מוביל',
+    "no members": "אין חברים",
+    "marks": "סימונים",
+    "coverage": "מי פועל על כל מטרה",
+    "all actors": "כל השחקנים",
+    "gap": "פער: אף שחקן אינו פועל על המטרה",
+    "overlap": "חפיפה: {n} שחקנים ({sector})",
+}
+
+#: Measures as a legend names them.
+MEASURE_NAMES = {
+    "degree": "דרגה",
+    "betweenness": "מרכזיות ביניים",
+    "closeness": "מרכזיות קרבה",
+    "eigenvector": "מרכזיות וקטור עצמי",
+    "total": "סך התיווך",
+    "constraint": "אילוץ",
+    "effective_size": "גודל אפקטיבי",
+    "efficiency": "יעילות",
+    "cross_brokerage": "תיווך בין-מגזרי",
+    "sectors_reached": "מגזרים שהקשרים מגיעים אליהם",
+}
+
+#: The report's titles, notes and sentences; fields are filled by the sections.
+REPORT = {
+    "report": "מיפוי רשת בעלי העניין",
+    "made_by": "הופק בעזרת netmap {version} בתאריך {date}.",
+    "contents": "תוכן",
+    "illustrative": "זו דוגמת ההמחשה המצורפת: הקשרים בה בדויים.",
+    "summary": "המפה במבט אחד",
+    "map": "מפת הרשת",
+    "findings": "ממצאים",
+    "mixing": "קשרים בין המגזרים",
+    "bodies": "הגופים המשותפים",
+    "brokers": "המתווכים בין המגזרים",
+    "clusters": "אשכולות חד-מגזריים",
+    "coverage": "מי פועל לקידום איזו מטרה",
+    "waves": "מה השתנה בין סבבי המיפוי",
+    "notes": "הערות לדוח",
+    "appendix": "נספח: המדדים במילים פשוטות",
+    "no_ties": "במפה אין קשרים, ולכן אין מה למדוד בין המגזרים.",
+    "no_bodies": "במפה אין גופים (אין טבלת חברויות), ולכן הפרק הושמט.",
+    "no_clusters": "לא נמצאה קבוצה של שחקנים מאותו מגזר שקשורים בעיקר זה לזה.",
+    "no_activities": "במפה אין טבלת פעילויות, ולכן מפת הכיסוי הושמטה.",
+    "no_waves": "במפה סבב מיפוי אחד בלבד, ולכן אין מה להשוות.",
+    "no_findings": "אין ממצאים לדווח.",
+    "summary_line": "{actors} שחקנים ו-{ties} קשרים ({direction}){bodies}{waves}.",
+    "directed": "מכוונים",
+    "undirected": "לא מכוונים",
+    "n_bodies": ", {n} גופים",
+    "n_waves": "; סבבי מיפוי: {waves}",
+    "by_sector": "שחקנים לפי מגזר ורמה",
+    "by_class": "קשרים לפי סוג",
+    "map_caption": ("צבע: מגזר; צורה: רמה (עיגול אדם, ריבוע ארגון); גודל: מספר הקשרים; "
+                    "קווים: סוג הקשר. פריסת כוחות."),
+    "sector_map_caption": ("אותה מפה, כשכל מגזר באזור משלו: הקווים שחוצים את המרכז הם "
+                           "הקשרים בין המגזרים."),
+    "axis": "מיקום היוזמה על ציר הפעולה הרב-מגזרית",
+    "axis_line": "בסך הכול: {anchor} (מיקום {score} בין 0 שיתוף פעולה ל-1 מהלך משותף).",
+    "evidence": "ראיות",
+    "ei_line": ("מדד E-I של הרשת: {ei} (בין \u2066-1\u2069, כשכל הקשרים בתוך המגזרים, "
+                "לבין \u2066+1\u2069, כשכולם בין המגזרים); בחלוקה אקראית של אותם שחקנים "
+                "הוא היה בממוצע {mean}; {verdict} (מבחן תמורות, {n} תמורות)."),
+    "ei_more_inside": "המגזרים מסתגרים בתוך עצמם יותר מהמקרי (p = {p})",
+    "ei_more_across": "המגזרים נפגשים יותר מהמקרי (p = {p})",
+    "ei_as_chance": "לא שונה מהמקרי (p = {p} ו-{q})",
+    "mixing_caption": ("הקשרים בין כל זוג מגזרים ביחס לחלוקה אקראית: מעל 1 - יותר מהמקרי; "
+                       "מתחת ל-1 - פחות."),
+    "ei_by_sector": "מדד E-I של כל מגזר",
+    "under_connected": "זוגות מגזרים שיש ביניהם פחות קשרים מהצפוי",
+    "none_under": "אין זוג מגזרים שיש ביניהם פחות קשרים באופן מובהק.",
+    "backbone_line": "ארגון השדרה ({names}) מתווך {share} מהמסלולים הפתוחים בין המגזרים.",
+    "pairs": "מי מתווך בין כל זוג מגזרים",
+    "sampled": "מדד הביניות הוערך על פי מדגם של {k} שחקנים (במפה {n}).",
+    "brokers_caption": "תפקידי התיווך (גולד ופרננדס) של המתווכים המובילים.",
+    "waves_line": "השוואה בין סבב {before} לסבב {after}.",
+    "waves_caption": "שני הסבבים על אותה פריסה: שחקנים שהצטרפו ושעזבו מסומנים.",
+    "measures": "מדדים מרכזיים",
+    "sector_changes": "שחקנים לפי מגזר",
+    "body_changes": "גופים",
+    "yes": "כן",
+    "no": "לא",
+    "none": "אין",
+    "warnings": "בזמן הפקת הדוח netmap ציין:",
+    "no_notes": "אין הערות.",
+    "more_members": "ועוד {n}",
+}
+
+#: Column names of the report's tables.
+COLUMNS = {
+    "sector": "מגזר",
+    "group": "מגזר",
+    "actors": "שחקנים",
+    "ties": "קשרים",
+    "person": "אנשים",
+    "organisation": "ארגונים",
+    "body": "גוף",
+    "tie_class": "סוג קשר",
+    "name": "שם",
+    "kind": "סוג",
+    "members": "חברים",
+    "type": "סוג הרכב",
+    "core_missing": "מגזרי ליבה חסרים",
+    "dominant": "המגזר הגדול",
+    "dominant_share": "חלקו",
+    "blau_normalized": "גיוון (0-1)",
+    "deviation": "מרחק מהתמהיל של המפה",
+    "chair_sectors": 'מגזר היו"ר',
+    "interlocks": "חברים גם בגופים אחרים",
+    "rank": "מקום",
+    "representative": "נציג",
+    "gatekeeper": "שומר סף",
+    "liaison": "מקשר",
+    "cross_brokerage": "מסלולים בין-מגזריים",
+    "sectors_reached": "מגזרים שהוא מגיע אליהם",
+    "constraint": "אילוץ",
+    "betweenness": "ביניות",
+    "pair": "מגזרים",
+    "two_paths": "מסלולים פתוחים",
+    "brokers": "מתווכים",
+    "top_broker": "המתווך המוביל",
+    "top_share": "חלקו של המוביל",
+    "concentration": "ריכוזיות",
+    "backbone_share": "חלקו של ארגון השדרה",
+    "size": "גודל",
+    "internal_ties": "קשרים פנימיים",
+    "external_ties": "קשרים החוצה",
+    "density": "צפיפות",
+    "internal_share": "חלק פנימי",
+    "body_overlap": "חפיפה",
+    "goal": "מטרה",
+    "gap": "פער",
+    "crowded": "צפיפות יתר",
+    "crowded_count": "ארגוני מגזר שלישי",
+    "external": "קשרים החוצה",
+    "internal": "קשרים פנימה",
+    "ei": "E-I",
+    "p_less": "p (יותר פנימה)",
+    "p_greater": "p (יותר החוצה)",
+    "observed": "קשרים",
+    "expected": "צפוי",
+    "ratio": "בפועל / צפוי",
+    "p_value": "p",
+    "measure": "מדד",
+    "before": "לפני",
+    "after": "אחרי",
+    "change": "שינוי",
+    "joined": "הצטרפו",
+    "left": "עזבו",
+    "members_before": "חברים לפני",
+    "members_after": "חברים אחרי",
+    "type_before": "הרכב לפני",
+    "type_after": "הרכב אחרי",
+    "chair_sectors_before": 'מגזר היו"ר לפני',
+    "chair_sectors_after": 'מגזר היו"ר אחרי',
+    "dimension_name": "ממד",
+    "anchor_name": "מצביע על",
+    "evidence": "ראיות",
+}
+
+#: Cell values of the report's tables: body types, tie classes, body kinds, levels.
+VALUES = {
+    "single-sector": "חד-מגזרי",
+    "two-sector": "דו-מגזרי",
+    "three-sector": "תלת-מגזרי",
+    "no core sector": "ללא מגזר ליבה",
+    "partnership": "שותפות",
+    "exchange": "חילופין",
+    "transactional": "עסקה",
+    "unclassified": "לא מסווג",
+    "partner_network": "רשת שותפים",
+    "steering_committee": "ועדת היגוי",
+    "working_team": "צוות עבודה",
+    "coalition": "קואליציה",
+    "sector_team": "צוות מגזרי",
+    "person": "אדם",
+    "organisation": "ארגון",
+    "body": "גוף",
+}
+
+#: Headline measures (netmap.structure.waves.HEADLINE_MEASURES).
+HEADLINES = {
+    "actors": "שחקנים",
+    "ties": "קשרים",
+    "sectors": "מגזרים במפה",
+    "core_sectors": "מגזרי ליבה במפה",
+    "cross_sector_share": "חלק הקשרים שבין מגזרים",
+    "ei_index": "מדד E-I",
+    "assortativity": "הומופיליה מגזרית",
+    "backbone_share": "חלקו של ארגון השדרה בתיווך",
+    "joint_bodies": "גופים משותפים",
+    "public_share_joint_bodies": "חלקו של המגזר הציבורי במושבי הגופים המשותפים",
+    "bodies_led_by_public": "גופים בהובלת שחקן ציבורי",
+    "public_leads_steering": "שחקן ציבורי מוביל את ועדת ההיגוי (1 כן, 0 לא)",
+    "public_best_broker_rank": "מקומו של המתווך הציבורי הבולט",
+}
+
+#: Headings of the findings, by insight.
+INSIGHTS = {
+    1: "תובנה 1: להכיר את הייחודיות של כל מגזר ולהשתמש בה",
+    2: "תובנה 2: הובלה של המגזר הציבורי",
+    3: "תובנה 3: מהלך חד-מגזרי של המגזר השלישי",
+    "general": "המהלך המשותף כולו",
+}
+
+#: Severities of the findings.
+SEVERITIES = {
+    "warning": "אזהרה",
+    "attention": "לתשומת לב",
+    "info": "לידיעה",
+}
+
+#: Measure -> (term, definition), for the report's appendix.
+DEFINITIONS = {
+    "sector": ("מגזר ומגזר ליבה",
+               ("המגזר שאליו שייך השחקן. מגזרי הליבה הם הציבורי, העסקי והשלישי; "
+                "פילנתרופיה וקהילה נחשבות למגזר השלישי, ואקדמיה ועסקים חברתיים אינם "
+                "שייכים לאף אחד מהם.")),
+    "tie_class": ("סוג קשר",
+                  ("שותפות (החלטות משותפות: שותפות, פעילות משותפת), חילופין (מידע, ייעוץ, "
+                   "משאבים) או עסקה (מימון, חוזה, תרומה: פעילות בין-מגזרית בלי החלטות "
+                   "משותפות).")),
+    "mixing": ("יחס ערבוב",
+               ("מספר הקשרים בין שני מגזרים חלקי המספר שהיה מתקבל בחלוקה אקראית של אותם "
+                "שחקנים. מעל 1: שני המגזרים נפגשים יותר מהמקרי.")),
+    "ei": ("מדד E-I",
+           ("הקשרים למגזרים אחרים פחות הקשרים בתוך המגזר, חלקי כל הקשרים: מ-1- (כולם "
+            "בפנים) ועד 1+ (כולם החוצה). משווים אותו לחלוקות אקראיות של השחקנים (מבחן "
+            "תמורות) כדי להבחין בין נטייה אמיתית למקרה.")),
+    "two_path": ("מסלול פתוח ותפקידי תיווך",
+                 ("שחקן ב עומד בין א לג כשא קשור לב, ב קשור לג, וא אינו קשור לג. גולד "
+                  "ופרננדס מבחינים בחמישה תפקידים לפי המגזרים של א, ב וג: מתאם (כולם "
+                  "מאותו מגזר), מתווך חיצוני (א וג מאותו מגזר וב ממגזר אחר), נציג ושומר "
+                  "סף (ב מהמגזר של א או של ג), ומקשר (שלושה מגזרים).")),
+    "constraint": ("אילוץ",
+                   ("המדד של ברט למידה שבה אנשי הקשר של שחקן קשורים זה לזה: אילוץ נמוך "
+                    'פירושו שהשחקן מגשר על "חורים מבניים".')),
+    "betweenness": ("ביניות",
+                    "החלק מהמסלולים הקצרים ביותר בין שחקנים אחרים שעובר דרך השחקן."),
+    "concentration": ("ריכוזיות",
+                      ("מדד הרפינדל של חלקי המתווכים בזוג מגזרים: 1 כששחקן אחד מתווך "
+                       "לבדו, וקרוב ל-0 כשרבים חולקים את התיווך.")),
+    "body_type": ("הרכב גוף וגיוון",
+                  ("גוף הוא חד-, דו- או תלת-מגזרי לפי מגזרי הליבה של חבריו. הגיוון הוא "
+                   "מדד בלאו, הסיכוי ששני חברים שנבחרו באקראי שייכים למגזרים שונים, בסולם "
+                   "שבו 1 הוא פיזור שווה.")),
+    "cluster": ("אשכול חד-מגזרי",
+                ("קבוצה של שלושה שחקנים לפחות מאותו מגזר, הקשורים זה לזה, שלכל אחד מהם "
+                 "לפחות מחצית מהקשרים בתוך המגזר, ושלפחות מחצית מהקשרים של הקבוצה נשארים "
+                 "בתוכה.")),
+    "backbone": ("חלקו של ארגון השדרה",
+                 "החלק מכל המסלולים הפתוחים בין המגזרים שארגון השדרה מתווך."),
+    "axis": ("ציר הפעולה הרב-מגזרית",
+             ("הציר של שיתופים, משיתוף פעולה דרך שותפות ועד מהלך משותף, לפי חמישה ממדים: "
+              "נקודת מבט, מטרה וזמן (לפי הצהרה), בעלי עניין וניהול ייעודי (לפי המפה).")),
+}
+
+#: What the command line writes in the reader's language.
+CLI = {
+    "demo_title": "יוזמת 2פי5 (דוגמה להמחשה)",
+}
+
+#: Names of the actors and bodies of netmap.datasets.synthetic maps.
+SYNTHETIC = {
+    "actor_public": "גוף ציבורי",
+    "actor_business": "חברה",
+    "actor_third": "עמותה",
+    "actor_academia": "מוסד אקדמי",
+    "actor_philanthropy": "קרן",
+    "actor_social_business": "עסק חברתי",
+    "actor_community": "קבוצה קהילתית",
+    "actor_other": "ארגון",
+    "person": "נציג/ה {j}, {org}",
+    "backbone": "ארגון השדרה",
+    "body_partner_network": "רשת השותפים",
+    "body_steering_committee": "ועדת ההיגוי",
+    "body_working_team": "צוות עבודה {j}",
+    "body_business_coalition": "קואליציית העסקים",
+    "body_third_sector_team": "צוות המגזר השלישי",
+}

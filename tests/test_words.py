@@ -1,0 +1,169 @@
+"""The words catalogue: every language has the English keys and fields; one lang check."""
+
+import importlib
+import inspect
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+import netmap
+import netmap.plot
+import netmap.words
+from netmap.words import catalogue
+from netmap.words.catalogue import GROUPS, LANGS, check_lang, fields, say
+
+
+def _leaves(value, path=()):
+    """(path, text) for every string of a catalogue group, through dicts and tuples."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, (*path, key))
+    elif isinstance(value, tuple):
+        for i, item in enumerate(value):
+            yield from _leaves(item, (*path, i))
+    else:
+        raise TypeError(f"{path}: a catalogue holds dicts, tuples and str, not {value!r}")
+
+
+def _shape(lang):
+    return {(group, *path): text for group, words in catalogue.catalogue(lang).items()
+            for path, text in _leaves(words)}
+
+
+def test_langs_are_found_from_the_catalogue_modules():
+    assert LANGS == ("en", "he")
+    modules = {p.stem for p in Path(netmap.words.__file__).parent.glob("??.py")}
+    assert set(LANGS) == modules
+    english = importlib.import_module("netmap.words.en")
+    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 22
+    assert all(isinstance(getattr(english, group), dict) for group in GROUPS)
+
+
+@pytest.mark.parametrize("lang", LANGS[1:])
+def test_every_language_has_the_english_keys_and_format_fields(lang):
+    english, other = _shape("en"), _shape(lang)
+    assert set(other) == set(english)
+    for key, text in english.items():
+        assert sorted(fields(other[key])) == sorted(fields(text)), key
+        assert other[key] or not text, key
+
+
+def test_hebrew_is_written_in_hebrew():
+    english, hebrew = _shape("en"), _shape("he")
+    translated = [k for k in english if english[k] != hebrew[k]]
+    assert len(translated) > 300
+    for key in translated:
+        if key[0] not in ("LANGUAGE", "JOIN"):
+            assert re.search("[\u0590-\u05ff]", hebrew[key]), key
+
+
+@pytest.mark.parametrize("bad", ["fr", "EN", "", None, ["en"]])
+def test_check_lang(bad):
+    assert [check_lang(lang) for lang in LANGS] == list(LANGS)
+    with pytest.raises(netmap.ParameterError) as info:
+        check_lang(bad)
+    assert info.value.parameter == "lang"
+    assert "'en' or 'he'" in str(info.value)
+
+
+def _taking_lang():
+    for module in (netmap, netmap.plot, netmap.datasets):
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isfunction(obj) and "lang" in inspect.signature(obj).parameters:
+                yield f"{module.__name__}.{name}", obj
+
+
+def test_the_walk_finds_the_functions_that_take_lang():
+    names = {name for name, _ in _taking_lang()}
+    assert {"netmap.insights", "netmap.axis_position", "netmap.report",
+            "netmap.plot.plot_map", "netmap.plot.plot_waves",
+            "netmap.datasets.synthetic"} <= names
+    assert len(names) >= 10
+
+
+@pytest.mark.parametrize(("name", "function"), list(_taking_lang()))
+def test_a_bad_lang_raises_parameter_error_everywhere(name, function, tmp_path):
+    m = netmap.datasets.load_2x5()
+    given = {"m": m, "path": tmp_path / "report.html", "before": m.waves[0],
+             "after": m.waves[-1], "n_actors": 20, "n_ties": 30}
+    args, kwargs = [], {}
+    for p in inspect.signature(function).parameters.values():
+        if p.default is not p.empty or p.kind in (p.VAR_POSITIONAL, p.VAR_KEYWORD):
+            continue
+        assert p.name in given, f"{name}: give this test a value for {p.name}"
+        if p.kind is p.KEYWORD_ONLY:
+            kwargs[p.name] = given[p.name]
+        else:
+            args.append(given[p.name])
+    with pytest.raises(netmap.ParameterError) as info:
+        function(*args, lang="fr", **kwargs)
+    assert info.value.parameter == "lang" and info.value.value == "fr"
+    assert not (tmp_path / "report.html").exists()
+
+
+def test_sector_names_are_data_of_the_taxonomy():
+    tax = netmap.datasets.load_2x5().taxonomy
+    assert tax.display_name("public", "he") == "ציבורי"
+    with pytest.raises(netmap.ParameterError, match="'en' or 'he'"):
+        tax.display_name("public", "fr")
+
+
+def test_join_and_counts():
+    assert catalogue.join(["a", "b", "c"], "en") == "a, b and c"
+    assert catalogue.join(["a", "b"], "en", "or") == "a or b"
+    assert catalogue.join(["א", "ב", "ג"], "he") == "א, ב וג"
+    assert catalogue.join(["א", '"ב"'], "he") == 'א ו"ב"'
+    assert catalogue.join(["א", "Intel"], "he") == "א ו-Intel"
+    assert catalogue.join(["א", "ב"], "he", "or") == "א או ב"
+    assert [catalogue.ties_phrase(n, "en") for n in (1, 6)] == ["1 tie", "6 ties"]
+    assert [catalogue.ties_phrase(n, "he") for n in (1, 6)] == ["קשר אחד", "6 קשרים"]
+    assert say("PLOTS", "members of", "he", "ועדה") == "חברי ועדה"
+
+
+@pytest.fixture
+def third_language(tmp_path):
+    """A catalogue "xx", a copy of the English one with marked finding titles, added."""
+    folder = tmp_path / "words"
+    folder.mkdir()
+    source = Path(netmap.words.__file__).parent / "en.py"
+    shutil.copy(source, folder / "xx.py")
+    with open(folder / "xx.py", "a", encoding="utf-8") as out:
+        out.write("\nFINDINGS = {code: ('XX ' + title, text) "
+                  "for code, (title, text) in FINDINGS.items()}\n"
+                  "LANGUAGE = {**LANGUAGE, 'direction': 'rtl'}\n")
+    netmap.words.__path__.append(str(folder))
+    importlib.reload(catalogue)
+    yield "xx"
+    netmap.words.__path__.remove(str(folder))
+    sys.modules.pop("netmap.words.xx", None)
+    importlib.reload(catalogue)
+
+
+def test_adding_a_language_is_adding_a_catalogue(third_language):
+    import matplotlib.pyplot as plt
+
+    assert catalogue.LANGS == ("en", "he", "xx")
+    m = netmap.datasets.load_2x5()
+    found = netmap.insights(m, lang="xx", permutations=99)
+    assert found and all(f.title.startswith("XX ") for f in found)
+    axis = netmap.axis_position(m, lang="xx")
+    assert axis.loc["overall", "dimension_name"] == "overall"
+    fig, ax = plt.subplots()
+    netmap.plot.plot_map(m, ax=ax, lang="xx")
+    legend = ax.get_legend()
+    assert "public" in {t.get_text() for t in legend.get_texts()}  # English sector names
+    # written right to left: the legend stands on the left of the Axes, as in Hebrew
+    assert legend.get_bbox_to_anchor().x0 < ax.get_window_extent().x0
+    plt.close(fig)
+    with pytest.raises(netmap.ParameterError, match="'en', 'he' or 'xx'"):
+        netmap.insights(m, lang="fr")
+
+
+def test_after_the_third_language_is_gone():
+    assert catalogue.LANGS == ("en", "he")
