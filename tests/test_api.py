@@ -58,3 +58,18 @@ def test_ruff_is_clean():
     ruff = require("ruff", command=True)
     done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("module", [m for m in all_modules() if m != "netmap"])
+def test_no_module_is_hidden_by_a_name_of_its_package(module):
+    # netmap.measures.brokerage is the module (its ROLES resolve), while
+    # netmap.brokerage is the function: no package binds a module's name
+    # to anything but that module.
+    parent, _, leaf = module.rpartition(".")
+    assert getattr(importlib.import_module(parent), leaf) is importlib.import_module(module)
+
+
+def test_documented_module_constants_resolve():
+    assert netmap.measures.brokerage.ROLES[0] == "coordinator"
+    assert "warning" in netmap.findings.insights.SEVERITIES
+    assert callable(netmap.brokerage) and callable(netmap.insights)

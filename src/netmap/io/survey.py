@@ -220,10 +220,10 @@ def from_survey(
     actors,
     *,
     layout: str = "long",
-    respondent: str = "respondent",
-    partner: str = "partner",
-    tie: str = "tie",
-    type: str = "type",  # noqa: A002 - the column's name
+    respondent_field: str = "respondent",
+    partner_field: str = "partner",
+    tie_field: str = "tie",
+    type_field: str = "type",
     ratings=None,
     respondents=(),
     directed: bool = False,
@@ -265,10 +265,10 @@ def from_survey(
         name an organisation by id or by name.
     layout : {"long", "wide"}
         One row per answer, or one row per respondent.
-    respondent, partner, tie, type : str
-        The columns of the long layout (``tie`` and ``type`` are used when
-        present); ``respondent`` is also the respondent column of the wide
-        layout (else its first column).
+    respondent_field, partner_field, tie_field, type_field : str
+        The columns of the long layout (the tie and type columns are used
+        when present); ``respondent_field`` is also the respondent column
+        of the wide layout (else its first column).
     ratings : list of str, optional
         The rating columns (numbers) of the long layout. Default: every
         other column. Columns left out are not read (noted in the map's
@@ -316,12 +316,12 @@ def from_survey(
     errors: list[InputError] = []
     issues: list[dict] = []
     if layout == "wide":
-        reports, rating_columns, responded = _wide_reports(raw, respondent, resolver,
+        reports, rating_columns, responded = _wide_reports(raw, respondent_field, resolver,
                                                            errors)
     else:
         reports, rating_columns, responded = _long_reports(
-            raw, resolver, errors, issues, columns=(respondent, partner, tie, type),
-            ratings=ratings)
+            raw, resolver, errors, issues,
+            columns=(respondent_field, partner_field, tie_field, type_field), ratings=ratings)
     for extra_respondent in respondents:
         ident, hint = resolver.find(str(extra_respondent))
         if ident is None:
@@ -332,7 +332,7 @@ def from_survey(
             responded.add(ident)
     if errors:
         raise ValidationError(errors)
-    reports = _one_answer_per_pair(reports, raw, partner, issues)
+    reports = _one_answer_per_pair(reports, raw, partner_field, issues)
 
     ties = (_directed_ties(reports, responded, rating_columns) if directed
             else _undirected_ties(reports, responded, rating_columns, issues, raw))
