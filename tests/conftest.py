@@ -1,14 +1,65 @@
-"""Shared fixtures: tiny hand-checked maps and helpers that write input files."""
+"""Shared fixtures: tiny hand-checked maps, helpers that write input files, and `require`."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import NoReturn
 
 # Plots in tests draw off screen, whatever the machine's default backend.
 os.environ.setdefault("MPLBACKEND", "Agg")
 
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+
+
+def in_ci() -> bool:
+    """Whether the environment variable CI is set (CI=true), as the CI runner and .ci/run do.
+
+    Both install every module and command the tests use, so there a missing
+    one fails its test instead of skipping it.
+    """
+    return os.environ.get("CI", "").strip().lower() not in ("", "0", "false", "no")
+
+
+def missing(reason: str) -> NoReturn:
+    """Skip the calling test here; fail it under CI, where nothing may be missing."""
+    if in_ci():
+        pytest.fail(f"{reason}; CI installs it, so the test fails instead of skipping",
+                    pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+def require(name: str, *, command: bool = False) -> ModuleType | str:
+    """The module ``name``, or with ``command=True`` the path of the command ``name``.
+
+    A missing one skips the test on a machine without it and fails it under
+    CI (the environment variable ``CI`` set), since the test extra and
+    .ci/run install every module and command the tests require. Commands
+    are looked up beside this interpreter (the virtual environment's
+    ``bin``) and then on ``PATH``.
+    """
+    if command:
+        search = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])
+        found = shutil.which(name, path=search)
+        if found is None:
+            missing(f"the command {name} is not installed")
+        return found
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        missing(f"the module {name} is not installed")
+
+
+def pytest_collection_modifyitems(items):
+    """The report package's doctests write whole reports: they join the slow tier."""
+    for item in items:
+        if isinstance(item, pytest.DoctestItem) and item.name.startswith("netmap.reporting"):
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture

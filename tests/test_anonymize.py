@@ -112,6 +112,7 @@ def test_every_structural_measure_is_unchanged(sample, anon):
     pd.testing.assert_frame_equal(sample.summary().tie_classes, anon.summary().tie_classes)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(maps())
 def test_structure_is_kept_on_generated_maps(data):

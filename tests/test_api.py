@@ -1,7 +1,6 @@
 """Contracts of the package as a whole: imports, namespace, lint."""
 
 import importlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import netmap
+from conftest import require
 from package_modules import all_modules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -55,9 +55,7 @@ def test_py_typed_is_shipped():
 
 
 def test_ruff_is_clean():
-    ruff = shutil.which("ruff")
-    if ruff is None:
-        pytest.skip("ruff is not installed")
+    ruff = require("ruff", command=True)
     done = subprocess.run([ruff, "check", str(ROOT)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
 

@@ -121,6 +121,7 @@ def test_sample_backbone():
     assert without.loc["cross_sector_ties", "change"] < 0
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7)), max_size=30),
        st.lists(st.integers(0, 2), min_size=8, max_size=8), st.booleans())
@@ -144,6 +145,7 @@ def test_pair_two_paths_match_reference_and_brokerage(edges, groups, directed):
     assert pairs["concentration"].dropna().between(0, 1 + 1e-12).all()
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), min_size=1, max_size=20),
        st.randoms())

@@ -105,6 +105,7 @@ def test_sample_bodies():
         assert chairs == (("philanthropy",) if w == 2013 else ("public",))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 2)), min_size=1,
                 max_size=20), st.randoms())

@@ -304,6 +304,7 @@ def maps(draw):
                  types=types, team=[f"t{t}" for t in teams])
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None)
 @given(maps(), st.sampled_from(["sector", "team"]))
 def test_equals_the_reference(m, by):
@@ -343,6 +344,7 @@ def open_two_paths(m) -> int:
     return int((through * (1 - a)).sum())
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(maps(), st.randoms(use_true_random=False))
 def test_invariants(m, rnd):

@@ -13,6 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
+from conftest import require
 from netmap import MeasureError
 from netmap.measures.centrality import centrality
 
@@ -55,10 +56,10 @@ def compute(m, **kwargs):
 
 @contextlib.contextmanager
 def library(name):
-    """Compute with igraph (skipped when not installed) or with its fallback."""
+    """Compute with igraph (required: skipped when not installed, failed under CI) or without."""
     with pytest.MonkeyPatch.context() as mp:
         if name == "igraph":
-            pytest.importorskip("igraph")
+            require("igraph")
         else:
             mp.setattr(module, "_igraph", lambda: None)
         yield
@@ -285,7 +286,7 @@ def test_sampled_betweenness_equals_networkx_with_the_same_pivots(name, data, k,
 
 
 def test_igraph_and_fallback_agree_on_the_sample():
-    pytest.importorskip("igraph")
+    require("igraph")
     m = netmap.datasets.load_2x5()
     with library("networkx"):
         fallback = centrality(m)
@@ -295,7 +296,7 @@ def test_igraph_and_fallback_agree_on_the_sample():
 def test_weighted_near_ties_igraph_tolerates_networkx_compares_exactly():
     # a-c directly at length 1/5, or through b at 1/6 + 1/30: the same length,
     # though the floating-point sum is 0.19999999999999998 (documented).
-    pytest.importorskip("igraph")
+    require("igraph")
     m = make_map([("a", "c"), ("a", "b"), ("b", "c")], weights=[5.0, 6.0, 30.0])
     assert 1 / 6 + 1 / 30 != 1 / 5
     tolerant = centrality(m, weight="weight")
@@ -339,6 +340,7 @@ def test_large_maps_are_sampled_with_a_warning(monkeypatch):
 # -- invariants ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(data=tie_lists(), weight=st.sampled_from([None, "weight"]),
        rnd=st.randoms(use_true_random=False))

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 import netmap
+from conftest import require
 from netmap.cli import main
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "2x5"
@@ -30,6 +31,7 @@ def broken_copy(tmp_path):
     return folder
 
 
+@pytest.mark.slow
 def test_demo_writes_both_reports_and_says_where(capsys, tmp_path):
     folder = tmp_path / "demo"
     code, out, err = run(capsys, "demo", "-o", str(folder))
@@ -135,9 +137,7 @@ def test_help_for_every_command(capsys, command):
 
 
 def test_installed_entry_point():
-    exe = shutil.which("netmap")
-    if exe is None:
-        pytest.skip("the netmap command is not on PATH (package not installed)")
+    exe = require("netmap", command=True)
     done = subprocess.run([exe, "--version"], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == f"netmap {netmap.__version__}"
@@ -192,6 +192,7 @@ def test_convert_refuses_a_kumu_name_without_its_suffix(capsys, tmp_path):
     assert code == 1 and "must end in .xlsx" in err
 
 
+@pytest.mark.slow
 def test_report_good_input(capsys, tmp_path):
     out_file = tmp_path / "r.html"
     code, out, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--lang",
@@ -204,6 +205,7 @@ def test_report_good_input(capsys, tmp_path):
     assert "robotics" in text  # the goal nobody works on is a gap
 
 
+@pytest.mark.slow
 def test_report_verbose_times_every_section(capsys, tmp_path):
     code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(tmp_path / "r.html"),
                        "--permutations", "99", "-v")
@@ -236,6 +238,7 @@ def test_report_usage_errors_exit_2(capsys, tmp_path):
     assert info.value.code == 2
 
 
+@pytest.mark.slow
 def test_report_from_explicit_files(capsys, tmp_path):
     out_file = tmp_path / "r.html"
     code, _, _ = run(capsys, "report", "--actors", str(SAMPLE / "actors.csv"), "--ties",

@@ -118,6 +118,7 @@ def test_sample_communities_reproducible():
     assert (business["kind"] == "single-sector").any()
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=30),
        st.lists(st.sampled_from(["public", "business", "third"]), min_size=10,

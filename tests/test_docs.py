@@ -11,13 +11,22 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.S | re.M)
+#: A dotted name of netmap in prose, code or a directive (not a path or a URL).
+DOTTED = re.compile(r"(?<![\w./-])netmap(?:\.[A-Za-z_]\w*)+")
+PAGES = sorted(p.relative_to(ROOT).as_posix() for p in [ROOT / "README.md", *DOCS.rglob("*.md")])
 
 
 def python_blocks(page: Path) -> list[str]:
     return BLOCK.findall(page.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page", sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md")))
+#: Pages whose examples write whole reports, draw many plots or write every format.
+SLOW_PAGES = {"report.md", "plots.md", "exchange.md"}
+
+
+@pytest.mark.parametrize("page", [
+    pytest.param(page, marks=pytest.mark.slow) if page in SLOW_PAGES else page
+    for page in sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.md"))])
 def test_python_blocks_run_in_order(page, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     namespace: dict = {"__name__": f"docs_{page}"}
@@ -78,6 +87,36 @@ def test_every_alias_is_documented():
         for term in vocab.terms:
             for label in term.labels():
                 assert label.replace("|", "\\|") in text, (vocab.name, label)
+
+
+def resolve(dotted: str):
+    """What a dotted name stands for, as Python finds it: an attribute, else a submodule."""
+    parts = dotted.split(".")
+    obj = importlib.import_module(parts[0])
+    for end in range(2, len(parts) + 1):
+        try:
+            obj = getattr(obj, parts[end - 1])
+        except AttributeError:
+            obj = importlib.import_module(".".join(parts[:end]))
+    return obj
+
+
+def test_a_name_hidden_behind_a_function_does_not_resolve():
+    assert resolve("netmap.measures.brokerage.ROLES") is resolve("netmap.measures.brokerage").ROLES
+    with pytest.raises(ImportError):
+        resolve("netmap.brokerage.ROLES")  # netmap.brokerage is the function
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_dotted_name_in_the_docs_resolves(page):
+    names = sorted(set(DOTTED.findall((ROOT / page).read_text(encoding="utf-8"))))
+    unresolved = []
+    for name in names:
+        try:
+            resolve(name)
+        except ImportError:
+            unresolved.append(name)
+    assert not unresolved, f"{page} names what netmap does not have: {unresolved}"
 
 
 def test_readme_links_exist():

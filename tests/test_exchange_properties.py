@@ -1,6 +1,7 @@
 """Every exchange format reads back the map it wrote, on generated maps (hypothesis)."""
 
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ def build(actors, ties, memberships, activities, directed):
                    name="מפה =1")
 
 
+@pytest.mark.slow
 @settings(max_examples=20, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(full_maps())

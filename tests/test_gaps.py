@@ -112,6 +112,7 @@ def test_sample_gaps():
     assert len(intro) == 5 and (intro["common"].diff().dropna() <= 0).all()
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), max_size=22),
        st.lists(st.sampled_from(["public", "business", "third"]), min_size=10,

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
+from conftest import require
 from netmap.measures.holes import structural_holes
 from reference_holes import structural_holes as reference
 
@@ -164,6 +165,7 @@ def test_no_dense_matrix_for_a_large_sparse_map():
 # -- the slow reference, networkx and igraph --------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(tie_lists(), st.sampled_from([None, "weight"]))
 def test_fast_path_equals_the_reference(data, weight):
@@ -207,7 +209,7 @@ def test_equals_networkx(data, weight):
 @settings(max_examples=30, deadline=None)
 @given(tie_lists(), st.sampled_from([None, "weight"]))
 def test_constraint_equals_igraph(data, weight):
-    ig = pytest.importorskip("igraph")
+    ig = require("igraph")
     m = build(data)
     G = simple_graph(m)
     nodes = list(G)
@@ -222,6 +224,7 @@ def test_constraint_equals_igraph(data, weight):
 # -- invariants ---------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(tie_lists(), st.sampled_from([None, "weight"]), st.randoms(use_true_random=False))
 def test_relabelling_and_reordering_actors_changes_nothing(data, weight, rnd):

@@ -1,9 +1,21 @@
-"""The layers of docs/architecture.md, checked."""
+"""The layers of docs/architecture.md and the rules of the code, checked.
+
+Importing the model loads no higher layer; and the tools that check the
+rules run here as a developer runs them by hand (configured in
+pyproject.toml): the layers by import-linter, the complexity limit by
+ruff's C901 and the types by mypy, each over the whole of ``src/`` with no
+exemption.
+"""
 
 import json
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+from conftest import require
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # The packages above the model: none is loaded by importing the model.
 HIGHER_LAYERS = ("netmap.io", "netmap.words", "netmap.measures", "netmap.datasets",
@@ -82,3 +94,27 @@ def test_the_model_loads_no_higher_layer(tmp_path):
     assert calls["roll_up"] == 7
     assert calls["summary"] == "MapSummary"
     assert calls["equals"] is True
+
+
+
+def run(*command: str) -> subprocess.CompletedProcess:
+    """Run a command from the repository root, where pyproject.toml configures it."""
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+
+
+def test_the_import_contracts_are_kept():
+    done = run(require("lint-imports", command=True), "--no-cache")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert " 0 broken" in done.stdout and " kept" in done.stdout, done.stdout
+
+
+def test_no_function_is_above_the_complexity_limit():
+    done = run(require("ruff", command=True), "check", "--select", "C901", "src")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_the_types_check():
+    require("mypy")
+    done = run(sys.executable, "-m", "mypy")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Success: no issues found" in done.stdout, done.stdout

@@ -137,6 +137,7 @@ def test_key_person_risk_both_ways():
         key_person_risk(m2, share=0)
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7),
                           st.sampled_from(["partnership", "funding", "information"])),

@@ -155,6 +155,7 @@ def build(spec):
         return netmap.from_frames(actors, ties, directed=directed)
 
 
+@pytest.mark.slow
 @settings(max_examples=80, deadline=None)
 @given(maps, st.sampled_from([None, "weight"]))
 def test_fast_equals_reference(spec, weight):
@@ -181,6 +182,7 @@ def test_fast_equals_reference(spec, weight):
         assert act.loc[actor, ["external", "internal"]].tolist() == pytest.approx([e, i])
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(maps)
 def test_assortativity_equals_networkx(spec):
@@ -192,6 +194,7 @@ def test_assortativity_equals_networkx(spec):
     assert ours == pytest.approx(theirs, nan_ok=True, abs=1e-12)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None)
 @given(maps, st.randoms(use_true_random=False))
 def test_relabelling_changes_nothing(spec, rnd):

@@ -84,6 +84,7 @@ def test_notebook_is_stored_without_outputs(path):
     assert nb.metadata.kernelspec.name == "python3"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
 def test_notebook_runs(path, tmp_path):
     import nbformat

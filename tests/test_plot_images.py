@@ -17,6 +17,7 @@ from matplotlib import ft2font
 from matplotlib.testing.compare import compare_images
 
 import netmap
+from conftest import missing
 from netmap.plot import (
     has_libraqm,
     plot_bodies,
@@ -35,9 +36,15 @@ TOLERANCE = 2.0
 #: The matplotlib the references were drawn with (major.minor).
 MATPLOTLIB = "3.11"
 
-pytestmark = pytest.mark.skipif(
-    ".".join(matplotlib.__version__.split(".")[:2]) != MATPLOTLIB or not has_libraqm(),
-    reason=f"reference images are drawn with matplotlib {MATPLOTLIB} built with libraqm")
+
+@pytest.fixture(autouse=True)
+def the_references_matplotlib():
+    """Skip here, fail under CI, unless this is the matplotlib the references were drawn with."""
+    version = ".".join(matplotlib.__version__.split(".")[:2])
+    if version != MATPLOTLIB or not has_libraqm():
+        missing(f"reference images are drawn with matplotlib {MATPLOTLIB} built with libraqm "
+                f"(this is {matplotlib.__version__}, libraqm {has_libraqm()}): install it, "
+                "or redraw them (tests/baseline/README.md)")
 
 
 @contextmanager

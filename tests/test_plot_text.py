@@ -8,6 +8,7 @@ from bidi.algorithm import get_display
 from matplotlib import ft2font
 
 import netmap
+from conftest import require
 from netmap.model.exceptions import MissingGlyphWarning
 from netmap.plot import plot_map, plot_mixing, text
 from plot_fixtures import small_map
@@ -82,7 +83,7 @@ def test_without_libraqm_marks_are_dropped_and_lines_kept(without_raqm):
 
 
 def test_without_libraqm_arabic_is_joined_then_reordered(without_raqm):
-    reshaper = pytest.importorskip("arabic_reshaper")
+    reshaper = require("arabic_reshaper")
     label = "جمعية النور"
     shown = text.display_text(label)
     assert shown == get_display(reshaper.reshape(label), base_dir="R")
@@ -118,7 +119,7 @@ def test_map_labels_with_libraqm(with_raqm):
 
 def test_map_labels_without_libraqm(without_raqm):
     ax = plot_map(small_map(), labels="all", lang="he", legend=False)
-    reshaper = pytest.importorskip("arabic_reshaper")
+    reshaper = require("arabic_reshaper")
     assert _label_texts(ax) == {
         "ךוניחה דרשמ", "לארשי Intel",
         get_display(reshaper.reshape("جمعية النور"), base_dir="R"), "University A",

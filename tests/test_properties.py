@@ -5,6 +5,7 @@ import warnings
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -77,6 +78,7 @@ def build(actors, ties, directed):
     return quietly(netmap.from_frames, actors, ties, directed=directed)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(maps_with_bodies())
@@ -92,6 +94,7 @@ def test_csv_and_excel_round_trips_give_the_same_map(tmp_path_factory, data):
     assert_map_equal(m, quietly(netmap.read_excel, path))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(maps())
 def test_adjacency_sums_to_tie_count(data):
@@ -108,6 +111,7 @@ def test_adjacency_sums_to_tie_count(data):
                          m.ties.loc[m.ties["source"] == m.ties["target"], "weight"].sum()))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(maps(), st.randoms(use_true_random=False))
 def test_relabelling_actors_changes_nothing(data, rnd):
@@ -136,6 +140,7 @@ def test_relabelling_actors_changes_nothing(data, rnd):
         assert m.at(w).n_ties == m2.at(w).n_ties
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None)
 @given(maps())
 def test_waves_partition_consistently(data):

@@ -23,6 +23,7 @@ def sample_reports(tmp_path_factory):
     return out
 
 
+@pytest.mark.slow
 def test_every_section_of_the_sample(sample_reports):
     for text in sample_reports.values():
         for sid in SECTION_IDS:
@@ -30,6 +31,7 @@ def test_every_section_of_the_sample(sample_reports):
         assert '<section id="notes">' in text
 
 
+@pytest.mark.slow
 def test_self_contained(sample_reports):
     for text in sample_reports.values():
         assert "<script" not in text.lower()
@@ -39,6 +41,7 @@ def test_self_contained(sample_reports):
         assert not re.search(r'(href|src)="https?://', text)
 
 
+@pytest.mark.slow
 def test_hebrew_report_right_to_left(sample_reports):
     he, en = sample_reports["he"], sample_reports["en"]
     assert '<html lang="he" dir="rtl">' in he
@@ -50,6 +53,7 @@ def test_hebrew_report_right_to_left(sample_reports):
     assert '<td class="num" dir="ltr">' in he
 
 
+@pytest.mark.slow
 def test_findings_grouped_by_insight(sample_reports):
     en = sample_reports["en"]
     first, second = en.index("Insight 1"), en.index("Insight 2")
@@ -57,6 +61,7 @@ def test_findings_grouped_by_insight(sample_reports):
     assert en.index("dependent third-sector actor") < second
 
 
+@pytest.mark.slow
 def test_absent_data_gives_a_note_not_an_empty_section(tmp_path):
     m = build({"a": "public", "b": "business", "c": "third"}, [("a", "b"), ("b", "c")])
     text = netmap.report(m, tmp_path / "r.html", permutations=19).read_text(
@@ -67,6 +72,7 @@ def test_absent_data_gives_a_note_not_an_empty_section(tmp_path):
         assert note in text
 
 
+@pytest.mark.slow
 def test_no_ties(tmp_path):
     m = build({"a": "public", "b": "business"}, [])
     text = netmap.report(m, tmp_path / "r.html", permutations=19).read_text(
@@ -74,6 +80,7 @@ def test_no_ties(tmp_path):
     assert "has no ties" in text
 
 
+@pytest.mark.slow
 def test_warnings_are_listed_in_the_report_not_raised(tmp_path):
     actors = pd.DataFrame({"id": ["a", "b", "c"], "sector": ["public", "business",
                                                                "third"]})
@@ -86,6 +93,7 @@ def test_warnings_are_listed_in_the_report_not_raised(tmp_path):
     assert '<section id="notes">' in text
 
 
+@pytest.mark.slow
 def test_text_is_escaped(tmp_path):
     m = build({"a": "public", "b": "business", "c": "third"}, [("a", "b"), ("b", "c")],
               name=["<i>Ministry</i> & co", "Firm \"B\"", "c"])
@@ -97,6 +105,7 @@ def test_text_is_escaped(tmp_path):
     assert "Firm &#34;B&#34;" in text
 
 
+@pytest.mark.slow
 def test_same_map_same_report(tmp_path):
     m = netmap.datasets.load_2x5()
     a = netmap.report(m, tmp_path / "a.html", permutations=49).read_text(encoding="utf-8")

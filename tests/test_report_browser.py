@@ -1,7 +1,7 @@
 """The report in a real browser: headless Chromium loads it from disk.
 
-Needs Debian's chromium and chromium-driver (``.ci/run`` installs them and
-sets NETMAP_BROWSER_TESTS=1, which turns a missing browser into a failure).
+Needs Debian's chromium and chromium-driver: skipped without them, failed
+without them under CI (``.ci/run`` installs them and sets CI=true).
 Screenshots go to the folder named by NETMAP_SCREENSHOTS, else the test's
 temporary folder.
 """
@@ -13,21 +13,17 @@ from pathlib import Path
 import pytest
 
 import netmap
+from conftest import require
 
-REQUIRED = os.environ.get("NETMAP_BROWSER_TESTS") == "1"
+pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def driver():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    chromedriver = shutil.which("chromedriver")
-    if not (chromium and chromedriver):
-        message = "headless Chromium is not installed (apt-get install chromium " \
-                  "chromium-driver)"
-        if REQUIRED:
-            pytest.fail(message)
-        pytest.skip(message)
-    webdriver = pytest.importorskip("selenium.webdriver")
+    # apt-get install chromium chromium-driver (Ubuntu names the browser chromium-browser)
+    chromium = shutil.which("chromium-browser") or require("chromium", command=True)
+    chromedriver = require("chromedriver", command=True)
+    webdriver = require("selenium.webdriver")
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
 

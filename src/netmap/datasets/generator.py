@@ -1,6 +1,6 @@
 """Synthetic stakeholder maps: realistic in shape, exact in size, reproducible.
 
-:func:`synthetic` builds a map of any size with the shape of a
+:func:`netmap.datasets.synthetic` builds a map of any size with the shape of a
 cross-sector field (CONCEPTS.md): sectors sized like a national registry,
 ties that prefer the actor's own sector, a few very active hubs, persons
 inside organisations, tie types that fit each pair of sectors, and the
@@ -170,8 +170,9 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
       organisations in proportion to the organisations' activity; each
       follows its organisation in the actors table.
     - **Activity**: every actor has a lognormal activity weight (sigma
-      :data:`ACTIVITY_SIGMA`, persons :data:`PERSON_ACTIVITY` times less);
-      a tie's ends are drawn in proportion to it, which gives heavy-tailed
+      :data:`~netmap.datasets.generator.ACTIVITY_SIGMA`, persons
+      :data:`~netmap.datasets.generator.PERSON_ACTIVITY` times less); a tie's
+      ends are drawn in proportion to it, which gives heavy-tailed
       degrees: a few hubs and many actors with few ties.
     - **Homophily**: exactly ``round(homophily * n_ties)`` ties join two
       actors of the same ``sector``; the others join two sectors. So the
@@ -202,18 +203,20 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
       less active organisations (3 to 40), tied to each other (each to
       about 1.5 times the mean degree), inside their sector to no one
       else, and with their activity across sectors capped so that they
-      expect at most :data:`CLUB_OUTSIDE` of their club ties across
-      sectors: :func:`netmap.single_sector_clusters` finds them; a partner
+      expect at most :data:`~netmap.datasets.generator.CLUB_OUTSIDE` of their club ties
+      across sectors: :func:`netmap.single_sector_clusters` finds them; a partner
       network of every organisation in a body or tied to the backbone; and
-      the partner network's activities on six shared goals (:data:`GOALS`,
-      the first the most common; the third-sector team crowds the first
-      two).
+      the partner network's activities on six shared goals
+      (:data:`~netmap.datasets.generator.GOALS`, the first the most common;
+      the third-sector team crowds the first two).
     - **Waves** (``waves=k`` or a list of labels): the backbone and the
       bodies' members hold throughout; of the other actors
-      :data:`FIRST_WAVE_SHARE` are there from the first wave and the rest
-      join in a later one; :data:`LEAVE_SHARE` leave before the last wave,
-      and persons never outlast their organisation. A tie starts when both
-      its actors are there (:data:`LATE_TIE_SHARE` of them later) and ends
+      :data:`~netmap.datasets.generator.FIRST_WAVE_SHARE` are there from the
+      first wave and the rest join in a later one;
+      :data:`~netmap.datasets.generator.LEAVE_SHARE` leave before the last
+      wave, and persons never outlast their organisation. A tie starts when
+      both its actors are there
+      (:data:`~netmap.datasets.generator.LATE_TIE_SHARE` of them later) and ends
       when one of them leaves (``LEAVE_SHARE`` of the others end early).
       Memberships and activities follow their actors. With two waves or
       more, a third-sector organisation chairs the steering committee in
@@ -229,7 +232,7 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
     sectors : dict, optional
         Sector label (any label of :func:`netmap.default_taxonomy`) to
         share; shares are any numbers >= 0 and are divided by their sum.
-        Default :data:`DEFAULT_SECTORS`.
+        Default :data:`~netmap.datasets.generator.DEFAULT_SECTORS`.
     homophily : float, default 0.6
         Share of ties inside a sector, from 0 to 1.
     persons : float, default 0.1

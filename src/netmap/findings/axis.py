@@ -192,7 +192,7 @@ def axis_position(m: StakeholderMap, *, viewpoint=None, goal=None, time=None, la
     partnership, 1 joint move) and the anchor nearest to it:
 
     - *viewpoint*, *goal*, *time*: declared by the team (English or
-      Hebrew words, see :data:`DECLARED`), else unknown and left out.
+      Hebrew words, see :data:`~netmap.findings.axis.DECLARED`), else unknown and left out.
     - *stakeholders*, from the map: a few players (0.25, as cooperation and
       partnership both have), many players but not all three core sectors
       in balance (0.5), or most stakeholders from all three, balanced

@@ -1,6 +1,6 @@
 """Findings in plain language: what the source document would say about this map.
 
-A backbone team does not read matrices. :func:`insights` runs the checks
+A backbone team does not read matrices. :func:`netmap.insights` runs the checks
 behind the document's three insights (CONCEPTS.md section 7) and a few
 general ones, and says what it finds in English or Hebrew, each finding
 with the measures and the actors behind it.
@@ -98,7 +98,7 @@ class Finding:
 
 
 class Findings(list):
-    """The findings of :func:`insights`, a list with a table view.
+    """The findings of :func:`netmap.insights`, a list with a table view.
 
     Attributes
     ----------
@@ -605,7 +605,7 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
         says the same thing twice); None draws fresh randomness.
     central_rank : int, default 3
         A public actor (or the backbone) among this many first
-        cross-sector brokers is central (see :func:`public_role`).
+        cross-sector brokers is central (see :func:`~netmap.findings.insights.public_role`).
     loose : float, default 0.5
         The third sector is loosely tied when its within-sector density is
         below this fraction of the other core sectors' mean: half as

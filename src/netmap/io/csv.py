@@ -201,7 +201,7 @@ def _fast_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | None:
 def read_csv_table(path, table: str) -> RawTable:
     """Read one CSV file as a raw (unvalidated) table.
 
-    The quote that :func:`write_csv` puts before a cell a spreadsheet would
+    The quote that :func:`netmap.io.write_csv` puts before a cell a spreadsheet would
     run as a formula is taken off (see ``netmap.model._formula``).
     """
     return table_from_rows(table, _csv_rows(path), file=os.fspath(path), unquote=True)
@@ -253,7 +253,7 @@ def read_csv(
     Notes
     -----
     A folder may hold ``map.csv``, the settings table written by
-    :func:`write_csv`: columns ``setting`` and ``value``, rows ``directed``
+    :func:`netmap.io.write_csv`: columns ``setting`` and ``value``, rows ``directed``
     (yes / no), ``name`` and ``waves`` (labels in order, separated by
     semicolons). Arguments given here take precedence over it.
 
@@ -392,7 +392,7 @@ def table_frames(m: StakeholderMap) -> dict[str, pd.DataFrame]:
 
 
 def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
-    """Write a map as one CSV file per table, to read back with :func:`read_csv`.
+    """Write a map as one CSV file per table, to read back with :func:`netmap.read_csv`.
 
     Parameters
     ----------
@@ -402,7 +402,7 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
         Created if needed; ``actors.csv``, ``ties.csv`` and, when not empty,
         ``memberships.csv``, ``bodies.csv`` and ``activities.csv`` are
         written (replacing files of those names), and ``map.csv``, the
-        settings table (direction, title, wave order; see :func:`read_csv`).
+        settings table (direction, title, wave order; see :func:`netmap.read_csv`).
     encoding : str, default "utf-8-sig"
         UTF-8 with a byte-order mark, so that Excel shows Hebrew and Arabic
         correctly when it opens the file.
@@ -418,7 +418,7 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
     return, is written with a leading single quote, as OWASP recommends
     against formula injection; plain numbers such as ``-3`` are written as
-    they are. :func:`read_csv` takes the quote off again (see
+    they are. :func:`netmap.read_csv` takes the quote off again (see
     ``netmap.model._formula``).
 
     Examples

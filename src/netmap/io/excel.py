@@ -81,7 +81,7 @@ def read_excel(
         An ``.xlsx`` workbook.
     directed : bool, optional
         Whether ties run from source to target; default: as the ``map``
-        sheet says (written by :func:`write_excel`), else False.
+        sheet says (written by :func:`netmap.io.write_excel`), else False.
     taxonomy : SectorTaxonomy, optional
         The sector taxonomy (default: the built-in one).
     waves : sequence, optional
@@ -176,7 +176,7 @@ def write_excel(m: StakeholderMap, path) -> None:
 
     Sheets are named ``actors``, ``ties`` and, when not empty,
     ``memberships``, ``bodies`` and ``activities``; computed columns
-    (``core``, ``tie_class``) are left out. :func:`read_excel` reads the
+    (``core``, ``tie_class``) are left out. :func:`netmap.read_excel` reads the
     workbook back to an equal map.
 
     Parameters
@@ -193,7 +193,7 @@ def write_excel(m: StakeholderMap, path) -> None:
     ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, also gets a
     leading single quote (OWASP's advice against formula injection), so
     that it stays text when the sheet is saved as CSV; plain numbers such
-    as ``-3`` are written as they are. :func:`read_excel` takes the quote
+    as ``-3`` are written as they are. :func:`netmap.read_excel` takes the quote
     off again (see ``netmap.model._formula``).
     """
     import openpyxl

@@ -63,7 +63,7 @@ def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     attributes. Edges are the ties, with their weight and every other tie
     column as an attribute. The memberships, bodies and activities, and the
     map's settings, travel in a ``<netmap:map>`` element that Gephi and
-    networkx skip; :func:`read_gexf` reads it all back to an equal map.
+    networkx skip; :func:`netmap.read_gexf` reads it all back to an equal map.
 
     Parameters
     ----------
@@ -191,7 +191,7 @@ def read_gexf(
 ) -> StakeholderMap:
     """Read a map from a GEXF file (Gephi's format), safely.
 
-    A file written by :func:`write_gexf` reads back to an equal map,
+    A file written by :func:`netmap.io.write_gexf` reads back to an equal map,
     memberships, bodies and activities included. From any other GEXF file
     (saved by Gephi, networkx ...), nodes become actors (the node id their
     id, the label their name), edges become ties (the edge weight their

@@ -59,7 +59,7 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
     :func:`netmap.model.palette.sector_colors`) and ``size`` are added, except
     those an actor column already takes. The memberships, bodies and
     activities and the map's settings travel in a ``<netmap:map>`` element;
-    :func:`read_graphml` reads everything back to an equal map, without
+    :func:`netmap.read_graphml` reads everything back to an equal map, without
     the keys that were only for show.
 
     Parameters
@@ -70,7 +70,7 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
         The ``.graphml`` file to write (replaced if it exists).
     size : str or None, default "degree"
         What node sizes show: ``"degree"``, a numeric actor column, or None
-        (see :func:`netmap.io.gexf.write_gexf`).
+        (see :func:`netmap.io.write_gexf`).
 
     Raises
     ------
@@ -179,7 +179,7 @@ def read_graphml(
 ) -> StakeholderMap:
     """Read a map from a GraphML file, safely.
 
-    A file written by :func:`write_graphml` reads back to an equal map.
+    A file written by :func:`netmap.io.write_graphml` reads back to an equal map.
     From any other GraphML file, nodes become actors and edges ties; every
     node and edge key becomes a column (a key without ``attr.name`` is
     named by its id; defaults declared for a key are applied); the key
@@ -198,7 +198,7 @@ def read_graphml(
         The node key that holds the sector label.
     directed : bool, optional
         Default: as the file says (``edgedefault``, and each edge's
-        ``directed``); see :func:`netmap.io.gexf.read_gexf` for mixed
+        ``directed``); see :func:`netmap.read_gexf` for mixed
         directions.
     taxonomy, waves, name
         As for :func:`netmap.read_csv`.

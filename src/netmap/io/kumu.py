@@ -194,7 +194,7 @@ def write_kumu(m: StakeholderMap, path) -> None:
     ``Memberships`` and ``Activities``, and a ``netmap (ignore)`` sheet
     with what Kumu skips (direction, title, wave order, column order); the
     JSON holds ``elements``, ``connections`` and a ``netmap`` object.
-    :func:`read_kumu` reads either back to an equal map. See
+    :func:`netmap.read_kumu` reads either back to an equal map. See
     :mod:`netmap.io.kumu` for the details.
 
     Parameters
@@ -213,8 +213,8 @@ def write_kumu(m: StakeholderMap, path) -> None:
     Notes
     -----
     In the workbook, a text cell that a spreadsheet would run as a formula
-    gets a leading single quote (see :func:`netmap.io.csv.write_csv`);
-    :func:`read_kumu` takes it off.
+    gets a leading single quote (see :func:`netmap.io.write_csv`);
+    :func:`netmap.read_kumu` takes it off.
 
     Examples
     --------
@@ -573,7 +573,7 @@ def read_kumu(
     ``body_types`` are bodies, and a connection between an actor and a
     body is a membership; elements whose ``Type`` is one of ``goal_types``
     are shared goals, and a connection between an actor and a goal an
-    activity. A workbook or JSON written by :func:`write_kumu` reads back
+    activity. A workbook or JSON written by :func:`netmap.io.write_kumu` reads back
     to an equal map.
 
     Parameters

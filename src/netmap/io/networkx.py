@@ -58,7 +58,7 @@ def to_networkx(m: StakeholderMap, *, multigraph: bool = False) -> nx.Graph:
         Nodes are actor ids with every actor column as an attribute (missing
         values left out). The graph attribute ``name`` holds the map's
         title; ``actor_columns`` and ``tie_columns`` list the tables'
-        columns in order, so that :func:`from_networkx` keeps that order.
+        columns in order, so that :func:`netmap.from_networkx` keeps that order.
 
     Examples
     --------

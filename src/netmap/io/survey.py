@@ -3,7 +3,7 @@
 In a roster survey each responding organisation goes down the list of
 the initiative's organisations and says, for each, whether they work
 together, how (the tie type), and ratings such as trust or value.
-:func:`from_survey` turns the answers into a map whose ties record who
+:func:`netmap.from_survey` turns the answers into a map whose ties record who
 reported them (the response rates and the sensitivity of the measures to
 one-sided reports are in :mod:`netmap.structure.survey`).
 

@@ -79,9 +79,10 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
         Estimate betweenness from this many pivots: shortest paths from
         ``betweenness_sample`` actors drawn at random to every actor,
         rescaled as networkx does with ``k=`` (Brandes and Pich 2007). None:
-        exact up to :data:`SAMPLE_ABOVE` (5,000) actors and
-        :data:`SAMPLE_PIVOTS` (1,000) pivots above, with a warning. A value
-        of at least the number of actors gives the exact values.
+        exact up to :data:`~netmap.measures.centrality.SAMPLE_ABOVE` (5,000)
+        actors and :data:`~netmap.measures.centrality.SAMPLE_PIVOTS` (1,000)
+        pivots above, with a warning. A value of at least the number of
+        actors gives the exact values.
     seed : int, numpy Generator or None, default 0
         Draws the pivots of sampled betweenness; nothing else is random. The
         same seed gives the same result; None draws fresh randomness.
@@ -133,7 +134,7 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
 
     See Also
     --------
-    netmap.measures.holes.structural_holes : Burt's constraint and effective size.
+    netmap.structural_holes : Burt's constraint and effective size.
 
     Notes
     -----

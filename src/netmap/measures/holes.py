@@ -95,7 +95,7 @@ def structural_holes(m: StakeholderMap, *, weight: str | None = None) -> pd.Data
 
     See Also
     --------
-    netmap.measures.centrality.centrality : betweenness and other centralities.
+    netmap.centrality : betweenness and other centralities.
 
     Notes
     -----

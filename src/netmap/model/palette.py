@@ -53,7 +53,7 @@ def sector_colors(taxonomy=None) -> dict[str, str]:
     Parameters
     ----------
     taxonomy : SectorTaxonomy, optional
-        Default: :func:`netmap.model.sectors.default_taxonomy`.
+        Default: :func:`netmap.default_taxonomy`.
 
     Returns
     -------

@@ -62,7 +62,7 @@ class StakeholderMap:
         Whether a tie runs from source to target. Most stakeholder ties are
         mutual, so the default is undirected.
     taxonomy : SectorTaxonomy, optional
-        The sector taxonomy; default :func:`netmap.model.sectors.default_taxonomy`.
+        The sector taxonomy; default :func:`netmap.default_taxonomy`.
     waves : sequence, optional
         The order of the waves, when they are labels without a natural order
         (numbers and ISO dates order themselves).
@@ -283,7 +283,7 @@ class StakeholderMap:
         return self._actors[by].rename(by)
 
     def to_networkx(self, *, multigraph: bool = False) -> nx.Graph:
-        """The map as a networkx graph; see :func:`netmap.io.networkx.to_networkx`."""
+        """The map as a networkx graph; see :func:`netmap.io.to_networkx`."""
         from netmap.io.networkx import to_networkx
 
         return to_networkx(self, multigraph=multigraph)
@@ -412,7 +412,7 @@ class StakeholderMap:
 
     # -- levels -------------------------------------------------------------------
     def roll_up(self, *, to: str = "organisation") -> StakeholderMap:
-        """The map one level up; see :func:`netmap.structure.levels.roll_up`.
+        """The map one level up; see :func:`netmap.roll_up`.
 
         Examples
         --------
@@ -468,19 +468,19 @@ class StakeholderMap:
 
     # -- writing -------------------------------------------------------------------
     def to_csv(self, folder, *, encoding: str = "utf-8-sig") -> list:
-        """Write one CSV file per table into ``folder``; see :func:`netmap.io.csv.write_csv`."""  # noqa: E501
+        """Write one CSV file per table into ``folder``; see :func:`netmap.io.write_csv`."""  # noqa: E501
         from netmap.io.csv import write_csv
 
         return write_csv(self, folder, encoding=encoding)
 
     def to_excel(self, path) -> None:
-        """Write a workbook with one sheet per table; see :func:`netmap.io.excel.write_excel`."""  # noqa: E501
+        """Write a workbook with one sheet per table; see :func:`netmap.io.write_excel`."""  # noqa: E501
         from netmap.io.excel import write_excel
 
         write_excel(self, path)
 
     def to_gexf(self, path, *, size: str | None = "degree") -> None:
-        """Write a GEXF file coloured by sector for Gephi; see :func:`netmap.io.gexf.write_gexf`."""  # noqa: E501
+        """Write a GEXF file coloured by sector for Gephi; see :func:`netmap.io.write_gexf`."""  # noqa: E501
         from netmap.io.gexf import write_gexf
 
         write_gexf(self, path, size=size)
@@ -493,13 +493,13 @@ class StakeholderMap:
         return anonymize(self, key, keep=keep, drop=drop, coarsen=coarsen)
 
     def to_kumu(self, path) -> None:
-        """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.kumu.write_kumu`."""  # noqa: E501
+        """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.write_kumu`."""  # noqa: E501
         from netmap.io.kumu import write_kumu
 
         write_kumu(self, path)
 
     def to_graphml(self, path, *, size: str | None = "degree") -> None:
-        """Write a GraphML file; see :func:`netmap.io.graphml.write_graphml`."""
+        """Write a GraphML file; see :func:`netmap.io.write_graphml`."""
         from netmap.io.graphml import write_graphml
 
         write_graphml(self, path, size=size)

@@ -242,7 +242,7 @@ LEVELS = Vocabulary(
     ],
 )
 """The levels of an actor (CONCEPTS.md section 2): person, organisation, body, and
-sector (the actors of a map rolled up to sectors, :func:`netmap.structure.levels.roll_up`)."""
+sector (the actors of a map rolled up to sectors, :func:`netmap.roll_up`)."""
 
 SCOPES = Vocabulary(
     "scope",

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 __all__ = ["layout", "force_positions", "sector_positions", "LAYOUTS",
            "ALL_PAIRS_UP_TO"]
 
-#: The layouts :func:`layout` knows.
+#: The layouts :func:`netmap.plot.layout` knows.
 LAYOUTS = ("force", "sector")
 
 #: Components of up to this many actors feel repulsion between all pairs;
@@ -333,7 +333,7 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
                     iterations: int = _ITERATIONS) -> np.ndarray:
     """Force layout of ``n`` actors tied by ``source[k] -- target[k]``.
 
-    The array form of :func:`layout` with ``kind="force"``: direction,
+    The array form of :func:`netmap.plot.layout` with ``kind="force"``: direction,
     parallel ties and self-ties are ignored.
 
     Parameters
@@ -483,7 +483,7 @@ def _spread(angles: np.ndarray, gap: float) -> np.ndarray:
 def sector_positions(sector: np.ndarray, source: np.ndarray, target: np.ndarray, *,
                      seed=0, iterations: int = _ITERATIONS
                      ) -> tuple[np.ndarray, pd.DataFrame]:
-    """Sector layout: every sector in its own disc; the array form of :func:`layout`.
+    """Sector layout: every sector in its own disc; the array form of :func:`netmap.plot.layout`.
 
     Parameters
     ----------

@@ -180,7 +180,7 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
              fontsize=8.0, size_range=None, node_size=None):
     """Draw the stakeholder map: actors by sector, level and a measure, ties by class.
 
-    Actors are coloured by sector (:func:`netmap.plot.palette.sector_colors`),
+    Actors are coloured by sector (:func:`netmap.model.palette.sector_colors`),
     shaped by level (person a circle, organisation a square, body a
     triangle) and sized by ``size``; ties are one line collection, styled
     by tie class (partnership solid, exchange dashed, transactional

@@ -1,8 +1,8 @@
 """Text that reads right: right-to-left labels, and fonts that have their glyphs.
 
-Every string a netmap plot draws goes through :func:`display_text`.
+Every string a netmap plot draws goes through :func:`netmap.plot.display_text`.
 Matplotlib lays out Hebrew and Arabic itself when its text engine was built
-with libraqm (matplotlib 3.11 wheels are; :func:`has_libraqm` tells): the
+with libraqm (matplotlib 3.11 wheels are; :func:`netmap.plot.has_libraqm` tells): the
 string is then handed over as it is, wrapped in invisible direction
 isolates only when its reading direction differs from the one its first
 letter would give (``"Intel ישראל"`` in a Hebrew label). Without libraqm
@@ -174,10 +174,10 @@ def display_text(text: str, *, direction: str = "auto", warn: bool = True,
         A label as the user wrote it (logical order).
     direction : {"auto", "rtl", "ltr"}
         The reading direction of the whole label; ``"auto"`` is
-        :func:`text_direction` of each line.
+        :func:`~netmap.plot.text.text_direction` of each line.
     warn : bool, default True
         Warn about Arabic that cannot be shaped (plots check that once
-        for all their strings with :func:`check_shaping` instead).
+        for all their strings with :func:`~netmap.plot.text.check_shaping` instead).
     stacklevel : int
         For the warning below, as for :func:`warnings.warn`.
 

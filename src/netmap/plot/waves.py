@@ -80,7 +80,7 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     """The map at two waves side by side, on one layout; who joined and who left.
 
     Both panels use one layout of the actors and ties present at either
-    wave (:func:`union_layout`), so an actor stands at the same place in
+    wave (:func:`~netmap.plot.waves.union_layout`), so an actor stands at the same place in
     both. In the ``after`` panel a dark ring marks the actors who joined
     since ``before``; in the ``before`` panel a cross marks the actors
     gone by ``after``, and a faint hollow marker shows in the ``after``
@@ -91,7 +91,7 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     m : StakeholderMap
         The map, with waves.
     before, after
-        Two waves of ``m`` (:attr:`StakeholderMap.waves`).
+        Two waves of ``m`` (:attr:`netmap.StakeholderMap.waves`).
     axes : sequence of two matplotlib.axes.Axes, optional
         Where to draw. Default: two Axes side by side added to ``fig``.
     fig : matplotlib.figure.Figure, optional

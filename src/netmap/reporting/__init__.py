@@ -1,6 +1,6 @@
 """One self-contained HTML report of a map, for people who will never open a notebook.
 
-:func:`report` writes a single HTML file: the map's summary, the network
+:func:`netmap.report` writes a single HTML file: the map's summary, the network
 map, the findings of :func:`netmap.insights` grouped by insight with the
 position on the axis, mixing and E-I with their significance, the joint
 bodies, the cross-sector brokers, the single-sector clusters, the

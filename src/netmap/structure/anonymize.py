@@ -1,12 +1,12 @@
 """Safe sharing: stable pseudonyms, dropped and coarsened columns, re-identification risk.
 
 A backbone team shares its map with researchers without exposing the
-people and organisations in it: :func:`anonymize` replaces every id and
+people and organisations in it: :func:`~netmap.structure.anonymize.anonymize` replaces every id and
 name with a pseudonym computed from the id under a secret key (HMAC-SHA256),
 keeps every tie, membership and wave, and keeps only the attributes the
 user names. The same key gives the same pseudonyms, so the waves of a
 study stay comparable; another key gives others, so two shared copies
-cannot be joined. :func:`reidentification_risk` then lists the actors
+cannot be joined. :func:`netmap.reidentification_risk` then lists the actors
 that the attributes left in the map still single out.
 """
 
@@ -145,7 +145,7 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
               coarsen: Mapping[str, object] | None = None):
     """The map with pseudonyms for ids and names, and only the attributes kept.
 
-    Every actor id becomes a pseudonym (:func:`pseudonyms`, prefix ``a``),
+    Every actor id becomes a pseudonym (:func:`netmap.pseudonyms`, prefix ``a``),
     and so does every body id (prefix ``b``); names become the pseudonyms
     too. Every tie, membership and activity is kept, with its ends
     renamed, so every structural measure (mixing, E-I, brokerage,
@@ -192,7 +192,7 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
 
     See Also
     --------
-    reidentification_risk : the actors the kept attributes still single out.
+    netmap.reidentification_risk : the actors the kept attributes still single out.
 
     Examples
     --------
@@ -345,7 +345,7 @@ def reidentification_risk(m: StakeholderMap, *,
     every actor whose combination of ``keys`` is shared by fewer than
     ``k`` actors (k-anonymity): with ``k=2``, the actors unique on it.
     Check a map with the attributes that will be shared (after
-    :func:`anonymize`) before sharing it.
+    :func:`~netmap.structure.anonymize.anonymize`) before sharing it.
 
     Parameters
     ----------

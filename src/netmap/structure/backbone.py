@@ -91,7 +91,7 @@ def pair_two_paths(m, by: str = "sector") -> np.ndarray:
     Entry ``[j, a, b]`` counts the pairs ``(i, k)``, ``i != k``, with arcs
     ``i -> j -> k`` and no arc ``i -> k``, where ``i`` is in group ``a``
     and ``k`` in group ``b``: the open two-paths of
-    :func:`netmap.measures.brokerage.brokerage`, by the groups they join. Summed
+    :func:`netmap.brokerage`, by the groups they join. Summed
     over ``a != b`` they are the actor's representative, gatekeeper and
     liaison counts; over ``a == b``, its coordinator and itinerant counts.
     In an undirected map every path counts in both directions, as there.
@@ -197,7 +197,7 @@ def backbone_brokerage(m: StakeholderMap, *, backbone=None, top: int | None = No
         The map.
     backbone : str or iterable of str, optional
         The backbone's ids; by default the actors marked in the
-        ``backbone`` column (see :func:`backbone_actors`).
+        ``backbone`` column (see :func:`~netmap.structure.backbone.backbone_actors`).
     top : int, optional
         Take the ``top`` cross-sector brokers as the backbone instead.
     by : str, default "sector"

@@ -164,7 +164,7 @@ def body_composition(m: StakeholderMap, *, by: str = "sector", reference="map") 
         Indexed by body id. Columns: ``name`` and ``kind`` (when the bodies
         table has them); ``members`` (distinct actors); ``groups`` (distinct
         groups of ``by`` among them); ``core_present`` and ``core_missing``
-        (tuples of core sectors); ``type`` (one of :data:`BODY_TYPES`);
+        (tuples of core sectors); ``type`` (one of :data:`~netmap.structure.bodies.BODY_TYPES`);
         ``blau`` and ``blau_normalized``; ``deviation``; ``dominant`` (the
         largest group, the first in the map's order on a tie) and
         ``dominant_share``; ``chairs`` (ids of members whose role is chair

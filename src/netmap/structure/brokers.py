@@ -67,7 +67,7 @@ def brokers(m: StakeholderMap, *, by: str = "sector", top: int | None = None,
     A backbone organisation (CONCEPTS.md section 6) is meant to be the
     main cross-sector broker of a joint move. This table puts side by side,
     for every actor, the three brokerage roles of Gould and Fernandez that
-    cross a group boundary (:func:`netmap.measures.brokerage.brokerage`):
+    cross a group boundary (:func:`netmap.brokerage`):
     representative, gatekeeper and liaison, with their z-scores against
     random ties of the same density; how many other groups it reaches
     directly; Burt's constraint (low: the actor spans structural holes);
@@ -86,7 +86,7 @@ def brokers(m: StakeholderMap, *, by: str = "sector", top: int | None = None,
         Keep only the first ``top`` actors.
     betweenness_sample : int, optional
         Pivots of sampled betweenness, as for
-        :func:`netmap.measures.centrality.centrality` (by default exact up to 5,000
+        :func:`netmap.centrality` (by default exact up to 5,000
         actors, sampled with a warning above).
     seed : int, numpy Generator or None, default 0
         Seed for sampled betweenness: the same seed gives the same result;

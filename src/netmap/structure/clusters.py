@@ -3,8 +3,8 @@
 Beside the joint bodies, a joint move may hold single-sector groups where
 actors of one sector combine forces: the business coalition and the
 third-sector team of the 2x5 initiative (CONCEPTS.md sections 7 and 8).
-:func:`single_sector_clusters` finds such groups in the ties themselves;
-:func:`communities` finds the map's communities whatever their sectors and
+:func:`netmap.single_sector_clusters` finds such groups in the ties themselves;
+:func:`netmap.communities` finds the map's communities whatever their sectors and
 says which are mixed and which are single-sector.
 """
 

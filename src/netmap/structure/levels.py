@@ -3,7 +3,7 @@
 CONCEPTS.md section 2: every participant is shaped at once by the
 personal, the organisational and the sectoral level, and trust is built
 at each. A map may hold people (``level`` person, with ``org`` naming
-their organisation) beside organisations. :func:`roll_up` merges people
+their organisation) beside organisations. :func:`netmap.roll_up` merges people
 into their organisations, or everyone into their sector, and gives a map
 that every analysis accepts, so one question can be asked at each level.
 """

@@ -1,8 +1,8 @@
 """Who answered a roster survey, and how much the unanswered reports matter.
 
-:func:`response_rates` shows the response rate by sector, since a sector
+:func:`netmap.response_rates` shows the response rate by sector, since a sector
 that did not answer looks less connected in every measure;
-:func:`survey_sensitivity` shows how the E-I index, the mixing shares and
+:func:`netmap.survey_sensitivity` shows how the E-I index, the mixing shares and
 the broker ranking move under the usual choices for ties only one side
 reported. Both take a map read by :func:`netmap.from_survey`.
 """

@@ -2,8 +2,8 @@
 
 Partnerships change over time: players leave and join, dominance and
 power shift (CONCEPTS.md section 4); in 2x5 the Ministry of Education
-took the lead after the first year (section 8). :func:`compare` puts two
-waves of one map side by side; :func:`headline_measures` gives the
+took the lead after the first year (section 8). :func:`netmap.compare` puts two
+waves of one map side by side; :func:`netmap.headline_measures` gives the
 measures it compares, for any map.
 """
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 __all__ = ["compare", "headline_measures", "WaveComparison", "HEADLINE_MEASURES"]
 
-#: The measures of :func:`headline_measures`, in order, with what each says.
+#: The measures of :func:`netmap.headline_measures`, in order, with what each says.
 HEADLINE_MEASURES = {
     "actors": "actors in the map",
     "ties": "ties in the map",
@@ -43,7 +43,10 @@ HEADLINE_MEASURES = {
 
 
 def headline_measures(m: StakeholderMap, *, backbone=None) -> pd.Series:
-    """The headline measures of a map, one number each (see :data:`HEADLINE_MEASURES`).
+    """The headline measures of a map, one number each.
+
+    The measures and what each says are in
+    :data:`~netmap.structure.waves.HEADLINE_MEASURES`.
 
     Parameters
     ----------
@@ -56,7 +59,7 @@ def headline_measures(m: StakeholderMap, *, backbone=None) -> pd.Series:
     Returns
     -------
     pandas.Series
-        Float, indexed by the names of :data:`HEADLINE_MEASURES`; NaN where
+        Float, indexed by the names of :data:`~netmap.structure.waves.HEADLINE_MEASURES`; NaN where
         the map cannot say (no ties, no bodies, no public actor).
 
     Examples
@@ -138,7 +141,7 @@ class WaveComparison:
         ``chairs_before``, ``chairs_after``, ``chair_sectors_before`` and
         ``chair_sectors_after``.
     measures : pandas.DataFrame
-        :func:`headline_measures` of both waves: ``before``, ``after``,
+        :func:`netmap.headline_measures` of both waves: ``before``, ``after``,
         ``change``.
     """
 
@@ -166,7 +169,7 @@ def compare(m: StakeholderMap, before, after, *, backbone=None) -> WaveCompariso
     before, after
         Two of ``m.waves``.
     backbone : str or iterable of str, optional
-        Passed to :func:`headline_measures`.
+        Passed to :func:`netmap.headline_measures`.
 
     Returns
     -------
