@@ -61,9 +61,18 @@ def label_key(label: str, drop: frozenset[str] = frozenset()) -> str:
     text = unicodedata.normalize("NFKD", clean_text(label)).casefold()
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(dict.fromkeys(map(ord, _QUOTES)))
-    words = [_strip_article(w) for w in _PUNCT.split(text) if w]
+    words = [_strip_articles(w) for w in _PUNCT.split(text) if w]
     kept = [w for w in words if w not in _WORDS_DROPPED and w not in drop] or words
-    return "".join(kept)
+    # The joined words are one word to the next call: strip again, so that
+    # a key is its own key (label_key("آل00!0") was "ال000", whose key is "000").
+    return _strip_articles("".join(kept))
+
+
+def _strip_articles(word: str) -> str:
+    """Every leading article taken off, until what remains has none."""
+    while (stripped := _strip_article(word)) != word:
+        word = stripped
+    return word
 
 
 def closest(
