@@ -136,6 +136,7 @@ def test_help_for_every_command(capsys, command):
     assert "usage: netmap" in capsys.readouterr().out
 
 
+@pytest.mark.slow  # about 2 s: a fresh interpreter runs the installed command
 def test_installed_entry_point():
     exe = require("netmap", command=True)
     done = subprocess.run([exe, "--version"], capture_output=True, text=True,

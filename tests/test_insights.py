@@ -297,6 +297,7 @@ def _maps_with_many_findings():
         yield netmap.datasets.synthetic(60, 120, seed=0, **kw), {"complexity": "complex"}
 
 
+@pytest.mark.slow  # about 2.5 s: the findings of seven maps in two languages
 def test_every_finding_raised_has_its_texts_in_every_language():
     seen = set()
     for m, kw in _maps_with_many_findings():
