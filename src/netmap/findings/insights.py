@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import check_int
+from netmap.model._params import check_int, check_number
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
@@ -639,8 +639,7 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     check_int("permutations", permutations, minimum=1)
     for name, value in (("dominance", dominance), ("loose", loose),
                         ("dependency_share", dependency_share)):
-        if not 0 < value <= 1:
-            raise MeasureError(f"{name} must lie in (0, 1], not {value!r}")
+        check_number(name, value, above=0, high=1)
     waves = m.waves
     if wave is None and waves:
         wave = waves[-1]

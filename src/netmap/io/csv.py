@@ -17,7 +17,7 @@ from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import DERIVED_COLUMNS, validate_tables
-from netmap.model.exceptions import FileFormatError, InputError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ParameterError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
@@ -431,6 +431,11 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     >>> netmap.read_csv(folder).equals(m)
     True
     """
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise ParameterError("encoding", encoding, "a Python text encoding, such as "
+                             "'utf-8-sig' or 'cp1255'") from None
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -10,6 +10,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from netmap.model._groups import Groups, group_codes
+from netmap.model._params import check_choice
 from netmap.model.exceptions import MeasureError
 
 if TYPE_CHECKING:
@@ -244,9 +245,7 @@ def _compute(m, by: str, counts: bool = True) -> _Brokerage:
 
 
 def _check_stat(stat: str) -> None:
-    if stat not in _STATS:
-        raise MeasureError(f"stat must be one of {', '.join(map(repr, _STATS))}, "
-                           f"not {stat!r}")
+    check_choice("stat", stat, _STATS)
 
 
 def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd.DataFrame:

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netmap.model._params import check_choice
+
 __all__ = ["MapArrays"]
 
 
@@ -97,8 +99,7 @@ class MapArrays:
             on the diagonal. Parallel ties (of different types) add up.
             The matrix is cached; treat it as read-only.
         """
-        if weight not in (None, "weight"):
-            raise ValueError(f"weight must be None or 'weight', not {weight!r}")
+        check_choice("weight", weight, (None, "weight"))
         if weight in self._cache:
             return self._cache[weight]
         values = self.weight if weight else np.ones(len(self.source))

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from netmap.measures.mixing import mixing_matrix
+from netmap.model._params import check_choice
 from netmap.plot._common import Fonts, get_ax, group_names, text_color
 from netmap.words import catalogue as _words
 
@@ -77,8 +78,7 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
     """
     from matplotlib.colors import Normalize, TwoSlopeNorm
 
-    if stat not in _STATS:
-        raise ValueError(f"stat must be one of {', '.join(_STATS)}, not {stat!r}")
+    check_choice("stat", stat, _STATS)
     lang = _words.check_lang(lang)
     fonts = Fonts.of(font)
     ax = get_ax(ax)

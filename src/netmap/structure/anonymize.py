@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import allowed_words, check_int
 from netmap.model._validation import DERIVED_COLUMNS, Validated
-from netmap.model.exceptions import InvalidValueError, MeasureError
+from netmap.model.exceptions import InvalidValueError, ParameterError
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -381,12 +382,12 @@ def reidentification_risk(m: StakeholderMap, *,
     >>> len(reidentification_risk(m, keys=("sector",), k=2))
     1
     """
-    keys = list(keys)
-    if k < 2:
-        raise MeasureError(f"k must be at least 2, not {k!r}")
-    if not keys:
-        raise MeasureError("give at least one key")
+    given, keys = keys, list(keys)
+    check_int("k", k, minimum=2)
     actors = m.actors
+    if not keys:
+        raise ParameterError("keys", given, "at least one of " + allowed_words(
+            ["bodies", *map(str, actors.columns)]))
     frame = pd.DataFrame(index=actors.index.copy())
     for key in keys:
         if key == "bodies":
@@ -398,9 +399,9 @@ def reidentification_risk(m: StakeholderMap, *,
         elif key in actors.columns:
             frame[key] = actors[key].astype(object).to_numpy()
         else:
-            raise MeasureError(
-                f"cannot use {key!r}: not a column of the actors nor 'bodies'; use "
-                + ", ".join(["bodies", *map(str, actors.columns)]))
+            raise ParameterError("keys", given, allowed_words(
+                ["bodies", *map(str, actors.columns)]),
+                hint=f"{key!r} is not a column of the actors nor 'bodies'")
     text = pd.DataFrame({key: frame[key].astype(object).where(frame[key].notna(),
                                                                "\x00missing").astype(str)
                          for key in keys})

@@ -18,8 +18,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes
-from netmap.model._params import check_choice, check_seed
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import check_choice, check_int, check_number, check_seed
 from netmap.structure.bodies import _body_index, _member_pairs
 
 if TYPE_CHECKING:
@@ -36,8 +35,7 @@ def _undirected_ties(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _check_share(name: str, value: float) -> None:
-    if not 0 <= value <= 1:
-        raise MeasureError(f"{name} must lie between 0 and 1, not {value!r}")
+    check_number(name, value, low=0, high=1)
 
 
 def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: int = 3,
@@ -105,8 +103,7 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
     0        business    23  business_coalition
     1           third    22   third_sector_team
     """
-    if min_size < 1:
-        raise MeasureError(f"min_size must be at least 1, not {min_size!r}")
+    check_int("min_size", min_size, minimum=1)
     check_seed(seed)
     _check_share("min_share", min_share)
     groups = group_codes(m, by)

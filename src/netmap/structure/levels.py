@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import allowed_words, check_number
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, validate_tables
-from netmap.model.exceptions import MeasureError
+from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import ROLES
 
 if TYPE_CHECKING:
@@ -37,7 +38,9 @@ def _level_of(to: str) -> str:
     for level, words in LEVELS_UP.items():
         if key in words:
             return level
-    raise MeasureError(f"roll_up goes to 'organisation' or 'sector', not {to!r}")
+    raise ParameterError("to", to, allowed_words(LEVELS_UP),
+                         hint="also " + ", ".join(w for words in LEVELS_UP.values()
+                                                  for w in words[1:]))
 
 
 def _organisation_of(m) -> np.ndarray:
@@ -289,8 +292,7 @@ def key_person_risk(m: StakeholderMap, *, share: float = 1.0) -> pd.DataFrame:
     >>> bool(risk.loc["sheatufim", "at_risk"])
     False
     """
-    if not 0 < share <= 1:
-        raise MeasureError(f"share must lie in (0, 1], not {share!r}")
+    check_number("share", share, above=0, high=1)
     top = _organisation_of(m)
     n = m.n_actors
     arr = m.arrays
