@@ -208,7 +208,7 @@ def test_bodies_errors(tiny, sample):
         plot_bodies(tiny, ax=new_ax(), bodies=[])
     with pytest.raises(ValueError, match="'count' or 'share'"):
         plot_bodies(tiny, stat="percent")
-    with pytest.raises(ValueError, match="'type', 'table', 'members'"):
+    with pytest.raises(ValueError, match="'type', 'table' or 'members'"):
         plot_bodies(tiny, order="name")
     with pytest.raises(ValueError, match="lang"):
         plot_bodies(tiny, lang="fr")
