@@ -54,7 +54,7 @@ def test_bodies_one_bar_per_body_one_segment_per_sector(tiny):
     assert len(ax.containers) == len(SECTORS)
     left = np.zeros(4)
     for j, (container, code) in enumerate(zip(ax.containers, SECTORS, strict=True)):
-        assert container.get_label() == tiny.taxonomy.display_name(code, "en")
+        assert container.get_label() == tiny.taxonomy.display_name(code, lang="en")
         assert [bar.get_width() for bar in container] == list(expected[:, j])
         assert np.allclose([bar.get_x() for bar in container], left)
         assert np.allclose([bar.get_y() + bar.get_height() / 2 for bar in container],

@@ -152,8 +152,8 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
         new_ids = np.array([c for c in m.taxonomy.codes if c in present], dtype=object)
         tax = m.taxonomy
         frame = pd.DataFrame({"id": new_ids,
-                              "name": [tax.display_name(c, "en") for c in new_ids],
-                              "name_he": [tax.display_name(c, "he") for c in new_ids],
+                              "name": [tax.display_name(c, lang="en") for c in new_ids],
+                              "name_he": [tax.display_name(c, lang="he") for c in new_ids],
                               "sector": new_ids, "level": "sector"})
     merged = actors["n_merged"] if "n_merged" in actors else pd.Series(1, index=actors.index)
     frame["n_merged"] = merged.groupby(key).sum().reindex(new_ids).to_numpy(dtype=np.int64)
