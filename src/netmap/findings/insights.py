@@ -640,6 +640,8 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     for name, value in (("dominance", dominance), ("loose", loose),
                         ("dependency_share", dependency_share)):
         check_number(name, value, above=0, high=1)
+    check_number("alpha", alpha, above=0, below=1)
+    check_int("crowded", crowded, minimum=2)
     waves = m.waves
     if wave is None and waves:
         wave = waves[-1]

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
-from netmap.model._params import allowed_words, check_choice
+from netmap.model._params import allowed_words, check_choice, check_number
 from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_color
 from netmap.plot.maps import draw_legend
@@ -198,6 +198,7 @@ def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order=
     lang = _words.check_lang(lang)
     check_choice("stat", stat, _STATS)
     check_choice("order", order, ORDERS)
+    check_number("fontsize", fontsize, above=0)
     counts = body_sector_counts(m, by=by)
     if counts.empty:
         raise MeasureError("the map has no bodies: add a bodies table (id, name, kind) "

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from netmap.measures.mixing import mixing_matrix
-from netmap.model._params import check_choice
+from netmap.model._params import check_choice, check_number
 from netmap.plot._common import Fonts, get_ax, group_names, text_color
 from netmap.words import catalogue as _words
 
@@ -79,6 +79,7 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
     from matplotlib.colors import Normalize, TwoSlopeNorm
 
     check_choice("stat", stat, _STATS)
+    check_number("fontsize", fontsize, above=0)
     lang = _words.check_lang(lang)
     fonts = Fonts.of(font)
     ax = get_ax(ax)

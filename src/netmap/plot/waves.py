@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import check_choice
+from netmap.model._params import check_choice, check_number
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts
@@ -138,9 +138,10 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     >>> plt.close(fig)
     """
     lang = _words.check_lang(lang)
+    check_number("fontsize", fontsize, above=0)
     first, second = m.at(before), m.at(after)
     if isinstance(layout, str):
-        pos = union_layout(m, before, after, layout, seed=seed)
+        pos = union_layout(m, before, after, check_choice("layout", layout, LAYOUTS), seed=seed)
         pos = _upright(pos)
     else:
         pos = layout

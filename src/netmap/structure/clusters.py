@@ -275,6 +275,7 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
     import networkx as nx
 
     _check_share("pure", pure)
+    check_number("resolution", resolution, above=0)
     check_choice("weight", weight, (None, "weight"))
     rng = check_seed(seed)
     groups = group_codes(m, by)
