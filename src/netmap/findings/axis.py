@@ -98,6 +98,11 @@ def complexity_fit(m: StakeholderMap, complexity) -> pd.Series:
         core sectors), ``missing`` (core sectors not engaged, when too few)
         and ``fit``: ``"fits"``, ``"too few"`` or ``"more than needed"``.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``complexity``.
+
     Examples
     --------
     >>> import netmap
@@ -239,6 +244,11 @@ def axis_position(m: StakeholderMap, *, viewpoint=None, goal=None, time=None, la
         unknown), ``source`` (``declared``, ``map``, ``unknown``),
         ``dimension_name`` and ``anchor_name`` (in ``lang``) and
         ``evidence`` (in ``lang``).
+
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``viewpoint``, ``goal``, ``time`` or ``lang``.
 
     Examples
     --------

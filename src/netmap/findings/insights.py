@@ -624,6 +624,13 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
         A list of :class:`Finding`, by insight (1, 2, 3, general) and then
         severity (warning, attention, info); ``.to_frame()`` gives a table.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``dominance``, ``loose`` or ``dependency_share`` outside (0, 1],
+        ``alpha`` outside (0, 1), ``crowded`` below 2, ``permutations``
+        below 1, or an unknown ``lang`` or ``complexity``.
+
     Examples
     --------
     >>> import netmap

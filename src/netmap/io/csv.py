@@ -264,6 +264,8 @@ def read_csv(
         and column.
     netmap.FileFormatError
         When a file cannot be read as CSV at all.
+    netmap.ParameterError
+        For a ``directed`` that is not True, False or None.
 
     Examples
     --------
@@ -411,6 +413,11 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     -------
     list of pathlib.Path
         The files written.
+
+    Raises
+    ------
+    netmap.ParameterError
+        For an ``encoding`` Python does not know.
 
     Notes
     -----

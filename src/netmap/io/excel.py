@@ -101,6 +101,8 @@ def read_excel(
         column (with its Excel letter).
     netmap.FileFormatError
         When the file is not a workbook netmap can read.
+    netmap.ParameterError
+        For a ``directed`` that is not True, False or None.
 
     Examples
     --------

@@ -326,11 +326,12 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
 
     Raises
     ------
+    netmap.ParameterError
+        For an unknown ``stat``, or a ``by`` that is not a column of the
+        actors.
     netmap.MeasureError
-        For an unknown ``stat``, or when an actor has no group (such as
-        academia with ``by="core"``): sna needs a group for every actor.
-    KeyError
-        When ``by`` is not a column of the actors.
+        When an actor has no group (such as academia with ``by="core"``):
+        sna needs a group for every actor.
 
     See Also
     --------
@@ -435,10 +436,10 @@ def brokerage_summary(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
 
     Raises
     ------
+    netmap.ParameterError
+        When ``by`` is not a column of the actors.
     netmap.MeasureError
         When an actor has no group.
-    KeyError
-        When ``by`` is not a column of the actors.
 
     See Also
     --------

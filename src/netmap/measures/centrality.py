@@ -120,10 +120,13 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
 
     Raises
     ------
+    netmap.ParameterError
+        If ``weight`` is not None or ``"weight"``, ``measures`` is empty or
+        names an unknown measure, or ``betweenness_sample`` is not an
+        integer of at least 2 (or None).
     netmap.InvalidValueError
-        If ``weight`` is not None or ``"weight"``, if a tie between two
-        actors weighs zero or less with ``weight="weight"``, or if
-        ``betweenness_sample`` is not an integer of at least 2.
+        If a tie between two actors weighs zero or less with
+        ``weight="weight"``.
 
     Warns
     -----

@@ -111,8 +111,8 @@ def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
 
     Raises
     ------
-    netmap.MeasureError
-        For an unknown level, a negative number of permutations, or
+    netmap.ParameterError
+        For an unknown ``level``, a negative number of ``permutations``, or
         permutations at the actor level.
 
     Warns

@@ -152,8 +152,11 @@ def mixing_matrix(m: StakeholderMap, *, by: str = "sector", weight: str | None =
 
     Raises
     ------
+    netmap.ParameterError
+        For an unknown ``stat`` or ``weight``, or ``normalized=True`` with
+        ``stat="ratio"``.
     netmap.MeasureError
-        For an unknown ``stat`` or ``weight``.
+        For a ``weight`` column with empty cells.
 
     Warns
     -----

@@ -98,6 +98,11 @@ class MapArrays:
             directions and the matrix is symmetric. A self-tie counts once,
             on the diagonal. Parallel ties (of different types) add up.
             The matrix is cached; treat it as read-only.
+
+        Raises
+        ------
+        netmap.ParameterError
+            For a ``weight`` other than None and ``"weight"``.
         """
         check_choice("weight", weight, (None, "weight"))
         if weight in self._cache:

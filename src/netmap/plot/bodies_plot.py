@@ -166,12 +166,12 @@ def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order=
     Raises
     ------
     netmap.MeasureError
-        When the map has no bodies, or ``bodies`` is empty; when ``by``
-        has more groups than there are colours for.
-    netmap.UnknownBodyError
-        For a body id in ``bodies`` that the map does not have.
-    ValueError
-        For an unknown ``stat``, ``order`` or ``lang``.
+        When the map has no bodies; when ``by`` has more groups than there
+        are colours for.
+    netmap.ParameterError
+        For an unknown ``stat``, ``order``, ``lang`` or ``label_column``,
+        a ``bodies`` that is empty or names a body the map does not have,
+        or a ``fontsize`` that is not a positive number.
 
     Notes
     -----

@@ -82,8 +82,8 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
 
     Raises
     ------
-    ValueError
-        For an unknown ``kind``.
+    netmap.ParameterError
+        For an unknown ``kind``, or ``iterations`` below 0.
 
     Examples
     --------

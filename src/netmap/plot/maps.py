@@ -60,8 +60,9 @@ def positions_of(m: StakeholderMap, *, layout="force", seed=0) -> pd.DataFrame:
 
     Raises
     ------
-    netmap.InvalidValueError
-        When given positions miss actors of the map, or are not finite.
+    netmap.ParameterError
+        For an unknown layout name, a ``layout`` of another kind, or given
+        positions that miss actors of the map or are not finite.
     """
     if isinstance(layout, str):
         return compute_layout(m, kind=check_choice("layout", layout, LAYOUTS), seed=seed)
@@ -260,13 +261,12 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
 
     Raises
     ------
-    netmap.UnknownBodyError
-        For a ``highlight_body`` that is not a body of the map.
-    netmap.MeasureError
-        For an unknown ``size`` or ``label_by``, or a non-numeric column.
-    netmap.InvalidValueError
-        For given positions that miss actors or are not finite, or
-        ``labels`` naming an actor the map does not have.
+    netmap.ParameterError
+        For a ``highlight_body`` that is not a body of the map; an unknown
+        ``size`` or ``label_by`` or a non-numeric column; a ``layout`` that
+        is unknown, misses actors or is not finite; ``labels`` naming an
+        actor the map does not have; an unknown ``label_column``; a
+        ``fontsize``, ``node_size`` or ``size_range`` that is not positive.
 
     Warns
     -----

@@ -63,6 +63,12 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
         The heat map is ``ax.images[0]``; its array is the matrix. The
         annotations are ``ax.texts``, row by row.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``stat`` or ``lang``, or a ``fontsize`` that is not
+        a positive number.
+
     Examples
     --------
     >>> import matplotlib

@@ -192,6 +192,11 @@ def display_text(text: str, *, direction: str = "auto", warn: bool = True,
         arabic-reshaper is installed. Text without right-to-left letters
         is returned as it is.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``direction`` other than ``"auto"``, ``"rtl"`` or ``"ltr"``.
+
     Warns
     -----
     netmap.NetmapWarning

@@ -34,6 +34,11 @@ def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFra
         ``x``, ``y`` indexed by actor id (in the order of ``m.actors``);
         ``attrs["regions"]`` for a sector layout.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``kind``.
+
     Examples
     --------
     >>> import netmap
@@ -121,8 +126,9 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     ------
     netmap.WaveError
         For a wave the map does not have.
-    ValueError
-        When ``fig`` already has Axes and ``axes`` is not given.
+    netmap.ParameterError
+        When ``fig`` already has Axes and ``axes`` is not given, ``axes`` is
+        not two Axes, or for an unknown ``layout`` name.
 
     Examples
     --------

@@ -369,8 +369,9 @@ def reidentification_risk(m: StakeholderMap, *,
 
     Raises
     ------
-    netmap.MeasureError
-        For a key that is not an actor column, or ``k`` below 2.
+    netmap.ParameterError
+        For ``keys`` empty or naming a key that is not an actor column nor
+        ``"bodies"``, or ``k`` below 2.
 
     Examples
     --------

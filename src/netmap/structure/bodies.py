@@ -180,6 +180,12 @@ def body_composition(m: StakeholderMap, *, by: str = "sector", reference="map") 
         body). Diversity, balance and dominance are NaN for a body with no
         members.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``reference`` that is not ``"map"``, ``"equal"`` or shares per
+        group of the map (non-negative, not all zero).
+
     See Also
     --------
     body_sector_counts : the counts behind these columns.

@@ -93,6 +93,11 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
         ``body_overlap`` (the Jaccard index of the two member sets:
         shared members over members of either; 0 when no body).
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``min_size`` below 1 or ``min_share`` outside [0, 1].
+
     Examples
     --------
     >>> import netmap
@@ -262,6 +267,12 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
         members with a group), ``blau`` (Blau diversity of the make-up) and
         ``kind`` (``"single-sector"`` or ``"mixed"``). ``attrs["modularity"]``
         holds the modularity of the partition.
+
+    Raises
+    ------
+    netmap.ParameterError
+        For ``pure`` outside [0, 1], ``resolution`` not above 0, or an
+        unknown ``weight``.
 
     Examples
     --------

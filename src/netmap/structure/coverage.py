@@ -63,7 +63,10 @@ def coverage(m: StakeholderMap, *, goals=None, by: str = "sector", crowded: int 
     Raises
     ------
     netmap.MeasureError
-        When the map has no activities, or ``crowded`` is below 2.
+        When the map has no activities.
+    netmap.ParameterError
+        When ``crowded`` is below 2, or ``crowded_sector`` is not a sector
+        of the taxonomy.
 
     Examples
     --------

@@ -254,6 +254,11 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
         ``two_step`` (pairs of actors two steps apart across the pair;
         given for under-connected pairs, NaN for the others).
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``alpha`` outside (0, 1), or ``permutations`` below 1.
+
     Examples
     --------
     >>> import netmap
@@ -350,6 +355,11 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
         first and second group), ``name_a`` and ``name_b`` (when the map
         has names), ``common`` (common neighbours) and ``via`` (the common
         neighbours' ids, the one with most ties first).
+
+    Raises
+    ------
+    netmap.ParameterError
+        When ``between`` is not two groups of the map.
 
     Examples
     --------

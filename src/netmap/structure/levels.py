@@ -105,6 +105,11 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
         ``n_ties`` and ``types``; their ``type`` is empty and ``tie_class``
         is kept; memberships and activities gain ``n_merged``.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``to`` that is not a level the map can be rolled up to.
+
     Warns
     -----
     netmap.DataWarning
@@ -284,6 +289,11 @@ def key_person_risk(m: StakeholderMap, *, share: float = 1.0) -> pd.DataFrame:
         (the person holding most, or None), ``key_person_share`` and
         ``at_risk``. Organisations with no persons in the map are left out:
         the map cannot tell.
+
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``share`` outside (0, 1].
 
     Examples
     --------

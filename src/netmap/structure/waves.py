@@ -179,7 +179,7 @@ def compare(m: StakeholderMap, before, after, *, backbone=None) -> WaveCompariso
     ------
     netmap.WaveError
         When a wave is not one of the map's.
-    netmap.MeasureError
+    netmap.ParameterError
         When ``before`` and ``after`` are the same wave.
 
     Examples
