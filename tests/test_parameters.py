@@ -106,6 +106,8 @@ BAD = [
     ("synthetic-bodies", _no_map(synthetic, 20, 20, bodies="yes"), "bodies", "yes"),
     ("synthetic-directed", _no_map(synthetic, 20, 20, directed=1), "directed", 1),
     ("read-csv-directed", _write_then_read(directed="no"), "directed", "no"),
+    ("read-excel-directed", _no_map(netmap.read_excel, "no such file.xlsx", directed=0),
+     "directed", 0),
     ("write-csv-encoding", lambda m, p: netmap.io.write_csv(m, p / "out", encoding="klingon"),
      "encoding", "klingon"),
     ("layout-kind", _call(netmap.plot.layout, kind="circle"), "kind", "circle"),

@@ -15,6 +15,7 @@ import pandas as pd
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
+from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import DERIVED_COLUMNS, validate_tables
 from netmap.model.exceptions import FileFormatError, InputError, ParameterError, ValidationError
@@ -281,6 +282,7 @@ def read_csv(
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
+    check_bool("directed", directed, allow_none=True)
     paths, skipped = _table_paths(actors, ties, memberships, bodies, activities)
     settings = {}
     if "map" in paths:

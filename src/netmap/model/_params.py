@@ -53,8 +53,8 @@ def check_bool(parameter: str, value, *, allow_none: bool = False) -> bool | Non
     if value is None and allow_none:
         return None
     if not isinstance(value, bool | np.bool_):
-        raise ParameterError(parameter, value, "True or False" + (" or None" if allow_none
-                                                                   else ""))
+        raise ParameterError(parameter, value, "True, False or None" if allow_none
+                             else "True or False")
     return bool(value)
 
 
