@@ -20,7 +20,7 @@ import netmap  # noqa: E402
 import netmap.datasets  # noqa: E402
 import netmap.io  # noqa: E402
 import netmap.plot  # noqa: E402
-from netmap import ParameterError  # noqa: E402
+from netmap import ParameterError, StakeholderMap  # noqa: E402
 from netmap.datasets import synthetic  # noqa: E402
 
 
@@ -71,6 +71,12 @@ BAD = [
     ("reidentification-keys", _call(netmap.reidentification_risk, keys=("shoe_size",)),
      "keys", ("shoe_size",)),
     ("reidentification-no-keys", _call(netmap.reidentification_risk, keys=()), "keys", ()),
+    ("anonymize-keep", _call(StakeholderMap.anonymize, key="k", keep=("secotr",)), "keep",
+     ("secotr",)),
+    ("anonymize-drop", _call(StakeholderMap.anonymize, key="k", drop=("id",)), "drop",
+     ("id",)),
+    ("anonymize-coarsen", _call(StakeholderMap.anonymize, key="k", coarsen={"shoe": [0, 1]}),
+     "coarsen", {"shoe": [0, 1]}),
     ("composition-reference", _call(netmap.body_composition, reference="balanced"),
      "reference", "balanced"),
     ("composition-reference-groups", _call(netmap.body_composition, reference={"army": 1}),
