@@ -68,9 +68,9 @@ def test_blau_and_deviation_by_hand():
     given = netmap.body_composition(bodies_map(), reference={"business": 1})
     assert given.loc["coalition", "deviation"] == pytest.approx(0.0)
     assert np.isnan(table.loc["empty", "blau"])
-    with pytest.raises(netmap.MeasureError, match="not 'sector' groups"):
+    with pytest.raises(netmap.ParameterError, match="not 'sector' groups"):
         netmap.body_composition(bodies_map(), reference={"army": 1})
-    with pytest.raises(netmap.MeasureError, match="reference must be"):
+    with pytest.raises(netmap.ParameterError, match="reference='balanced' is not allowed"):
         netmap.body_composition(bodies_map(), reference="balanced")
 
 

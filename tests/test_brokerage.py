@@ -194,7 +194,7 @@ def test_result_columns_index_and_types():
 
 def test_bad_stat_names_the_allowed_values():
     m = build(ROLES_SECTORS, ROLES_EDGES)
-    with pytest.raises(ValueError, match="'raw', 'expected', 'sd', 'z'") as err:
+    with pytest.raises(ValueError, match="'raw', 'expected', 'sd' or 'z'") as err:
         brokerage(m, stat="zscore")
     assert isinstance(err.value, netmap.NetmapError)
 

@@ -237,7 +237,8 @@ def test_bad_arguments_raise_netmap_errors():
     with pytest.raises(netmap.ParameterError, match="weight='Weight' is not allowed: use None"):
         centrality(m, weight="Weight")
     for sample in (1, 2.5, True, "all"):
-        with pytest.raises(netmap.InvalidValueError, match="betweenness_sample"):
+        # a ParameterError since 0.2 (an InvalidValueError before): an argument, not data
+        with pytest.raises(netmap.ParameterError, match="betweenness_sample="):
             centrality(m, betweenness_sample=sample)
 
 
@@ -388,7 +389,7 @@ def test_measures_selects_columns_and_values_do_not_change():
     directed = make_map([("a", "b"), ("b", "c")], directed=True)
     assert list(centrality(directed, measures=("degree",)).columns) == [
         "in_degree", "out_degree", "degree"]
-    with pytest.raises(MeasureError, match="measures must be among"):
+    with pytest.raises(MeasureError, match=r"measures=\('pagerank',\) is not allowed"):
         centrality(sample, measures=("pagerank",))
-    with pytest.raises(MeasureError, match="none"):
+    with pytest.raises(MeasureError, match="name at least one"):
         centrality(sample, measures=())

@@ -99,7 +99,7 @@ def test_introductions_by_hand():
     # p2 and b1 share t; p1 and b2 share nobody
     assert table[["actor_a", "actor_b", "common"]].values.tolist() == [["p2", "b1", 1]]
     assert table.loc[0, "via"] == ("t",)
-    with pytest.raises(netmap.MeasureError, match="not a 'sector' group"):
+    with pytest.raises(netmap.ParameterError, match="two 'sector' groups of the map"):
         netmap.introductions(m, ("public", "army"))
 
 

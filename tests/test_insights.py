@@ -215,7 +215,7 @@ def test_complexity_fit():
     assert "complexity_fits" in codes(m, complexity="complex")
     assert "complexity_more" in codes(m, complexity="simple")
     assert not [c for c in codes(m) if c.startswith("complexity")]
-    with pytest.raises(netmap.MeasureError, match="complexity must be"):
+    with pytest.raises(netmap.ParameterError, match="complexity='wicked hard' is not allowed"):
         netmap.complexity_fit(m, "wicked hard")
 
 
@@ -238,7 +238,7 @@ def test_axis_both_ways():
     assert netmap.axis_position(led).loc["management", "score"] == 0.5
     he = netmap.axis_position(make(), viewpoint="מערכתית", lang="he")
     assert he.loc["viewpoint", "anchor_name"] == "מהלך משותף"
-    with pytest.raises(netmap.MeasureError, match="not a known value"):
+    with pytest.raises(netmap.ParameterError, match="goal='profit' is not allowed"):
         netmap.axis_position(make(), goal="profit")
 
 

@@ -54,7 +54,7 @@ def test_bodies_one_bar_per_body_one_segment_per_sector(tiny):
     assert len(ax.containers) == len(SECTORS)
     left = np.zeros(4)
     for j, (container, code) in enumerate(zip(ax.containers, SECTORS, strict=True)):
-        assert container.get_label() == tiny.taxonomy.display_name(code, "en")
+        assert container.get_label() == tiny.taxonomy.display_name(code, lang="en")
         assert [bar.get_width() for bar in container] == list(expected[:, j])
         assert np.allclose([bar.get_x() for bar in container], left)
         assert np.allclose([bar.get_y() + bar.get_height() / 2 for bar in container],
@@ -200,18 +200,19 @@ def test_bodies_hebrew_without_libraqm_is_put_in_visual_order(tiny, monkeypatch)
 def test_bodies_errors(tiny, sample):
     with pytest.raises(netmap.MeasureError, match="no bodies"):
         plot_bodies(two_components(), ax=new_ax())
-    with pytest.raises(netmap.UnknownBodyError, match="'board'") as err:
+    # ParameterError since 0.2 (UnknownBodyError, MeasureError and KeyError before)
+    with pytest.raises(netmap.ParameterError, match="'board'") as err:
         plot_bodies(tiny, ax=new_ax(), bodies=["steer", "board"])
     assert "steer" in str(err.value)
-    with pytest.raises(netmap.MeasureError, match="empty"):
+    with pytest.raises(netmap.ParameterError, match="name at least one body"):
         plot_bodies(tiny, ax=new_ax(), bodies=[])
-    with pytest.raises(ValueError, match="count, share"):
+    with pytest.raises(ValueError, match="'count' or 'share'"):
         plot_bodies(tiny, stat="percent")
-    with pytest.raises(ValueError, match="type, table, members"):
+    with pytest.raises(ValueError, match="'type', 'table' or 'members'"):
         plot_bodies(tiny, order="name")
     with pytest.raises(ValueError, match="lang"):
         plot_bodies(tiny, lang="fr")
-    with pytest.raises(KeyError, match="label_column"):
+    with pytest.raises(netmap.ParameterError, match="label_column='title'"):
         plot_bodies(tiny, ax=new_ax(), label_column="title")
     with pytest.raises(netmap.MeasureError, match="92 values"):
         plot_bodies(sample, ax=new_ax(), by="name")  # two names would share a colour
@@ -219,7 +220,7 @@ def test_bodies_errors(tiny, sample):
 
 def test_bodies_draw_nothing_before_an_error(tiny):
     ax = new_ax()
-    with pytest.raises(netmap.UnknownBodyError):
+    with pytest.raises(netmap.ParameterError):
         plot_bodies(tiny, ax=ax, bodies=["board"])
     assert not ax.patches and not ax.collections and not ax.texts
 

@@ -71,7 +71,7 @@ def test_mixing_in_hebrew(sample, ax):
 
 
 def test_mixing_bad_stat(sample):
-    with pytest.raises(ValueError, match="observed, expected, ratio"):
+    with pytest.raises(ValueError, match="'observed', 'expected' or 'ratio'"):
         plot_mixing(sample, stat="share")
 
 

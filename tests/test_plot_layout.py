@@ -32,7 +32,7 @@ def test_default_seed_is_fixed(sample):
 
 
 def test_unknown_kind():
-    with pytest.raises(ValueError, match="force, sector"):
+    with pytest.raises(ValueError, match="'force' or 'sector'"):
         layout(small_map(), kind="circle")
 
 

@@ -58,10 +58,10 @@ def test_codes_and_core():
 
 def test_display_names_in_both_languages():
     for code in TAX.codes:
-        assert TAX.display_name(code, "en")
-        assert any("\u0590" <= c <= "\u05ff" for c in TAX.display_name(code, "he"))
+        assert TAX.display_name(code, lang="en")
+        assert any("\u0590" <= c <= "\u05ff" for c in TAX.display_name(code, lang="he"))
     with pytest.raises(ValueError, match="lang"):
-        TAX.display_name("public", "fr")
+        TAX.display_name("public", lang="fr")
 
 
 def test_unknown_label_suggests_nearest():

@@ -109,9 +109,9 @@ def test_a_bad_lang_raises_parameter_error_everywhere(name, function, tmp_path):
 
 def test_sector_names_are_data_of_the_taxonomy():
     tax = netmap.datasets.load_2x5().taxonomy
-    assert tax.display_name("public", "he") == "ציבורי"
+    assert tax.display_name("public", lang="he") == "ציבורי"
     with pytest.raises(netmap.ParameterError, match="'en' or 'he'"):
-        tax.display_name("public", "fr")
+        tax.display_name("public", lang="fr")
 
 
 def test_join_and_counts():

@@ -52,9 +52,9 @@ from netmap.datasets._ties import (
     types,
     weights_and_trust,
 )
-from netmap.model._params import check_seed
+from netmap.model._params import check_bool, check_int, check_number, check_seed
 from netmap.model._validation import Validated, _wave_label
-from netmap.model.exceptions import MeasureError, UnknownSectorError
+from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.sectors import default_taxonomy
 from netmap.model.vocabulary import TIE_CLASSES
 from netmap.words.catalogue import check_lang
@@ -83,20 +83,16 @@ philanthropic foundations, social businesses and community groups.
 # -- arguments ------------------------------------------------------------
 
 def _count(name: str, value, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise MeasureError(f"{name} must be a whole number, not {value!r}")
-    if value < minimum:
-        raise MeasureError(f"{name} must be at least {minimum}, not {value!r}")
-    return int(value)
+    return int(check_int(name, value, minimum=minimum))  # type: ignore[arg-type]
 
 
 def _fraction(name: str, value, *, below_one: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not (
-            0 <= float(value) <= 1) or (below_one and float(value) >= 1):
-        upper = "below 1" if below_one else "at most 1"
-        raise MeasureError(f"{name} must be a number from 0 to {upper[-1]} "
-                           f"({upper}), not {value!r}")
-    return float(value)
+    if below_one:
+        return check_number(name, value, low=0, below=1)
+    return check_number(name, value, low=0, high=1)
+
+
+_SECTORS = "a dict of sector -> share, such as {'third': 0.5, 'business': 0.3, 'public': 0.2}"
 
 
 def _sector_shares(sectors, taxonomy) -> dict[str, float]:
@@ -104,29 +100,33 @@ def _sector_shares(sectors, taxonomy) -> dict[str, float]:
     if sectors is None:
         sectors = DEFAULT_SECTORS
     if not isinstance(sectors, Mapping) or not sectors:
-        raise MeasureError("sectors must be a dict of sector -> share, such as "
-                           "{'third': 0.5, 'business': 0.3, 'public': 0.2}, "
-                           f"not {sectors!r}")
+        raise ParameterError("sectors", sectors, _SECTORS)
     shares: dict[str, float] = {}
     for label, share in sectors.items():
         code = taxonomy.lookup(label)
         if code is None:
-            raise UnknownSectorError(f"unknown sector {label!r} in sectors=",
-                                     suggestion=taxonomy.suggestion_text(str(label)),
-                                     value=label)
+            raise ParameterError("sectors", sectors, _SECTORS,
+                                 hint=f"unknown sector {label!r}; "
+                                      + taxonomy.suggestion_text(str(label)))
         if code in shares:
-            raise MeasureError(f"sectors= names sector {code!r} twice "
-                               f"(as {label!r} and another label); give it once")
+            raise ParameterError("sectors", sectors, _SECTORS,
+                                 hint=f"it names sector {code!r} twice (as {label!r} and "
+                                      "another label); give it once")
         if isinstance(share, bool) or not isinstance(share, numbers.Real) or not (
                 math.isfinite(share) and float(share) >= 0):
-            raise MeasureError(f"the share of sector {code!r} must be a number >= 0, "
-                               f"not {share!r}")
+            raise ParameterError("sectors", sectors, _SECTORS,
+                                 hint=f"the share of sector {code!r} must be a number "
+                                      f">= 0, not {share!r}")
         shares[code] = float(share)
     total = sum(shares.values())
     if total <= 0:
-        raise MeasureError("sectors= gives every sector a share of 0; give at least "
-                           "one a positive share")
+        raise ParameterError("sectors", sectors, _SECTORS,
+                             hint="it gives every sector a share of 0; give at least one "
+                                  "a positive share")
     return {c: shares[c] / total for c in taxonomy.codes if shares.get(c, 0) > 0}
+
+
+_WAVES = "None, a number of waves, or a list of distinct wave labels in order"
 
 
 def _wave_labels(waves) -> tuple:
@@ -134,20 +134,20 @@ def _wave_labels(waves) -> tuple:
         return ()
     if isinstance(waves, numbers.Integral) and not isinstance(waves, bool):
         if waves < 1:
-            raise MeasureError(f"waves must be at least 1, not {waves!r}")
+            raise ParameterError("waves", waves, _WAVES, hint="a number of waves is at "
+                                 "least 1")
         return tuple(range(1, int(waves) + 1))
     if isinstance(waves, str | bytes | Mapping) or not hasattr(waves, "__iter__"):
-        raise MeasureError("waves must be None, a number of waves, or a list of wave "
-                           f"labels in order, not {waves!r}")
+        raise ParameterError("waves", waves, _WAVES)
     labels = tuple(_wave_label(w) for w in waves)
     if not labels or any(w is None for w in labels):
-        raise MeasureError(f"waves must list at least one label and no empty ones: "
-                           f"{waves!r}")
+        raise ParameterError("waves", waves, _WAVES,
+                             hint="list at least one label and no empty ones")
     if len(set(labels)) != len(labels):
-        raise MeasureError(f"the wave labels repeat: {waves!r}")
+        raise ParameterError("waves", waves, _WAVES, hint="the wave labels repeat")
     if len({isinstance(w, str) for w in labels}) > 1:
-        raise MeasureError(f"the wave labels mix numbers and text: {waves!r}; use "
-                           "one kind")
+        raise ParameterError("waves", waves, _WAVES,
+                             hint="the wave labels mix numbers and text; use one kind")
     return labels
 
 
@@ -266,14 +266,15 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
 
     Raises
     ------
+    netmap.ParameterError
+        For an argument out of range or of the wrong kind (among them a
+        sector label in ``sectors`` that the taxonomy does not know),
+        naming the parameter, the value and the values it may take.
     netmap.MeasureError
-        For an argument out of range or of the wrong kind, or a request
-        that cannot be met:
+        For a request that cannot be met:
         more ties than distinct pairs, more ties inside (or across)
         sectors than the sectors allow, too few organisations or ties for
         the bodies. The message says which and what to change.
-    netmap.UnknownSectorError
-        For a sector label the taxonomy does not know.
 
     Notes
     -----
@@ -317,9 +318,8 @@ def synthetic(n_actors: int, n_ties: int, *, sectors: Mapping | None = None,
     persons = _fraction("persons", persons, below_one=True)
     labels = _wave_labels(waves)
     check_lang(lang)
-    if not isinstance(bodies, bool) or not isinstance(directed, bool):
-        raise MeasureError(f"bodies and directed must be True or False, not {bodies!r} "
-                           f"and {directed!r}")
+    check_bool("bodies", bodies)
+    check_bool("directed", directed)
     rng = check_seed(seed)
     possible = n * (n - 1) if directed else n * (n - 1) // 2
     if n_ties > possible:

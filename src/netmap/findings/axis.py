@@ -17,7 +17,8 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._labels import label_key
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import allowed_words
+from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.words.catalogue import check_lang, core_count_phrase, percent, say
 
@@ -60,8 +61,8 @@ def _complexity(value) -> str:
     for code, words in _COMPLEXITY_WORDS.items():
         if key in {label_key(w) for w in words}:
             return code
-    raise MeasureError(f"complexity must be 'simple', 'complicated' or 'complex' (or "
-                       f"פשוטה, מסובכת, מורכבת), not {value!r}")
+    raise ParameterError("complexity", value, allowed_words(_COMPLEXITY_WORDS),
+                         hint="or in Hebrew פשוטה, מסובכת, מורכבת")
 
 
 def _engaged(m) -> list:
@@ -97,6 +98,11 @@ def complexity_fit(m: StakeholderMap, complexity) -> pd.Series:
         core sectors), ``missing`` (core sectors not engaged, when too few)
         and ``fit``: ``"fits"``, ``"too few"`` or ``"more than needed"``.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``complexity``.
+
     Examples
     --------
     >>> import netmap
@@ -122,9 +128,9 @@ def _declared(dimension: str, value, lang: str):
         if key in {label_key(w) for w in words}:
             return score, str(value), say("AXIS", "declared", lang, value=value), \
                 "declared"
-    accepted = "; ".join(w[0] for w in DECLARED[dimension])
-    raise MeasureError(f"{dimension}={value!r} is not a known value; use one of: "
-                       f"{accepted} (or their Hebrew)")
+    accepted = [w[0] for w in DECLARED[dimension]]
+    raise ParameterError(dimension, value, allowed_words(accepted),
+                         hint="or their synonyms and Hebrew")
 
 
 def _stakeholders(m, lang: str, many: int, balance: float):
@@ -238,6 +244,11 @@ def axis_position(m: StakeholderMap, *, viewpoint=None, goal=None, time=None, la
         unknown), ``source`` (``declared``, ``map``, ``unknown``),
         ``dimension_name`` and ``anchor_name`` (in ``lang``) and
         ``evidence`` (in ``lang``).
+
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``viewpoint``, ``goal``, ``time`` or ``lang``.
 
     Examples
     --------

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import check_int
+from netmap.model._params import check_int, check_number
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
@@ -624,6 +624,13 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
         A list of :class:`Finding`, by insight (1, 2, 3, general) and then
         severity (warning, attention, info); ``.to_frame()`` gives a table.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``dominance``, ``loose`` or ``dependency_share`` outside (0, 1],
+        ``alpha`` outside (0, 1), ``crowded`` below 2, ``permutations``
+        below 1, or an unknown ``lang`` or ``complexity``.
+
     Examples
     --------
     >>> import netmap
@@ -639,8 +646,9 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     check_int("permutations", permutations, minimum=1)
     for name, value in (("dominance", dominance), ("loose", loose),
                         ("dependency_share", dependency_share)):
-        if not 0 < value <= 1:
-            raise MeasureError(f"{name} must lie in (0, 1], not {value!r}")
+        check_number(name, value, above=0, high=1)
+    check_number("alpha", alpha, above=0, below=1)
+    check_int("crowded", crowded, minimum=2)
     waves = m.waves
     if wave is None and waves:
         wave = waves[-1]

@@ -18,7 +18,7 @@ from netmap.io._exchange import direction_issues, relabel, resolve_directions, t
 from netmap.io._settings import parse_settings, resolve
 from netmap.io._xml import Fragment, XmlDocument, XmlWriter, write_fragment
 from netmap.model._labels import label_key
-from netmap.model._params import check_choice
+from netmap.model._params import check_bool, check_choice
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import (
@@ -218,6 +218,7 @@ def build_map(g: GraphFile, *, sector_field: str, directed: bool | None,
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
+    check_bool("directed", directed, allow_none=True)
     settings, display = _netmap_settings(g)
     if g.fragment is not None:
         sector_field = "sector"

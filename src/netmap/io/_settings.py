@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
+from netmap.model._params import check_bool
 from netmap.model._raw import cell_text
 from netmap.model.exceptions import InvalidValueError
 
@@ -79,8 +80,9 @@ def settings_rows(m: StakeholderMap) -> list[list[str]]:
 def resolve(settings: dict, directed: bool | None, waves: Any, name: str | None
             ) -> tuple[bool, Any, str | None]:
     """Arguments given to a reader win over the settings table."""
+    directed = check_bool("directed", directed, allow_none=True)
     return (
-        bool(settings.get("directed", False)) if directed is None else bool(directed),
+        bool(settings.get("directed", False)) if directed is None else directed,
         settings.get("waves") if waves is None else waves,
         settings.get("name") if name is None else name,
     )

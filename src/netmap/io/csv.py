@@ -15,9 +15,10 @@ import pandas as pd
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
+from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import DERIVED_COLUMNS, validate_tables
-from netmap.model.exceptions import FileFormatError, InputError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ParameterError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
@@ -264,6 +265,8 @@ def read_csv(
         and column.
     netmap.FileFormatError
         When a file cannot be read as CSV at all.
+    netmap.ParameterError
+        For a ``directed`` that is not True, False or None.
 
     Examples
     --------
@@ -279,6 +282,7 @@ def read_csv(
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
+    check_bool("directed", directed, allow_none=True)
     paths, skipped = _table_paths(actors, ties, memberships, bodies, activities)
     settings = {}
     if "map" in paths:
@@ -412,6 +416,11 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     list of pathlib.Path
         The files written.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an ``encoding`` Python does not know.
+
     Notes
     -----
     A text cell (or header) that a spreadsheet would run as a formula,
@@ -431,6 +440,11 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     >>> netmap.read_csv(folder).equals(m)
     True
     """
+    try:
+        codecs.lookup(encoding)
+    except (LookupError, TypeError):
+        raise ParameterError("encoding", encoding, "a Python text encoding, such as "
+                             "'utf-8-sig' or 'cp1255'") from None
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -11,6 +11,7 @@ from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, setting
 from netmap.io.csv import table_frames
 from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
+from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import FileFormatError, InputError, ValidationError
@@ -101,6 +102,8 @@ def read_excel(
         column (with its Excel letter).
     netmap.FileFormatError
         When the file is not a workbook netmap can read.
+    netmap.ParameterError
+        For a ``directed`` that is not True, False or None.
 
     Examples
     --------
@@ -113,6 +116,7 @@ def read_excel(
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
+    check_bool("directed", directed, allow_none=True)
     path = Path(path)
     file = os.fspath(path)
     wb = _load(path)

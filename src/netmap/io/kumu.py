@@ -59,7 +59,7 @@ from netmap.io._exchange import (
 from netmap.io._settings import parse_settings, resolve, settings_rows
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
-from netmap.model._params import check_choice
+from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, cell_text, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import (
@@ -681,7 +681,7 @@ def read_kumu(
 # -- the steps of read_kumu --------------------------------------------------------
 def _check_options(*, directed, body_types, goal_types) -> None:
     """ParameterError for a direction other than True, False or None, or types not a list."""
-    check_choice("directed", directed, (None, True, False))
+    check_bool("directed", directed, allow_none=True)
     for parameter, types in (("body_types", body_types), ("goal_types", goal_types)):
         if isinstance(types, str) or not isinstance(types, Iterable) or not all(
                 isinstance(t, str) for t in types):

@@ -10,6 +10,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from netmap.model._groups import Groups, group_codes
+from netmap.model._params import check_choice
 from netmap.model.exceptions import MeasureError
 
 if TYPE_CHECKING:
@@ -244,9 +245,7 @@ def _compute(m, by: str, counts: bool = True) -> _Brokerage:
 
 
 def _check_stat(stat: str) -> None:
-    if stat not in _STATS:
-        raise MeasureError(f"stat must be one of {', '.join(map(repr, _STATS))}, "
-                           f"not {stat!r}")
+    check_choice("stat", stat, _STATS)
 
 
 def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd.DataFrame:
@@ -327,11 +326,12 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
 
     Raises
     ------
+    netmap.ParameterError
+        For an unknown ``stat``, or a ``by`` that is not a column of the
+        actors.
     netmap.MeasureError
-        For an unknown ``stat``, or when an actor has no group (such as
-        academia with ``by="core"``): sna needs a group for every actor.
-    KeyError
-        When ``by`` is not a column of the actors.
+        When an actor has no group (such as academia with ``by="core"``):
+        sna needs a group for every actor.
 
     See Also
     --------
@@ -436,10 +436,10 @@ def brokerage_summary(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
 
     Raises
     ------
+    netmap.ParameterError
+        When ``by`` is not a column of the actors.
     netmap.MeasureError
         When an actor has no group.
-    KeyError
-        When ``by`` is not a column of the actors.
 
     See Also
     --------

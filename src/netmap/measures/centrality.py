@@ -12,8 +12,8 @@ import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as sla
 
 from netmap.measures.holes import _tie_matrix
-from netmap.model._params import check_seed
-from netmap.model.exceptions import InvalidValueError, MeasureError, NetmapWarning
+from netmap.model._params import allowed_words, check_seed
+from netmap.model.exceptions import NetmapWarning, ParameterError
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -120,10 +120,13 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
 
     Raises
     ------
+    netmap.ParameterError
+        If ``weight`` is not None or ``"weight"``, ``measures`` is empty or
+        names an unknown measure, or ``betweenness_sample`` is not an
+        integer of at least 2 (or None).
     netmap.InvalidValueError
-        If ``weight`` is not None or ``"weight"``, if a tie between two
-        actors weighs zero or less with ``weight="weight"``, or if
-        ``betweenness_sample`` is not an integer of at least 2.
+        If a tie between two actors weighs zero or less with
+        ``weight="weight"``.
 
     Warns
     -----
@@ -224,11 +227,13 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
     >>> c.attrs["betweenness_sampled"] is None
     True
     """
-    measures = tuple(measures)
+    given = measures
+    measures = (measures,) if isinstance(measures, str) else tuple(measures)
     unknown = [x for x in measures if x not in MEASURES]
     if unknown or not measures:
-        raise MeasureError(f"measures must be among {', '.join(MEASURES)}, not "
-                           f"{', '.join(map(repr, unknown)) or 'none'}")
+        raise ParameterError("measures", given, "one or more of " + allowed_words(MEASURES),
+                             hint=f"{', '.join(map(repr, unknown))} unknown" if unknown
+                             else "name at least one")
     W = _tie_matrix(m, weight, what="centrality")
     n = W.shape[0]
     directed = m.directed
@@ -293,10 +298,10 @@ def _pivots(n: int, sample, seed) -> np.ndarray | None:
             "to choose the precision and silence this warning", NetmapWarning,
             stacklevel=3)
     elif isinstance(sample, bool) or not isinstance(sample, int | np.integer) or sample < 2:
-        raise InvalidValueError(
-            f"betweenness_sample must be an integer of at least 2, not {sample!r}",
-            suggestion="pass the number of pivot actors (1,000 or more for useful "
-                       "estimates), or None for the default", value=sample)
+        raise ParameterError("betweenness_sample", sample,
+                             "a whole number of at least 2 or None",
+                             hint="pass the number of pivot actors (1,000 or more for "
+                                  "useful estimates), or None for the default")
     if sample >= n:
         return None
     return np.sort(rng.choice(n, size=int(sample), replace=False))

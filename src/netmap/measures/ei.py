@@ -8,8 +8,8 @@ import numpy as np
 import pandas as pd
 
 from netmap.measures.mixing import _possible_pairs, _tie_groups
-from netmap.model._params import check_int, check_seed
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import check_choice, check_int, check_seed
+from netmap.model.exceptions import ParameterError
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -111,8 +111,8 @@ def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
 
     Raises
     ------
-    netmap.MeasureError
-        For an unknown level, a negative number of permutations, or
+    netmap.ParameterError
+        For an unknown ``level``, a negative number of ``permutations``, or
         permutations at the actor level.
 
     Warns
@@ -139,13 +139,12 @@ def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
     >>> netmap.ei_index(m, level="group").loc["business", ["external", "internal"]].tolist()
     [64.0, 81.0]
     """
-    if level not in _LEVELS:
-        raise MeasureError(f"level must be one of {', '.join(_LEVELS)}, not {level!r}")
+    check_choice("level", level, _LEVELS)
     check_int("permutations", permutations, minimum=0)
     check_seed(seed)
     if permutations and level == "actor":
-        raise MeasureError("the permutation test is for the network and group levels; "
-                           "use permutations=0 at the actor level")
+        raise ParameterError("permutations", permutations, "0 at the actor level",
+                             hint="the permutation test is for the network and group levels")
     tg = _tie_groups(m, by, weight)
     groups = tg.groups
     external = tg.source != tg.target

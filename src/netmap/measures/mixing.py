@@ -11,7 +11,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from netmap.model._groups import Groups, group_codes
-from netmap.model._params import allowed_words
+from netmap.model._params import allowed_words, check_choice
 from netmap.model.exceptions import DataWarning, MeasureError, ParameterError
 from netmap.model.vocabulary import TIE_CLASSES
 
@@ -152,8 +152,11 @@ def mixing_matrix(m: StakeholderMap, *, by: str = "sector", weight: str | None =
 
     Raises
     ------
+    netmap.ParameterError
+        For an unknown ``stat`` or ``weight``, or ``normalized=True`` with
+        ``stat="ratio"``.
     netmap.MeasureError
-        For an unknown ``stat`` or ``weight``.
+        For a ``weight`` column with empty cells.
 
     Warns
     -----
@@ -176,10 +179,10 @@ def mixing_matrix(m: StakeholderMap, *, by: str = "sector", weight: str | None =
     >>> bool(ratio.loc["business", "business"] > 1)
     True
     """
-    if stat not in _STATS:
-        raise MeasureError(f"stat must be one of {', '.join(_STATS)}, not {stat!r}")
+    check_choice("stat", stat, _STATS)
     if normalized and stat == "ratio":
-        raise MeasureError("a ratio cannot be normalized; use normalized=False")
+        raise ParameterError("normalized", normalized, "False with stat='ratio'",
+                             hint="a ratio cannot be normalized")
     tg = _tie_groups(m, by, weight)
     observed = _pair_counts(tg, m.directed)
     total = float(tg.weight.sum())

@@ -14,7 +14,7 @@ import numpy as np
 
 from netmap.model.exceptions import ParameterError
 
-__all__ = ["check_choice", "check_int", "check_number", "check_seed", "allowed_words"]
+__all__ = ["check_bool", "check_choice", "check_int", "check_number", "check_seed", "allowed_words"]
 
 
 def allowed_words(values: Collection) -> str:
@@ -48,20 +48,37 @@ def check_int(parameter: str, value, *, minimum: int | None = None,
     return int(value)
 
 
+def check_bool(parameter: str, value, *, allow_none: bool = False) -> bool | None:
+    """``value`` if it is True or False (a numpy bool too); None if allowed."""
+    if value is None and allow_none:
+        return None
+    if not isinstance(value, bool | np.bool_):
+        raise ParameterError(parameter, value, "True, False or None" if allow_none
+                             else "True or False")
+    return bool(value)
+
+
 def check_number(parameter: str, value, *, low: float | None = None,
-                 high: float | None = None) -> float:
-    """``value`` as a float within ``[low, high]`` (either end open when None)."""
+                 high: float | None = None, above: float | None = None,
+                 below: float | None = None) -> float:
+    """``value`` as a float within ``[low, high]``, above ``above`` and below ``below``.
+
+    Each bound is left out when None: ``low``/``high`` are inclusive,
+    ``above``/``below`` exclusive (``above=0, high=1`` is a share in (0, 1]).
+    """
     if isinstance(value, bool) or not isinstance(value, Real) or np.isnan(float(value)) or (
-            low is not None and float(value) < low) or (high is not None and float(value) > high):
-        if low is not None and high is not None:
-            what = f"a number from {low} to {high}"
-        elif low is not None:
-            what = f"a number of at least {low}"
-        elif high is not None:
-            what = f"a number of at most {high}"
-        else:
-            what = "a number"
-        raise ParameterError(parameter, value, what)
+            low is not None and float(value) < low) or (
+            high is not None and float(value) > high) or (
+            above is not None and float(value) <= above) or (
+            below is not None and float(value) >= below):
+        if low is not None and high is not None and above is None and below is None:
+            raise ParameterError(parameter, value, f"a number from {low} to {high}")
+        bounds = [f"at least {low}" if low is not None else "",
+                  f"above {above}" if above is not None else "",
+                  f"at most {high}" if high is not None else "",
+                  f"below {below}" if below is not None else ""]
+        words = " and ".join(b for b in bounds if b)
+        raise ParameterError(parameter, value, f"a number {words}" if words else "a number")
     return float(value)
 
 

@@ -8,6 +8,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netmap.model._params import check_choice
+
 __all__ = ["MapArrays"]
 
 
@@ -96,9 +98,13 @@ class MapArrays:
             directions and the matrix is symmetric. A self-tie counts once,
             on the diagonal. Parallel ties (of different types) add up.
             The matrix is cached; treat it as read-only.
+
+        Raises
+        ------
+        netmap.ParameterError
+            For a ``weight`` other than None and ``"weight"``.
         """
-        if weight not in (None, "weight"):
-            raise ValueError(f"weight must be None or 'weight', not {weight!r}")
+        check_choice("weight", weight, (None, "weight"))
         if weight in self._cache:
             return self._cache[weight]
         values = self.weight if weight else np.ones(len(self.source))

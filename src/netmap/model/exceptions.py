@@ -265,6 +265,14 @@ class MeasureError(NetmapError, ValueError):
     """
 
 
+def _short_repr(value: object) -> str:
+    """``repr(value)``, or its type's name when that is long or spans lines (a table)."""
+    shown = repr(value)
+    if len(shown) > 120 or "\n" in shown:
+        return f"<{type(value).__name__}>"
+    return shown
+
+
 class ParameterError(MeasureError):
     """An argument outside its allowed values, named with the values it may take.
 
@@ -278,7 +286,8 @@ class ParameterError(MeasureError):
     parameter : str
         The parameter's name, as in the signature.
     value : object
-        The value given.
+        The value given (shown by its type's name when its repr is long or
+        spans lines, as a DataFrame's does).
     allowed : str
         The values it may take, in words (``"'en' or 'he'"``,
         ``"a whole number of at least 1"``).
@@ -299,7 +308,7 @@ class ParameterError(MeasureError):
         self.value = value
         self.allowed = allowed
         self.hint = hint
-        message = f"{parameter}={value!r} is not allowed: use {allowed}"
+        message = f"{parameter}={_short_repr(value)} is not allowed: use {allowed}"
         super().__init__(f"{message}; {hint}" if hint else message)
 
     def __reduce__(self):

@@ -195,7 +195,7 @@ class SectorTaxonomy(Vocabulary):
         """Sector code to core sector, for every sector."""
         return {s.code: s.core for s in self.sectors}
 
-    def display_name(self, code: str, lang: str = "en") -> str:
+    def display_name(self, code: str, *, lang: str = "en") -> str:
         """The display name of a sector in a language the taxonomy names it in.
 
         The names are data of the sectors (``Term.names``: English

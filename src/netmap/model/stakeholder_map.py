@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import allowed_words
+from netmap.model._params import allowed_words, check_bool
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, Validated, validate_tables
 from netmap.model.arrays import MapArrays
@@ -73,6 +73,8 @@ class StakeholderMap:
     ------
     netmap.ValidationError
         With every problem found, each naming its table, row and column.
+    netmap.ParameterError
+        For a ``directed`` that is not True or False.
 
     Warns
     -----
@@ -111,15 +113,16 @@ class StakeholderMap:
         name: str | None = None,
         _stack_offset: int = 0,
     ) -> None:
+        directed = bool(check_bool("directed", directed))
         frames = {"actors": actors, "ties": ties, "memberships": memberships,
                   "bodies": bodies, "activities": activities}
         if ties is None:
             frames["ties"] = pd.DataFrame({"source": [], "target": []}, dtype=object)
         raws = {k: table_from_frame(k, v) for k, v in frames.items() if v is not None}
         taxonomy = taxonomy or default_taxonomy()
-        validated = validate_tables(raws, taxonomy=taxonomy, directed=bool(directed),
+        validated = validate_tables(raws, taxonomy=taxonomy, directed=directed,
                                     waves=waves)
-        self._set(validated, bool(directed), taxonomy, name)
+        self._set(validated, directed, taxonomy, name)
         _warn(validated.issues, stacklevel=2 + _stack_offset)
 
     # -- construction ------------------------------------------------------

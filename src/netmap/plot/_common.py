@@ -9,7 +9,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from netmap.model.exceptions import DataWarning, MeasureError
+from netmap.model._params import allowed_words
+from netmap.model.exceptions import DataWarning, MeasureError, ParameterError
 from netmap.plot import text as _text
 from netmap.words import catalogue as _words
 
@@ -49,8 +50,9 @@ def actor_labels(m, lang: str, label_column: str | None) -> pd.Series:
     if label_column is None or label_column == "id":
         values = pd.Series(actors.index.astype(str), index=actors.index)
     elif label_column not in actors.columns:
-        raise KeyError(f"label_column {label_column!r} is not a column of the actors; "
-                       f"use one of id, {', '.join(map(str, actors.columns))}")
+        raise ParameterError("label_column", label_column,
+                             allowed_words(["id", *map(str, actors.columns)]) + " or None",
+                             hint="a column of the actors")
     else:
         values = actors[label_column].astype(object)
         values = values.where(values.notna(), pd.Series(actors.index, index=actors.index))
@@ -93,34 +95,37 @@ def text_color(rgba) -> str:
     return "black" if 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.18 else "white"
 
 
-def actor_values(m, what, *, seed=None) -> pd.Series:
+_VALUES = "a numeric actor column, a Series or mapping by actor id, or a measure name"
+
+
+def actor_values(m, what, *, seed=None, parameter: str = "size") -> pd.Series:
     """Numbers per actor, indexed by actor id, from a measure, a column or a Series.
 
     ``what`` may be an actor column (numeric), one of
     :data:`MEASURE_NAMES` (centrality, a brokerage role, structural holes,
     cross-sector brokerage), or a Series or mapping indexed by actor id.
-    Actors without a value get NaN.
+    Actors without a value get NaN. A bad ``what`` raises
+    :class:`~netmap.ParameterError` naming ``parameter``.
     """
     ids = m.arrays.ids
     if isinstance(what, pd.Series | Mapping):
         values = pd.Series(what, dtype=float) if isinstance(what, Mapping) else what
         unknown = values.index.difference(ids)
         if len(unknown):
-            raise MeasureError(
-                f"{len(unknown)} ids of the values are not actors of the map, such as "
-                f"{unknown[0]!r}; index the values by actor id")
+            raise ParameterError(
+                parameter, what, _VALUES,
+                hint=f"{len(unknown)} ids of the values are not actors of the map, such as "
+                     f"{unknown[0]!r}; index the values by actor id")
         name = values.name if values.name is not None else "value"
         return pd.to_numeric(values.reindex(ids), errors="raise").astype(float).rename(name)
     if not isinstance(what, str):
-        raise TypeError(f"expected a measure name, an actor column or a Series, not "
-                        f"{type(what).__name__}")
+        raise ParameterError(parameter, what, _VALUES)
     actors = m.actors
     if what in actors.columns:
         column = actors[what]
         if not (pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column)):
-            raise MeasureError(f"the actor column {what!r} is not numeric; size or rank "
-                               f"by a numeric column or a measure: "
-                               f"{', '.join(MEASURE_NAMES)}")
+            raise ParameterError(parameter, what, _VALUES + ": " + allowed_words(MEASURE_NAMES),
+                                 hint=f"the actor column {what!r} is not numeric")
         return column.astype(float).rename(what)
     if what in _CENTRALITY:
         from netmap.measures.centrality import centrality
@@ -144,9 +149,9 @@ def actor_values(m, what, *, seed=None) -> pd.Series:
         raw = brokerage(m, stat="raw")
         return raw[["representative", "gatekeeper", "liaison"]].sum(axis=1).astype(
             float).rename(what)
-    raise MeasureError(f"unknown measure {what!r}: use an actor column "
-                       f"({', '.join(map(str, actors.columns))}) or one of "
-                       f"{', '.join(MEASURE_NAMES)}")
+    raise ParameterError(parameter, what, "a numeric actor column ("
+                         + ", ".join(map(str, actors.columns)) + ") or one of "
+                         + allowed_words(MEASURE_NAMES))
 
 
 def warn_missing(values: pd.Series, what: str, fallback: str, stacklevel: int) -> None:

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
-from netmap.model.exceptions import MeasureError, UnknownBodyError
+from netmap.model._params import allowed_words, check_choice, check_number
+from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_color
 from netmap.plot.maps import draw_legend
 from netmap.plot.palette import NEUTRAL, sector_colors
@@ -50,8 +51,9 @@ def _body_names(m, index: pd.Index, lang: str, label_column: str | None) -> list
     if label_column is None or label_column == "id":
         return ids.tolist()
     if label_column not in columns:
-        raise KeyError(f"label_column {label_column!r} is not a column of the bodies; "
-                       f"use one of id, {', '.join(map(str, columns))}")
+        raise ParameterError("label_column", label_column,
+                             allowed_words(["id", *map(str, columns)]) + " or None",
+                             hint="a column of the bodies")
     values = bodies[label_column].reindex(index).astype(object)
     return values.where(values.notna(), ids).map(str).tolist()
 
@@ -61,12 +63,11 @@ def _chosen(comp: pd.DataFrame, bodies, order: str) -> pd.Index:
     if bodies is not None:
         chosen = list(dict.fromkeys([bodies] if isinstance(bodies, str) else bodies))
         unknown = [b for b in chosen if b not in comp.index]
-        if unknown:
-            raise UnknownBodyError(f"{unknown[0]!r} is not a body of the map",
-                                   suggestion=f"use one of {', '.join(map(str, comp.index))}",
-                                   value=unknown[0])
-        if not chosen:
-            raise MeasureError("bodies= is empty; name at least one body, or leave it None")
+        if unknown or not chosen:
+            raise ParameterError("bodies", bodies, "None or one or more of "
+                                 + allowed_words(list(map(str, comp.index))),
+                                 hint=f"{unknown[0]!r} is not a body of the map" if unknown
+                                 else "name at least one body, or leave it None")
         return pd.Index(chosen)
     if order == "table":
         return comp.index
@@ -165,12 +166,12 @@ def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order=
     Raises
     ------
     netmap.MeasureError
-        When the map has no bodies, or ``bodies`` is empty; when ``by``
-        has more groups than there are colours for.
-    netmap.UnknownBodyError
-        For a body id in ``bodies`` that the map does not have.
-    ValueError
-        For an unknown ``stat``, ``order`` or ``lang``.
+        When the map has no bodies; when ``by`` has more groups than there
+        are colours for.
+    netmap.ParameterError
+        For an unknown ``stat``, ``order``, ``lang`` or ``label_column``,
+        a ``bodies`` that is empty or names a body the map does not have,
+        or a ``fontsize`` that is not a positive number.
 
     Notes
     -----
@@ -195,10 +196,9 @@ def plot_bodies(m: StakeholderMap, *, ax=None, by="sector", stat="count", order=
     >>> plt.close(fig)
     """
     lang = _words.check_lang(lang)
-    if stat not in _STATS:
-        raise ValueError(f"stat must be one of {', '.join(_STATS)}, not {stat!r}")
-    if order not in ORDERS:
-        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {order!r}")
+    check_choice("stat", stat, _STATS)
+    check_choice("order", order, ORDERS)
+    check_number("fontsize", fontsize, above=0)
     counts = body_sector_counts(m, by=by)
     if counts.empty:
         raise MeasureError("the map has no bodies: add a bodies table (id, name, kind) "

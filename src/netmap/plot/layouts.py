@@ -33,7 +33,7 @@ import scipy.sparse as sp
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
-from netmap.model._params import check_seed
+from netmap.model._params import check_choice, check_int, check_seed
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -82,8 +82,8 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
 
     Raises
     ------
-    ValueError
-        For an unknown ``kind``.
+    netmap.ParameterError
+        For an unknown ``kind``, or ``iterations`` below 0.
 
     Examples
     --------
@@ -96,8 +96,8 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     >>> layout(m, kind="sector").attrs["regions"].index[:3].tolist()
     ['public', 'business', 'third']
     """
-    if kind not in LAYOUTS:
-        raise ValueError(f"kind must be one of {', '.join(LAYOUTS)}, not {kind!r}")
+    check_choice("kind", kind, LAYOUTS)
+    check_int("iterations", iterations, minimum=0)
     arr = m.arrays
     if kind == "force":
         xy = force_positions(arr.n_actors, arr.source, arr.target, seed=seed,

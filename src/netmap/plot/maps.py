@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, cast
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import check_int
-from netmap.model.exceptions import InvalidValueError, UnknownBodyError
+from netmap.model._params import allowed_words, check_choice, check_int, check_number
+from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
 from netmap.plot._placement import place_labels
+from netmap.plot.layouts import LAYOUTS
 from netmap.plot.layouts import layout as compute_layout
 from netmap.plot.palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
 from netmap.words import catalogue as _words
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 __all__ = ["plot_map", "positions_of"]
 
 _LABELS = ("all", "top")
+_LABELS_ALLOWED = "'top', 'all', a list of actor ids or None"
+_LAYOUT = ("'force', 'sector', a DataFrame of x and y indexed by actor id (such as "
+           "netmap.plot.layout(m) returns) or a mapping of actor id to (x, y)")
 # A light box behind each label, so that ties and markers do not cross its letters.
 _LABEL_BOX = {"boxstyle": "round,pad=0.12", "facecolor": "white", "edgecolor": "none",
               "alpha": 0.75}
@@ -56,40 +60,38 @@ def positions_of(m: StakeholderMap, *, layout="force", seed=0) -> pd.DataFrame:
 
     Raises
     ------
-    netmap.InvalidValueError
-        When given positions miss actors of the map, or are not finite.
+    netmap.ParameterError
+        For an unknown layout name, a ``layout`` of another kind, or given
+        positions that miss actors of the map or are not finite.
     """
     if isinstance(layout, str):
-        return compute_layout(m, kind=layout, seed=seed)
+        return compute_layout(m, kind=check_choice("layout", layout, LAYOUTS), seed=seed)
     if isinstance(layout, pd.DataFrame):
         missing_cols = [c for c in ("x", "y") if c not in layout.columns]
         if missing_cols:
-            raise InvalidValueError(
-                f"the layout has no column {missing_cols[0]!r}",
-                suggestion="give a DataFrame with columns x and y indexed by actor id, "
-                           "such as netmap.plot.layout(m) returns")
+            raise ParameterError("layout", layout, _LAYOUT,
+                                 hint=f"the layout has no column {missing_cols[0]!r}")
         pos = layout
     elif isinstance(layout, Mapping):
         pos = pd.DataFrame.from_dict({k: tuple(v)[:2] for k, v in layout.items()},
                                      orient="index", columns=["x", "y"])
     else:
-        raise TypeError(f"layout must be 'force', 'sector', a DataFrame or a mapping, not "
-                        f"{type(layout).__name__}")
+        raise ParameterError("layout", layout, _LAYOUT)
     ids = m.arrays.ids
     missing = ids.difference(pos.index)
     if len(missing):
-        raise InvalidValueError(
-            f"the layout has no position for {len(missing)} actors, such as "
-            f"{missing[0]!r}",
-            suggestion="compute the positions on a map that holds every actor, such as "
-                       "netmap.plot.layout(m)")
+        raise ParameterError(
+            "layout", layout, _LAYOUT,
+            hint=f"the layout has no position for {len(missing)} actors, such as "
+                 f"{missing[0]!r}; compute the positions on a map that holds every actor, "
+                 "such as netmap.plot.layout(m)")
     out = pos.loc[ids, ["x", "y"]].astype(float)
     bad = ~np.isfinite(out.to_numpy()).all(axis=1)
     if bad.any():
-        raise InvalidValueError(
-            f"the layout's position of {int(bad.sum())} actors is not a pair of finite "
-            f"numbers, such as {out.index[bad][0]!r}",
-            suggestion="give every actor a finite x and y")
+        raise ParameterError(
+            "layout", layout, _LAYOUT,
+            hint=f"the layout's position of {int(bad.sum())} actors is not a pair of finite "
+                 f"numbers, such as {out.index[bad][0]!r}; give every actor a finite x and y")
     out.attrs = dict(pos.attrs)
     given = pos[["x", "y"]].to_numpy(dtype=float)
     if "bounds" in pos.attrs:
@@ -259,13 +261,12 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
 
     Raises
     ------
-    netmap.UnknownBodyError
-        For a ``highlight_body`` that is not a body of the map.
-    netmap.MeasureError
-        For an unknown ``size`` or ``label_by``, or a non-numeric column.
-    netmap.InvalidValueError
-        For given positions that miss actors or are not finite, or
-        ``labels`` naming an actor the map does not have.
+    netmap.ParameterError
+        For a ``highlight_body`` that is not a body of the map; an unknown
+        ``size`` or ``label_by`` or a non-numeric column; a ``layout`` that
+        is unknown, misses actors or is not finite; ``labels`` naming an
+        actor the map does not have; an unknown ``label_column``; a
+        ``fontsize``, ``node_size`` or ``size_range`` that is not positive.
 
     Warns
     -----
@@ -290,6 +291,7 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
     """
     lang = _words.check_lang(lang)
     top = check_int("top", top, minimum=1, allow_none=True)
+    _check_sizes(fontsize, size_range, node_size)
     fonts = Fonts.of(font)
     ax = get_ax(ax)
     arr = m.arrays
@@ -451,13 +453,30 @@ def _draw_regions(ax, regions: pd.DataFrame, colors, taxonomy, fonts: Fonts, lan
     return texts, names
 
 
+def _check_sizes(fontsize, size_range, node_size) -> None:
+    """ParameterError for a size that is not a positive number (or pair of them)."""
+    check_number("fontsize", fontsize, above=0)
+    if node_size is not None:
+        check_number("node_size", node_size, above=0)
+    if size_range is None:
+        return
+    try:
+        low, high = size_range
+        ok = 0 <= check_number("size_range", low) <= check_number("size_range", high)
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ParameterError("size_range", size_range,
+                             "None or two numbers (least, greatest) with 0 <= least <= "
+                             "greatest")
+
+
 def _members(m, body) -> np.ndarray:
     """Positions (in the actors table) of the members of ``body`` present in ``m``."""
     known = list(dict.fromkeys([*m.bodies.index, *m.memberships["body"]]))
     if body not in known:
-        raise UnknownBodyError(f"{body!r} is not a body of the map",
-                               suggestion=f"use one of {', '.join(map(str, known))}",
-                               value=body)
+        raise ParameterError("highlight_body", body,
+                             "None or one of " + allowed_words(list(map(str, known))))
     members = m.memberships.loc[m.memberships["body"] == body, "actor"]
     where = np.unique(m.arrays.ids.get_indexer(members))
     return where[where >= 0]
@@ -503,12 +522,11 @@ def _chosen_labels(m, labels, top: int, label_by, size, size_values, seed) -> li
     ids = m.arrays.ids
     if isinstance(labels, str):
         if labels not in _LABELS:
-            raise ValueError(f"labels must be 'top', 'all', a list of actor ids or None, "
-                             f"not {labels!r}")
+            raise ParameterError("labels", labels, _LABELS_ALLOWED)
         if label_by is None and size is not None:
             rank = size_values
         else:
-            rank = actor_values(m, label_by or "degree", seed=seed)
+            rank = actor_values(m, label_by or "degree", seed=seed, parameter="label_by")
             warn_missing(rank, "label_by", "labelled last", stacklevel=4)
         order = np.argsort(-rank.fillna(-np.inf).to_numpy(), kind="stable")
         chosen = ids[order]
@@ -518,9 +536,9 @@ def _chosen_labels(m, labels, top: int, label_by, size, size_values, seed) -> li
     chosen = list(dict.fromkeys(labels))
     unknown = [i for i in chosen if i not in ids]
     if unknown:
-        raise InvalidValueError(f"cannot label {unknown[0]!r}: not an actor of the map",
-                                suggestion="list actor ids (m.actors.index)",
-                                value=unknown[0])
+        raise ParameterError("labels", labels, _LABELS_ALLOWED,
+                             hint=f"{unknown[0]!r} is not an actor of the map; list actor ids "
+                                  "(m.actors.index)")
     return chosen
 
 

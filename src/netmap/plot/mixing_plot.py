@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from netmap.measures.mixing import mixing_matrix
+from netmap.model._params import check_choice, check_number
 from netmap.plot._common import Fonts, get_ax, group_names, text_color
 from netmap.words import catalogue as _words
 
@@ -62,6 +63,12 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
         The heat map is ``ax.images[0]``; its array is the matrix. The
         annotations are ``ax.texts``, row by row.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``stat`` or ``lang``, or a ``fontsize`` that is not
+        a positive number.
+
     Examples
     --------
     >>> import matplotlib
@@ -77,8 +84,8 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
     """
     from matplotlib.colors import Normalize, TwoSlopeNorm
 
-    if stat not in _STATS:
-        raise ValueError(f"stat must be one of {', '.join(_STATS)}, not {stat!r}")
+    check_choice("stat", stat, _STATS)
+    check_number("fontsize", fontsize, above=0)
     lang = _words.check_lang(lang)
     fonts = Fonts.of(font)
     ax = get_ax(ax)

@@ -25,6 +25,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
+from netmap.model._params import check_choice
 from netmap.model.exceptions import MissingGlyphWarning, NetmapWarning
 
 __all__ = [
@@ -191,6 +192,11 @@ def display_text(text: str, *, direction: str = "auto", warn: bool = True,
         arabic-reshaper is installed. Text without right-to-left letters
         is returned as it is.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``direction`` other than ``"auto"``, ``"rtl"`` or ``"ltr"``.
+
     Warns
     -----
     netmap.NetmapWarning
@@ -204,8 +210,7 @@ def display_text(text: str, *, direction: str = "auto", warn: bool = True,
     >>> display_text("משרד החינוך") == ("משרד החינוך" if has_libraqm() else "ךוניחה דרשמ")
     True
     """
-    if direction not in ("auto", "rtl", "ltr"):
-        raise ValueError(f"direction must be 'auto', 'rtl' or 'ltr', not {direction!r}")
+    check_choice("direction", direction, ("auto", "rtl", "ltr"))
     if text.isascii():
         return text
     libraqm = has_libraqm()

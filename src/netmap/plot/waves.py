@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import check_choice, check_number
+from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts
 from netmap.plot.layouts import LAYOUTS, force_positions, sector_positions
@@ -32,6 +34,11 @@ def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFra
         ``x``, ``y`` indexed by actor id (in the order of ``m.actors``);
         ``attrs["regions"]`` for a sector layout.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For an unknown ``kind``.
+
     Examples
     --------
     >>> import netmap
@@ -40,8 +47,7 @@ def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFra
     >>> len(pos) == len(m.at(2013).actors.index.union(m.at(2016).actors.index))
     True
     """
-    if kind not in LAYOUTS:
-        raise ValueError(f"kind must be one of {', '.join(LAYOUTS)}, not {kind!r}")
+    check_choice("kind", kind, LAYOUTS)
     first, second = m.at(before), m.at(after)
     present = first.arrays.ids.union(second.arrays.ids)
     ids = m.arrays.ids[m.arrays.ids.isin(present)]
@@ -120,8 +126,9 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     ------
     netmap.WaveError
         For a wave the map does not have.
-    ValueError
-        When ``fig`` already has Axes and ``axes`` is not given.
+    netmap.ParameterError
+        When ``fig`` already has Axes and ``axes`` is not given, ``axes`` is
+        not two Axes, or for an unknown ``layout`` name.
 
     Examples
     --------
@@ -137,9 +144,10 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     >>> plt.close(fig)
     """
     lang = _words.check_lang(lang)
+    check_number("fontsize", fontsize, above=0)
     first, second = m.at(before), m.at(after)
     if isinstance(layout, str):
-        pos = union_layout(m, before, after, layout, seed=seed)
+        pos = union_layout(m, before, after, check_choice("layout", layout, LAYOUTS), seed=seed)
         pos = _upright(pos)
     else:
         pos = layout
@@ -149,12 +157,13 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
 
             fig = plt.gcf()
         if fig.axes:
-            raise ValueError("the figure already has Axes: pass axes=(ax_before, ax_after) "
-                             "or a new figure as fig=")
+            raise ParameterError("fig", fig, "a figure without Axes, or None for a new "
+                                 "current figure", hint="the figure already has Axes: pass "
+                                 "axes=(ax_before, ax_after) or a new figure as fig=")
         axes = fig.subplots(1, 2)
-    axes = np.asarray(axes, dtype=object).ravel()
+    given, axes = axes, np.asarray(axes, dtype=object).ravel()
     if len(axes) != 2:
-        raise ValueError(f"axes must be two Axes, not {len(axes)}")
+        raise ParameterError("axes", given, "two Axes (ax_before, ax_after) or None")
     panels = []
     # Half a map's marker area: each panel is half the figure.
     node_size = _default_sizes(len(pos))[0] / 2

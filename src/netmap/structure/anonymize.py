@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import allowed_words, check_int
 from netmap.model._validation import DERIVED_COLUMNS, Validated
-from netmap.model.exceptions import InvalidValueError, MeasureError
+from netmap.model.exceptions import InvalidValueError, ParameterError
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -187,8 +188,13 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
     Raises
     ------
     netmap.InvalidValueError
-        For an empty key, a column in ``keep``, ``drop`` or ``coarsen``
-        that no table has, or one that cannot be dropped (ids, sectors).
+        For an empty key or one that is not text or bytes (the message
+        never shows the key), or a ``coarsen`` rule that does not fit its
+        column's values.
+    netmap.ParameterError
+        For a column in ``keep``, ``drop`` or ``coarsen`` that no table
+        has, one that cannot be dropped (ids, sectors), or one both kept
+        and dropped.
 
     See Also
     --------
@@ -208,7 +214,9 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
-    share = _Sharing(set(keep), set(drop), dict(coarsen or {}))
+    keep, drop = tuple(keep), tuple(drop)
+    share = _Sharing(set(keep), set(drop), dict(coarsen or {}),
+                     given={"keep": keep, "drop": drop, "coarsen": coarsen})
     share.check((m.actors, m.ties, m.memberships, m.bodies, m.activities))
     actor_ids = pseudonyms(m.actors.index, key, prefix="a")
     body_ids = pseudonyms(m.bodies.index, key, prefix="b")
@@ -234,7 +242,9 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
 class _Sharing:
     """What :func:`anonymize` keeps, drops and coarsens, and what it dropped."""
 
-    def __init__(self, keep: set[str], drop: set[str], coarsen: dict[str, object]) -> None:
+    def __init__(self, keep: set[str], drop: set[str], coarsen: dict[str, object], *,
+                 given: dict[str, object]) -> None:
+        self.given = given  # the arguments as given, for ParameterError
         self.keep = keep
         self.drop = drop
         self.coarsen = coarsen
@@ -247,21 +257,22 @@ class _Sharing:
                             ("coarsen", set(self.coarsen))):
             unknown = sorted(names - known)
             if unknown:
-                raise InvalidValueError(
-                    f"{what} names '{unknown[0]}', which is not a column of the map",
-                    column=unknown[0], value=unknown[0],
-                    suggestion="use one of: " + ", ".join(sorted(known)))
+                raise ParameterError(
+                    what, self.given[what], "columns of the map: " + allowed_words(
+                        sorted(known)),
+                    hint=f"'{unknown[0]}' is not a column of the map")
             fixed = sorted(names & _FIXED - ({"sector"} if what == "keep" else set()))
             if fixed and what != "keep":
-                raise InvalidValueError(
-                    f"{what} names '{fixed[0]}', which the map needs as it is",
-                    column=fixed[0],
-                    suggestion="ids and sectors are always kept, ids as pseudonyms")
+                raise ParameterError(
+                    what, self.given[what], "columns other than " + allowed_words(
+                        sorted(_FIXED)),
+                    hint=f"the map needs '{fixed[0]}' as it is: ids and sectors are always "
+                         "kept, ids as pseudonyms")
         both = sorted(self.keep & self.drop)
         if both:
-            raise InvalidValueError(f"'{both[0]}' is both kept and dropped",
-                                    column=both[0],
-                                    suggestion="name it in keep or in drop, not both")
+            raise ParameterError("drop", self.given["drop"], "columns not in keep",
+                                 hint=f"'{both[0]}' is both kept and dropped; name it in "
+                                      "keep or in drop, not both")
 
     def kept(self, table: str, frame: pd.DataFrame) -> pd.DataFrame:
         """The columns of ``frame`` that stay, coarsened where asked."""
@@ -368,8 +379,9 @@ def reidentification_risk(m: StakeholderMap, *,
 
     Raises
     ------
-    netmap.MeasureError
-        For a key that is not an actor column, or ``k`` below 2.
+    netmap.ParameterError
+        For ``keys`` empty or naming a key that is not an actor column nor
+        ``"bodies"``, or ``k`` below 2.
 
     Examples
     --------
@@ -381,12 +393,12 @@ def reidentification_risk(m: StakeholderMap, *,
     >>> len(reidentification_risk(m, keys=("sector",), k=2))
     1
     """
-    keys = list(keys)
-    if k < 2:
-        raise MeasureError(f"k must be at least 2, not {k!r}")
-    if not keys:
-        raise MeasureError("give at least one key")
+    given, keys = keys, list(keys)
+    check_int("k", k, minimum=2)
     actors = m.actors
+    if not keys:
+        raise ParameterError("keys", given, "at least one of " + allowed_words(
+            ["bodies", *map(str, actors.columns)]))
     frame = pd.DataFrame(index=actors.index.copy())
     for key in keys:
         if key == "bodies":
@@ -398,9 +410,9 @@ def reidentification_risk(m: StakeholderMap, *,
         elif key in actors.columns:
             frame[key] = actors[key].astype(object).to_numpy()
         else:
-            raise MeasureError(
-                f"cannot use {key!r}: not a column of the actors nor 'bodies'; use "
-                + ", ".join(["bodies", *map(str, actors.columns)]))
+            raise ParameterError("keys", given, allowed_words(
+                ["bodies", *map(str, actors.columns)]),
+                hint=f"{key!r} is not a column of the actors nor 'bodies'")
     text = pd.DataFrame({key: frame[key].astype(object).where(frame[key].notna(),
                                                                "\x00missing").astype(str)
                          for key in keys})

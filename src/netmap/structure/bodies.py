@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
-from netmap.model.exceptions import MeasureError
+from netmap.model.exceptions import ParameterError
 from netmap.model.sectors import CORE_SECTORS
 
 if TYPE_CHECKING:
@@ -102,6 +102,9 @@ def body_sector_counts(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame
     return pd.DataFrame(counts, index=bodies, columns=pd.Index(labels, name=by))
 
 
+_REFERENCE = "'map', 'equal' or a mapping of group -> share"
+
+
 def _reference_shares(m, by: str, reference, labels: pd.Index) -> np.ndarray:
     """The reference mix as shares over ``labels``."""
     if isinstance(reference, str):
@@ -112,15 +115,19 @@ def _reference_shares(m, by: str, reference, labels: pd.Index) -> np.ndarray:
             return shares / shares.sum() if shares.sum() else shares
         if reference == "equal":  # the columns: groups present, and the core sectors
             return np.full(len(labels), 1.0 / len(labels))
-        raise MeasureError(f"reference must be 'map', 'equal' or shares per group, "
-                           f"not {reference!r}")
-    given = pd.Series(reference, dtype=float)
+        raise ParameterError("reference", reference, _REFERENCE)
+    try:
+        given = pd.Series(reference, dtype=float)
+    except (TypeError, ValueError):
+        raise ParameterError("reference", reference, _REFERENCE) from None
     unknown = given.index.difference(labels)
     if len(unknown):
-        raise MeasureError(f"the reference names groups that are not {by!r} groups "
-                           f"of the map: {', '.join(map(repr, unknown))}")
+        raise ParameterError("reference", reference, _REFERENCE,
+                             hint=f"it names groups that are not {by!r} groups of the map: "
+                                  f"{', '.join(map(repr, unknown))}")
     if (given < 0).any() or given.sum() <= 0:
-        raise MeasureError("the reference shares must be non-negative and not all zero")
+        raise ParameterError("reference", reference, _REFERENCE,
+                             hint="the shares must be non-negative and not all zero")
     shares = given.reindex(labels, fill_value=0.0).to_numpy()
     return shares / shares.sum()
 
@@ -172,6 +179,12 @@ def body_composition(m: StakeholderMap, *, by: str = "sector", reference="map") 
         (their sectors); ``interlocks`` (members who also sit in another
         body). Diversity, balance and dominance are NaN for a body with no
         members.
+
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``reference`` that is not ``"map"``, ``"equal"`` or shares per
+        group of the map (non-negative, not all zero).
 
     See Also
     --------

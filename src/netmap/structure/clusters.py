@@ -18,8 +18,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes
-from netmap.model._params import check_choice, check_seed
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import check_choice, check_int, check_number, check_seed
 from netmap.structure.bodies import _body_index, _member_pairs
 
 if TYPE_CHECKING:
@@ -36,8 +35,7 @@ def _undirected_ties(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
 
 
 def _check_share(name: str, value: float) -> None:
-    if not 0 <= value <= 1:
-        raise MeasureError(f"{name} must lie between 0 and 1, not {value!r}")
+    check_number(name, value, low=0, high=1)
 
 
 def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: int = 3,
@@ -95,6 +93,11 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
         ``body_overlap`` (the Jaccard index of the two member sets:
         shared members over members of either; 0 when no body).
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``min_size`` below 1 or ``min_share`` outside [0, 1].
+
     Examples
     --------
     >>> import netmap
@@ -105,8 +108,7 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
     0        business    23  business_coalition
     1           third    22   third_sector_team
     """
-    if min_size < 1:
-        raise MeasureError(f"min_size must be at least 1, not {min_size!r}")
+    check_int("min_size", min_size, minimum=1)
     check_seed(seed)
     _check_share("min_share", min_share)
     groups = group_codes(m, by)
@@ -266,6 +268,12 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
         ``kind`` (``"single-sector"`` or ``"mixed"``). ``attrs["modularity"]``
         holds the modularity of the partition.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``pure`` outside [0, 1], ``resolution`` not above 0, or an
+        unknown ``weight``.
+
     Examples
     --------
     >>> import netmap
@@ -278,6 +286,7 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
     import networkx as nx
 
     _check_share("pure", pure)
+    check_number("resolution", resolution, above=0)
     check_choice("weight", weight, (None, "weight"))
     rng = check_seed(seed)
     groups = group_codes(m, by)

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
+from netmap.model._params import check_choice, check_int
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 
@@ -62,7 +63,10 @@ def coverage(m: StakeholderMap, *, goals=None, by: str = "sector", crowded: int 
     Raises
     ------
     netmap.MeasureError
-        When the map has no activities, or ``crowded`` is below 2.
+        When the map has no activities.
+    netmap.ParameterError
+        When ``crowded`` is below 2, or ``crowded_sector`` is not a sector
+        of the taxonomy.
 
     Examples
     --------
@@ -76,10 +80,8 @@ def coverage(m: StakeholderMap, *, goals=None, by: str = "sector", crowded: int 
     if act is None or act.empty:
         raise MeasureError("the map has no activities (an activities table with actor "
                            "and goal); add one to map who works on which goal")
-    if crowded < 2:
-        raise MeasureError(f"crowded must be at least 2, not {crowded!r}")
-    if crowded_sector not in m.taxonomy.codes:
-        raise MeasureError(f"{crowded_sector!r} is not a sector of the taxonomy")
+    check_int("crowded", crowded, minimum=2)
+    check_choice("crowded_sector", crowded_sector, m.taxonomy.codes)
     pairs = act[["goal", "actor"]].drop_duplicates()
     seen = list(pd.unique(pairs["goal"]))
     listed = [] if goals is None else list(dict.fromkeys(goals))

@@ -21,8 +21,8 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes, group_pairs
-from netmap.model._params import check_int, check_seed
-from netmap.model.exceptions import MeasureError
+from netmap.model._params import allowed_words, check_int, check_number, check_seed
+from netmap.model.exceptions import ParameterError
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -254,6 +254,11 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
         ``two_step`` (pairs of actors two steps apart across the pair;
         given for under-connected pairs, NaN for the others).
 
+    Raises
+    ------
+    netmap.ParameterError
+        For ``alpha`` outside (0, 1), or ``permutations`` below 1.
+
     Examples
     --------
     >>> import netmap
@@ -262,8 +267,7 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     False
     """
     check_int("permutations", permutations, minimum=1)
-    if not 0 < alpha < 1:
-        raise MeasureError(f"alpha must lie between 0 and 1, not {alpha!r}")
+    check_number("alpha", alpha, above=0, below=1)
     rng = check_seed(seed)
     groups = group_codes(m, by)
     labels = list(groups.labels)
@@ -352,6 +356,11 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
         has names), ``common`` (common neighbours) and ``via`` (the common
         neighbours' ids, the one with most ties first).
 
+    Raises
+    ------
+    netmap.ParameterError
+        When ``between`` is not two groups of the map.
+
     Examples
     --------
     >>> import netmap
@@ -362,12 +371,10 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     """
     groups = group_codes(m, by)
     labels = list(groups.labels)
-    if len(between) != 2:
-        raise MeasureError(f"between must name two groups, not {between!r}")
-    for label in between:
-        if label not in labels:
-            raise MeasureError(f"{label!r} is not a {by!r} group of the map; its groups "
-                               f"are {', '.join(map(repr, labels))}")
+    if isinstance(between, str) or len(between) != 2 or any(
+            label not in labels for label in between):
+        raise ParameterError("between", between, f"two {by!r} groups of the map, from "
+                             + allowed_words(labels))
     top = check_int("top", top, minimum=1, allow_none=True)
     a, b = (labels.index(x) for x in between)
     left = np.flatnonzero(groups.codes == a)

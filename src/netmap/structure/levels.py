@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._params import allowed_words, check_number
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, validate_tables
-from netmap.model.exceptions import MeasureError
+from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import ROLES
 
 if TYPE_CHECKING:
@@ -37,7 +38,9 @@ def _level_of(to: str) -> str:
     for level, words in LEVELS_UP.items():
         if key in words:
             return level
-    raise MeasureError(f"roll_up goes to 'organisation' or 'sector', not {to!r}")
+    raise ParameterError("to", to, allowed_words(LEVELS_UP),
+                         hint="also " + ", ".join(w for words in LEVELS_UP.values()
+                                                  for w in words[1:]))
 
 
 def _organisation_of(m) -> np.ndarray:
@@ -102,6 +105,11 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
         ``n_ties`` and ``types``; their ``type`` is empty and ``tie_class``
         is kept; memberships and activities gain ``n_merged``.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``to`` that is not a level the map can be rolled up to.
+
     Warns
     -----
     netmap.DataWarning
@@ -149,8 +157,8 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
         new_ids = np.array([c for c in m.taxonomy.codes if c in present], dtype=object)
         tax = m.taxonomy
         frame = pd.DataFrame({"id": new_ids,
-                              "name": [tax.display_name(c, "en") for c in new_ids],
-                              "name_he": [tax.display_name(c, "he") for c in new_ids],
+                              "name": [tax.display_name(c, lang="en") for c in new_ids],
+                              "name_he": [tax.display_name(c, lang="he") for c in new_ids],
                               "sector": new_ids, "level": "sector"})
     merged = actors["n_merged"] if "n_merged" in actors else pd.Series(1, index=actors.index)
     frame["n_merged"] = merged.groupby(key).sum().reindex(new_ids).to_numpy(dtype=np.int64)
@@ -282,6 +290,11 @@ def key_person_risk(m: StakeholderMap, *, share: float = 1.0) -> pd.DataFrame:
         ``at_risk``. Organisations with no persons in the map are left out:
         the map cannot tell.
 
+    Raises
+    ------
+    netmap.ParameterError
+        For a ``share`` outside (0, 1].
+
     Examples
     --------
     >>> import netmap
@@ -289,8 +302,7 @@ def key_person_risk(m: StakeholderMap, *, share: float = 1.0) -> pd.DataFrame:
     >>> bool(risk.loc["sheatufim", "at_risk"])
     False
     """
-    if not 0 < share <= 1:
-        raise MeasureError(f"share must lie in (0, 1], not {share!r}")
+    check_number("share", share, above=0, high=1)
     top = _organisation_of(m)
     n = m.n_actors
     arr = m.arrays

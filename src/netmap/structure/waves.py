@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model.exceptions import MeasureError
+from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.structure.bodies import body_composition
 
 if TYPE_CHECKING:
@@ -179,7 +179,7 @@ def compare(m: StakeholderMap, before, after, *, backbone=None) -> WaveCompariso
     ------
     netmap.WaveError
         When a wave is not one of the map's.
-    netmap.MeasureError
+    netmap.ParameterError
         When ``before`` and ``after`` are the same wave.
 
     Examples
@@ -193,7 +193,8 @@ def compare(m: StakeholderMap, before, after, *, backbone=None) -> WaveCompariso
     True
     """
     if before == after:
-        raise MeasureError(f"compare needs two different waves, not {before!r} twice")
+        raise ParameterError("after", after, f"a wave other than before={before!r}",
+                             hint="compare needs two different waves")
     m0, m1 = m.at(before), m.at(after)
     return WaveComparison(before=before, after=after, actors=_actor_changes(m0, m1),
                           sectors=_sector_changes(m, m0, m1), ties=_tie_changes(m, m0, m1),
