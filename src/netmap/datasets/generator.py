@@ -83,7 +83,7 @@ philanthropic foundations, social businesses and community groups.
 # -- arguments ------------------------------------------------------------
 
 def _count(name: str, value, minimum: int) -> int:
-    return int(check_int(name, value, minimum=minimum))  # type: ignore[arg-type]
+    return check_int(name, value, minimum=minimum)
 
 
 def _fraction(name: str, value, *, below_one: bool = False) -> float:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from numbers import Integral, Real
+from typing import Literal, overload
 
 import numpy as np
 
@@ -34,6 +35,16 @@ def check_choice(parameter: str, value, allowed: Collection):
     if not ok:
         raise ParameterError(parameter, value, allowed_words(allowed))
     return value
+
+
+@overload
+def check_int(parameter: str, value, *, minimum: int | None = None,
+              allow_none: Literal[False] = False) -> int: ...
+
+
+@overload
+def check_int(parameter: str, value, *, minimum: int | None = None,
+              allow_none: bool) -> int | None: ...
 
 
 def check_int(parameter: str, value, *, minimum: int | None = None,

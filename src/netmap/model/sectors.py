@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import cast
 
 import pandas as pd
 
@@ -185,11 +186,11 @@ class SectorTaxonomy(Vocabulary):
     @property
     def sectors(self) -> tuple[Sector, ...]:
         """The sectors, in order."""
-        return self.terms  # type: ignore[return-value]
+        return cast("tuple[Sector, ...]", self.terms)  # a taxonomy's terms are Sectors
 
     def core_of(self, code: str) -> str | None:
         """The core sector that sector ``code`` counts as, or None."""
-        return self.term(code).core  # type: ignore[attr-defined]
+        return cast(Sector, self.term(code)).core
 
     def core_map(self) -> dict[str, str | None]:
         """Sector code to core sector, for every sector."""
