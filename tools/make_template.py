@@ -26,6 +26,7 @@ Usage: python tools/make_template.py [FOLDER]
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import io
 import re
@@ -460,7 +461,10 @@ def write(path: Path) -> None:
 
 def main(argv: list[str]) -> None:
     """Write the template into the folder given, or the package's templates folder."""
-    folder = Path(argv[0]) if argv else FOLDER
+    parser = argparse.ArgumentParser(description="Write the Excel template.")
+    parser.add_argument("folder", nargs="?", type=Path, default=FOLDER,
+                        help="the folder to write into (default: the package's templates)")
+    folder = parser.parse_args(argv).folder
     folder.mkdir(parents=True, exist_ok=True)
     write(folder / NAME)
     print(f"wrote {folder / NAME}")

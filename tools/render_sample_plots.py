@@ -13,7 +13,7 @@ map with Arabic names.
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 import matplotlib
@@ -111,4 +111,7 @@ def main(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path("plots"))
+    parser = argparse.ArgumentParser(description="Render the 2x5 sample's plots to PNG files.")
+    parser.add_argument("out_dir", nargs="?", type=Path, default=Path("plots"),
+                        help="the folder to write into (default: plots/)")
+    main(parser.parse_args().out_dir)
