@@ -31,7 +31,9 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import netmap.words
+from netmap.model._params import allowed_words
 from netmap.model.exceptions import ParameterError
+from netmap.model.vocabulary import LEVELS
 
 if TYPE_CHECKING:
     from netmap.model.sectors import SectorTaxonomy
@@ -63,8 +65,6 @@ LANGS: tuple[str, ...] = tuple(_CATALOGUES)
 #: in order.
 GROUPS: tuple[str, ...] = tuple(name for name, value in vars(_CATALOGUES[SOURCE_LANG]).items()
                                 if name.isupper() and isinstance(value, dict))
-_QUOTED = [repr(code) for code in LANGS]
-_ALLOWED = " or ".join([", ".join(_QUOTED[:-1]), _QUOTED[-1]] if len(_QUOTED) > 1 else _QUOTED)
 
 
 def check_lang(lang: str) -> str:
@@ -76,7 +76,7 @@ def check_lang(lang: str) -> str:
     'he'
     """
     if not isinstance(lang, str) or lang not in _CATALOGUES:
-        raise ParameterError("lang", lang, _ALLOWED)
+        raise ParameterError("lang", lang, allowed_words(LANGS))
     return lang
 
 
@@ -199,8 +199,6 @@ def sector_phrase(code: str, lang: str, taxonomy: SectorTaxonomy | None = None) 
 
 def level_name(code: str, lang: str) -> str:
     """Display name of a level (person, organisation, body, sector)."""
-    from netmap.model.vocabulary import LEVELS
-
     return term_name(LEVELS.term(code), lang)
 
 
