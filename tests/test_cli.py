@@ -78,7 +78,7 @@ def test_validate_prints_warnings_and_notes(capsys, tmp_path):
 
 
 def test_unrecognised_file_name(capsys, tmp_path):
-    (tmp_path / "stuff.csv").write_text("id,sector\n")
+    (tmp_path / "stuff.csv").write_text("who,what\n")
     code, _, err = run(capsys, "validate", str(tmp_path / "stuff.csv"))
     assert code == 1 and "cannot tell which table" in err
 

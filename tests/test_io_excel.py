@@ -77,7 +77,7 @@ def test_title_rows_and_bilingual_header(tmp_path):
 
 
 def test_missing_sheets_listed(tmp_path):
-    path = workbook(tmp_path / "map.xlsx", {"Sheet1": [["id", "sector"]]})
+    path = workbook(tmp_path / "map.xlsx", {"Sheet1": [["who", "what"]]})
     with pytest.raises(ValidationError) as info:
         netmap.read_excel(path)
     messages = [str(e) for e in info.value.errors]

@@ -88,7 +88,7 @@ def _kumu_workbook(path: Path) -> bool:
 
 
 def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
-               source_format=None) -> StakeholderMap:
+               source_format=None, strict=False, encoding=None) -> StakeholderMap:
     """Read a map from what a user names on the command line.
 
     Parameters
@@ -105,12 +105,18 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     source_format : str, optional
         One of :data:`FORMATS`; default: found from the input
         (:func:`input_format`).
+    strict : bool, default False
+        Refuse a workbook sheet or folder file that matches no table
+        (see :func:`netmap.read_excel`), for CSV and Excel input.
+    encoding : str, optional
+        The encoding of CSV files, when netmap cannot tell it.
 
     Returns
     -------
     StakeholderMap
     """
-    from netmap.io.csv import read_csv
+    from netmap.io._tables import table_of_rows
+    from netmap.io.csv import _csv_rows, read_csv
     from netmap.io.excel import read_excel
     from netmap.io.gexf import read_gexf
     from netmap.io.graphml import read_graphml
@@ -126,7 +132,10 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
             "csv": read_csv, "excel": read_excel, "kumu": read_kumu, "kumu-json": read_kumu,
             "gexf": read_gexf, "graphml": read_graphml}
         if fmt in readers and (fmt != "csv" or path.is_dir()):
-            return readers[fmt](path, directed=directed, waves=waves, name=name)
+            options = {"csv": {"strict": strict, "encoding": encoding},
+                       "excel": {"strict": strict}}.get(fmt, {})
+            return readers[fmt](path, directed=directed, waves=waves, name=name,
+                                **options)
     files: dict[str, Path] = {}
     for path in paths:
         if path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".json",
@@ -135,10 +144,11 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
                 "give a workbook, a folder, or a Kumu, GEXF or GraphML file on its own, "
                 "not with other files",
                 file=str(path), suggestion="run the command on it alone")
-        table = table_for_name(path.stem)
+        table = table_for_name(path.stem) or table_of_rows(
+            _csv_rows(path, encoding=encoding))
         if table is None:
             raise FileFormatError(
-                "cannot tell which table this file holds from its name",
+                "cannot tell which table this file holds from its name or its header",
                 file=str(path),
                 suggestion="name it actors.csv, ties.csv, memberships.csv, "
                            "bodies.csv or activities.csv, or use --actors, --ties ...")
@@ -150,7 +160,8 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
             suggestion="name both, e.g. netmap validate actors.csv ties.csv")
     return read_csv(files["actors"], files["ties"], files.get("memberships"),
                     files.get("bodies"), files.get("activities"),
-                    directed=directed, waves=waves, name=name)
+                    directed=directed, waves=waves, name=name, strict=strict,
+                    encoding=encoding)
 
 
 def _input_arguments(parser: argparse.ArgumentParser) -> None:
@@ -170,6 +181,13 @@ def _input_arguments(parser: argparse.ArgumentParser) -> None:
                              "input's map settings say, else undirected)")
     parser.add_argument("--waves", metavar="W1,W2,...",
                         help="the order of wave labels that are not numbers or dates")
+    parser.add_argument("--strict", action="store_true",
+                        help="fail on a sheet or CSV file that matches no table (by "
+                             "its name or its header) instead of skipping it with a "
+                             "warning")
+    parser.add_argument("--encoding", metavar="ENCODING",
+                        help="the encoding of CSV files (cp1255, cp1252, utf-16 ...), "
+                             "when netmap cannot tell it")
 
 
 class _UsageError(Exception):
@@ -184,7 +202,8 @@ def _read(args) -> tuple[StakeholderMap, list[dict]]:
         warnings.simplefilter("always")
         m = load_input(args.inputs, {t: getattr(args, t) for t in _TABLE_OPTIONS},
                        directed=args.directed, waves=waves,
-                       source_format=args.source_format)
+                       source_format=args.source_format, strict=args.strict,
+                       encoding=args.encoding)
     return m, m.issues.to_dict("records")
 
 
@@ -228,9 +247,14 @@ def _cmd_summary(args) -> int:
     return EXIT_OK
 
 
+def _print_warnings(issues, out) -> None:
+    """The reading's warnings (not its notes), for commands whose output is a file."""
+    _print_problems([], [i for i in issues if i["severity"] == "warning"], out)
+
+
 def _cmd_convert(args) -> int:
     try:
-        m, _ = _read(args)
+        m, issues = _read(args)
     except ValidationError as err:
         _print_problems(err.errors, [], sys.stderr)
         return EXIT_INPUT
@@ -251,6 +275,7 @@ def _cmd_convert(args) -> int:
         m.to_gexf(out)
     else:
         m.to_graphml(out)
+    _print_warnings(issues, sys.stderr)
     print(f"Wrote {out} ({fmt})")
     return EXIT_OK
 
@@ -320,7 +345,7 @@ def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
 
 def _cmd_report(args) -> int:
     try:
-        m, _ = _read(args)
+        m, issues = _read(args)
     except ValidationError as err:
         _print_problems(err.errors, [], sys.stderr)
         print("The input has errors; no report was written.", file=sys.stderr)
@@ -331,6 +356,7 @@ def _cmd_report(args) -> int:
     if not out.parent.exists():
         raise _UsageError(f"the folder {out.parent} does not exist")
     path = _write_report(m, out, args, lang=args.lang, title=args.title)
+    _print_warnings(issues, sys.stderr)
     print(f"Wrote {path}")
     return EXIT_OK
 

@@ -6,20 +6,22 @@ import codecs
 import csv
 import io
 import os
-import unicodedata
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from netmap.io._limits import read_input_bytes
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
+from netmap.io._tables import Assignment, Entry, assign_tables
 from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
-from netmap.model._params import check_bool
+from netmap.model._params import check_bool, check_encoding
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import DERIVED_COLUMNS, validate_tables
-from netmap.model.exceptions import FileFormatError, InputError, ParameterError, ValidationError
-from netmap.model.schema import TABLES
+from netmap.model.exceptions import FileFormatError, InputError, ValidationError
+from netmap.model.schema import TABLES, table_for_name
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
@@ -28,30 +30,103 @@ if TYPE_CHECKING:
 __all__ = ["read_csv", "write_csv", "decode_bytes", "read_csv_table"]
 
 #: Single-byte encodings tried, in order, when a file is not UTF-8:
-#: Windows-1255 (Excel's Hebrew default) and Windows-1256 (Arabic).
-LEGACY_ENCODINGS = ("cp1255", "cp1256")
+#: Windows-1255 (Excel's Hebrew default), Windows-1256 (Arabic) and
+#: Windows-1252 (Western European, a superset of Latin-1's printable characters).
+LEGACY_ENCODINGS = ("cp1255", "cp1256", "cp1252")
 
-_SCRIPT = {"cp1255": ("\u0590", "\u05ff"), "cp1256": ("\u0600", "\u06ff")}
+_ENCODING_NAMES = {"cp1255": "Windows-1255 (Hebrew)", "cp1256": "Windows-1256 (Arabic)",
+                   "cp1252": "Windows-1252 (Western European, Latin-1)"}
+
+#: A decoding is taken when at least this share of its words that hold a
+#: non-ASCII letter read as words of its script.
+PLAUSIBLE_SHARE = 0.9
+
+#: Byte-order marks of encodings netmap does not read, longest first.
+_OTHER_BOMS = ((b"\x84\x31\x95\x33", "GB 18030"), (b"\xdd\x73\x66\x73", "UTF-EBCDIC"),
+               (b"\x2b\x2f\x76", "UTF-7"), (b"\xf7\x64\x4c", "UTF-1"),
+               (b"\x0e\xfe\xff", "SCSU"), (b"\xfb\xee\x28", "BOCU-1"))
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = {"cp1255": re.compile(r"[\u0590-\u05ff\ufb1d-\ufb4f]+"),
+            "cp1256": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff"
+                                 r"\ufe70-\ufeff]+"),
+            "cp1252": re.compile(r"[A-Za-z\u00c0-\u024f]+")}
 
 
-def _script_score(text: str, encoding: str) -> float:
-    """Share of non-ASCII characters that are letters of the encoding's script."""
-    low, high = _SCRIPT[encoding]
-    others = [c for c in text if ord(c) > 127]
-    if not others:
+def _plausible(text: str, encoding: str) -> float:
+    """Share of the distinct words holding a non-ASCII letter that read as its script.
+
+    A Hebrew or Arabic word is written in its script alone ("Cafי", the
+    Hebrew reading of a Latin-1 "Café", is not); a Western word holds an
+    ASCII letter beside its accented ones, or is one letter ("à"), since a
+    word of accented letters only ("ùìåí") is Hebrew or Arabic read wrongly.
+    """
+    words = {w for w in _WORD.findall(text) if not w.isascii()}
+    if not words:
         return 1.0
-    good = sum(1 for c in others if low <= c <= high
-               and unicodedata.category(c).startswith("L"))
-    return good / len(others)
+    script = _SCRIPTS[encoding]
+    if encoding == "cp1252":
+        good = sum(1 for w in words if script.fullmatch(w)
+                   and (len(w) == 1 or any(c.isascii() for c in w)))
+    else:
+        good = sum(1 for w in words if script.fullmatch(w))
+    return good / len(words)
 
 
-def decode_bytes(data: bytes, *, file: str | None = None) -> tuple[str, str]:
+def _line_of(data: bytes, position: int) -> int:
+    return data.count(b"\n", 0, position) + 1
+
+
+def _undecodable(err: UnicodeDecodeError, data: bytes, encoding: str,
+                 file: str | None) -> FileFormatError:
+    return FileFormatError(
+        f"the file is not valid {encoding}: byte {err.object[err.start]:#04x} cannot "
+        "be read", file=file, row=_line_of(data, err.start),
+        suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)', or pass the "
+                   "file's encoding with encoding= (--encoding on the command line)")
+
+
+def _decode_with(data: bytes, encoding: str, file: str | None) -> str:
+    """``data`` decoded with the encoding the user named (its byte-order mark dropped)."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        raise _undecodable(err, data, encoding, file) from err
+    return text.removeprefix("\ufeff")
+
+
+def _decode_bom(data: bytes, file: str | None) -> tuple[str, str] | None:
+    """The text of a file that starts with a byte-order mark, or None without one."""
+    for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                          (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding).removeprefix("\ufeff"), encoding
+            except UnicodeDecodeError as err:
+                raise _undecodable(err, data, encoding, file) from err
+    for bom, name in _OTHER_BOMS:
+        if data.startswith(bom):
+            raise FileFormatError(
+                f"the file starts with the byte-order mark of {name}, which netmap "
+                "does not read", file=file,
+                suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)', or "
+                           "name its encoding with encoding=")
+    return None
+
+
+def decode_bytes(data: bytes, *, file: str | None = None,
+                 encoding: str | None = None) -> tuple[str, str]:
     """Decode a CSV file's bytes, finding the encoding Excel saved it in.
 
-    UTF-8 with or without a byte-order mark, UTF-16 with a byte-order mark
-    (Excel's "Unicode text"), and the Windows code pages for Hebrew
-    (1255) and Arabic (1256) are recognised. Between the two code pages the
-    one whose decoding reads as letters of its script wins.
+    UTF-8 with or without a byte-order mark, UTF-16 and UTF-32 with a
+    byte-order mark (Excel's "Unicode text"), and the Windows code pages
+    for Hebrew (1255), Arabic (1256) and Western European languages (1252,
+    which reads Latin-1) are recognised. A file that is not UTF-8 is read
+    in the code page whose reading gives words of its script (see
+    :data:`PLAUSIBLE_SHARE`); when no code page or more than one reads
+    plausibly (and they read differently), the file is refused rather than
+    guessed: name its encoding with ``encoding=``.
 
     Parameters
     ----------
@@ -59,24 +134,30 @@ def decode_bytes(data: bytes, *, file: str | None = None) -> tuple[str, str]:
         The file's content.
     file : str, optional
         The file name, for messages.
+    encoding : str, optional
+        The encoding, when the user names it; then nothing is guessed.
 
     Returns
     -------
     text : str
         The decoded text.
     encoding : str
-        The encoding found (``utf-8-sig``, ``utf-8``, ``utf-16``, ``cp1255``
-        or ``cp1256``).
+        The encoding found (``utf-8-sig``, ``utf-8``, ``utf-16``, ``utf-32``,
+        ``cp1255``, ``cp1256`` or ``cp1252``), or the one given.
 
     Raises
     ------
     FileFormatError
-        For a workbook or another binary file, or text in no known encoding.
+        For a workbook or another binary file, a byte-order mark of an
+        encoding netmap does not read, bytes the encoding cannot read, or
+        text whose encoding cannot be told for sure.
 
     Examples
     --------
     >>> decode_bytes("שם,מגזר".encode("cp1255"))
     ('שם,מגזר', 'cp1255')
+    >>> decode_bytes("Café,Zürich".encode("latin-1"))
+    ('Café,Zürich', 'cp1252')
     >>> decode_bytes(codecs.BOM_UTF8 + "id".encode())[1]
     'utf-8-sig'
     """
@@ -84,34 +165,51 @@ def decode_bytes(data: bytes, *, file: str | None = None) -> tuple[str, str]:
         raise FileFormatError(
             "this is an Excel workbook, not a CSV file", file=file,
             suggestion="read it with netmap.read_excel, or save each sheet as CSV UTF-8")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16"), "utf-16"
-    if b"\x00" in data[:4096]:
+    if encoding is not None:
+        return _decode_with(data, encoding, file), encoding
+    found = _decode_bom(data, file)
+    if found is not None:
+        return found
+    if b"\x00" in data:
         raise FileFormatError(
             "the file holds NUL bytes: it is binary, or UTF-16 without a byte-order "
-            "mark", file=file,
-            suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)'")
+            "mark", file=file, row=_line_of(data, data.index(b"\x00")),
+            suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)', or pass "
+                       "encoding='utf-16-le' if it is UTF-16")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best: tuple[float, str, str] | None = None
+    return _decode_legacy(data, file)
+
+
+def _decode_legacy(data: bytes, file: str | None) -> tuple[str, str]:
+    """A file in one of :data:`LEGACY_ENCODINGS`, or netmap's error when not sure which."""
+    readings: dict[str, str] = {}
     for encoding in LEGACY_ENCODINGS:
         try:
-            text = data.decode(encoding)
+            readings[encoding] = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        score = _script_score(text, encoding)
-        if best is None or score > best[0]:
-            best = (score, text, encoding)
-    if best is None or best[0] < 0.5:
+    plausible = {e: t for e, t in readings.items()
+                 if _plausible(t, e) >= PLAUSIBLE_SHARE}
+    if len(set(plausible.values())) == 1:
+        encoding = next(iter(plausible))
+        return plausible[encoding], encoding
+    if plausible:
+        names = " or ".join(_ENCODING_NAMES[e] for e in plausible)
         raise FileFormatError(
-            "cannot tell the file's encoding: it is not UTF-8, Windows-1255 (Hebrew) "
-            "or Windows-1256 (Arabic)", file=file,
-            suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)'")
-    return best[1], best[2]
+            f"cannot tell the file's encoding for sure: it reads as {names}", file=file,
+            suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)', or name "
+                       f"its encoding with encoding='{next(iter(plausible))}' (or '"
+                       + "' / '".join(list(plausible)[1:]) + "'; --encoding on the "
+                       "command line)")
+    raise FileFormatError(
+        "cannot tell the file's encoding: it is not UTF-8, and reads as words of no "
+        "script in Windows-1255 (Hebrew), Windows-1256 (Arabic) or Windows-1252 "
+        "(Western European)", file=file,
+        suggestion="save it from Excel as 'CSV UTF-8 (comma delimited)', or name its "
+                   "encoding with encoding= (--encoding on the command line)")
 
 
 def _delimiter(text: str) -> str:
@@ -134,33 +232,23 @@ def _count_outside_quotes(line: str, char: str) -> int:
     return count
 
 
-def _csv_rows(path) -> list[tuple[int, list[str]]]:
+def _csv_rows(path, *, encoding: str | None = None) -> list[tuple[int, list[str]]]:
     """The numbered rows of a CSV file, decoded and split."""
-    path = Path(path)
-    name = os.fspath(path)
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise FileFormatError(f"cannot read the file: {err.strerror}",
-                              file=name, suggestion="check the path") from err
-    return rows_from_bytes(data, file=name)
+    data = read_input_bytes(path, what="CSV file")
+    return rows_from_bytes(data, file=os.fspath(path), encoding=encoding)
 
 
-def rows_from_bytes(data: bytes, *, file: str | None) -> list[tuple[int, list[str]]]:
+def rows_from_bytes(data: bytes, *, file: str | None, encoding: str | None = None
+                    ) -> list[tuple[int, list[str]]]:
     """The numbered rows of CSV content, decoded and split.
 
     Row numbers are the file's line numbers, as a spreadsheet program shows
-    them. pandas' C parser is used when every record sits on one line (the
-    count of records equals the count of lines); otherwise, with quoted
-    cells spanning lines or ragged rows, the standard library's reader,
-    which tracks line numbers, is used.
+    them. One parser reads every file, whatever its length: the standard
+    library's reader in strict mode, which tracks line numbers through
+    quoted cells that span lines and refuses a quote in the wrong place.
     """
-    text, _ = decode_bytes(data, file=file)
-    delimiter = _delimiter(text)
-    fast = _fast_rows(text, delimiter)
-    if fast is not None:
-        return fast
-    return _standard_rows(text, delimiter, file=file)
+    text, _ = decode_bytes(data, file=file, encoding=encoding)
+    return _standard_rows(text, _delimiter(text), file=file)
 
 
 def _standard_rows(text: str, delimiter: str, *, file: str | None
@@ -184,28 +272,14 @@ def _standard_rows(text: str, delimiter: str, *, file: str | None
     return rows
 
 
-def _fast_rows(text: str, delimiter: str) -> list[tuple[int, list[str]]] | None:
-    lines = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    if lines < 1000 or "\r" in text.replace("\r\n", ""):
-        return None  # small files gain nothing; lone CR line ends need csv
-    try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, dtype=str,
-                            na_filter=False, skip_blank_lines=False, quotechar='"',
-                            engine="c")
-    except (pd.errors.ParserError, ValueError):
-        return None
-    if len(frame) != lines:
-        return None
-    return list(zip(range(1, lines + 1), frame.to_numpy().tolist(), strict=True))
-
-
-def read_csv_table(path, table: str) -> RawTable:
+def read_csv_table(path, table: str, *, encoding: str | None = None) -> RawTable:
     """Read one CSV file as a raw (unvalidated) table.
 
     The quote that :func:`netmap.io.write_csv` puts before a cell a spreadsheet would
     run as a formula is taken off (see ``netmap.model._formula``).
     """
-    return table_from_rows(table, _csv_rows(path), file=os.fspath(path), unquote=True)
+    return table_from_rows(table, _csv_rows(path, encoding=encoding),
+                           file=os.fspath(path), unquote=True)
 
 
 def read_csv(
@@ -219,6 +293,8 @@ def read_csv(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
+    encoding: str | None = None,
+    strict: bool = False,
 ) -> StakeholderMap:
     r"""Read a map from CSV files, one file per table.
 
@@ -246,6 +322,13 @@ def read_csv(
         ``map.csv`` says, else the natural order of numbers and dates.
     name : str, optional
         A title for the map; default: as ``map.csv`` says.
+    encoding : str, optional
+        The files' encoding (``"cp1255"``, ``"cp1252"``, ``"utf-16"`` ...),
+        when netmap cannot tell it: by default it is found from the bytes,
+        and a file that could be read in two ways is refused.
+    strict : bool, default False
+        Refuse a folder holding a CSV file that matches no table (by its
+        name or its header) instead of skipping it with a warning.
 
     Returns
     -------
@@ -253,6 +336,12 @@ def read_csv(
 
     Notes
     -----
+    In a folder, a file whose name names no table is read as the table
+    whose required columns its header names (a ``חברות.csv`` headed
+    ``שחקן``, ``גוף`` is the memberships), with a note; files named as
+    notes or instructions, and empty files, are skipped with a note, and
+    any other file with a warning (an error with ``strict=True``).
+
     A folder may hold ``map.csv``, the settings table written by
     :func:`netmap.io.write_csv`: columns ``setting`` and ``value``, rows ``directed``
     (yes / no), ``name`` and ``waves`` (labels in order, separated by
@@ -266,7 +355,14 @@ def read_csv(
     netmap.FileFormatError
         When a file cannot be read as CSV at all.
     netmap.ParameterError
-        For a ``directed`` that is not True, False or None.
+        For a ``directed`` that is not True, False or None, a ``strict`` that
+        is not a bool, or an ``encoding`` Python does not know.
+
+    Warns
+    -----
+    netmap.DataWarning
+        For a file of a folder skipped because it matches no table (code
+        ``skipped-file`` in the map's ``issues``).
 
     Examples
     --------
@@ -283,18 +379,23 @@ def read_csv(
     from netmap.model.stakeholder_map import StakeholderMap
 
     check_bool("directed", directed, allow_none=True)
-    paths, skipped = _table_paths(actors, ties, memberships, bodies, activities)
+    check_bool("strict", strict)
+    check_encoding("encoding", encoding, allow_none=True)
+    found, settings_path = _tables(actors, ties, memberships, bodies, activities,
+                                   encoding=encoding)
     settings = {}
-    if "map" in paths:
-        settings_path = paths.pop("map")
-        settings = parse_settings(_csv_rows(settings_path),
+    if settings_path is not None:
+        settings = parse_settings(_csv_rows(settings_path, encoding=encoding),
                                   file=os.fspath(settings_path), unquote=True)
     directed, waves, name = resolve(settings, directed, waves, name)
+    errors: list[InputError] = list(found.errors)
+    if strict:
+        errors.extend(found.strict)
     raws: dict[str, RawTable] = {}
-    errors: list[InputError] = []
-    for table, path in paths.items():
+    for table, entry in found.tables.items():
         try:
-            raws[table] = read_csv_table(path, table)
+            raws[table] = table_from_rows(table, entry.rows, file=entry.file,
+                                          unquote=True)
         except FileFormatError as err:
             errors.append(err)
     if errors:
@@ -302,72 +403,87 @@ def read_csv(
     taxonomy = taxonomy or default_taxonomy()
     validated = validate_tables(raws, taxonomy=taxonomy, directed=directed,
                                 waves=waves)
-    for path in skipped:
-        validated.issues.append({
-            "severity": "note", "code": "skipped-file", "file": os.fspath(path),
-            "sheet": None, "table": None, "row": None, "column": None,
-            "value": path.name,
-            "message": f"{path}: its name names no table of the map; skipped",
-        })
+    validated.issues[:0] = found.issues
     return StakeholderMap._from_validated(validated, directed=directed,
                                           taxonomy=taxonomy, name=name)
 
 
-def _table_paths(actors, ties, memberships, bodies, activities
-                 ) -> tuple[dict[str, Path], list[Path]]:
+def _tables(actors, ties, memberships, bodies, activities, *, encoding: str | None
+            ) -> tuple[Assignment, Path | None]:
+    """The tables' rows, from a folder or from files named one by one; the settings file."""
     given = {"actors": actors, "ties": ties, "memberships": memberships,
              "bodies": bodies, "activities": activities}
     if actors is not None and Path(actors).is_dir() and ties is None:
-        return csv_folder_tables(Path(actors))
+        return csv_folder_tables(Path(actors), encoding=encoding)
     if ties is None:
         raise FileFormatError(
             "read_csv needs a ties file (or a folder holding the table files)",
             file=os.fspath(actors),
             suggestion="pass ties='ties.csv', or the folder that holds both files")
-    return {k: Path(v) for k, v in given.items() if v is not None}, []
+    tables: dict[str, Entry] = {}
+    errors: list[InputError] = []
+    for table, path in given.items():
+        if path is None:
+            continue
+        path = Path(path)
+        try:
+            rows = _csv_rows(path, encoding=encoding)
+        except FileFormatError as err:
+            errors.append(err)
+            continue
+        tables[table] = Entry(path.name, path.stem, rows, os.fspath(path))
+    return Assignment(tables, [], errors, []), None
 
 
-def csv_folder_tables(folder: Path) -> tuple[dict[str, Path], list[Path]]:
-    """The table files of a folder, found by their (English or Hebrew) names.
+def csv_folder_tables(folder: Path, *, encoding: str | None = None
+                      ) -> tuple[Assignment, Path | None]:
+    """The table files of a folder, found by their (English or Hebrew) names or headers.
 
     Returns
     -------
-    tables : dict of str to Path
-        Table name (and ``"map"`` for the settings file) to file.
-    skipped : list of Path
-        CSV files whose names name no table.
+    tables : Assignment
+        The tables found (see ``netmap.io._tables.assign_tables``), with
+        the files left out and the errors.
+    settings : Path or None
+        The settings file (``map.csv``), if any.
 
     Raises
     ------
     FileFormatError
-        When the folder lacks an actors or ties file, or two files name the
-        same table.
+        When the folder lacks an actors or ties file.
     """
-    from netmap.model.schema import table_for_name
-
-    found: dict[str, Path] = {}
-    skipped: list[Path] = []
-    settings = {label_key(n) for n in SETTINGS_NAMES}
+    settings_keys = {label_key(n) for n in SETTINGS_NAMES}
+    settings: Path | None = None
+    entries: list[Entry] = []
+    errors: list[InputError] = []
+    failed: set[str | None] = set()
     for path in sorted(folder.iterdir()):
-        if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+        if path.suffix.lower() not in (".csv", ".tsv", ".txt") or not path.is_file():
             continue
-        table = "map" if label_key(path.stem) in settings else table_for_name(path.stem)
-        if table is None:
-            skipped.append(path)
+        if label_key(path.stem) in settings_keys:
+            settings = path
             continue
-        if table in found:
-            raise FileFormatError(
-                f"two files hold the {table} table: {found[table].name} and "
-                f"{path.name}", file=os.fspath(folder),
-                suggestion="keep one of them in the folder")
-        found[table] = path
+        try:
+            rows = _csv_rows(path, encoding=encoding)
+        except FileFormatError as err:
+            if table_for_name(path.stem) is not None:
+                errors.append(err)
+                failed.add(table_for_name(path.stem))
+                continue
+            entries.append(Entry(path.name, path.stem, [], os.fspath(path),
+                                 problem=f"not a CSV file netmap can read ({err.problem})"))
+            continue
+        entries.append(Entry(path.name, path.stem, rows, os.fspath(path)))
+    found = assign_tables(entries)
+    found.errors[:0] = errors
     for table in ("actors", "ties"):
-        if table not in found:
+        if table not in found.tables and table not in failed:
             aliases = ", ".join(f"{a}.csv" for a in TABLES[table].aliases[:4])
             raise FileFormatError(
                 f"no {table} file in the folder", file=os.fspath(folder),
-                suggestion=f"name it {table}.csv (also accepted: {aliases})")
-    return {t: found[t] for t in (*TABLES, "map") if t in found}, skipped
+                suggestion=f"name it {table}.csv (also accepted: {aliases}), or give it "
+                           "the documented headers of the table")
+    return found, settings
 
 
 def _writable(frame: pd.DataFrame, table: str) -> pd.DataFrame:
@@ -440,11 +556,7 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     >>> netmap.read_csv(folder).equals(m)
     True
     """
-    try:
-        codecs.lookup(encoding)
-    except (LookupError, TypeError):
-        raise ParameterError("encoding", encoding, "a Python text encoding, such as "
-                             "'utf-8-sig' or 'cp1255'") from None
+    check_encoding("encoding", encoding)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
+from netmap.io._tables import Entry, assign_tables
 from netmap.io.csv import table_frames
 from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
@@ -15,7 +16,7 @@ from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import FileFormatError, InputError, ValidationError
-from netmap.model.schema import TABLES, table_for_name
+from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
@@ -65,13 +66,18 @@ def read_excel(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
+    strict: bool = False,
 ) -> StakeholderMap:
     """Read a map from an Excel workbook with one sheet per table.
 
     Sheets are found by name, in English, Hebrew or Arabic (``actors`` /
     ``שחקנים``, ``ties`` / ``קשרים``, ``memberships``, ``bodies``,
-    ``activities``; see ``docs/input-format.md``); other sheets (notes,
-    instructions) are skipped and listed in the map's ``issues``. Title
+    ``activities``; see ``docs/input-format.md``), and a sheet whose name
+    names no table by its header (a ``חברות`` sheet headed ``שחקן``,
+    ``גוף`` is the memberships), with a note. Sheets named as notes or
+    instructions, and empty sheets, are skipped with a note; any other
+    sheet is skipped with a warning that names it (an error with
+    ``strict=True``). Title
     rows above the header, and a second header row in another language,
     are recognised. Whole numbers lose Excel's ``.0`` and dates are read as
     ISO dates.
@@ -90,6 +96,9 @@ def read_excel(
         the ``map`` sheet says.
     name : str, optional
         A title for the map; default: as the ``map`` sheet says.
+    strict : bool, default False
+        Refuse a workbook with a sheet that matches no table (by its name
+        or its header) instead of skipping it with a warning.
 
     Returns
     -------
@@ -103,7 +112,14 @@ def read_excel(
     netmap.FileFormatError
         When the file is not a workbook netmap can read.
     netmap.ParameterError
-        For a ``directed`` that is not True, False or None.
+        For a ``directed`` that is not True, False or None, or a ``strict``
+        that is not a bool.
+
+    Warns
+    -----
+    netmap.DataWarning
+        For a sheet skipped because it matches no table (code
+        ``skipped-sheet`` in the map's ``issues``).
 
     Examples
     --------
@@ -117,60 +133,50 @@ def read_excel(
     from netmap.model.stakeholder_map import StakeholderMap
 
     check_bool("directed", directed, allow_none=True)
+    check_bool("strict", strict)
     path = Path(path)
     file = os.fspath(path)
     wb = _load(path)
     settings_keys = {label_key(n) for n in SETTINGS_NAMES}
-    raws: dict[str, RawTable] = {}
-    skipped: list[str] = []
-    errors: list[InputError] = []
+    entries: list[Entry] = []
     settings = {}
-    sheets: dict[str, str] = {}
     try:
         for ws in wb.worksheets:
             if label_key(ws.title) in settings_keys:
                 settings = parse_settings(_sheet_rows(ws), file=file, sheet=ws.title,
                                           unquote=True)
                 continue
-            table = table_for_name(ws.title)
-            if table is None:
-                skipped.append(ws.title)
-                continue
-            if table in sheets:
-                errors.append(FileFormatError(
-                    f"sheets '{sheets[table]}' and '{ws.title}' both hold the "
-                    f"{table} table", file=file, sheet=ws.title,
-                    suggestion="keep one of them, or rename the other"))
-                continue
-            sheets[table] = ws.title
-            try:
-                raws[table] = table_from_rows(table, _sheet_rows(ws), file=file,
-                                              sheet=ws.title, unquote=True)
-            except FileFormatError as err:
-                errors.append(err)
+            entries.append(Entry(ws.title, ws.title, _sheet_rows(ws), file, ws.title))
     finally:
         wb.close()
+    found = assign_tables(entries)
+    errors: list[InputError] = list(found.errors)
+    if strict:
+        errors.extend(found.strict)
+    raws: dict[str, RawTable] = {}
+    for table, entry in found.tables.items():
+        try:
+            raws[table] = table_from_rows(table, entry.rows, file=file,
+                                          sheet=entry.sheet, unquote=True)
+        except FileFormatError as err:
+            errors.append(err)
     for table in ("actors", "ties"):
-        if table not in sheets:
-            found = ", ".join(f"'{s}'" for s in skipped) or "none other"
+        if table not in found.tables:
+            others = ", ".join(f"'{e.label}'" for e in entries
+                               if e not in found.tables.values()) or "none other"
             aliases = ", ".join(f"'{a}'" for a in TABLES[table].aliases[:6])
             errors.append(FileFormatError(
-                f"the workbook has no {table} sheet (sheets found: {found})",
+                f"the workbook has no {table} sheet (sheets found: {others})",
                 file=file,
-                suggestion=f"name the sheet '{table}' (also accepted: {aliases})"))
+                suggestion=f"name the sheet '{table}' (also accepted: {aliases}), or "
+                           "give it the documented headers of the table"))
     if errors:
         raise ValidationError(errors)
     directed, waves, name = resolve(settings, directed, waves, name)
     taxonomy = taxonomy or default_taxonomy()
     validated = validate_tables(raws, taxonomy=taxonomy, directed=directed,
                                 waves=waves)
-    for title in skipped:
-        validated.issues.append({
-            "severity": "note", "code": "skipped-sheet", "file": file,
-            "sheet": title, "table": None, "row": None, "column": None,
-            "value": title,
-            "message": f"{file}, sheet '{title}': not a table of the map; skipped",
-        })
+    validated.issues[:0] = found.issues
     return StakeholderMap._from_validated(validated, directed=directed,
                                           taxonomy=taxonomy, name=name)
 

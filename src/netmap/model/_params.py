@@ -15,7 +15,8 @@ import numpy as np
 
 from netmap.model.exceptions import ParameterError
 
-__all__ = ["check_bool", "check_choice", "check_int", "check_number", "check_seed", "allowed_words"]
+__all__ = ["check_bool", "check_choice", "check_int", "check_number", "check_seed",
+           "check_encoding", "allowed_words"]
 
 
 def allowed_words(values: Collection) -> str:
@@ -67,6 +68,21 @@ def check_bool(parameter: str, value, *, allow_none: bool = False) -> bool | Non
         raise ParameterError(parameter, value, "True, False or None" if allow_none
                              else "True or False")
     return bool(value)
+
+
+def check_encoding(parameter: str, value, *, allow_none: bool = False) -> str | None:
+    """``value`` if it names a text encoding Python knows (``"cp1255"``); None if allowed."""
+    import codecs
+
+    if value is None and allow_none:
+        return None
+    try:
+        codecs.lookup(value)
+    except (LookupError, TypeError):
+        raise ParameterError(parameter, value, "a Python text encoding, such as "
+                             "'utf-8-sig', 'cp1255' or 'cp1252'"
+                             + (", or None" if allow_none else "")) from None
+    return value
 
 
 def check_number(parameter: str, value, *, low: float | None = None,

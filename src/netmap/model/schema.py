@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from netmap.model._labels import label_key
 
-__all__ = ["Column", "TableSchema", "TABLES", "table_for_name"]
+__all__ = ["Column", "TableSchema", "TABLES", "table_for_name", "table_for_header",
+           "is_non_table_name", "NON_TABLE_NAMES"]
 
 
 @dataclass(frozen=True)
@@ -244,3 +245,69 @@ def table_for_name(name: str) -> str | None:
     ('actors', 'ties', None)
     """
     return _TABLE_INDEX.get(label_key(name))
+
+
+#: Sheet and file names that are known not to be tables (instructions, notes,
+#: the template's drop-down lists): skipped with a note, never a warning.
+NON_TABLE_NAMES = ("instructions", "notes", "readme", "read me", "about", "help",
+                   "lists", "הוראות", "הערות", "הסבר", "רשימות", "تعليمات", "ملاحظات",
+                   "قوائم")
+
+_NON_TABLE_KEYS = frozenset(label_key(n) for n in NON_TABLE_NAMES)
+
+
+def is_non_table_name(name: str) -> bool:
+    """Whether a sheet or file name says it holds no table (notes, instructions).
+
+    Examples
+    --------
+    >>> is_non_table_name("Instructions"), is_non_table_name("הוראות")
+    (True, True)
+    >>> is_non_table_name("חברות")
+    False
+    """
+    return label_key(name) in _NON_TABLE_KEYS
+
+
+def _header_score(keys: set[str], schema: TableSchema) -> int:
+    """How many of a header's cells name columns of ``schema``; 0 without the required ones."""
+    index = schema.header_index()
+    named = {index[k] for k in keys if k in index}
+    return len(named) if set(schema.required_columns) <= named else 0
+
+
+def table_for_header(header: list[str | None]) -> tuple[str | None, tuple[str, ...]]:
+    """The table whose columns a header row names, found by its required columns.
+
+    A table is a candidate when the header names every one of its required
+    columns; among candidates the one of which the header names the most
+    known columns wins. A tie between two tables is ambiguous.
+
+    Parameters
+    ----------
+    header : list of str or None
+        The cells of one row.
+
+    Returns
+    -------
+    table : str or None
+        The table, or None when no table or more than one fits.
+    candidates : tuple of str
+        The tables that fit equally well (two or more when ambiguous).
+
+    Examples
+    --------
+    >>> table_for_header(["שחקן", "גוף", "תפקיד"])
+    ('memberships', ('memberships',))
+    >>> table_for_header(["id", "sector", "name"])
+    ('actors', ('actors',))
+    >>> table_for_header(["anything"])
+    (None, ())
+    """
+    keys = {label_key(str(h)) for h in header if h is not None and str(h).strip()}
+    scores = {name: _header_score(keys, schema) for name, schema in TABLES.items()}
+    best = max(scores.values())
+    if best == 0:
+        return None, ()
+    tops = tuple(name for name, score in scores.items() if score == best)
+    return (tops[0] if len(tops) == 1 else None), tops

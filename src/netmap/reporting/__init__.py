@@ -97,7 +97,9 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
                   seed=seed, permutations=permutations)
     built: list[Section] = []
     left_out: list[str] = []
-    noted: list[str] = []
+    # What reading the map warned about (a sheet left out ...) comes first.
+    noted: list[str] = [r["message"] for r in m.issues.to_dict("records")
+                        if r["severity"] == "warning"]
     total = len(SECTIONS)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
