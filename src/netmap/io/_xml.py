@@ -34,6 +34,7 @@ from xml.sax.xmlreader import AttributesImpl
 
 import pandas as pd
 
+from netmap.io._limits import parser_errors, read_input_bytes
 from netmap.model.exceptions import FileFormatError, InvalidValueError
 
 __all__ = ["NETMAP_NS", "XmlDocument", "XmlWriter", "parse_xml", "check_text",
@@ -121,35 +122,31 @@ def parse_xml(path, *, kind: str) -> XmlDocument:
     from defusedxml.ElementTree import DefusedXMLParser
 
     name = os.fspath(path)
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as err:
-        raise FileFormatError(f"cannot read the file: {err.strerror}", file=name,
-                              suggestion="check the path") from err
+    data = read_input_bytes(path, what=f"{kind} file")
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True,
                               forbid_external=True)
     builder.parser = parser
-    try:
-        parser.feed(data)
-        root = parser.close()
-    except DefusedXmlException as err:
-        raise FileFormatError(
-            f"the file declares XML entities or external references ({err}); netmap "
-            "does not expand them, since a hostile file can use them to exhaust "
-            "memory (an 'entity bomb') or to read other files", file=name,
-            suggestion=f"export the {kind} file again from the program that made it; "
-                       "a plain export declares no entities") from err
-    except ET.ParseError as err:
-        line, column = err.position
-        damaged = "no element found" in str(err) or "unclosed token" in str(err)
-        raise FileFormatError(
-            f"not a well-formed {kind} file: the XML breaks off at line {line}, column "
-            f"{column} ({err.msg if hasattr(err, 'msg') else err})", file=name, row=line,
-            suggestion=("the file looks truncated or damaged: copy or export it again"
-                        if damaged else f"check the XML at line {line}, or export the "
-                        f"{kind} file again")) from err
+    with parser_errors(name, kind=f"{kind} file"):
+        try:
+            parser.feed(data)
+            root = parser.close()
+        except DefusedXmlException as err:
+            raise FileFormatError(
+                f"the file declares XML entities or external references ({err}); netmap "
+                "does not expand them, since a hostile file can use them to exhaust "
+                "memory (an 'entity bomb') or to read other files", file=name,
+                suggestion=f"export the {kind} file again from the program that made it; "
+                           "a plain export declares no entities") from err
+        except ET.ParseError as err:
+            line, column = err.position
+            damaged = "no element found" in str(err) or "unclosed token" in str(err)
+            raise FileFormatError(
+                f"not a well-formed {kind} file: the XML breaks off at line {line}, column "
+                f"{column} ({err.msg if hasattr(err, 'msg') else err})", file=name, row=line,
+                suggestion=("the file looks truncated or damaged: copy or export it again"
+                            if damaged else f"check the XML at line {line}, or export the "
+                            f"{kind} file again")) from err
     return XmlDocument(root, builder.lines, name)
 
 

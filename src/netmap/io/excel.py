@@ -7,6 +7,13 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netmap.io._limits import (
+    MAX_SHEET_COLUMN,
+    MAX_SHEET_ROW,
+    check_input_file,
+    check_workbook_zip,
+    parser_errors,
+)
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io._tables import Entry, assign_tables
 from netmap.io.csv import table_frames
@@ -26,36 +33,83 @@ __all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
 
 
 def _load(path: Path):
+    """The workbook, opened read-only, after the limits of ``netmap.io._limits``."""
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    path = Path(path)
     name = os.fspath(path)
+    hint = ("an old .xls workbook: save it from Excel as .xlsx"
+            if path.suffix.lower() == ".xls" else
+            "save it from Excel as an .xlsx workbook, or read CSV files with "
+            "netmap.read_csv")
+    check_input_file(path, what="workbook")
+    if not zipfile.is_zipfile(path):
+        raise FileFormatError("not an Excel workbook netmap can read (not a zip "
+                              "archive)", file=name, suggestion=hint)
+    check_workbook_zip(path)
     try:
-        return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError as err:
-        raise FileFormatError("no such file", file=name,
-                              suggestion="check the path") from err
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError,
-            ValueError) as err:
-        hint = ("an old .xls workbook: save it from Excel as .xlsx"
-                if path.suffix.lower() == ".xls" else
-                "save it from Excel as an .xlsx workbook, or read CSV files with "
-                "netmap.read_csv")
+        with parser_errors(name, kind="Excel workbook"):
+            return openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except InvalidFileException as err:
+        _close_archives(err)
         raise FileFormatError(f"not an Excel workbook netmap can read ({err})",
                               file=name, suggestion=hint) from err
+    except FileFormatError as err:
+        _close_archives(err.__cause__ or err)
+        raise
+
+
+def _close_archives(err: BaseException) -> None:
+    """Close the zip archives openpyxl opened before it failed (they would leak)."""
+    tb = err.__traceback__
+    while tb is not None:
+        for value in list(tb.tb_frame.f_locals.values()):
+            if isinstance(value, zipfile.ZipFile):
+                value.close()
+            elif isinstance(getattr(value, "_archive", None), zipfile.ZipFile):
+                value._archive.close()
+        tb = tb.tb_next
 
 
 def _sheet_rows(ws) -> list[tuple[int, tuple]]:
+    """The rows of a read-only sheet that hold cells, numbered as Excel shows them.
+
+    The sheet's XML is parsed directly, row by row, so that rows the file
+    does not hold cost nothing (openpyxl's own iteration fills the gap
+    before a row numbered 1,000,000,000 with empty rows); a row or column
+    beyond Excel's last (:data:`netmap.io._limits.MAX_SHEET_ROW`,
+    ``MAX_SHEET_COLUMN``) is refused, and so is damaged sheet XML.
+    """
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    file = getattr(getattr(wb, "_archive", None), "filename", None)
     rows = []
-    for row in ws.iter_rows():
-        cells = [c for c in row if getattr(c, "row", None) is not None]
-        if not cells:
-            continue
-        width = max(c.column for c in cells)
-        values = [None] * width
-        for c in cells:
-            values[c.column - 1] = c.value
-        rows.append((cells[0].row, tuple(values)))
+    with parser_errors(file, kind="Excel workbook", sheet=ws.title), \
+            ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only,
+                                 epoch=wb.epoch, date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        for n, cells in parser.parse():
+            if not cells:
+                continue
+            if n > MAX_SHEET_ROW:
+                raise FileFormatError(
+                    f"the sheet holds a row numbered {n:,}, beyond Excel's last row "
+                    f"({MAX_SHEET_ROW:,}): the file is damaged or hostile", file=file,
+                    sheet=ws.title, row=n,
+                    suggestion="save it again from Excel, or as CSV files")
+            width = max(c["column"] for c in cells)
+            if width > MAX_SHEET_COLUMN or min(c["column"] for c in cells) < 1:
+                raise FileFormatError(
+                    f"row {n} holds a cell outside Excel's columns A to XFD: the file "
+                    "is damaged", file=file, sheet=ws.title, row=n,
+                    suggestion="save it again from Excel, or as CSV files")
+            values = [None] * width
+            for c in cells:
+                values[c["column"] - 1] = c["value"]
+            rows.append((n, tuple(values)))
     return rows
 
 

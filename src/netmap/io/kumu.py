@@ -56,6 +56,7 @@ from netmap.io._exchange import (
     resolve_directions,
     text_cells,
 )
+from netmap.io._limits import parser_errors, read_input_bytes
 from netmap.io._settings import parse_settings, resolve, settings_rows
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
@@ -445,12 +446,10 @@ def _read_json(path: Path) -> _Source:
 def _load_json(path: Path) -> dict:
     """The file's JSON object, which must hold a list of elements."""
     file = os.fspath(path)
+    raw = read_input_bytes(path, what="Kumu JSON file")
     try:
-        with open(path, encoding="utf-8-sig") as f:
-            data = json.load(f)
-    except OSError as err:
-        raise FileFormatError(f"cannot read the file: {err.strerror}", file=file,
-                              suggestion="check the path") from err
+        with parser_errors(file, kind="Kumu JSON file"):
+            data = json.loads(raw.decode("utf-8-sig"))
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         line = getattr(err, "lineno", None)
         raise FileFormatError(f"not valid JSON ({err})", file=file, row=line,
@@ -700,7 +699,8 @@ def _read_source(path: Path, connections) -> _Source:
                                              "connections.csv")
         return _read_csv_pair(files["elements"], files.get("connections"))
     if path.suffix.lower() == ".json":
-        return _read_json(path)
+        with parser_errors(path, kind="Kumu JSON file"):
+            return _read_json(path)
     if path.suffix.lower() in (".csv", ".tsv", ".txt"):
         return _read_csv_pair(path, Path(connections) if connections else None)
     return _read_workbook(path)

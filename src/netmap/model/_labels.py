@@ -6,7 +6,8 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["label_key", "clean_text", "closest"]
+__all__ = ["label_key", "clean_text", "closest", "INVISIBLE", "INVISIBLE_MARKS",
+           "strip_invisible"]
 
 # Quote-like marks, including Hebrew geresh and gershayim (חל"צ, א').
 _QUOTES = "\"'`\u05f3\u05f4\u2018\u2019\u201c\u201d\u201e\u00b4"
@@ -14,6 +15,31 @@ _PUNCT = re.compile(r"[\s\-_./\\,;:()\[\]{}|+&*!?\u2010-\u2015\u05be]+")
 _WORDS_DROPPED = frozenset({"the"})
 _BIDI_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                      "\u2066\u2067\u2068\u2069\ufeff"))
+
+
+#: Characters that do not show but make two texts differ: zero-width space,
+#: non-joiner and joiner, word joiner and the invisible operators, soft
+#: hyphen, Mongolian vowel separator. Removed from ids, references, names
+#: and goals (with a note) and from labels matched against a vocabulary;
+#: kept in free text, where joiners shape Persian words and emoji.
+INVISIBLE = "\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\u00ad\u180e"
+
+#: The invisible characters and the direction marks and byte-order mark that
+#: :func:`clean_text` takes out of every cell, as a regular expression.
+INVISIBLE_MARKS = re.compile("[" + INVISIBLE + "".join(map(chr, _BIDI_MARKS)) + "]")
+
+_INVISIBLE = dict.fromkeys(map(ord, INVISIBLE))
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without the characters of :data:`INVISIBLE`.
+
+    Examples
+    --------
+    >>> strip_invisible("moe\u200b") == "moe"
+    True
+    """
+    return text.translate(_INVISIBLE)
 
 
 def clean_text(value: str) -> str:
@@ -58,7 +84,7 @@ def label_key(label: str, drop: frozenset[str] = frozenset()) -> str:
     >>> label_key('חל"צ') == label_key("חלצ")
     True
     """
-    text = unicodedata.normalize("NFKD", clean_text(label)).casefold()
+    text = unicodedata.normalize("NFKD", strip_invisible(clean_text(label))).casefold()
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(dict.fromkeys(map(ord, _QUOTES)))
     words = [_strip_articles(w) for w in _PUNCT.split(text) if w]

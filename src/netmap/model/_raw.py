@@ -11,11 +11,12 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._formula import unescape_cell
-from netmap.model._labels import clean_text, label_key
+from netmap.model._labels import INVISIBLE_MARKS, clean_text, label_key
 from netmap.model.exceptions import FileFormatError, InputError
 from netmap.model.schema import TABLES
 
-__all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text", "clean_cells"]
+__all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text", "clean_cells",
+           "clean_column"]
 
 #: How many rows above the header may hold titles or notes.
 MAX_TITLE_ROWS = 5
@@ -43,6 +44,9 @@ class RawTable:
         when the columns are matched.
     header_row : int or None
         The row number of the header.
+    invisible : dict of str to numpy.ndarray
+        Header as written to the rows (of ``frame``) whose cell held an
+        invisible character or direction mark, for columns that had one.
     """
 
     table: str
@@ -53,6 +57,7 @@ class RawTable:
     positions: dict[str, int] = field(default_factory=dict)
     header_row: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
+    invisible: dict[str, np.ndarray] = field(default_factory=dict)
 
     def error(self, cls: type[InputError], problem: str, *, row=None, column=None,
               suggestion=None, value=None) -> InputError:
@@ -217,9 +222,7 @@ def table_from_rows(
     if not body:
         frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in range(width)})
     frame = frame.reindex(columns=range(width))
-    frame = pd.DataFrame({h: clean_cells(frame[k], unquote=unquote)
-                          for k, h in enumerate(headers)},
-                         index=pd.RangeIndex(len(frame)))
+    frame, invisible = _clean_frame(frame, headers, unquote)
     keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
             else np.zeros(len(frame), dtype=bool))
     # Rows right under the header that repeat it in another language.
@@ -233,7 +236,19 @@ def table_from_rows(
     frame = frame[keep].reset_index(drop=True)
     numbers = numbers[keep]
     return RawTable(table, frame, numbers, file=file, sheet=sheet,
-                    positions=positions, header_row=header_row)
+                    positions=positions, header_row=header_row,
+                    invisible={h: m[keep] for h, m in invisible.items()})
+
+
+def _clean_frame(frame: pd.DataFrame, headers: list[str], unquote: bool
+                 ) -> tuple[pd.DataFrame, dict[str, np.ndarray]]:
+    """Every column cleaned and named by its header; the cells that held invisible marks."""
+    columns, invisible = {}, {}
+    for k, h in enumerate(headers):
+        columns[h], marked = clean_column(frame[k], unquote=unquote)
+        if marked is not None:
+            invisible[h] = marked
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(frame))), invisible
 
 
 def clean_cells(values: pd.Series, unquote: bool = False) -> pd.Series:
@@ -243,6 +258,23 @@ def clean_cells(values: pd.Series, unquote: bool = False) -> pd.Series:
     that netmap's spreadsheet writers put before a would-be formula is
     taken off (:func:`netmap.model._formula.unescape_cell`).
     """
+    return clean_column(values, unquote)[0]
+
+
+def clean_column(values: pd.Series, unquote: bool = False
+                 ) -> tuple[pd.Series, np.ndarray | None]:
+    """:func:`clean_cells`, and which cells held invisible characters or marks.
+
+    Returns
+    -------
+    cells : pandas.Series
+        As :func:`clean_cells` returns them.
+    invisible : numpy.ndarray of bool, or None
+        For each cell, whether it held a character of
+        :data:`netmap.model._labels.INVISIBLE_MARKS` (None when none did);
+        the validation removes the invisible ones from ids and names and
+        notes the cells.
+    """
     if values.dtype != object:
         values = values.astype(object)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
@@ -251,8 +283,12 @@ def clean_cells(values: pd.Series, unquote: bool = False) -> pd.Series:
     if unquote:
         cleaned[:-1] = [unescape_cell(c) for c in cleaned[:-1]]
     cleaned[-1] = None
-    return pd.Series(cleaned[codes], index=values.index, dtype=object)
-
+    flags = np.zeros(len(uniques) + 1, dtype=bool)
+    if len(uniques):
+        flags[:-1] = pd.Series(uniques, dtype=object).astype(str).str.contains(
+            INVISIBLE_MARKS).to_numpy(dtype=bool)
+    out = pd.Series(cleaned[codes], index=values.index, dtype=object)
+    return out, (flags[codes] if flags.any() else None)
 
 
 def table_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
@@ -269,6 +305,7 @@ def table_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
         )
     data = {}
     positions = {}
+    invisible: dict[str, np.ndarray] = {}
     for j, column in enumerate(frame.columns):
         label = cell_text(column) or f"column {j + 1}"
         if label in data:
@@ -277,19 +314,21 @@ def table_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
                 table=table, column=label,
                 suggestion="rename or remove one of the two columns",
             )
-        data[label] = _clean_series(frame.iloc[:, j])
+        data[label], marked = _clean_series(frame.iloc[:, j])
+        if marked is not None:
+            invisible[label] = marked
         positions[label] = j
     out = pd.DataFrame(data, index=pd.RangeIndex(len(frame)))
     rows = np.asarray(frame.index, dtype=object)
     if isinstance(frame.index, pd.RangeIndex):
         rows = np.asarray(frame.index, dtype=np.int64)
-    return RawTable(table, out, rows, positions=positions)
+    return RawTable(table, out, rows, positions=positions, invisible=invisible)
 
 
-def _clean_series(series: pd.Series) -> pd.Series:
+def _clean_series(series: pd.Series) -> tuple[pd.Series, np.ndarray | None]:
     series = series.reset_index(drop=True)
     if isinstance(series.dtype, pd.CategoricalDtype):
         series = series.astype(object)
     if pd.api.types.is_numeric_dtype(series) and not pd.api.types.is_bool_dtype(series):
-        return series
-    return clean_cells(series)
+        return series, None
+    return clean_column(series)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from netmap.model._labels import label_key
+from netmap.model._labels import INVISIBLE, label_key
 from netmap.model._raw import RawTable, cell_text, clean_cells
 from netmap.model.exceptions import (
     DuplicateIdError,
@@ -301,6 +301,8 @@ def _infer(values: pd.Series) -> pd.Series:
     """
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean")
+    if pd.api.types.is_integer_dtype(values):
+        return _exact_integers(values)
     if pd.api.types.is_numeric_dtype(values):
         return _numbers(values.astype("Float64"))
     present = values.dropna()
@@ -310,10 +312,42 @@ def _infer(values: pd.Series) -> pd.Series:
         text = pd.Series(pd.unique(present))
         if text.isin(list(_TRUE_FALSE)).all():
             return values.map(_TRUE_FALSE).astype("boolean")
+        if text.str.fullmatch(_INTEGER.pattern).all():
+            return _integer_texts(values)
         if text.str.fullmatch(_NUMBER.pattern).all():
             return _numbers(pd.to_numeric(values).astype("Float64"))
         return values.astype("str")
     return values
+
+
+def _exact_integers(values: pd.Series) -> pd.Series:
+    """An integer column as ``Int64`` (``UInt64`` above the int64 range), exactly."""
+    if values.dtype.kind == "u" and len(values) and values.max() > np.iinfo(np.int64).max:
+        return values.astype("UInt64")
+    return values.astype("Int64")
+
+
+#: Whole numbers of at most this many digits fit int64 (up to 9.2e18).
+_INT64_DIGITS = 18
+
+
+def _integer_texts(values: pd.Series) -> pd.Series:
+    """Whole numbers written as text: ``Int64`` when they fit, else Python ints (exact).
+
+    Never through float, which keeps 15 to 17 digits: 2**53 + 1 stays itself.
+    """
+    present = values.notna().to_numpy()
+    text = values[present].astype(str)
+    if (text.str.lstrip("+-").str.len() <= _INT64_DIGITS).all():
+        out = pd.array(np.zeros(len(values), dtype=np.int64), dtype="Int64")
+        out[present] = pd.to_numeric(text).to_numpy(dtype=np.int64)
+        out[~present] = pd.NA
+        return pd.Series(out, index=values.index)
+    codes, uniques = pd.factorize(text)
+    exact = np.array([int(u) for u in uniques], dtype=object)
+    out_obj = np.full(len(values), None, dtype=object)
+    out_obj[present] = exact[codes]
+    return pd.Series(out_obj, index=values.index, dtype=object)
 
 
 def _numbers(values: pd.Series) -> pd.Series:
@@ -434,7 +468,43 @@ def _mapped_columns(ck: _Checker, raws: dict[str, RawTable]) -> dict[str, pd.Dat
     frames = {name: ck.map_columns(raw) for name, raw in raws.items()}
     if ck.errors:
         raise ValidationError(ck.errors)
-    return {name: frame for name, frame in frames.items() if frame is not None}
+    out = {name: frame for name, frame in frames.items() if frame is not None}
+    for name, frame in out.items():
+        _strip_invisible(ck, raws[name], frame)
+    return out
+
+
+#: Columns from which invisible characters are removed (with a note): ids,
+#: references, names and goals, where "moe" and "moe" + a zero-width space
+#: must be one actor.
+_IDENTIFYING = frozenset({"id", "ref", "body_ref"})
+_INVISIBLE_RE = f"[{INVISIBLE}]"
+
+
+def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
+    """Remove invisible characters from ids and names, noting the cells that held them."""
+    if not raw.invisible:
+        return
+    schema = TABLES[raw.table]
+    for column in schema.columns:
+        if column.name not in frame or not (column.kind in _IDENTIFYING
+                                            or column.name in ("name", "goal")):
+            continue
+        mask = raw.invisible.get(ck.header(raw, column.name))
+        if mask is None:
+            continue
+        values = frame[column.name]
+        marked = mask & values.notna().to_numpy()
+        if not marked.any():
+            continue
+        stripped = values[marked].astype(str).str.replace(_INVISIBLE_RE, "", regex=True)
+        frame.loc[marked, column.name] = stripped.where(stripped != "", None)
+        first = values[marked].iloc[0]
+        ck.issue(raw, "invisible-characters",
+                 f"invisible characters (zero-width spaces or joiners, soft hyphens, "
+                 f"direction marks) removed from the {column.name} (first: {first!r})",
+                 rows=raw.rows[marked], column=ck.header(raw, column.name),
+                 value=first, severity="note")
 
 
 # -- actors ------------------------------------------------------------------
