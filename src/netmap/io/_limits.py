@@ -30,8 +30,8 @@ __all__ = ["MAX_INPUT_BYTES", "MAX_UNCOMPRESSED_BYTES", "MAX_SHEET_ROW", "MAX_SH
 #: The largest input file read, in bytes (1 GiB).
 MAX_INPUT_BYTES = 1 << 30
 
-#: The largest a workbook's parts may be once uncompressed, in bytes (2 GiB).
-MAX_UNCOMPRESSED_BYTES = 2 << 30
+#: The largest a workbook's parts may be once uncompressed, in bytes (512 MiB).
+MAX_UNCOMPRESSED_BYTES = 512 << 20
 
 #: The last row of a sheet (Excel's limit, 2**20).
 MAX_SHEET_ROW = 1_048_576
@@ -98,7 +98,7 @@ def read_input_bytes(path, *, what: str = "file") -> bytes:
     return data
 
 
-def check_workbook_zip(path) -> None:
+def check_workbook_zip(path, *, file: str | None = None) -> None:
     """Refuse a workbook whose parts would be too large once uncompressed (a zip bomb).
 
     Raises
@@ -106,8 +106,15 @@ def check_workbook_zip(path) -> None:
     FileFormatError
         When the zip's directory is damaged, or its parts declare more than
         :data:`MAX_UNCOMPRESSED_BYTES` in all.
+
+    Parameters
+    ----------
+    path : path-like or binary file
+        The workbook.
+    file : str, optional
+        Its name, for messages (default: ``path``).
     """
-    name = os.fspath(path)
+    name = file or os.fspath(path)
     try:
         with zipfile.ZipFile(path) as z:
             total = sum(info.file_size for info in z.infolist())

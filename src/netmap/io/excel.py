@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import os
+import warnings
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,9 +12,9 @@ from typing import TYPE_CHECKING
 from netmap.io._limits import (
     MAX_SHEET_COLUMN,
     MAX_SHEET_ROW,
-    check_input_file,
     check_workbook_zip,
     parser_errors,
+    read_input_bytes,
 )
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io._tables import Entry, assign_tables
@@ -22,7 +24,7 @@ from netmap.model._labels import label_key
 from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
-from netmap.model.exceptions import FileFormatError, InputError, ValidationError
+from netmap.model.exceptions import DataWarning, FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
@@ -33,7 +35,14 @@ __all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
 
 
 def _load(path: Path):
-    """The workbook, opened read-only, after the limits of ``netmap.io._limits``."""
+    """The workbook, opened read-only from its bytes, after the limits of ``netmap.io._limits``.
+
+    The workbook is opened from its bytes in memory (at most
+    :data:`netmap.io._limits.MAX_INPUT_BYTES`), so that a damaged one leaves
+    no file open behind it. What openpyxl warns about (a missing stylesheet,
+    a part it drops) is warned again as a :class:`netmap.DataWarning` naming
+    the file.
+    """
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
@@ -43,33 +52,23 @@ def _load(path: Path):
             if path.suffix.lower() == ".xls" else
             "save it from Excel as an .xlsx workbook, or read CSV files with "
             "netmap.read_csv")
-    check_input_file(path, what="workbook")
-    if not zipfile.is_zipfile(path):
+    data = io.BytesIO(read_input_bytes(path, what="workbook"))
+    if not zipfile.is_zipfile(data):
         raise FileFormatError("not an Excel workbook netmap can read (not a zip "
                               "archive)", file=name, suggestion=hint)
-    check_workbook_zip(path)
-    try:
-        with parser_errors(name, kind="Excel workbook"):
-            return openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except InvalidFileException as err:
-        _close_archives(err)
-        raise FileFormatError(f"not an Excel workbook netmap can read ({err})",
-                              file=name, suggestion=hint) from err
-    except FileFormatError as err:
-        _close_archives(err.__cause__ or err)
-        raise
-
-
-def _close_archives(err: BaseException) -> None:
-    """Close the zip archives openpyxl opened before it failed (they would leak)."""
-    tb = err.__traceback__
-    while tb is not None:
-        for value in list(tb.tb_frame.f_locals.values()):
-            if isinstance(value, zipfile.ZipFile):
-                value.close()
-            elif isinstance(getattr(value, "_archive", None), zipfile.ZipFile):
-                value._archive.close()
-        tb = tb.tb_next
+    check_workbook_zip(data, file=name)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            with parser_errors(name, kind="Excel workbook"):
+                wb = openpyxl.load_workbook(data, read_only=True, data_only=True)
+        except InvalidFileException as err:
+            raise FileFormatError(f"not an Excel workbook netmap can read ({err})",
+                                  file=name, suggestion=hint) from err
+    for w in caught:
+        warnings.warn(f"{name}: openpyxl: {w.message}", DataWarning, stacklevel=3)
+    wb._netmap_file = name
+    return wb
 
 
 def _sheet_rows(ws) -> list[tuple[int, tuple]]:
@@ -84,7 +83,7 @@ def _sheet_rows(ws) -> list[tuple[int, tuple]]:
     from openpyxl.worksheet._reader import WorkSheetParser
 
     wb = ws.parent
-    file = getattr(getattr(wb, "_archive", None), "filename", None)
+    file = getattr(wb, "_netmap_file", None)
     rows = []
     with parser_errors(file, kind="Excel workbook", sheet=ws.title), \
             ws._get_source() as src:

@@ -447,14 +447,14 @@ def _load_json(path: Path) -> dict:
     """The file's JSON object, which must hold a list of elements."""
     file = os.fspath(path)
     raw = read_input_bytes(path, what="Kumu JSON file")
-    try:
-        with parser_errors(file, kind="Kumu JSON file"):
+    with parser_errors(file, kind="Kumu JSON file"):  # RecursionError of deep JSON
+        try:
             data = json.loads(raw.decode("utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        line = getattr(err, "lineno", None)
-        raise FileFormatError(f"not valid JSON ({err})", file=file, row=line,
-                              suggestion="export the map from Kumu again as JSON; a "
-                              "truncated or hand-edited file breaks here") from err
+        except (json.JSONDecodeError, UnicodeDecodeError) as err:
+            line = getattr(err, "lineno", None)
+            raise FileFormatError(f"not valid JSON ({err})", file=file, row=line,
+                                  suggestion="export the map from Kumu again as JSON; a "
+                                  "truncated or hand-edited file breaks here") from err
     if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
         raise FileFormatError("not a Kumu JSON file: no list of 'elements'", file=file,
                               suggestion="export the project from Kumu as JSON")

@@ -889,8 +889,9 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
             ("memberships", "actor", "actors"), ("memberships", "body", "bodies"),
             ("activities", "actor", "actors"))
     for name, col, target in refs:
-        if name not in spans or target not in spans or name not in tables:
-            continue
+        if name not in spans or target not in spans or name not in tables or not len(
+                tables[target]):
+            continue  # (no actor or body to compare with: every reference is unknown)
         t_start, t_end = spans[target]
         pos = pd.Series(np.arange(len(tables[target])), index=tables[target].index)
         pos = pos[~pos.index.duplicated()]
