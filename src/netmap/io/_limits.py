@@ -161,11 +161,12 @@ def parser_errors(file, *, kind: str, sheet: str | None = None) -> Iterator[None
     except NetmapError:
         raise
     except PARSER_FAILURES as err:
+        article = "an" if kind[:1].lower() in "aeiou" else "a"
         raise FileFormatError(
-            f"not a {kind} netmap can read: the file is damaged or holds what the "
+            f"not {article} {kind} netmap can read: the file is damaged or holds what the "
             f"format does not allow ({type(err).__name__}: {_short(err)})",
             file=os.fspath(file), sheet=sheet,
-            suggestion=f"save it again from the program that made it, as a {kind}"
+            suggestion=f"save it again from the program that made it, as {article} {kind}"
         ) from err
 
 
