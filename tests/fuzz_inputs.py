@@ -109,7 +109,15 @@ READERS = [
     Reader("gexf", _gexf, lambda p: netmap.read_gexf(p)),
     Reader("graphml", _graphml, lambda p: netmap.read_graphml(p)),
     Reader("survey csv", _survey, _read_survey),
+    # The command line's path: the format found from the file, then its reader.
+    Reader("cli workbook", _workbook, lambda p: _load_input(p)),
 ]
+
+
+def _load_input(path: Path):
+    from netmap.cli import load_input
+
+    return load_input([path])
 
 
 # -- mutations ---------------------------------------------------------------------

@@ -267,3 +267,13 @@ def test_waves_with_no_actors_at_all(tmp_path):
     # a tie had a wave (the spans were compared with an empty array).
     with pytest.raises(ValidationError, match="source 'moe' is not an actor"):
         read_pair(tmp_path, b"id,sector,wave\n", b"source,target,wave\nmoe,ngo,2014\n")
+
+
+def test_command_line_on_a_damaged_workbook(tmp_path, capsys):
+    # The format check read the actors sheet's header with openpyxl directly:
+    # a damaged sheet raised a raw ParseError before the reader could name it.
+    path = small_workbook(tmp_path / "m.xlsx")
+    rewrite_part(path, "xl/worksheets/sheet1.xml", lambda d: d[:len(d) // 2])
+    assert main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert str(path) in err and "sheet 'actors'" in err

@@ -62,6 +62,7 @@ def input_format(path: Path) -> str | None:
 
 def _kumu_workbook(path: Path) -> bool:
     """Whether a workbook is Kumu's: a netmap (ignore) sheet, or Label and no sector."""
+    from netmap.io._limits import parser_errors
     from netmap.io.excel import _load
     from netmap.io.kumu import SETTINGS_SHEET
     from netmap.model._labels import label_key
@@ -79,9 +80,12 @@ def _kumu_workbook(path: Path) -> bool:
         for ws in wb.worksheets:
             if table_for_name(ws.title) != "actors":
                 continue
-            header = next(ws.iter_rows(max_row=1, values_only=True), ())
+            with parser_errors(path, kind="Excel workbook", sheet=ws.title):
+                header = next(ws.iter_rows(max_row=1, values_only=True), ())
             keys = [label_key(str(h)) for h in header if h is not None]
             return "label" in keys and "sector" not in {index.get(k) for k in keys}
+    except FileFormatError:
+        return False  # a damaged sheet: the reader names the problem
     finally:
         wb.close()
     return False
