@@ -59,8 +59,9 @@ def check_input_file(path, *, what: str = "file") -> Path:
     try:
         info = path.stat()
     except OSError as err:
-        reason = "no such file" if isinstance(err, FileNotFoundError) else \
-            f"cannot read the file: {err.strerror or err}"
+        reason = "cannot read the file: " + (
+            "no such file" if isinstance(err, FileNotFoundError) else
+            str(err.strerror or err))
         raise FileFormatError(reason, file=name, suggestion="check the path") from err
     if stat.S_ISDIR(info.st_mode):
         raise FileFormatError(f"a folder, where a {what} was expected", file=name,
