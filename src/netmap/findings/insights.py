@@ -37,8 +37,11 @@ from netmap.words._names import display_names
 from netmap.words.catalogue import (
     check_lang,
     core_count_phrase,
+    count,
+    expected,
     finding_texts,
     join,
+    p_text,
     percent,
     quote,
     sector_phrase,
@@ -299,8 +302,9 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
                  "two_step": int(row["two_step"])},
                 a=say.sector(a), b=say.sector(b),
                 observed=ties_phrase(int(row["observed"]), say.lang),
-                expected=f"{row['expected']:.0f}", p=f"{row['p_value']:.3f}",
-                two_step=int(row["two_step"])))
+                expected=expected(float(row["expected"])),
+                p=p_text(float(row["p_value"]), say.lang, permutations),
+                two_step=count(int(row["two_step"]), "pair", say.lang)))
     # single-sector groups beside the joint bodies
     groups, ids = _single_sector_groups(say, bodies, clusters)
     if len(joint):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from netmap.model._numbers import whole_percents
 from netmap.model.sectors import CORE_SECTORS
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 
@@ -79,9 +80,11 @@ class MapSummary:
         lines += [head, "", "Actors by sector"]
         table = self.sectors[["core", "actors", *LEVELS.codes]].copy()
         table["core"] = table["core"].fillna("-")
-        lines += [table.to_string(), "", "Ties by class", self.tie_classes.assign(
-            share=self.tie_classes["share"].map(
-                lambda x: "" if pd.isna(x) else f"{x:.0%}")).to_string()]
+        shares = self.tie_classes["share"]
+        printed = [f"{p}%" for p in whole_percents(shares.fillna(0))] if shares.notna().any() \
+            else [""] * len(shares)
+        lines += [table.to_string(), "", "Ties by class",
+                  self.tie_classes.assign(share=printed).to_string()]
         if len(self.bodies):
             lines += ["", "Bodies", self.bodies.to_string()]
         if self.issues:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import base64
 import io
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import jinja2
 import numpy as np
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Items",
            "Paragraph", "Section", "Table", "cell", "figure", "heading", "page",
            "paragraph", "table"]
+
+
+_PERCENT = re.compile(r"-?\d+%")
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ def cell(value, lang: str, decimals: int = 2) -> Cell:
         return Cell(f"{value:.{decimals}f}", number=True)
     if isinstance(value, tuple | list):
         return Cell(", ".join(map(str, value)), isolate=True)
+    if isinstance(value, str) and _PERCENT.fullmatch(value):
+        return Cell(value, number=True)
     return Cell(str(value), isolate=True)
 
 
@@ -146,18 +152,27 @@ def header(name, lang: str) -> str:
 
 def table(frame: pd.DataFrame, lang: str, *, index: bool = True, decimals: int = 2,
           caption: str | None = None,
-          translate: Callable[[str], str] | None = None) -> Table:
+          translate: Callable[[str], str] | None = None,
+          formats: Mapping[str, Callable[[Any], str]] | None = None) -> Table:
     """A DataFrame as a table with headings in ``lang``.
 
-    ``translate`` maps raw cell values (sector codes, body types) to words.
+    ``translate`` maps raw cell values (sector codes, body types) to words;
+    ``formats`` maps a column to the function that writes its numbers (a
+    p-value, a percentage), so a number reads as it does in the sentences.
     """
     frame = frame.copy()
     if index:
         frame = frame.reset_index()
+    formats = dict(formats or {})
+    writers = [formats.get(c) for c in frame.columns]
     rows = []
     for row in frame.itertuples(index=False):
         cells = []
-        for value in row:
+        for value, write in zip(row, writers, strict=True):
+            if write is not None:
+                missing = value is None or (isinstance(value, float) and math.isnan(value))
+                cells.append(Cell("" if missing else write(value), number=True))
+                continue
             if translate is not None and isinstance(value, str):
                 value = translate(value)
             elif translate is not None and isinstance(value, tuple):

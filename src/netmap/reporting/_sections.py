@@ -18,7 +18,17 @@ from netmap.reporting._html import (
     table,
 )
 from netmap.words._names import display_names
-from netmap.words.catalogue import report_word, sector_name, words
+from netmap.words.catalogue import (
+    count,
+    expected,
+    p_cell,
+    p_text,
+    percent,
+    percents,
+    report_word,
+    sector_name,
+    words,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -75,6 +85,15 @@ class Context:
     def table(self, frame: pd.DataFrame, **kw) -> Table:
         return table(frame, self.lang, translate=self.value, **kw)
 
+    @staticmethod
+    def signed(value) -> str:
+        """An index from -1 to +1, as the sentences write it: "+0.58", "-0.12"."""
+        return f"{float(value):+.2f}"
+
+    def p_formats(self, *columns: str) -> dict:
+        """Columns of p-values, each written as every p-value of the report is."""
+        return dict.fromkeys(columns, lambda p: p_cell(float(p), self.lang))
+
     def positions(self):
         """The force layout of the whole map, computed once for the map and the waves."""
         if "force" not in self.cache:
@@ -121,6 +140,7 @@ def summary(ctx: Context) -> list[Block]:
     if m.n_ties:
         classes = m.ties["tie_class"].astype(object).value_counts()
         classes = classes[classes > 0].rename("ties").to_frame()
+        classes["share"] = percents(classes["ties"] / classes["ties"].sum())
         classes.index.name = "tie_class"
         parts += [heading(ctx.word("by_class")), ctx.table(classes)]
     return parts
@@ -190,22 +210,26 @@ def mixing(ctx: Context) -> list[Block]:
     net = ei_index(m, permutations=ctx.permutations, seed=ctx.seed).iloc[0]
     p_less, p_greater = float(net["p_less"]), float(net["p_greater"])
     if p_less <= 0.05:
-        verdict = ctx.word("ei_more_inside", p=f"{p_less:.3f}")
+        verdict = ctx.word("ei_more_inside", p=p_text(p_less, ctx.lang))
     elif p_greater <= 0.05:
-        verdict = ctx.word("ei_more_across", p=f"{p_greater:.3f}")
+        verdict = ctx.word("ei_more_across", p=p_text(p_greater, ctx.lang))
     else:
-        verdict = ctx.word("ei_as_chance", p=f"{p_less:.3f}", q=f"{p_greater:.3f}")
+        verdict = ctx.word("ei_as_chance", p=p_text(p_less, ctx.lang),
+                           q=p_text(p_greater, ctx.lang))
     parts: list[Block] = [paragraph(ctx.word("ei_line", ei=ltr(f"{net['ei']:+.2f}"),
                                 mean=ltr(f"{net['perm_mean']:+.2f}"), verdict=verdict,
-                                n=f"{ctx.permutations:,}"))]
+                                n=count(ctx.permutations, "permutation", ctx.lang)))]
     fig = ctx.figure(7.5, 6)
     plot.plot_mixing(m, ax=fig.subplots(), stat="ratio", lang=ctx.lang)
     parts.append(figure(fig, ctx.word("mixing"), ctx.word("mixing_caption")))
     groups = ei_index(m, level="group", permutations=ctx.permutations, seed=ctx.seed)
     groups.index.name = "sector"
+    p_format = ctx.p_formats("p_less", "p_greater", "p_value")
+    caption = ctx.word("p_caption", n=count(ctx.permutations, "permutation", ctx.lang),
+                       floor=p_cell(1 / (ctx.permutations + 1), ctx.lang))
     parts += [heading(ctx.word("ei_by_sector")),
               ctx.table(groups[["external", "internal", "ei", "p_less", "p_greater"]],
-                        decimals=3)]
+                        formats={**p_format, "ei": ctx.signed}, caption=caption)]
     under = under_connected(m, permutations=ctx.permutations, seed=ctx.seed)
     flagged = under[under["under_connected"]]
     parts.append(heading(ctx.word("under_connected")))
@@ -213,7 +237,8 @@ def mixing(ctx: Context) -> list[Block]:
         shown = flagged[["observed", "expected", "ratio", "p_value"]].copy()
         shown.index = [f"{ctx.value(a)} - {ctx.value(b)}" for a, b in shown.index]
         shown.index.name = "pair"
-        parts.append(ctx.table(shown, decimals=3))
+        parts.append(ctx.table(shown, decimals=2, caption=caption,
+                               formats={**p_format, "expected": expected}))
     else:
         parts.append(paragraph(ctx.word("none_under"), "note"))
     return parts
@@ -229,6 +254,7 @@ def bodies(ctx: Context) -> list[Block] | None:
     comp = body_composition(m)
     comp = comp.copy()
     comp["name"] = ctx.names(comp.index)
+    comp["dominant_share"] = [percent(s) if s == s else None for s in comp["dominant_share"]]
     columns = [c for c in ("name", "kind", "members", "type", "core_missing", "dominant",
                            "dominant_share", "blau_normalized", "chair_sectors",
                            "interlocks") if c in comp.columns]
@@ -255,7 +281,7 @@ def brokers(ctx: Context) -> list[Block]:
         bb = backbone_brokerage(m, backbone=ctx.backbone)
         names = ", ".join(ctx.names(bb.index))
         parts.append(paragraph(ctx.word("backbone_line", names=names,
-                                        share=f"{100 * bb['share'].sum():.0f}%")))
+                                        share=percent(float(bb["share"].sum())))))
     except MeasureError:
         if ctx.backbone is not None:
             raise

@@ -32,12 +32,45 @@ JOIN = {
 
 #: Counts in words.
 COUNTS = {
-    "tie_one": "1 tie",
-    "ties": "{n} ties",
+    "tie_one": "one tie",
+    "tie_two": "two ties",
+    "tie_many": "{n} ties",
+    "actor_one": "one actor",
+    "actor_two": "two actors",
+    "actor_many": "{n} actors",
+    "body_one": "one body",
+    "body_two": "two bodies",
+    "body_many": "{n} bodies",
+    "organisation_one": "one organisation",
+    "organisation_two": "two organisations",
+    "organisation_many": "{n} organisations",
+    "pair_one": "one pair",
+    "pair_two": "two pairs",
+    "pair_many": "{n} pairs",
+    "permutation_one": "one permutation",
+    "permutation_two": "two permutations",
+    "permutation_many": "{n} permutations",
+    "member_one": "one member",
+    "member_two": "two members",
+    "member_many": "{n} members",
+    "goal_one": "one goal",
+    "goal_two": "two goals",
+    "goal_many": "{n} goals",
+    "more_one": "and one more",
+    "more_two": "and two more",
+    "more_many": "and {n} more",
     "core_sectors_0": "no core sector",
     "core_sectors_1": "one core sector",
     "core_sectors_2": "two core sectors",
     "core_sectors_3": "three core sectors",
+}
+
+#: How a p-value reads: equal to a value, or below the printed resolution.
+NUMBERS = {
+    "p_equal": "p = {p}",
+    "p_below": "p < {p}",
+    "p_cell_below": "< {p}",
+    "p_test": "{p}, {permutations}",
 }
 
 #: A sector as a phrase inside a sentence.
@@ -118,11 +151,11 @@ FINDINGS = {
                            ("No actor of {a} has a direct tie with an actor of {b}; "
                             "whatever passes between them goes through intermediaries.")),
     "sector_pair_under_connected": ("Two sectors are tied less than chance would give",
-                                    ("Between {a} and {b} there are {observed}, where "
+                                    ("Between {a} and {b} the map has {observed}, where "
                                      "random mixing of the same actors would give about "
-                                     "{expected} (p = {p}). {two_step} pairs of their "
-                                     "actors are two steps apart: introductions could "
-                                     "close the gap.")),
+                                     "{expected} ({p}). Introductions could close the gap "
+                                     "between {two_step} of their actors who are two "
+                                     "steps apart.")),
     "single_sector_groups": ("Single-sector groups work beside the joint bodies",
                              ("Beside the joint bodies, actors of one sector combine "
                               "forces in {groups}. The document recommends such groups, "
@@ -320,14 +353,16 @@ REPORT = {
     "evidence": "Evidence",
     "ei_line": ("E-I index of the network: {ei} (from -1, all ties inside sectors, to +1, "
                 "all between them); under random mixing of the same actors it would be "
-                "{mean} on average; {verdict} (permutation test, {n} permutations)."),
-    "ei_more_inside": "the sectors keep to themselves more than chance (p = {p})",
-    "ei_more_across": "the sectors meet more than chance (p = {p})",
-    "ei_as_chance": "no different from chance (p = {p} and {q})",
+                "{mean} on average; {verdict} (permutation test, {n})."),
+    "ei_more_inside": "the sectors keep to themselves more than chance ({p})",
+    "ei_more_across": "the sectors meet more than chance ({p})",
+    "ei_as_chance": "no different from chance ({p} and {q})",
     "mixing_caption": ("Ties between each pair of sectors against random mixing: above 1, "
                        "more than chance; below 1, fewer."),
     "ei_by_sector": "E-I index of each sector",
     "under_connected": "Pairs of sectors tied less than chance would give",
+    "p_caption": ("p-values of a permutation test with {n} (the observed labelling "
+                  "counted as one): never 0, at least {floor}."),
     "none_under": "No pair of sectors is significantly under-connected.",
     "backbone_line": ("The backbone ({names}) brokers {share} of the open two-paths "
                       "between sectors."),
@@ -354,6 +389,7 @@ COLUMNS = {
     "group": "sector",
     "actors": "actors",
     "ties": "ties",
+    "share": "share",
     "person": "persons",
     "organisation": "organisations",
     "body": "body",
