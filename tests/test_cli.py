@@ -218,6 +218,18 @@ def test_report_verbose_times_every_section(capsys, tmp_path):
     assert "  total" in err
 
 
+@pytest.mark.slow
+def test_report_of_one_wave_names_it(capsys, tmp_path):
+    out_file = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--wave", "2014",
+                       "--permutations", "19")
+    assert code == 0, err
+    assert "Scope: wave 2014 of the map." in out_file.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--wave", "2015")
+    assert code == 1 and "wave '2015' is not a wave of this map" in err
+    assert "2013, 2014, 2016" in err
+
+
 def test_report_bad_input_exits_1_with_the_problems(capsys, tmp_path):
     out_file = tmp_path / "r.html"
     code, _, err = run(capsys, "report", str(broken_copy(tmp_path)), "-o", str(out_file))

@@ -311,6 +311,7 @@ def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
     progress = _Progress(sys.stderr, getattr(args, "verbose", False),
                          f"netmap report {out.name}")
     path = report(m, out, lang=lang, title=title, goals=goals,
+                  wave=getattr(args, "wave", None),
                   complexity=getattr(args, "complexity", None), backbone=backbone,
                   seed=getattr(args, "seed", 0),
                   permutations=getattr(args, "permutations", 999), progress=progress)
@@ -389,6 +390,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=LANGS, default="en",
                         help="the report's language (he: Hebrew, right to left)")
     report.add_argument("--title", help="the report's title (default: the map's name)")
+    report.add_argument("--wave", metavar="WAVE",
+                        help="report on one wave of the map (default: the whole map); "
+                             "the header names the scope")
     report.add_argument("--goals", metavar="G1,G2,...",
                         help="the initiative's shared goals, to show goals nobody "
                              "works on")

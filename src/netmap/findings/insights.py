@@ -585,9 +585,9 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     lang : {"en", "he"}
         The language of the titles and texts.
     wave : optional
-        The wave to read. By default the last wave of a map with waves (the
-        initiative as it stands; the public sector's history is read from
-        every wave), or the whole map when it has none.
+        The wave to read; by default the whole map, as every measure reads
+        it (the public sector's history is read from every wave up to the
+        one read, or from all of them).
     backbone : str or iterable of str, optional
         The backbone's ids; by default those marked in the ``backbone``
         column.
@@ -654,13 +654,10 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     check_number("alpha", alpha, above=0, below=1)
     check_int("crowded", crowded, minimum=2)
     waves = m.waves
-    if wave is None and waves:
-        wave = waves[-1]
     current = m.at(wave) if wave is not None else m
-    history = []
-    if waves:  # every wave up to the one read (m.at has checked it)
-        upto = waves[:waves.index(_wave_label(wave)) + 1]
-        history = [(w, m.at(w)) for w in upto]
+    # the public sector's history: every wave up to the one read (m.at has checked it)
+    upto = waves[:waves.index(_wave_label(wave)) + 1] if wave is not None else waves
+    history = [(w, m.at(w)) for w in upto]
     from netmap.structure.bodies import body_composition
     from netmap.structure.clusters import single_sector_clusters
 

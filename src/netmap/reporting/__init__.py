@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from netmap.model._params import check_int, check_seed
 from netmap.reporting._html import Items, Section, page, paragraph
-from netmap.reporting._sections import SECTIONS, Context
+from netmap.reporting._sections import SECTIONS, Context, scope_line
 from netmap.words.catalogue import check_lang
 from netmap.words.catalogue import report_word as say
 
@@ -40,9 +40,9 @@ __all__ = ["report", "SECTION_IDS"]
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
 
 
-def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, goals=None,
-           complexity=None, backbone=None, seed: int = 0, permutations: int = 999,
-           progress=None):
+def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, wave=None,
+           goals=None, complexity=None, backbone=None, seed: int = 0,
+           permutations: int = 999, progress=None):
     """Write the report of a map as one self-contained HTML file.
 
     Parameters
@@ -56,6 +56,11 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         numbers and English names kept readable.
     title : str, optional
         Default: the map's name, else "Stakeholder network map".
+    wave : optional
+        The report's scope: one wave of the map (see
+        :meth:`~netmap.StakeholderMap.at`); by default the whole map. The
+        header names the scope and every section but the comparison of
+        waves reads it, so a figure is the same wherever it is printed.
     goals : iterable of str, optional
         The initiative's shared goals, so that goals nobody works on show.
     complexity : {"simple", "complicated", "complex"}, optional
@@ -93,8 +98,10 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     from netmap._version import __version__
 
     path = Path(path)
-    ctx = Context(m=m, lang=lang, goals=goals, complexity=complexity, backbone=backbone,
-                  seed=seed, permutations=permutations)
+    scoped = m.at(wave) if wave is not None else m
+    ctx = Context(m=scoped, lang=lang, goals=goals, complexity=complexity,
+                  backbone=backbone, seed=seed, permutations=permutations, full=m,
+                  wave=wave)
     built: list[Section] = []
     left_out: list[str] = []
     noted: list[str] = []
@@ -105,7 +112,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
             start = time.perf_counter()
             body = build(ctx)
             if body is not None:
-                built.append(Section(sid, say(key, lang), body))
+                built.append(Section(sid, ctx.titles.get(sid, say(key, lang)), body))
             elif absent is not None:
                 left_out.append(say(absent, lang))
             if progress is not None:
@@ -121,5 +128,5 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     heading = title or m.name or say("report", lang)
     head = paragraph(say("made_by", lang, version=__version__,
                          date=_dt.date.today().isoformat()), "meta")
-    path.write_text(page(heading, lang, head, built), encoding="utf-8")
+    path.write_text(page(heading, lang, [scope_line(ctx), head], built), encoding="utf-8")
     return path

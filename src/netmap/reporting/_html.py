@@ -210,8 +210,8 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def page(title: str, lang: str, head: Paragraph, sections: Sequence[Section]) -> str:
-    """The whole document, from ``templates/report.html.j2``."""
+def page(title: str, lang: str, head: Sequence[Paragraph], sections: Sequence[Section]) -> str:
+    """The whole document, from ``templates/report.html.j2``; ``head``: the header's lines."""
     return _environment().get_template("report.html.j2").render(
-        title=title, lang=lang, direction=direction(lang), made_by=head,
+        title=title, lang=lang, direction=direction(lang), head=head,
         contents=say("contents", lang), sections=sections)

@@ -9,6 +9,7 @@ import pandas as pd
 
 from netmap.reporting._html import (
     Block,
+    Paragraph,
     Definitions,
     Finding,
     Table,
@@ -21,6 +22,7 @@ from netmap.words._names import display_names
 from netmap.words.catalogue import (
     count,
     expected,
+    join,
     p_cell,
     p_text,
     percent,
@@ -56,7 +58,14 @@ class Context:
     backbone: str | Iterable[str] | None = None
     seed: int = 0
     permutations: int = 999
+    full: StakeholderMap | None = None
+    wave: object = None
     cache: dict = field(default_factory=dict)
+    titles: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.full is None:
+            self.full = self.m
 
     def word(self, key: str, **fields) -> str:
         return report_word(key, self.lang, **fields)
@@ -99,8 +108,13 @@ class Context:
         if "force" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["force"] = layout(self.m, kind="force", seed=self.seed)
+            self.cache["force"] = layout(self.whole, kind="force", seed=self.seed)
         return self.cache["force"]
+
+    @property
+    def whole(self) -> StakeholderMap:
+        """The whole map, whatever the report's scope (the comparison of waves reads it)."""
+        return self.m if self.full is None else self.full
 
     def figure(self, width: float, height: float) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -116,6 +130,17 @@ def ltr(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
+def scope_line(ctx: Context) -> Paragraph:
+    """The report's scope, said in its header: the whole map, or one wave of it."""
+    waves = ctx.whole.waves
+    if ctx.wave is not None:
+        return paragraph(ctx.word("scope_wave", wave=ctx.wave), "scope")
+    if waves:
+        return paragraph(ctx.word("scope_waves", waves=join(map(str, waves), ctx.lang)),
+                         "scope")
+    return paragraph(ctx.word("scope_whole"), "scope")
+
+
 # -- sections -------------------------------------------------------------------------------
 def summary(ctx: Context) -> list[Block]:
     m = ctx.m
@@ -124,8 +149,8 @@ def summary(ctx: Context) -> list[Block]:
     line = ctx.word("summary_line", actors=f"{m.n_actors:,}", ties=f"{m.n_ties:,}",
                     direction=ctx.word("directed" if m.directed else "undirected"),
                     bodies=ctx.word("n_bodies", n=n_bodies) if n_bodies else "",
-                    waves=ctx.word("n_waves", waves=", ".join(map(str, m.waves)))
-                    if m.waves else "")
+                    waves=ctx.word("n_waves", waves=join(map(str, m.waves), ctx.lang))
+                    if m.waves and ctx.wave is None else "")
     actors = m.actors
     levels = actors["level"].astype(object) if "level" in actors else \
         pd.Series("organisation", index=actors.index)
@@ -158,7 +183,7 @@ def network_map(ctx: Context) -> list[Block]:
         highlight = steering[0] if len(steering) else None
     fig = ctx.figure(11, 7.5)
     ax = fig.subplots()
-    plot.plot_map(m, ax=ax, layout=ctx.positions(), size="degree", top=12,
+    plot.plot_map(m, ax=ax, layout=ctx.positions().loc[m.actors.index], size="degree", top=12,
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
     parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
     if m.n_actors <= LARGE and m.n_ties:
@@ -175,7 +200,8 @@ def findings(ctx: Context) -> list[Block]:
     from netmap.findings.insights import insights
 
     m = ctx.m
-    found = insights(m, lang=ctx.lang, complexity=ctx.complexity, goals=ctx.goals,
+    found = insights(ctx.whole, wave=ctx.wave, lang=ctx.lang, complexity=ctx.complexity,
+                     goals=ctx.goals,
                      backbone=ctx.backbone, seed=ctx.seed, permutations=ctx.permutations)
     parts: list[Block] = []
     if not len(found):
@@ -349,11 +375,12 @@ def waves(ctx: Context) -> list[Block] | None:
     from netmap import plot
     from netmap.structure.waves import compare
 
-    m = ctx.m
+    m = ctx.whole
     if len(m.waves) < 2:
         return None
     before, after = m.waves[0], m.waves[-1]
     diff = compare(m, before, after, backbone=ctx.backbone)
+    ctx.titles["waves"] = ctx.word("waves_title", before=before, after=after)
     parts: list[Block] = [paragraph(ctx.word("waves_line", before=before, after=after))]
     fig = ctx.figure(13, 6.5)
     from netmap.plot.waves import _upright

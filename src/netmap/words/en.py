@@ -369,7 +369,13 @@ REPORT = {
     "pairs": "Who brokers each pair of sectors",
     "sampled": "Betweenness is estimated from {k} sampled actors (the map has {n}).",
     "brokers_caption": "Gould-Fernandez roles of the top brokers.",
-    "waves_line": "Comparing wave {before} with wave {after}.",
+    "waves_title": "What changed from wave {before} to wave {after}",
+    "waves_line": ("This section compares two waves of the map, whatever the scope of the "
+                   "rest of the report: wave {before} with wave {after}."),
+    "scope_whole": "Scope: the whole map.",
+    "scope_waves": ("Scope: the whole map, every wave together ({waves}); the last section "
+                    "compares the waves."),
+    "scope_wave": "Scope: wave {wave} of the map.",
     "waves_caption": ("The two waves on one layout: actors who joined and who left are "
                       "marked."),
     "measures": "Headline measures",
