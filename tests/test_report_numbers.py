@@ -52,3 +52,94 @@ def test_p_below_the_resolution(tmp_path, lang):
     mixing = text(sections(page)["mixing"])
     assert "p < 0.001" in mixing
     assert "< 0.001" in column(page, words("COLUMNS", lang)["p_less"])
+
+
+# -- one scope, each figure computed once and printed the same way everywhere -------------
+MAPS = {
+    "2x5": lambda: netmap.datasets.load_2x5(),
+    "synthetic": lambda: netmap.datasets.synthetic(80, 300, waves=3, seed=2),
+}
+#: (wave, scope line) of each report read: the whole map and one wave of each.
+SCOPES = {"2x5": (None, 2014), "synthetic": (None, 2)}
+
+#: How each language writes the repeated figures: the backbone's share of the brokering
+#: (finding, axis evidence, brokers section) and an under-connected pair (finding, table).
+BACKBONE = {
+    "en": r"brokers (?:only )?(\d+%) of the open two-paths between sectors",
+    "he": r"(\d+%) מהמסלולים הפתוחים בין המגזרים",
+}
+UNDER = {
+    "en": (r"Between (.+?) and (.+?) the map has (.+?), where random mixing of the same "
+           r"actors would give about ([\d.,]+) \((p [=<] [\d.]+), \d+ permutations\)"),
+    "he": (r"בין (.+?) לבין (.+?) יש (.+?), ואילו חלוקה אקראית של אותם שחקנים הייתה "
+           r"נותנת כ-([\d.,]+) \((p [=<] [\d.]+), \d+ תמורות\)"),
+}
+
+
+@pytest.fixture(scope="module")
+def scoped_reports(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("scopes")
+    out = {}
+    for name, make in MAPS.items():
+        m = make()
+        for wave in SCOPES[name]:
+            for lang in LANGS:
+                path = netmap.report(m, folder / f"{name}-{wave}-{lang}.html", lang=lang,
+                                     wave=wave, permutations=99)
+                out[name, wave, lang] = (m, path.read_text(encoding="utf-8"))
+    return out
+
+
+def _expected_share(m, wave):
+    from netmap.structure.backbone import backbone_brokerage
+    from netmap.words.catalogue import percent
+
+    scoped = m.at(wave) if wave is not None else m
+    return percent(float(backbone_brokerage(scoped)["share"].sum()))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", list(MAPS))
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_repeated_figure_is_printed_once(scoped_reports, name, lang):
+    from netmap.words.catalogue import count, report_word
+
+    for wave in SCOPES[name]:
+        m, page = scoped_reports[name, wave, lang]
+        parts = {sid: text(html) for sid, html in sections(page).items()}
+        whole = text(page)
+        scoped = m.at(wave) if wave is not None else m
+        # the header names the scope
+        if wave is None:
+            assert report_word("scope_waves", lang, waves="")[:12] in whole
+        else:
+            assert report_word("scope_wave", lang, wave=wave) in whole
+        # the backbone's share: finding, axis evidence and brokers section, one figure
+        shares = re.findall(BACKBONE[lang], parts["findings"] + "\n" + parts["brokers"])
+        assert len(shares) >= 3, shares
+        assert set(shares) == {_expected_share(m, wave)}
+        # an under-connected pair: the finding's ties, expected ties and p are the table's
+        said = re.findall(UNDER[lang], parts["findings"])
+        heads = words("COLUMNS", lang)
+        rows = {(r[1], r[2], r[4]) for h, rs in _tables(parts, page, heads["expected"])
+                for r in rs}
+        assert said, "the sample has under-connected pairs"
+        for _, _, observed, expected, p in said:
+            number = re.search(r"\d+", observed)
+            ties = number.group() if number else {"one tie": "1", "two ties": "2",
+                                                  "קשר אחד": "1", "שני קשרים": "2"}[observed]
+            assert (ties, expected, p.split(" ", 1)[1].removeprefix("= ")) in rows, \
+                (observed, expected, p)
+        # counts: the summary line's actors and ties are the scope's
+        assert count(scoped.n_actors, "actor", lang) in parts["summary"] or \
+            f"{scoped.n_actors:,}" in parts["summary"]
+        by_class = column(sections(page)["summary"], heads["ties"])
+        assert sum(int(c.replace(",", "")) for c in by_class) == scoped.n_ties
+        shares = column(sections(page)["summary"], heads["share"])
+        assert sum(int(c[:-1]) for c in shares) == 100
+
+
+def _tables(parts, page, heading):
+    from report_text import tables
+
+    return [(h, rows) for h, rows in tables(sections(page)["mixing"]) if heading in h]
