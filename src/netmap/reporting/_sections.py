@@ -9,9 +9,9 @@ import pandas as pd
 
 from netmap.reporting._html import (
     Block,
-    Paragraph,
     Definitions,
     Finding,
+    Paragraph,
     Table,
     figure,
     heading,
