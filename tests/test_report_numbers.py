@@ -143,3 +143,38 @@ def _tables(parts, page, heading):
     from report_text import tables
 
     return [(h, rows) for h, rows in tables(sections(page)["mixing"]) if heading in h]
+
+
+# -- sentences --------------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_sentences_agree_and_names_are_isolated(sample, scoped_reports, lang):
+    page = sample[lang]
+    said = text(page)
+    # no digit 1 before a plural noun, in either language
+    assert not re.search(r"\b1 (ties|bodies|actors|organisations|pairs|members)\b", said)
+    assert not re.search(r"(?<![\d.,])1 (קשרים|גופים|שחקנים|ארגונים|זוגות|חברים|תמורות)", said)
+    assert "there are 1" not in said
+    # names inside sentences are isolated: <bdi> around each name of a finding
+    findings = sections(page)["findings"]
+    assert "<bdi>" in findings
+    assert "\u2068" not in page and "\u2069" not in page.replace("\u2066", "")  # as <bdi>
+    # goals read in the report's language (the sample names them in both)
+    goal = {"en": "Student motivation", "he": "מוטיבציה של תלמידים"}[lang]
+    assert goal in text(sections(page)["coverage"])
+    coverage = text(sections(page)["coverage"])
+    assert "student_motivation" not in page and "student motivation" not in coverage
+    # a report about another initiative does not mention the sample
+    _, other = scoped_reports["synthetic", None, lang]
+    assert not re.search(r"2x5|2פי5", text(other))
+
+
+def test_english_finding_keeps_a_hebrew_name_whole():
+    from netmap.reporting._html import isolated
+
+    m = netmap.datasets.load_2x5()
+    found = netmap.insights(m, permutations=19)
+    cut = [f for f in found if "\u2068" in f.text]
+    assert cut, "names in findings come isolated"
+    html = str(isolated(cut[0].text))
+    assert html.count("<bdi>") == html.count("</bdi>") >= 1

@@ -33,13 +33,14 @@ from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
-from netmap.words._names import display_names
+from netmap.words._names import display_names, goal_names
 from netmap.words.catalogue import (
     check_lang,
     core_count_phrase,
     count,
     expected,
     finding_texts,
+    isolate,
     join,
     p_text,
     percent,
@@ -144,13 +145,20 @@ class _Say:
         self._body_names = display_names(m.bodies, lang)
 
     def actor(self, actor_id) -> str:
-        return str(self._actor_names.get(actor_id, actor_id))
+        """An actor's name in the language, isolated for bidi (FSI ... PDI)."""
+        return isolate(self._actor_names.get(actor_id, actor_id))
 
     def body(self, body_id) -> str:
-        return str(self._body_names.get(body_id, body_id))
+        return isolate(self._body_names.get(body_id, body_id))
 
     def sector(self, code) -> str:
-        return sector_phrase(code, self.lang, self.m.taxonomy)
+        return isolate(sector_phrase(code, self.lang, self.m.taxonomy))
+
+    def goal(self, goal) -> str:
+        """A goal's name in the language (the activities' name columns), isolated."""
+        if "goals" not in vars(self):
+            self.goals = goal_names(self.m.activities, self.lang)
+        return isolate(self.goals.get(goal, " ".join(str(goal).replace("_", " ").split())))
 
     def join(self, items, conjunction="and") -> str:
         return join(items, self.lang, conjunction)
@@ -164,8 +172,8 @@ class _Say:
     def finding(self, code, insight, severity, actors=(), evidence=None, **fields):
         title, text = finding_texts(code, self.lang)
         actors = tuple(actors)
-        names = tuple(self.actor(a) if a in self._actor_names else self.body(a)
-                      for a in actors)
+        names = tuple(str(self._actor_names[a]) if a in self._actor_names
+                      else str(self._body_names.get(a, a)) for a in actors)
         return Finding(code=code, insight=insight, severity=severity, title=title,
                        text=text.format(**fields), actors=actors, names=names,
                        evidence=dict(evidence or {}))
@@ -342,7 +350,8 @@ def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
     for row in clusters.itertuples():
         if row.body in covered and row.body_overlap >= 0.5:
             continue
-        names.append(say.phrase("cluster", n=row.size, sector=say.sector(row.sector)))
+        names.append(say.phrase("cluster", n=count(row.size, "actor", say.lang),
+                                sector=say.sector(row.sector)))
     return names, ids
 
 
@@ -442,7 +451,8 @@ def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
     covered = set(third_bodies.index)
     for row in clusters[clusters["sector"] == "third"].itertuples():
         if not (row.body in covered and row.body_overlap >= 0.5):
-            names.append(say.phrase("cluster", n=row.size, sector=say.sector("third")))
+            names.append(say.phrase("cluster", n=count(row.size, "actor", say.lang),
+                                    sector=say.sector("third")))
     if (m.actors["sector"] == "third").any():
         if names:
             found.append(say.finding("third_sector_group", 3, "info",
@@ -465,23 +475,19 @@ def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
     act = m.activities
     if act is not None and len(act):
         cov = coverage(m, goals=goals, crowded=crowded)
-        gaps = [_goal(g) for g in cov.index[cov["gap"]]]
+        gaps = list(cov.index[cov["gap"]])
         if gaps:
             found.append(say.finding("coverage_gaps", 3, "attention", (),
-                                     {"goals": tuple(gaps)}, goals=say.join(gaps)))
+                                     {"goals": tuple(gaps)},
+                                     goals=say.join([say.goal(g) for g in gaps])))
         crowded_goals = cov[cov["crowded"]]
         if len(crowded_goals):
-            listed = [f"{_goal(g)} ({n})"
+            listed = [f"{say.goal(g)} ({n})"
                       for g, n in crowded_goals["crowded_count"].items()]
             found.append(say.finding("coverage_overlaps", 3, "info", (),
                                      {"goals": dict(crowded_goals["crowded_count"])},
                                      goals=say.join(listed)))
     return found
-
-
-def _goal(goal) -> str:
-    """A goal id as it reads in a sentence ("student_motivation": "student motivation")."""
-    return str(goal).replace("_", " ")
 
 
 def _within_density(m) -> dict:

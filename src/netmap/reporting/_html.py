@@ -19,6 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import jinja2
+import markupsafe
 import numpy as np
 import pandas as pd
 
@@ -199,15 +200,44 @@ def heading(text: str) -> Heading:
     return Heading(text)
 
 
+#: Unicode isolates -> the HTML element that does the same (PDI closes any of them).
+_ISOLATES = {"\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', "\u2068": "<bdi>",
+             "\u2069": "</bdi>"}
+
+
+def isolated(text: object) -> markupsafe.Markup:
+    """Text escaped, its isolates (FSI, LRI, RLI ... PDI) written as ``<bdi>``.
+
+    Names in sentences come isolated from the findings and the sections
+    (:func:`netmap.words.catalogue.isolate`); in HTML a ``<bdi>`` keeps a
+    Hebrew name's punctuation on its side inside an English sentence (and the
+    other way round). Unbalanced marks are left as they are.
+
+    Examples
+    --------
+    >>> str(isolated("Without \u2068חברת תעשייה א'\u2069, <b>"))
+    'Without <bdi>חברת תעשייה א&#39;</bdi>, &lt;b&gt;'
+    """
+    escaped = str(markupsafe.escape(str(text)))
+    opened = sum(escaped.count(c) for c in "\u2066\u2067\u2068")
+    if opened != escaped.count("\u2069"):
+        return markupsafe.Markup(escaped)
+    for mark, tag in _ISOLATES.items():
+        escaped = escaped.replace(mark, tag)
+    return markupsafe.Markup(escaped)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     """The templates of ``netmap/reporting/templates``, every value escaped."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("netmap.reporting", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["bdi"] = isolated
+    return env
 
 
 def page(title: str, lang: str, head: Sequence[Paragraph], sections: Sequence[Section]) -> str:

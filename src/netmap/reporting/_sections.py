@@ -18,10 +18,11 @@ from netmap.reporting._html import (
     paragraph,
     table,
 )
-from netmap.words._names import display_names
+from netmap.words._names import display_names, goal_names
 from netmap.words.catalogue import (
     count,
     expected,
+    isolate,
     join,
     p_cell,
     p_text,
@@ -146,9 +147,12 @@ def summary(ctx: Context) -> list[Block]:
     m = ctx.m
     bodies = m.bodies
     n_bodies = 0 if bodies is None else len(bodies)
-    line = ctx.word("summary_line", actors=f"{m.n_actors:,}", ties=f"{m.n_ties:,}",
+    counts = join([count(m.n_actors, "actor", ctx.lang), count(m.n_ties, "tie", ctx.lang)],
+                  ctx.lang)
+    line = ctx.word("summary_line", counts=counts,
                     direction=ctx.word("directed" if m.directed else "undirected"),
-                    bodies=ctx.word("n_bodies", n=n_bodies) if n_bodies else "",
+                    bodies=ctx.word("n_bodies", n=count(n_bodies, "body", ctx.lang))
+                    if n_bodies else "",
                     waves=ctx.word("n_waves", waves=join(map(str, m.waves), ctx.lang))
                     if m.waves and ctx.wave is None else "")
     actors = m.actors
@@ -305,7 +309,7 @@ def brokers(ctx: Context) -> list[Block]:
     parts: list[Block] = []
     try:
         bb = backbone_brokerage(m, backbone=ctx.backbone)
-        names = ", ".join(ctx.names(bb.index))
+        names = join([isolate(n) for n in ctx.names(bb.index)], ctx.lang)
         parts.append(paragraph(ctx.word("backbone_line", names=names,
                                         share=percent(float(bb["share"].sum())))))
     except MeasureError:
@@ -343,7 +347,7 @@ def clusters(ctx: Context) -> list[Block]:
     def members(ids):
         names = ctx.names(ids)
         if len(names) > 8:
-            return ", ".join(names[:8]) + " " + ctx.word("more_members", n=len(names) - 8)
+            return ", ".join(names[:8]) + " " + count(len(names) - 8, "more", ctx.lang)
         return ", ".join(names)
 
     table_["members"] = table_["members"].map(members)
@@ -365,7 +369,9 @@ def coverage(ctx: Context) -> list[Block] | None:
     fig = ctx.figure(9, max(3.0, 0.45 * len(table_) + 1.5))
     plot.plot_coverage(m, ax=fig.subplots(), goals=ctx.goals, lang=ctx.lang)
     shown = table_.copy()
-    shown.index = [str(g).replace("_", " ") for g in shown.index]
+    named = goal_names(m.activities, ctx.lang)
+    shown.index = [named.get(g, " ".join(str(g).replace("_", " ").split()))
+                   for g in shown.index]
     shown.index.name = "goal"
     shown = shown.rename(columns=lambda c: ctx.value(c) if c in m.taxonomy.codes else c)
     return [figure(fig, ctx.word("coverage")), ctx.table(shown)]

@@ -121,10 +121,10 @@ COMPLEXITY = {
 AXIS = {
     "declared": "declared: {value}",
     "unknown": "not declared",
-    "stakeholders": "{n} organisations from {k}; core-sector balance {balance}",
+    "stakeholders": "{n} from {k}; core-sector balance {balance}",
     "backbone": ("backbone {name} brokers {share} of the open two-paths between sectors "
                  "(rank {rank} among the brokers)"),
-    "partner_led": "no backbone; {n} bodies chaired, led or coordinated by a partner",
+    "partner_led": "no backbone; {n} chaired, led or coordinated by a partner",
     "unmanaged": "no backbone, and no body with a chair, lead or coordinator",
     "overall": ("position {position} on the axis (0 cooperation, 0.5 partnership, 1 joint "
                 "move), from {n} of 5 dimensions"),
@@ -132,7 +132,7 @@ AXIS = {
 
 #: Phrases the findings put inside their texts.
 PHRASES = {
-    "cluster": "a cluster of {n} actors of {sector}",
+    "cluster": "a cluster of {n} of {sector}",
     "joint_bodies": "any joint body",
     "pair": "{a} and {b}",
 }
@@ -197,7 +197,7 @@ FINDINGS = {
                             "needs against the shared goals and divide the work.")),
     "no_third_sector_group": ("The third sector has no group of its own",
                               ("No single-sector body or cluster of third-sector actors "
-                               "was found. A dedicated third-sector team, as in 2x5, "
+                               "was found. A dedicated third-sector team "
                                "helps the sector's organisations sharpen their messages "
                                "and coordinate.")),
     "third_sector_loose": ("Third-sector actors are loosely tied to each other",
@@ -278,12 +278,10 @@ PLOTS = {
     "representative": "representative",
     "gatekeeper": "gatekeeper",
     "liaison": "liaison",
-    "wave title": "{wave}: {actors} actors, {ties} ties",
+    "wave title": "{wave}: {actors}, {ties}",
     "no value": "no value",
     "bodies": "Sector make-up of the bodies",
     "members": "members",
-    "n members": "{} members",
-    "one member": "1 member",
     "member share": "share of members",
     "no core sector": "no core sector",
     "single-sector": "single-sector",
@@ -337,10 +335,10 @@ REPORT = {
     "no_activities": "The map has no activities table: the coverage map is left out.",
     "no_waves": "The map has one wave only: there is nothing to compare.",
     "no_findings": "No finding to report.",
-    "summary_line": "{actors} actors and {ties} ties ({direction}){bodies}{waves}.",
+    "summary_line": "{counts} ({direction}){bodies}{waves}.",
     "directed": "directed",
     "undirected": "undirected",
-    "n_bodies": ", {n} bodies",
+    "n_bodies": ", {n}",
     "n_waves": "; waves {waves}",
     "by_sector": "Actors by sector and level",
     "by_class": "Ties by class",
@@ -386,8 +384,7 @@ REPORT = {
     "none": "none",
     "warnings": "While the report was made netmap noted:",
     "no_notes": "Nothing to note.",
-    "more_members": "and {n} more",
-}
+    }
 
 #: Column names of the report's tables.
 COLUMNS = {
