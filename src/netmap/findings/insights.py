@@ -33,6 +33,7 @@ from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
+from netmap.structure.bodies import DOMINANCE
 from netmap.words._names import display_names, goal_names
 from netmap.words.catalogue import (
     check_lang,
@@ -147,6 +148,10 @@ class _Say:
     def actor(self, actor_id) -> str:
         """An actor's name in the language, isolated for bidi (FSI ... PDI)."""
         return isolate(self._actor_names.get(actor_id, actor_id))
+
+    def plain_actor(self, actor_id) -> str:
+        """An actor's name in the language, as it is."""
+        return str(self._actor_names.get(actor_id, actor_id))
 
     def body(self, body_id) -> str:
         return isolate(self._body_names.get(body_id, body_id))
@@ -264,24 +269,33 @@ def public_role(m, *, central_rank: int = 3) -> dict:
 
 # -- the checks -----------------------------------------------------------------------------
 def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed):
+    from netmap.structure.bodies import body_balance
     from netmap.structure.gaps import under_connected
 
     found = []
     joint = bodies[_joint(bodies)] if len(bodies) else bodies
-    for body, row in joint.iterrows():
-        if row["members"] and row["core_missing"]:
-            missing = say.join([say.sector(c) for c in row["core_missing"]], "or")
-            found.append(say.finding("body_missing_sector", 1, "warning", [body],
-                                     {"core_missing": row["core_missing"],
-                                      "members": int(row["members"])},
-                                     body=say.body(body), missing=missing))
-    core = _core_shares(m, joint.index) if len(joint) else {}
-    for body, (sector, share) in core.items():
-        if share > dominance:
-            found.append(say.finding("body_dominated", 1, "attention", [body],
-                                     {"sector": sector, "share": share},
-                                     body=say.body(body), share=percent(share),
-                                     sector=say.sector(sector)))
+    lacking = [(body, row) for body, row in joint.iterrows()
+               if row["members"] and row["core_missing"]]
+    if lacking:
+        cases = [say.phrase("missing", body=say.body(body), missing=say.join(
+            [say.sector(c) for c in row["core_missing"]], "or")) for body, row in lacking]
+        found.append(say.finding(
+            "body_missing_sector", 1, "warning", [b for b, _ in lacking],
+            {"cases": [{"body": b, "core_missing": r["core_missing"],
+                        "members": int(r["members"])} for b, r in lacking]},
+            cases=say.join(cases)))
+    if len(joint):
+        balance = body_balance(m, dominance=dominance).reindex(joint.index)
+        ruled = balance[balance["dominated"]]
+        if len(ruled):
+            cases = [say.phrase("dominated", share=percent(r["core_share"]),
+                                body=say.body(b), sector=say.sector(r["core_dominant"]))
+                     for b, r in ruled.iterrows()]
+            found.append(say.finding(
+                "body_dominated", 1, "attention", tuple(ruled.index),
+                {"cases": [{"body": b, "sector": r["core_dominant"],
+                            "share": float(r["core_share"])} for b, r in ruled.iterrows()]},
+                cases=say.join(cases)))
     # sector pairs: no direct tie among the core sectors; under-connected pairs
     sector = m.actors["sector"].astype(object).to_numpy()
     arr = m.arrays
@@ -325,19 +339,6 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
     return found
 
 
-def _core_shares(m, bodies) -> dict:
-    """Per body, the dominant core sector and its share of the members with a core."""
-    from netmap.structure.bodies import body_sector_counts
-
-    counts = body_sector_counts(m, by="core").reindex(bodies)
-    out = {}
-    for body, row in counts.iterrows():
-        total = row.sum()
-        if total:
-            out[body] = (row.idxmax(), float(row.max() / total))
-    return out
-
-
 def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
     """Names of single-sector bodies and of clusters that no such body covers."""
     names, ids = [], []
@@ -374,7 +375,7 @@ def _dependent_third_sector(m, say) -> list:
     neutral_ids = set(actors.index[neutral])
     dep = ties[ties["type"].isin(DEPENDENCY_TYPES)]
     members = mem.groupby("body")["actor"].agg(set)
-    found, seen = [], set()
+    cases: dict = {}  # (third-sector actor, body) -> {public actor: tie types}
     for row in dep.itertuples():
         ends = {row.source: sector.get(row.source), row.target: sector.get(row.target)}
         publics = [a for a, s in ends.items() if s == "public"]
@@ -386,17 +387,34 @@ def _dependent_third_sector(m, say) -> list:
         p, t = publics[0], thirds[0]
         for body, who in members.items():
             if p in who and t in who and not (who - {p, t}) & neutral_ids:
-                key = (t, p, body)
-                if key in seen:
-                    continue
-                seen.add(key)
-                tie = _tie_word(row.type, say.lang)
-                found.append(say.finding(
-                    "dependent_third_sector", 1, "warning", (t, p, body),
-                    {"tie": row.type, "body": body},
-                    actor=say.actor(t), funder=say.actor(p), body=say.body(body),
-                    tie=tie))
-    return found
+                types = cases.setdefault((t, body), {}).setdefault(p, [])
+                if row.type not in types:
+                    types.append(row.type)
+    if not cases:
+        return []
+    phrases, ids, evidence = [], [], []
+    for (t, body), funders in cases.items():
+        shown = _fold_units([say.plain_actor(p) for p in funders])
+        tie_types = list(dict.fromkeys(c for types in funders.values() for c in types))
+        phrases.append(say.phrase(
+            "dependence", actor=say.actor(t), body=say.body(body),
+            funder=say.join([say.quoted(isolate(n)) for n in shown]),
+            tie=say.join([_tie_word(c, say.lang) for c in tie_types])))
+        ids += [a for a in (t, *funders, body) if a not in ids]
+        evidence.append({"actor": t, "funders": tuple(funders), "body": body,
+                         "tie": tuple(tie_types)})
+    return [say.finding("dependent_third_sector", 1, "warning", ids, {"cases": evidence},
+                        cases="; ".join(phrases))]
+
+
+def _fold_units(names: list[str]) -> list[str]:
+    """Names without those of units of another one ("Ministry: its administration").
+
+    A sub-unit named as its organisation followed by a colon reads as part
+    of it, so a dependency on both is said once, of the organisation.
+    """
+    return [n for n in names
+            if not any(n != o and n.startswith(f"{o}:") for o in names)]
 
 
 def _tie_word(code: str, lang: str) -> str:
@@ -555,12 +573,14 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
                                      orgs=say.join(orgs)))
     if m.n_ties:
         cuts = sector_cut_points(m)
-        for actor, row in cuts.iterrows():
-            pairs = [say.phrase("pair", a=say.sector(a), b=say.sector(b))
-                     for a, b in row["pairs"]]
-            found.append(say.finding("sector_cut_point", "general", "warning", (actor,),
-                                     {"pairs": row["pairs"]}, actor=say.actor(actor),
-                                     pairs="; ".join(pairs)))
+        if len(cuts):
+            cases = [say.phrase("cut", actor=say.actor(actor), pairs=say.join(
+                [say.phrase("pair", a=say.sector(a), b=say.sector(b)) for a, b in row["pairs"]]))
+                for actor, row in cuts.iterrows()]
+            found.append(say.finding(
+                "sector_cut_point", "general", "warning", tuple(cuts.index),
+                {"cases": [{"actor": a, "pairs": r["pairs"]} for a, r in cuts.iterrows()]},
+                cases="; ".join(cases)))
     if complexity is not None:
         fit = complexity_fit(m, complexity)
         code = {"fits": "complexity_fits", "too few": "complexity_too_few",
@@ -578,7 +598,7 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
 
 # -- the entry point ------------------------------------------------------------------------
 def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, complexity=None,
-             goals=None, dominance: float = 0.5, alpha: float = 0.05,
+             goals=None, dominance: float = DOMINANCE, alpha: float = 0.05,
              permutations: int = 999, seed=0, central_rank: int = 3,
              loose: float = 0.5, crowded: int = 3,
              dependency_share: float = 0.5) -> Findings:
@@ -602,10 +622,11 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
         judged (see :func:`netmap.complexity_fit`).
     goals : iterable of str, optional
         The initiative's shared goals, to find goals nobody works on.
-    dominance : float, default 0.5
+    dominance : float, default :data:`netmap.structure.bodies.DOMINANCE` (0.5)
         A joint body is dominated by a core sector holding more than this
         share of its members with a core sector: a majority can outvote
-        the others.
+        the others (see :func:`netmap.body_balance`, which the report's
+        table of bodies reads too).
     alpha : float, default 0.05
         Significance of the under-connected test.
     permutations : int, default 999
@@ -650,7 +671,7 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     >>> "public_leading" in netmap.insights(m, wave=2014).codes
     True
     >>> netmap.insights(m, lang="he", wave=2014)[0].title
-    'ארגון חברה אזרחית תלוי, בלי גורם מאזן'
+    'תלות של המגזר השלישי בלי גורם מאזן'
     """
     check_lang(lang)
     check_int("permutations", permutations, minimum=1)

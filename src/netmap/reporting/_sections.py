@@ -276,17 +276,16 @@ def mixing(ctx: Context) -> list[Block]:
 
 def bodies(ctx: Context) -> list[Block] | None:
     from netmap import plot
-    from netmap.structure.bodies import body_composition
+    from netmap.structure.bodies import body_balance, body_composition
 
     m = ctx.m
     if m.memberships is None or not len(m.memberships):
         return None
-    comp = body_composition(m)
-    comp = comp.copy()
+    comp = body_composition(m).join(body_balance(m))
     comp["name"] = ctx.names(comp.index)
-    comp["dominant_share"] = [percent(s) if s == s else None for s in comp["dominant_share"]]
-    columns = [c for c in ("name", "kind", "members", "type", "core_missing", "dominant",
-                           "dominant_share", "blau_normalized", "chair_sectors",
+    comp["core_share"] = [percent(s) if s == s else None for s in comp["core_share"]]
+    columns = [c for c in ("name", "kind", "members", "type", "core_missing", "core_dominant",
+                           "core_share", "balanced", "blau_normalized", "chair_sectors",
                            "interlocks") if c in comp.columns]
     fig = ctx.figure(10, max(3.0, 0.55 * len(comp) + 1.5))
     plot.plot_bodies(m, ax=fig.subplots(), lang=ctx.lang)

@@ -135,18 +135,21 @@ PHRASES = {
     "cluster": "a cluster of {n} of {sector}",
     "joint_bodies": "any joint body",
     "pair": "{a} and {b}",
+    "missing": "{body} has no member from {missing}",
+    "dominated": "{share} of the core-sector members of {body} come from {sector}",
+    "dependence": "{actor} depends on {funder} ({tie}) and sits with it in {body}",
+    "cut": "without {actor}, {pairs}",
 }
 
 #: Finding code -> (title, text); fields are filled by netmap.findings.insights.
 FINDINGS = {
-    "body_missing_sector": ("A joint body lacks a core sector",
-                            ("{body} has no member from {missing}. A joint body works "
-                             "when each sector brings its own strengths to it; consider "
-                             "inviting a representative of the missing sector.")),
-    "body_dominated": ("One sector dominates a joint body",
-                       ("{share} of the members of {body} come from {sector}. A balanced "
-                        "mix in the joint mechanisms lets every sector be heard; consider "
-                        "widening the representation of the others.")),
+    "body_missing_sector": ("Core sectors missing from joint bodies",
+                            ("{cases}. A joint body works when each sector brings its own "
+                             "strengths to it; consider inviting a representative of the "
+                             "missing sector.")),
+    "body_dominated": ("Joint bodies dominated by one sector",
+                       ("{cases}. A balanced mix in the joint mechanisms lets every sector "
+                        "be heard; consider widening the representation of the others.")),
     "sector_pair_no_tie": ("Two sectors have no direct tie",
                            ("No actor of {a} has a direct tie with an actor of {b}; "
                             "whatever passes between them goes through intermediaries.")),
@@ -166,12 +169,11 @@ FINDINGS = {
                                  "one sector's actors stands out in the ties. "
                                  "Single-sector groups beside the joint bodies help each "
                                  "sector combine forces and define its needs.")),
-    "dependent_third_sector": ("A dependent third-sector actor with no balancing voice",
-                               ("{actor} depends on {funder} ({tie}) and sits with it in "
-                                "{body}, where no academic or advocacy actor balances the "
-                                "relation. Such an organisation may find it hard to speak "
-                                "openly; adding a neutral body, such as a research "
-                                "institute, can balance it.")),
+    "dependent_third_sector": ("Third-sector dependence with no balancing voice",
+                               ("{cases}. There no academic or advocacy actor balances the "
+                                "relation, and an organisation in such a position may find "
+                                "it hard to speak openly; adding a neutral body, such as a "
+                                "research institute, can balance it.")),
     "public_leading": ("The public sector leads",
                        ("{actor} chairs or leads {body}. The document sees public-sector "
                         "leadership as a condition for success: the public sector is the "
@@ -237,8 +239,9 @@ FINDINGS = {
                         ("All the cross-sector ties of {orgs} run through a single person "
                          "in each. If that person leaves, the organisation's place in the "
                          "move goes too.")),
-    "sector_cut_point": ("One actor holds sectors together",
-                         "Without {actor}, {pairs} would no longer be joined by any path."),
+    "sector_cut_point": ("Sectors held together by one actor",
+                         ("Some sectors meet only through a single actor; without it they "
+                          "would no longer be joined by any path: {cases}.")),
     "complexity_fits": ("The sectors engaged fit the problem",
                         ("The problem is declared {complexity}, which needs {needed}; "
                          "{engaged} are engaged ({sectors}).")),
@@ -402,6 +405,9 @@ COLUMNS = {
     "members": "members",
     "type": "type",
     "core_missing": "core sectors missing",
+    "core_dominant": "largest core sector",
+    "core_share": "its share of the core seats",
+    "balanced": "balanced",
     "dominant": "largest sector",
     "dominant_share": "its share",
     "blau_normalized": "diversity (0-1)",
@@ -546,7 +552,10 @@ DEFINITIONS = {
     "body_type": ("Body type and diversity",
                   ("A body is single-, two- or three-sector by the core sectors among its "
                    "members. Diversity is Blau's index, the chance that two members drawn "
-                   "at random are of different sectors, scaled so 1 is an even spread.")),
+                   "at random are of different sectors, scaled so 1 is an even spread. "
+                   "A body is balanced when every core sector sits in it and none holds "
+                   "more than half of its core-sector seats; above half, that sector "
+                   "dominates it.")),
     "cluster": ("Single-sector cluster",
                 ("A group of at least three actors of one sector, tied to each other, "
                  "each with at least half of its ties inside its sector and the group "
