@@ -178,3 +178,23 @@ def test_english_finding_keeps_a_hebrew_name_whole():
     assert cut, "names in findings come isolated"
     html = str(isolated(cut[0].text))
     assert html.count("<bdi>") == html.count("</bdi>") >= 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_brokers_of_an_undirected_map_count_each_path_once(sample, lang):
+    m = netmap.datasets.load_2x5()
+    api = netmap.brokerage(m, stat="raw")
+    assert (api["representative"] == api["gatekeeper"]).all()  # sna's undirected convention
+    heads = words("COLUMNS", lang)
+    page = sections(sample[lang])["brokers"]
+    assert heads["gatekeeper"] not in column(page, heads["between"]) and \
+        not column(page, heads["gatekeeper"])
+    ranked = netmap.brokers(m, top=10)
+    between = [int(c.replace(",", "")) for c in column(page, heads["between"])]
+    liaison = [int(c.replace(",", "")) for c in column(page, heads["liaison"])]
+    assert between == api.loc[ranked.index, "representative"].astype(int).tolist()
+    assert liaison == (api.loc[ranked.index, "liaison"] // 2).astype(int).tolist()
+    cross = [int(c.replace(",", "")) for c in column(page, heads["cross_brokerage"])]
+    assert cross == [b + x for b, x in zip(between, liaison, strict=True)]
+    assert cross == (ranked["cross_brokerage"] // 2).astype(int).tolist()

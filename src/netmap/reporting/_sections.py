@@ -316,22 +316,53 @@ def brokers(ctx: Context) -> list[Block]:
             raise
     columns = ["rank", "name", "group", "representative", "gatekeeper", "liaison",
                "cross_brokerage", "sectors_reached", "constraint", "betweenness"]
+    if not m.directed:  # each path once, as a reader counts it (the API keeps sna's)
+        table_ = once(table_)
+        columns = ["rank", "name", "group", "between", "liaison", "cross_brokerage",
+                   "sectors_reached", "constraint", "betweenness"]
     parts.append(ctx.table(table_[columns], index=False, decimals=3))
     if sample:
         parts.append(paragraph(ctx.word("sampled", k=sample, n=f"{m.n_actors:,}"), "note"))
     fig = ctx.figure(10, 5.5)
     plot.plot_brokerage(m, ax=fig.subplots(), top=10, lang=ctx.lang,
-                        betweenness_sample=sample, seed=ctx.seed)
+                        betweenness_sample=sample, seed=ctx.seed, once=True)
     parts.append(figure(fig, ctx.word("brokers"), ctx.word("brokers_caption")))
     pairs = pair_brokerage(m, backbone=ctx.backbone)
     pairs = pairs[pairs["two_paths"] > 0].copy()
+    if not m.directed:
+        pairs["two_paths"] = halve(pairs["two_paths"])
     pairs.index = [f"{ctx.value(a)} - {ctx.value(b)}" for a, b in pairs.index]
     pairs.index.name = "pair"
     pairs["top_broker"] = ctx.names(pairs["top_broker"])
     keep = [c for c in ("two_paths", "brokers", "top_broker", "top_share", "concentration",
                         "backbone_share") if c in pairs.columns]
-    parts += [heading(ctx.word("pairs")), ctx.table(pairs[keep])]
+    shares = dict.fromkeys(("top_share", "backbone_share"), lambda v: percent(float(v)))
+    parts += [heading(ctx.word("pairs")), ctx.table(pairs[keep], formats=shares)]
+    if not m.directed:
+        parts.append(paragraph(ctx.word("counted_once"), "note"))
     return parts
+
+
+def halve(counts: pd.Series) -> pd.Series:
+    """Two-paths of an undirected map counted once: sna counts each in both directions."""
+    whole = counts // 2
+    return whole if bool((counts % 2 == 0).all()) else counts / 2
+
+
+def once(table: pd.DataFrame) -> pd.DataFrame:
+    """The brokers of an undirected map with each open two-path counted once.
+
+    sna (and :func:`netmap.brokerage`) counts a path A - B - C twice, once
+    each way, so representative equals gatekeeper and every count doubles;
+    here ``between`` is the paths where the broker shares one end's sector
+    (representative, once), ``liaison`` the paths between two other
+    sectors (halved), ``cross_brokerage`` their sum.
+    """
+    table = table.copy()
+    table["between"] = table["representative"]
+    table["liaison"] = halve(table["liaison"])
+    table["cross_brokerage"] = table["between"] + table["liaison"]
+    return table
 
 
 def clusters(ctx: Context) -> list[Block]:

@@ -280,6 +280,7 @@ PLOTS = {
     "itinerant": "itinerant",
     "representative": "representative",
     "gatekeeper": "gatekeeper",
+    "between sectors": "between sectors",
     "liaison": "liaison",
     "wave title": "{wave}: {actors}, {ties}",
     "no value": "no value",
@@ -369,6 +370,8 @@ REPORT = {
                       "between sectors."),
     "pairs": "Who brokers each pair of sectors",
     "sampled": "Betweenness is estimated from {k} sampled actors (the map has {n}).",
+    "counted_once": ("Each open two-path is counted once (the appendix says how this differs "
+                     "from netmap.brokerage() and sna, which count it both ways)."),
     "brokers_caption": "Gould-Fernandez roles of the top brokers.",
     "waves_title": "What changed from wave {before} to wave {after}",
     "waves_line": ("This section compares two waves of the map, whatever the scope of the "
@@ -417,6 +420,7 @@ COLUMNS = {
     "rank": "rank",
     "representative": "representative",
     "gatekeeper": "gatekeeper",
+    "between": "between sectors",
     "liaison": "liaison",
     "cross_brokerage": "cross-sector two-paths",
     "sectors_reached": "sectors reached",
@@ -540,6 +544,13 @@ DEFINITIONS = {
                   "C: coordinator (all one sector), itinerant (A and C of one sector, B "
                   "of another), representative and gatekeeper (B in the sector of A or of "
                   "C), and liaison (three sectors).")),
+    "counting": ("Counting open two-paths",
+                 ("In an undirected map this report counts each open two-path once. "
+                  "netmap.brokerage(), like sna's brokerage(), counts it in both "
+                  "directions (A - B - C and C - B - A), so its numbers are twice these "
+                  "and its representative and gatekeeper counts are equal: here they are "
+                  "one column, between sectors. Shares, such as the backbone's, are the "
+                  "same either way.")),
     "constraint": ("Constraint",
                    ("Burt's measure of how much an actor's contacts are tied to each "
                     "other: low constraint means the actor spans structural holes.")),
