@@ -92,7 +92,8 @@ def test_under_connected_pair():
     found = netmap.insights(build(sectors, [*edges, ("p0", "b0")]))
     assert "sector_pair_under_connected" in found.codes
     f = found[found.codes.index("sector_pair_under_connected")]
-    assert f.evidence["observed"] == 1 and f.evidence["two_step"] == 10
+    case = f.evidence["cases"][0]
+    assert case["observed"] == 1 and case["two_step"] == 10
     mixed = [(f"p{i}", f"b{(i + k) % 6}") for i in range(6) for k in range(3)]
     assert "sector_pair_under_connected" not in codes(build(sectors, mixed))
 

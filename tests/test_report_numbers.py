@@ -69,10 +69,9 @@ BACKBONE = {
     "he": r"(\d+%) מהמסלולים הפתוחים בין המגזרים",
 }
 UNDER = {
-    "en": (r"Between (.+?) and (.+?) the map has (.+?), where random mixing of the same "
-           r"actors would give about ([\d.,]+) \((p [=<] [\d.]+), \d+ permutations\)"),
-    "he": (r"בין (.+?) לבין (.+?) יש (.+?), ואילו חלוקה אקראית של אותם שחקנים הייתה "
-           r"נותנת כ-([\d.,]+) \((p [=<] [\d.]+), \d+ תמורות\)"),
+    "en": (r"(?:: |; )(.+?) and (.+?) have (.+?) against about ([\d.,]+) "
+           r"\((p [=<] [\d.]+), \d+ permutations\)"),
+    "he": (r"בין (.+?) לבין (.+?) יש (.+?), לעומת כ-([\d.,]+) \((p [=<] [\d.]+), \d+ תמורות\)"),
 }
 
 

@@ -179,6 +179,7 @@ COUNTED = {
            "permutation": ("one permutation", "two permutations", "7 permutations"),
            "member": ("one member", "two members", "7 members"),
            "goal": ("one goal", "two goals", "7 goals"),
+           "finding": ("one finding", "two findings", "7 findings"),
            "more": ("and one more", "and two more", "and 7 more")},
     "he": {"tie": ("קשר אחד", "שני קשרים", "7 קשרים"),
            "actor": ("שחקן אחד", "שני שחקנים", "7 שחקנים"),
@@ -188,6 +189,7 @@ COUNTED = {
            "permutation": ("תמורה אחת", "שתי תמורות", "7 תמורות"),
            "member": ("חבר אחד", "שני חברים", "7 חברים"),
            "goal": ("מטרה אחת", "שתי מטרות", "7 מטרות"),
+           "finding": ("ממצא אחד", "שני ממצאים", "7 ממצאים"),
            "more": ("ועוד אחד", "ועוד שניים", "ועוד 7")},
 }
 

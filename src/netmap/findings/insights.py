@@ -314,19 +314,23 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
                                          b=say.sector(b)))
     if m.n_ties and m.n_actors > 2:
         table = under_connected(m, permutations=permutations, seed=seed, alpha=alpha)
-        for (a, b), row in table[table["under_connected"]].iterrows():
-            if frozenset((a, b)) in reported:
-                continue  # already said: no direct tie at all
-            found.append(say.finding(
-                "sector_pair_under_connected", 1, "attention", (),
-                {"pair": (a, b), "observed": int(row["observed"]),
-                 "expected": float(row["expected"]), "p_value": float(row["p_value"]),
-                 "two_step": int(row["two_step"])},
-                a=say.sector(a), b=say.sector(b),
+        flagged = [((a, b), row) for (a, b), row in table[table["under_connected"]].iterrows()
+                   if frozenset((a, b)) not in reported]  # no direct tie: already said
+        if flagged:
+            cases = [say.phrase(
+                "under", a=say.sector(a), b=say.sector(b),
                 observed=ties_phrase(int(row["observed"]), say.lang),
                 expected=expected(float(row["expected"])),
                 p=p_text(float(row["p_value"]), say.lang, permutations),
-                two_step=count(int(row["two_step"]), "pair", say.lang)))
+                two_step=count(int(row["two_step"]), "pair", say.lang))
+                for (a, b), row in flagged]
+            found.append(say.finding(
+                "sector_pair_under_connected", 1, "attention", (),
+                {"cases": [{"pair": (a, b), "observed": int(row["observed"]),
+                            "expected": float(row["expected"]),
+                            "p_value": float(row["p_value"]),
+                            "two_step": int(row["two_step"])} for (a, b), row in flagged]},
+                cases="; ".join(cases)))
     # single-sector groups beside the joint bodies
     groups, ids = _single_sector_groups(say, bodies, clusters)
     if len(joint):

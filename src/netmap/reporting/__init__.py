@@ -1,8 +1,10 @@
 """One self-contained HTML report of a map, for people who will never open a notebook.
 
-:func:`netmap.report` writes a single HTML file: the map's summary, the network
-map, the findings of :func:`netmap.insights` grouped by insight with the
-position on the axis, mixing and E-I with their significance, the joint
+:func:`netmap.report` writes a single HTML file: a first page for the
+committee (the map, the few most pressing findings, warnings first, and the
+position on the axis), the map's summary, the network map, the findings
+of :func:`netmap.insights` grouped by insight with the position on the
+axis, mixing and E-I with their significance, the joint
 bodies, the cross-sector brokers, the single-sector clusters, the
 coverage of goals (when there are activities), the comparison of the
 first and last waves (when there are waves), and an appendix that says
@@ -121,7 +123,8 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         text = str(w.message)
         if text not in noted:
             noted.append(text)
-    built[0].blocks.extend(paragraph(t, "note") for t in left_out)
+    first = next((s for s in built if s.id == "summary"), built[0])
+    first.blocks.extend(paragraph(t, "note") for t in left_out)
     built.insert(-1, Section("notes", say("notes", lang),
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))

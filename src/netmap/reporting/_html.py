@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
 __all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Items",
-           "Paragraph", "Section", "Table", "cell", "figure", "heading", "page",
+           "Paragraph", "Section", "Slot", "Table", "cell", "figure", "heading", "page",
            "paragraph", "table"]
 
 
@@ -110,7 +110,20 @@ class Items:
     kind: ClassVar[str] = "items"
 
 
-Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items
+@dataclass(frozen=True)
+class Slot:
+    """A named place in the page holding other blocks (the first page's map picture).
+
+    Rendered as ``<div class="slot" id="...">``: what fills it may change (a
+    static picture, an interactive map) without the page around it moving.
+    """
+
+    id: str
+    blocks: list
+    kind: ClassVar[str] = "slot"
+
+
+Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items | Slot
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from netmap.reporting._html import (
     Definitions,
     Finding,
     Paragraph,
+    Slot,
     Table,
     figure,
     heading,
@@ -117,6 +118,30 @@ class Context:
         """The whole map, whatever the report's scope (the comparison of waves reads it)."""
         return self.m if self.full is None else self.full
 
+    def findings(self):
+        """The findings of the report's scope, computed once for the first page and their own."""
+        if "findings" not in self.cache:
+            from netmap.findings.insights import insights
+
+            self.cache["findings"] = insights(
+                self.whole, wave=self.wave, lang=self.lang, complexity=self.complexity,
+                goals=self.goals, backbone=self.backbone, seed=self.seed,
+                permutations=self.permutations)
+        return self.cache["findings"]
+
+    def axis(self):
+        """The position on the axis, computed once for the first page and the findings."""
+        if "axis" not in self.cache:
+            from netmap.findings.axis import axis_position
+
+            self.cache["axis"] = axis_position(self.m, lang=self.lang, backbone=self.backbone)
+        return self.cache["axis"]
+
+    def axis_line(self) -> Paragraph:
+        overall = self.axis().loc["overall"]
+        return paragraph(self.word("axis_line", anchor=overall["anchor_name"],
+                                   score=f"{overall['score']:.2f}"))
+
     def figure(self, width: float, height: float) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
@@ -143,10 +168,10 @@ def scope_line(ctx: Context) -> Paragraph:
 
 
 # -- sections -------------------------------------------------------------------------------
-def summary(ctx: Context) -> list[Block]:
+def summary_line(ctx: Context) -> Paragraph:
+    """Actors, ties, bodies and waves of the scope, in one sentence."""
     m = ctx.m
-    bodies = m.bodies
-    n_bodies = 0 if bodies is None else len(bodies)
+    n_bodies = 0 if m.bodies is None else len(m.bodies)
     counts = join([count(m.n_actors, "actor", ctx.lang), count(m.n_ties, "tie", ctx.lang)],
                   ctx.lang)
     line = ctx.word("summary_line", counts=counts,
@@ -155,6 +180,11 @@ def summary(ctx: Context) -> list[Block]:
                     if n_bodies else "",
                     waves=ctx.word("n_waves", waves=join(map(str, m.waves), ctx.lang))
                     if m.waves and ctx.wave is None else "")
+    return paragraph(line)
+
+
+def summary(ctx: Context) -> list[Block]:
+    m = ctx.m
     actors = m.actors
     levels = actors["level"].astype(object) if "level" in actors else \
         pd.Series("organisation", index=actors.index)
@@ -164,7 +194,7 @@ def summary(ctx: Context) -> list[Block]:
     counts["actors"] = counts.sum(axis=1)
     counts.index.name = "sector"
     counts.columns.name = None
-    parts: list[Block] = [paragraph(line), heading(ctx.word("by_sector")),
+    parts: list[Block] = [summary_line(ctx), heading(ctx.word("by_sector")),
              ctx.table(counts)]
     if m.n_ties:
         classes = m.ties["tie_class"].astype(object).value_counts()
@@ -199,14 +229,40 @@ def network_map(ctx: Context) -> list[Block]:
     return parts
 
 
-def findings(ctx: Context) -> list[Block]:
-    from netmap.findings.axis import axis_position
-    from netmap.findings.insights import insights
+#: The most pressing findings the first page shows, at most.
+FIRST_PAGE_FINDINGS = 4
+
+
+def overview(ctx: Context) -> list[Block]:
+    """The first page: the map, the few most pressing findings (warnings first), the axis."""
+    from netmap import plot
 
     m = ctx.m
-    found = insights(ctx.whole, wave=ctx.wave, lang=ctx.lang, complexity=ctx.complexity,
-                     goals=ctx.goals,
-                     backbone=ctx.backbone, seed=ctx.seed, permutations=ctx.permutations)
+    parts: list[Block] = [summary_line(ctx)]
+    if m.n_actors:
+        fig = ctx.figure(11, 7.5)
+        plot.plot_map(m, ax=fig.subplots(), layout=ctx.positions().loc[m.actors.index],
+                      size="degree", top=12, lang=ctx.lang, seed=ctx.seed)
+        parts.append(Slot("first-map", [figure(fig, ctx.word("map"),
+                                                ctx.word("map_caption"))]))
+    order = {k: i for i, k in enumerate(("warning", "attention", "info"))}
+    pressing = sorted((f for f in ctx.findings() if f.severity != "info"),
+                      key=lambda f: order[f.severity])[:FIRST_PAGE_FINDINGS]
+    if pressing:
+        parts.append(heading(ctx.word("first_findings")))
+        severities = words("SEVERITIES", ctx.lang)
+        parts += [Finding(f.severity, severities[f.severity], f.title, f.text)
+                  for f in pressing]
+        parts.append(paragraph(ctx.word("all_findings", n=count(
+            len(ctx.findings()), "finding", ctx.lang)), "note"))
+    if m.n_ties:
+        parts += [heading(ctx.word("axis")), ctx.axis_line()]
+    return parts
+
+
+def findings(ctx: Context) -> list[Block]:
+    m = ctx.m
+    found = ctx.findings()
     parts: list[Block] = []
     if not len(found):
         parts.append(paragraph(ctx.word("no_findings"), "note"))
@@ -219,11 +275,9 @@ def findings(ctx: Context) -> list[Block]:
             badge = words("SEVERITIES", ctx.lang)[f.severity]
             parts.append(Finding(f.severity, badge, f.title, f.text))
     if m.n_ties:
-        axis = axis_position(m, lang=ctx.lang, backbone=ctx.backbone)
-        overall = axis.loc["overall"]
+        axis = ctx.axis()
         parts.append(heading(ctx.word("axis")))
-        parts.append(paragraph(ctx.word("axis_line", anchor=overall["anchor_name"],
-                                        score=f"{overall['score']:.2f}")))
+        parts.append(ctx.axis_line())
         shown = axis.drop(index="overall")[["dimension_name", "anchor_name", "evidence"]]
         parts.append(ctx.table(shown, index=False))
     return parts
@@ -449,6 +503,7 @@ def appendix(ctx: Context) -> list[Block]:
 #: The sections, in order: (id, word key of the title, builder, word key of the note
 #: shown when the builder returns None).
 SECTIONS: tuple[tuple[str, str, Callable[[Context], list[Block] | None], str | None], ...] = (
+    ("overview", "overview", overview, None),
     ("summary", "summary", summary, None),
     ("map", "map", network_map, None),
     ("findings", "findings", findings, None),

@@ -183,7 +183,7 @@ def percents(values: Iterable[float]) -> list[str]:
 
 #: The counted nouns of the ``COUNTS`` group (one, two and many forms each).
 NOUNS = ("tie", "actor", "body", "organisation", "pair", "permutation", "member", "goal",
-         "more")
+         "finding", "more")
 
 
 def count(n: int, noun: str, lang: str) -> str:

@@ -56,6 +56,9 @@ COUNTS = {
     "goal_one": "one goal",
     "goal_two": "two goals",
     "goal_many": "{n} goals",
+    "finding_one": "one finding",
+    "finding_two": "two findings",
+    "finding_many": "{n} findings",
     "more_one": "and one more",
     "more_two": "and two more",
     "more_many": "and {n} more",
@@ -138,6 +141,8 @@ PHRASES = {
     "missing": "{body} has no member from {missing}",
     "dominated": "{share} of the core-sector members of {body} come from {sector}",
     "dependence": "{actor} depends on {funder} ({tie}) and sits with it in {body}",
+    "under": ("{a} and {b} have {observed} against about {expected} ({p}), with "
+              "{two_step} of their actors two steps apart"),
     "cut": "without {actor}, {pairs}",
 }
 
@@ -153,12 +158,11 @@ FINDINGS = {
     "sector_pair_no_tie": ("Two sectors have no direct tie",
                            ("No actor of {a} has a direct tie with an actor of {b}; "
                             "whatever passes between them goes through intermediaries.")),
-    "sector_pair_under_connected": ("Two sectors are tied less than chance would give",
-                                    ("Between {a} and {b} the map has {observed}, where "
-                                     "random mixing of the same actors would give about "
-                                     "{expected} ({p}). Introductions could close the gap "
-                                     "between {two_step} of their actors who are two "
-                                     "steps apart.")),
+    "sector_pair_under_connected": ("Sectors tied less than chance would give",
+                                    ("Random mixing of the same actors would give these "
+                                     "pairs of sectors more ties: {cases}. Introductions "
+                                     "between actors two steps apart could close the "
+                                     "gap.")),
     "single_sector_groups": ("Single-sector groups work beside the joint bodies",
                              ("Beside the joint bodies, actors of one sector combine "
                               "forces in {groups}. The document recommends such groups, "
@@ -322,7 +326,10 @@ REPORT = {
     "made_by": "Made with netmap {version} on {date}.",
     "contents": "Contents",
     "illustrative": "This is the bundled illustrative sample: its ties are invented.",
-    "summary": "The map at a glance",
+    "overview": "For the committee: the map at a glance",
+    "first_findings": "What needs attention first",
+    "all_findings": "The findings section lists all {n}, by insight.",
+    "summary": "The map in numbers",
     "map": "The network map",
     "findings": "Findings",
     "mixing": "Ties between sectors",
