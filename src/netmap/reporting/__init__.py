@@ -22,6 +22,7 @@ May import: every package but the command line.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import time
 import warnings
 from pathlib import Path
@@ -40,6 +41,23 @@ __all__ = ["report", "SECTION_IDS"]
 
 #: The ids of the report's sections, in order (the HTML ``id`` of each).
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
+
+
+def _made_on() -> str | None:
+    """The report's date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else None (no date).
+
+    A report carries no clock time of its own, so the same map, options and
+    seed give the same bytes; a build that wants a date sets
+    ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/).
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        stamp = int(epoch)
+    except ValueError:
+        return None
+    return _dt.datetime.fromtimestamp(stamp, tz=_dt.UTC).date().isoformat()
 
 
 def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, wave=None,
@@ -82,7 +100,9 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written. The same map, options and seed give the same
+        bytes: the report is dated only by ``SOURCE_DATE_EPOCH`` when it is
+        set, never by the clock.
 
     Examples
     --------
@@ -129,7 +149,8 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
-    head = paragraph(say("made_by", lang, version=__version__,
-                         date=_dt.date.today().isoformat()), "meta")
+    made = _made_on()
+    head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
+                     say("made_by_undated", lang, version=__version__), "meta")
     path.write_text(page(heading, lang, [scope_line(ctx), head], built), encoding="utf-8")
     return path

@@ -324,6 +324,7 @@ MEASURE_NAMES = {
 REPORT = {
     "report": "Stakeholder network map",
     "made_by": "Made with netmap {version} on {date}.",
+    "made_by_undated": "Made with netmap {version}.",
     "contents": "Contents",
     "illustrative": "This is the bundled illustrative sample: its ties are invented.",
     "overview": "For the committee: the map at a glance",

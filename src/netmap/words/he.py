@@ -312,6 +312,7 @@ MEASURE_NAMES = {
 REPORT = {
     "report": "מיפוי רשת בעלי העניין",
     "made_by": "הופק בעזרת netmap {version} בתאריך {date}.",
+    "made_by_undated": "הופק בעזרת netmap {version}.",
     "contents": "תוכן",
     "illustrative": "זו דוגמת ההמחשה המצורפת: הקשרים בה בדויים.",
     "overview": "לוועדת ההיגוי: המפה במבט אחד",
