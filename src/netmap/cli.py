@@ -210,9 +210,15 @@ def _cmd_validate(args) -> int:
         _print_problems(err.errors, [], sys.stdout)
         print("The input has errors; nothing was read.", file=sys.stdout)
         return EXIT_INPUT
-    print(f"OK: {m!r}")
+    print(f"OK: {_describe(m)}")
     _print_problems([], issues, sys.stdout)
     return EXIT_OK
+
+
+def _describe(m) -> str:
+    """A map in words for the terminal: its name and its counts (no Python repr)."""
+    head = m.summary().headline()
+    return f"{m.name}: {head}" if m.name else head
 
 
 def _cmd_summary(args) -> int:
@@ -344,7 +350,7 @@ def _cmd_demo(args) -> int:
         m = load_2x5()
     folder = Path(args.output)
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"The bundled 2x5 sample is valid: {m!r}")
+    print(f"The bundled 2x5 sample is valid: {_describe(m)}")
     written = []
     for lang in LANGS:
         out = folder / f"2x5-report-{lang}.html"
