@@ -48,7 +48,8 @@ def test_demo_writes_both_reports_and_says_where(capsys, tmp_path):
 def test_validate_good_input(capsys):
     code, out, _ = run(capsys, "validate", str(SAMPLE))
     assert code == 0
-    assert out.startswith("OK: <StakeholderMap: 92 actors")
+    assert out.startswith("OK: 92 actors, 394 ties (undirected), 7 bodies")
+    assert "<" not in out and "StakeholderMap" not in out
 
 
 def test_validate_lists_every_problem_and_exits_1(capsys, tmp_path):
@@ -91,6 +92,22 @@ def test_no_input(capsys):
 def test_summary(capsys):
     code, out, _ = run(capsys, "summary", str(SAMPLE))
     assert code == 0 and "Bodies" in out and "business_coalition" in out
+    # only columns that hold something: the sample has no actor at the body level
+    head = out.split("Actors by sector")[1].splitlines()[1].split()
+    assert head == ["core", "actors", "person", "organisation"]
+    assert "101%" not in out and "41%" in out  # tie classes add up to 100
+
+
+def test_summary_speaks_to_people(capsys, tmp_path):
+    # a map read with issues says how to see them, in words, not a Python attribute
+    folder = tmp_path / "m"
+    folder.mkdir()
+    (folder / "actors.csv").write_text("id,sector\na,public\nb,business\n", encoding="utf-8")
+    (folder / "ties.csv").write_text("source,target\na,b\na,b\n", encoding="utf-8")
+    code, out, _ = run(capsys, "summary", str(folder))
+    assert code == 0
+    assert ".issues" not in out and "issue(s)" not in out
+    assert "One issue was noted while reading the input: 'netmap validate' lists" in out
 
 
 def test_summary_of_bad_input(capsys, tmp_path):
@@ -216,6 +233,18 @@ def test_report_verbose_times_every_section(capsys, tmp_path):
     for section in SECTION_IDS:
         assert f"  {section:<10}" in err
     assert "  total" in err
+
+
+@pytest.mark.slow
+def test_report_of_one_wave_names_it(capsys, tmp_path):
+    out_file = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--wave", "2014",
+                       "--permutations", "19")
+    assert code == 0, err
+    assert "Scope: wave 2014 of the map." in out_file.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--wave", "2015")
+    assert code == 1 and "wave '2015' is not a wave of this map" in err
+    assert "2013, 2014, 2016" in err
 
 
 def test_report_bad_input_exits_1_with_the_problems(capsys, tmp_path):

@@ -58,7 +58,7 @@ def test_body_missing_a_core_sector():
     found = netmap.insights(make(memberships=no_business))
     f = found[found.codes.index("body_missing_sector")]
     assert f.severity == "warning" and f.actors == ("steering",)
-    assert f.evidence["core_missing"] == ("business",)
+    assert f.evidence["cases"][0]["core_missing"] == ("business",)
     assert "business sector" in f.text
     # a business coalition missing two sectors is not a joint body: no finding
     coalition = [*STEERING, ("intel", "coal"), ("hp", "coal")]
@@ -70,7 +70,8 @@ def test_body_dominated():
     third_heavy = [*STEERING, ("ngo2", "steering"), ("ngo3", "steering")]
     found = netmap.insights(make(memberships=third_heavy))
     f = found[found.codes.index("body_dominated")]
-    assert f.evidence == {"sector": "third", "share": pytest.approx(4 / 6)}
+    assert f.evidence == {"cases": [{"body": "steering", "sector": "third",
+                                     "share": pytest.approx(4 / 6)}]}
     assert "body_dominated" not in codes(make())
     assert "body_dominated" not in codes(make(memberships=third_heavy), dominance=0.7)
 
@@ -91,7 +92,8 @@ def test_under_connected_pair():
     found = netmap.insights(build(sectors, [*edges, ("p0", "b0")]))
     assert "sector_pair_under_connected" in found.codes
     f = found[found.codes.index("sector_pair_under_connected")]
-    assert f.evidence["observed"] == 1 and f.evidence["two_step"] == 10
+    case = f.evidence["cases"][0]
+    assert case["observed"] == 1 and case["two_step"] == 10
     mixed = [(f"p{i}", f"b{(i + k) % 6}") for i in range(6) for k in range(3)]
     assert "sector_pair_under_connected" not in codes(build(sectors, mixed))
 
@@ -110,6 +112,8 @@ def test_dependent_third_sector_early_warning():
     found = netmap.insights(make(memberships=no_neutral, types=types))
     f = found[found.codes.index("dependent_third_sector")]
     assert f.actors == ("ngo1", "moe", "steering") and f.severity == "warning"
+    assert f.evidence["cases"] == [{"actor": "ngo1", "funders": ("moe",), "body": "steering",
+                                    "tie": ("contract",)}]
     # academia in the body balances it
     assert "dependent_third_sector" not in codes(make(types=types))
     # so does a third-sector advocacy actor
@@ -310,3 +314,42 @@ def test_every_finding_raised_has_its_texts_in_every_language():
                 assert f.title == title and f.text and "{" not in f.text, (lang, f.code)
                 seen.add(f.code)
     assert seen == set(EN_FINDINGS)
+
+
+def test_findings_of_one_kind_are_said_once():
+    # the 2x5 sample: three joint bodies dominated, one finding listing them; the
+    # dependence of Non-profit C on the ministry and on its administration, one case
+    m = netmap.datasets.load_2x5()
+    found = netmap.insights(m, permutations=19)
+    assert found.codes.count("body_dominated") == 1
+    assert found.codes.count("dependent_third_sector") == 1
+    dominated = found[found.codes.index("body_dominated")]
+    assert set(dominated.actors) == {"steering_committee", "wt_teacher_training",
+                                     "wt_periphery_excellence"}
+    balance = netmap.body_balance(m)
+    assert {c["body"] for c in dominated.evidence["cases"]} == \
+        set(balance.index[balance["dominated"] & balance.index.str.match("st|wt")])
+    dependent = found[found.codes.index("dependent_third_sector")]
+    assert "ngo_c" in dependent.actors and "moe" in dependent.actors
+    plain = dependent.text.replace("\u2068", "").replace("\u2069", "")
+    assert "science and technology administration" not in plain  # folded into the ministry
+    assert plain.count("Ministry of Education") == 1
+    # several cut-points: one finding listing each
+    sectors = {"p": "public", "x": "third", "b": "business", "y": "third", "a": "academia"}
+    cuts = build(sectors, [("p", "x"), ("x", "b"), ("b", "y"), ("y", "a")])
+    found = netmap.insights(cuts, permutations=19)
+    assert found.codes.count("sector_cut_point") == 1
+    assert len(found[found.codes.index("sector_cut_point")].evidence["cases"]) >= 2
+
+
+def test_balanced_means_one_thing():
+    from netmap.structure.bodies import DOMINANCE
+
+    m = netmap.datasets.load_2x5()
+    balance = netmap.body_balance(m)
+    assert DOMINANCE == 0.5
+    assert not balance.loc["wt_teacher_training", "balanced"]  # 5 of 7 core seats: third
+    assert balance.loc["wt_teacher_training", "core_share"] == pytest.approx(5 / 7)
+    assert balance.loc["wt_student_motivation", "balanced"]
+    assert not balance.loc["business_coalition", "balanced"]
+    assert balance["balanced"].equals(~balance["dominated"] & balance["balanced"])

@@ -282,3 +282,29 @@ def test_permutation_p_values_by_enumeration():
     assert row["ei"] == -1
     assert row["p_less"] == pytest.approx(1 / 3, abs=0.03)
     assert row["p_greater"] == 1.0
+
+
+def test_permutation_p_value_is_never_zero():
+    # Every tie across two groups of ten (complete bipartite): E-I = +1, which a
+    # relabelling reaches with probability 2 / C(20, 10) ~ 1e-5. With seed 1 no permutation
+    # of 99 does, so p_greater is (0 + 1) / (99 + 1), the observed labelling counted.
+    ids = [f"a{i}" for i in range(20)]
+    actors = pd.DataFrame({"id": ids, "sector": ["public"] * 10 + ["third"] * 10})
+    ties = pd.DataFrame([(a, b) for a in ids[:10] for b in ids[10:]],
+                        columns=["source", "target"])
+    m = netmap.from_frames(actors, ties)
+    row = ei_index(m, permutations=99, seed=1).loc["network"]
+    from netmap.measures.ei import _permuted_ei, _tie_groups
+
+    drawn = _permuted_ei(m, _tie_groups(m, "sector", None), "network", 99,
+                         np.random.default_rng(1))
+    assert not (drawn >= 1).any()
+    assert row["ei"] == 1
+    assert row["p_greater"] == pytest.approx(1 / 100)
+    assert row["p_less"] == 1.0
+    # three ties inside one group of three: only 2 of the C(6, 3) = 20 labellings keep
+    # E-I = -1, so p_less = (b + 1) / (n + 1) with b ~ n / 10
+    actors = pd.DataFrame({"id": list("abcdef"), "sector": ["public"] * 3 + ["third"] * 3})
+    ties = pd.DataFrame({"source": list("aab"), "target": list("bcc")})
+    row = ei_index(netmap.from_frames(actors, ties), permutations=4000, seed=0)
+    assert row.loc["network", "p_less"] == pytest.approx((0.1 * 4000 + 1) / 4001, abs=0.015)

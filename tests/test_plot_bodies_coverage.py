@@ -39,6 +39,11 @@ def new_ax(width=9.0, height=4.0):
     return plt.figure(figsize=(width, height)).subplots()
 
 
+def shown(text):
+    """A drawn text as it reads: names inside it come isolated (FSI ... PDI), marks unseen."""
+    return text.get_text().replace("\u2068", "").replace("\u2069", "")
+
+
 def by_gid(ax, gid, kind="collections"):
     return [a for a in getattr(ax, kind) if a.get_gid() == gid]
 
@@ -123,10 +128,10 @@ def test_bodies_mark_exactly_the_missing_core_sectors(tiny):
         assert s.get_hatch()
     # Each square stands after the end of its bar.
     assert list(slots[0].get_offsets()[:, 0]) == [3, 2, 0]
-    tags = [t.get_text() for t in by_gid(ax, "netmap-body-tags", "texts")]
+    tags = [shown(t) for t in by_gid(ax, "netmap-body-tags", "texts")]
     assert tags == ["4 members · three-sector",
                     "3 members · two-sector · missing: business",
-                    "2 members · single-sector · missing: public, third sector",
+                    "two members · single-sector · missing: public, third sector",
                     "no members · missing: public, business, third sector"]
 
 
@@ -137,7 +142,7 @@ def test_bodies_on_the_sample_mark_the_two_single_sector_bodies(sample):
     assert comp.index[lacking].tolist() == ["business_coalition", "third_sector_team"]
     slots = by_gid(ax, "netmap-missing-sectors")
     assert sorted(set(np.concatenate([s.get_offsets()[:, 1] for s in slots]))) == lacking
-    tags = [t.get_text() for t in by_gid(ax, "netmap-body-tags", "texts")]
+    tags = [shown(t) for t in by_gid(ax, "netmap-body-tags", "texts")]
     assert [i for i, t in enumerate(tags) if "missing" in t] == lacking
     assert tags[5].endswith("single-sector · missing: public, third sector")
 
@@ -176,9 +181,11 @@ def test_bodies_in_hebrew(tiny):
     ax = plot_bodies(tiny, ax=new_ax(), lang="he")
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "ועדת ההיגוי", "צוות ציבורי-שלישי", "מועדון עסקים", "גוף ריק"]
-    tags = [t.get_text() for t in by_gid(ax, "netmap-body-tags", "texts")]
+    drawn = [t.get_text() for t in by_gid(ax, "netmap-body-tags", "texts")]
+    assert "חסר: \u2068עסקי\u2069" in drawn[1]  # a sector name isolated in the sentence
+    tags = [shown(t) for t in by_gid(ax, "netmap-body-tags", "texts")]
     assert tags == ["4 חברים · תלת-מגזרי", "3 חברים · דו-מגזרי · חסר: עסקי",
-                    "2 חברים · חד-מגזרי · חסר: ציבורי, המגזר השלישי",
+                    "שני חברים · חד-מגזרי · חסר: ציבורי, המגזר השלישי",
                     "אין חברים · חסר: ציבורי, עסקי, המגזר השלישי"]
     assert ax.get_title() == "הרכב המגזרים בגופים"
     assert ax.get_xlabel() == "חברים"
@@ -192,7 +199,7 @@ def test_bodies_hebrew_without_libraqm_is_put_in_visual_order(tiny, monkeypatch)
     names = [t.get_text() for t in ax.get_yticklabels()]
     assert names[0] == "יוגיהה תדעו"
     assert names[0] == display_text("ועדת ההיגוי")
-    tags = [t.get_text() for t in by_gid(ax, "netmap-body-tags", "texts")]
+    tags = [shown(t) for t in by_gid(ax, "netmap-body-tags", "texts")]
     assert tags[1] == display_text("3 חברים · דו-מגזרי · חסר: עסקי")
     assert tags[1] != "3 חברים · דו-מגזרי · חסר: עסקי"
 
@@ -282,7 +289,7 @@ def test_coverage_marks_gaps_and_crowded_goals(tiny):
     # The third sector's cell of "reading".
     assert busy.get_x() + busy.get_width() / 2 == pytest.approx(2)
     assert busy.get_y() + busy.get_height() / 2 == pytest.approx(1)
-    notes = [t.get_text() for t in by_gid(ax, "netmap-coverage-notes", "texts")]
+    notes = [shown(t) for t in by_gid(ax, "netmap-coverage-notes", "texts")]
     assert notes == ["overlap: 2 third sector actors", "gap: nobody works on this goal"]
     # Raise the bar: no goal is crowded; without the listed goal, no gap.
     ax = plot_coverage(tiny, ax=new_ax(8, 4), crowded=3)
@@ -325,7 +332,7 @@ def test_coverage_in_hebrew_with_goal_names(tiny):
         "מיומנויות מתמטיקה", "reading", "רובוטיקה"]
     assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["ציבורי", "עסקי",
                                                                "המגזר השלישי"]
-    notes = [t.get_text() for t in by_gid(ax, "netmap-coverage-notes", "texts")]
+    notes = [shown(t) for t in by_gid(ax, "netmap-coverage-notes", "texts")]
     assert notes == ["חפיפה: 2 שחקנים (המגזר השלישי)", "פער: אף שחקן אינו פועל על המטרה"]
     assert ax.get_title() == "מי פועל על כל מטרה"
 
@@ -335,7 +342,7 @@ def test_coverage_hebrew_without_libraqm_is_put_in_visual_order(tiny, monkeypatc
     ax = plot_coverage(tiny, ax=new_ax(8, 4), goals=GOALS, crowded=2, lang="he",
                        goal_labels={"robotics": "רובוטיקה"})
     assert [t.get_text() for t in ax.get_yticklabels()][-1] == "הקיטובור"
-    notes = [t.get_text() for t in by_gid(ax, "netmap-coverage-notes", "texts")]
+    notes = [shown(t) for t in by_gid(ax, "netmap-coverage-notes", "texts")]
     assert notes[1] == display_text("פער: אף שחקן אינו פועל על המטרה")
     assert notes[1] != "פער: אף שחקן אינו פועל על המטרה"
 

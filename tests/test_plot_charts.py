@@ -188,3 +188,30 @@ def test_union_layout_covers_both_waves(sample):
     with pytest.raises(ValueError, match="kind"):
         union_layout(sample, 2013, 2016, "grid")
     assert m.waves == ()
+
+
+def test_brokerage_counts_whole_numbers_no_empty_bars_and_once():
+    # a small map: a path of four sectors; most actors broker nothing
+    from matplotlib.figure import Figure
+
+    from netmap.plot import plot_brokerage
+    from structure_maps import build
+
+    m = build({"a": "public", "b": "business", "c": "third", "d": "academia",
+               "e": "public"}, [("a", "b"), ("b", "c"), ("c", "d"), ("a", "e")])
+    ax = plot_brokerage(m, ax=Figure().subplots(), top=10)
+    from netmap.measures.brokerage import ROLES
+
+    api = netmap.brokerage(m, stat="raw")[list(ROLES)]
+    busy = api.index[api.sum(axis=1) > 0]
+    assert len(ax.containers[0]) == len(busy)  # brokers with no path: no bar
+    ticks = ax.get_xticks()
+    assert all(float(t).is_integer() for t in ticks)
+    ax = plot_brokerage(m, ax=Figure().subplots(), top=10, once=True)
+    widths = {r: [b.get_width() for b in c] for r, c in
+              zip(ROLES, ax.containers, strict=True)}
+    ranked = netmap.brokers(m, top=10).index
+    ranked = [a for a in ranked if a in busy]
+    assert widths["representative"] == (api.loc[ranked, "representative"]).tolist()
+    assert widths["gatekeeper"] == [0] * len(ranked)
+    assert widths["liaison"] == (api.loc[ranked, "liaison"] / 2).tolist()

@@ -127,7 +127,8 @@ def test_sheets_and_headers(template):
                 # the Hebrew header is a name the reader knows for the same column
                 assert index[label_key(he)] == index[key], (table, en, he)
             else:
-                assert en == "backbone" and he is None
+                # extra columns: the backbone flag and the names in other languages
+                assert en in ("backbone", "name_en", "name_he") and he is None
         assert set(TABLES[table].required_columns) <= set(known.values())
         assert ws.freeze_panes == "A3"
         assert all(ws.cell(1, j).comment for j in range(1, len(english) + 1))

@@ -40,7 +40,7 @@ def test_langs_are_found_from_the_catalogue_modules():
     modules = {p.stem for p in Path(netmap.words.__file__).parent.glob("??.py")}
     assert set(LANGS) == modules
     english = importlib.import_module("netmap.words.en")
-    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 22
+    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 23
     assert all(isinstance(getattr(english, group), dict) for group in GROUPS)
 
 
@@ -121,7 +121,7 @@ def test_join_and_counts():
     assert catalogue.join(["א", '"ב"'], "he") == 'א ו"ב"'
     assert catalogue.join(["א", "Intel"], "he") == "א ו-Intel"
     assert catalogue.join(["א", "ב"], "he", "or") == "א או ב"
-    assert [catalogue.ties_phrase(n, "en") for n in (1, 6)] == ["1 tie", "6 ties"]
+    assert [catalogue.ties_phrase(n, "en") for n in (1, 6)] == ["one tie", "6 ties"]
     assert [catalogue.ties_phrase(n, "he") for n in (1, 6)] == ["קשר אחד", "6 קשרים"]
     assert say("PLOTS", "members of", "he", "ועדה") == "חברי ועדה"
 
@@ -167,3 +167,56 @@ def test_adding_a_language_is_adding_a_catalogue(third_language):
 
 def test_after_the_third_language_is_gone():
     assert catalogue.LANGS == ("en", "he")
+
+
+# one, two and many of every counted noun: the number agrees with the noun
+COUNTED = {
+    "en": {"tie": ("one tie", "two ties", "7 ties"),
+           "actor": ("one actor", "two actors", "7 actors"),
+           "body": ("one body", "two bodies", "7 bodies"),
+           "organisation": ("one organisation", "two organisations", "7 organisations"),
+           "pair": ("one pair", "two pairs", "7 pairs"),
+           "permutation": ("one permutation", "two permutations", "7 permutations"),
+           "member": ("one member", "two members", "7 members"),
+           "goal": ("one goal", "two goals", "7 goals"),
+           "finding": ("one finding", "two findings", "7 findings"),
+           "more": ("and one more", "and two more", "and 7 more")},
+    "he": {"tie": ("קשר אחד", "שני קשרים", "7 קשרים"),
+           "actor": ("שחקן אחד", "שני שחקנים", "7 שחקנים"),
+           "body": ("גוף אחד", "שני גופים", "7 גופים"),
+           "organisation": ("ארגון אחד", "שני ארגונים", "7 ארגונים"),
+           "pair": ("זוג אחד", "שני זוגות", "7 זוגות"),
+           "permutation": ("תמורה אחת", "שתי תמורות", "7 תמורות"),
+           "member": ("חבר אחד", "שני חברים", "7 חברים"),
+           "goal": ("מטרה אחת", "שתי מטרות", "7 מטרות"),
+           "finding": ("ממצא אחד", "שני ממצאים", "7 ממצאים"),
+           "more": ("ועוד אחד", "ועוד שניים", "ועוד 7")},
+}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_one_two_and_many_of_every_counted_noun(lang):
+    assert set(COUNTED[lang]) == set(catalogue.NOUNS)
+    for noun, forms in COUNTED[lang].items():
+        assert tuple(catalogue.count(n, noun, lang) for n in (1, 2, 7)) == forms, noun
+    assert catalogue.count(1_000, "permutation", lang).startswith("1,000 ")
+    # a digit 1 never stands before a noun: "1 bodies", "1 גופים"
+    for noun in catalogue.NOUNS:
+        assert not catalogue.count(1, noun, lang)[:1].isdigit()
+
+
+def test_numbers_round_one_way():
+    from netmap.words.catalogue import p_cell, p_text, percent, percents
+
+    assert percent(0.445) == "45%" and percent(0.444) == "44%"
+    assert percents([184 / 394, 161 / 394, 49 / 394]) == ["47%", "41%", "12%"]
+    three = [1 / 3, 1 / 3, 1 / 3]
+    assert [percent(s) for s in three] == ["33%"] * 3  # 99: the rule alone does not add up
+    assert percents(three) == ["34%", "33%", "33%"]
+    for n in (2, 3, 5, 7, 11):
+        shares = [k / sum(range(1, n + 1)) for k in range(1, n + 1)]
+        assert sum(int(p[:-1]) for p in percents(shares)) == 100
+    assert p_text(1 / 1000, "en") == "p = 0.001"
+    assert p_text(1 / 10_000, "he") == "p < 0.001"
+    assert p_text(0.0416, "en", 999) == "p = 0.042, 999 permutations"
+    assert p_cell(1 / 10_000, "en") == "< 0.001" and p_cell(1.0, "he") == "1.000"

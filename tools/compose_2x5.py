@@ -124,7 +124,18 @@ ACTOR_COLUMNS = (
 TIE_COLUMNS = ("source", "target", "type", "weight", "trust", "wave", "until")
 BODY_COLUMNS = ("id", "name", "name_en", "kind", "coordinator", "wave")
 MEMBERSHIP_COLUMNS = ("actor", "body", "role", "wave", "until")
-ACTIVITY_COLUMNS = ("actor", "goal", "wave")
+ACTIVITY_COLUMNS = ("actor", "goal", "name_en", "name_he", "wave")
+#: The shared goals' names in English and Hebrew (the activities' name_en / name_he).
+GOAL_NAMES = {
+    "data_and_measurement": ("Data and measurement", "נתונים ומדידה"),
+    "excellence_classes": ("Excellence classes", "כיתות מצוינות"),
+    "girls_in_stem": ("Girls in STEM", "בנות במדעים ובטכנולוגיה"),
+    "parent_engagement": ("Parent engagement", "מעורבות הורים"),
+    "periphery_access": ("Access in the periphery", "נגישות בפריפריה"),
+    "student_motivation": ("Student motivation", "מוטיבציה של תלמידים"),
+    "teacher_training": ("Teacher training", "הכשרת מורים"),
+    "tutoring": ("Tutoring", "חונכות"),
+}
 
 
 @dataclass(frozen=True)
@@ -384,8 +395,8 @@ class Sample:
             "activities.csv": (
                 ACTIVITY_COLUMNS,
                 sorted(
-                    ((a, g, w) for (a, g), w in self.activities.items()),
-                    key=lambda r: (r[1], r[2], r[0]),
+                    ((a, g, *GOAL_NAMES[g], w) for (a, g), w in self.activities.items()),
+                    key=lambda r: (r[1], r[4], r[0]),
                 ),
             ),
         }

@@ -59,7 +59,8 @@ ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 #: (the test checks it); ``backbone`` is an extra column, so its Hebrew
 #: header cell stays empty.
 COLUMNS = {
-    "actors": [("id", "מזהה", 16), ("name", "שם", 30), ("sector", "מגזר", 18),
+    "actors": [("id", "מזהה", 16), ("name", "שם", 30), ("name_en", None, 30),
+               ("sector", "מגזר", 18),
                ("level", "רמה", 14), ("org", "ארגון", 14), ("scope", "היקף", 12),
                ("backbone", None, 11), ("wave", "גל", 8), ("until", "עד", 8)],
     "ties": [("source", "מקור", 16), ("target", "יעד", 16), ("type", "סוג קשר", 18),
@@ -67,10 +68,11 @@ COLUMNS = {
              ("until", "עד", 8)],
     "memberships": [("actor", "שחקן", 16), ("body", "גוף", 22), ("role", "תפקיד", 14),
                     ("wave", "גל", 8), ("until", "עד", 8)],
-    "bodies": [("id", "מזהה", 22), ("name", "שם", 30), ("kind", "סוג גוף", 22),
+    "bodies": [("id", "מזהה", 22), ("name", "שם", 30), ("name_en", None, 30),
+               ("kind", "סוג גוף", 22),
                ("wave", "גל", 8), ("until", "עד", 8)],
-    "activities": [("actor", "שחקן", 16), ("goal", "מטרה", 26), ("wave", "גל", 8),
-                   ("until", "עד", 8)],
+    "activities": [("actor", "שחקן", 16), ("goal", "מטרה", 26), ("name_he", None, 26),
+                   ("name_en", None, 26), ("wave", "גל", 8), ("until", "עד", 8)],
 }
 
 TABLE_HE = {
@@ -83,7 +85,11 @@ TABLE_HE = {
 
 #: Descriptions of columns the schema does not know.
 EXTRA_EN = {"backbone": "yes for the backbone organisation of the joint move; empty "
-                        "for the others"}
+                        "for the others",
+            "name_en": "the name in English (a report in English shows it; name_he "
+                       "likewise in Hebrew); empty: the name column",
+            "name_he": "the goal's name in Hebrew (a report in Hebrew shows it); empty: "
+                       "the goal's id"}
 DOC_HE = {
     "id": "מזהה ייחודי; טבלאות אחרות מפנות אליו",
     "name": "שם לתצוגה, בכל שפה",
@@ -92,6 +98,9 @@ DOC_HE = {
     "org": "לאדם: המזהה של הארגון שהוא מייצג",
     "scope": "מקומי, אזורי, ארצי או גלובלי",
     "backbone": "כן לארגון השדרה של המהלך המשותף; ריק לאחרים",
+    "name_en": "השם באנגלית (דוח באנגלית מציג אותו; name_he באותו אופן בעברית); ריק: "
+               "עמודת השם",
+    "name_he": "שם המטרה בעברית (דוח בעברית מציג אותו); ריק: המזהה של המטרה",
     "wave": "הגל (מספר כמו שנה, או תאריך) שבו השורה מתחילה; ריק: מהגל הראשון",
     "until": "הגל האחרון שבו השורה עדיין תקפה (כולל); ריק: עד הסוף",
     "source": "המזהה של שחקן אחד (השולח, במפה מכוונת)",
@@ -110,15 +119,16 @@ BODY_ID_HE = "מזהה ייחודי של הגוף; החברות בגופים מ�
 
 EXAMPLES = {
     "actors": [
-        ["moe", "משרד החינוך", "public", "organisation", None, "national", None, 2024,
-         None],
-        ["company_a", "חברת הייטק א'", "business", "organisation", None, "national",
-         None, 2024, None],
-        ["ngo_a", "עמותה א'", "third", "organisation", None, "local", None, 2024, None],
-        ["ngo_a_director", "מנהלת עמותה א'", "third", "person", "ngo_a", "local", None,
+        ["moe", "משרד החינוך", "Ministry of Education", "public", "organisation", None,
+         "national", None, 2024, None],
+        ["company_a", "חברת הייטק א'", "High-tech company A", "business", "organisation",
+         None, "national", None, 2024, None],
+        ["ngo_a", "עמותה א'", "Non-profit A", "third", "organisation", None, "local", None,
          2024, None],
-        ["backbone_org", "ארגון השדרה", "third", "organisation", None, "national", "yes",
-         2024, None],
+        ["ngo_a_director", "מנהלת עמותה א'", "Director, Non-profit A", "third", "person",
+         "ngo_a", "local", None, 2024, None],
+        ["backbone_org", "ארגון השדרה", "Backbone organisation", "third", "organisation",
+         None, "national", "yes", 2024, None],
     ],
     "ties": [
         ["moe", "ngo_a", "funding", 3, 4, 2024, None],
@@ -133,8 +143,10 @@ EXAMPLES = {
         ["ngo_a_director", "steering_committee", "member", 2024, None],
         ["backbone_org", "steering_committee", "coordinator", 2024, None],
     ],
-    "bodies": [["steering_committee", "ועדת ההיגוי", "steering_committee", 2024, None]],
-    "activities": [["ngo_a", "student_motivation", 2024, None]],
+    "bodies": [["steering_committee", "ועדת ההיגוי", "Steering committee",
+                "steering_committee", 2024, None]],
+    "activities": [["ngo_a", "student_motivation", "מוטיבציה של תלמידים",
+                    "Student motivation", 2024, None]],
 }
 
 SETTINGS = [

@@ -51,7 +51,12 @@ from netmap.model.stakeholder_map import StakeholderMap
 from netmap.reporting import report
 from netmap.structure.anonymize import pseudonyms, reidentification_risk
 from netmap.structure.backbone import backbone_brokerage, pair_brokerage, without_backbone
-from netmap.structure.bodies import body_composition, body_sector_counts, interlocks
+from netmap.structure.bodies import (
+    body_balance,
+    body_composition,
+    body_sector_counts,
+    interlocks,
+)
 from netmap.structure.brokers import brokers
 from netmap.structure.clusters import communities, single_sector_clusters
 from netmap.structure.coverage import coverage
@@ -93,6 +98,7 @@ __all__ = [
     "brokers",
     "single_sector_clusters",
     "communities",
+    "body_balance",
     "body_composition",
     "body_sector_counts",
     "interlocks",

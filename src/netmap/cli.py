@@ -233,9 +233,15 @@ def _cmd_validate(args) -> int:
         _print_problems(err.errors, [], sys.stdout)
         print("The input has errors; nothing was read.", file=sys.stdout)
         return EXIT_INPUT
-    print(f"OK: {m!r}")
+    print(f"OK: {_describe(m)}")
     _print_problems([], issues, sys.stdout)
     return EXIT_OK
+
+
+def _describe(m) -> str:
+    """A map in words for the terminal: its name and its counts (no Python repr)."""
+    head = m.summary().headline()
+    return f"{m.name}: {head}" if m.name else head
 
 
 def _cmd_summary(args) -> int:
@@ -340,6 +346,7 @@ def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
     progress = _Progress(sys.stderr, getattr(args, "verbose", False),
                          f"netmap report {out.name}")
     path = report(m, out, lang=lang, title=title, goals=goals,
+                  wave=getattr(args, "wave", None),
                   complexity=getattr(args, "complexity", None), backbone=backbone,
                   seed=getattr(args, "seed", 0),
                   permutations=getattr(args, "permutations", 999), progress=progress)
@@ -373,7 +380,7 @@ def _cmd_demo(args) -> int:
         m = load_2x5()
     folder = Path(args.output)
     folder.mkdir(parents=True, exist_ok=True)
-    print(f"The bundled 2x5 sample is valid: {m!r}")
+    print(f"The bundled 2x5 sample is valid: {_describe(m)}")
     written = []
     for lang in LANGS:
         out = folder / f"2x5-report-{lang}.html"
@@ -419,6 +426,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=LANGS, default="en",
                         help="the report's language (he: Hebrew, right to left)")
     report.add_argument("--title", help="the report's title (default: the map's name)")
+    report.add_argument("--wave", metavar="WAVE",
+                        help="report on one wave of the map (default: the whole map); "
+                             "the header names the scope")
     report.add_argument("--goals", metavar="G1,G2,...",
                         help="the initiative's shared goals, to show goals nobody "
                              "works on")

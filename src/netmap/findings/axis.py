@@ -20,7 +20,7 @@ from netmap.model._labels import label_key
 from netmap.model._params import allowed_words
 from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.sectors import CORE_SECTORS
-from netmap.words.catalogue import check_lang, core_count_phrase, percent, say
+from netmap.words.catalogue import check_lang, core_count_phrase, count, percent, say
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -144,7 +144,8 @@ def _stakeholders(m, lang: str, many: int, balance: float):
     k = int((counts > 0).sum())
     shares = counts / counts.sum() if counts.sum() else counts.astype(float)
     blau = float(1 - (shares ** 2).sum()) / (1 - 1 / 3) if counts.sum() else 0.0
-    evidence = say("AXIS", "stakeholders", lang, n=n, k=core_count_phrase(k, lang),
+    evidence = say("AXIS", "stakeholders", lang, n=count(n, "organisation", lang),
+                   k=core_count_phrase(k, lang),
                    balance=f"{blau:.2f}")
     if n >= many and k == 3 and blau >= balance:
         return 1.0, evidence
@@ -180,7 +181,7 @@ def _management(m, lang: str, backbone, central_rank: int):
         led = int(mem.loc[mem["role"].isin(["chair", "lead", "coordinator"]), "body"]
                   .nunique())
     if led:
-        return 0.5, say("AXIS", "partner_led", lang, n=led)
+        return 0.5, say("AXIS", "partner_led", lang, n=count(led, "body", lang))
     return 0.0, say("AXIS", "unmanaged", lang)
 
 

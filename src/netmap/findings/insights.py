@@ -33,12 +33,17 @@ from netmap.model._validation import _wave_label
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
-from netmap.words._names import display_names
+from netmap.structure.bodies import DOMINANCE
+from netmap.words._names import display_names, goal_names
 from netmap.words.catalogue import (
     check_lang,
     core_count_phrase,
+    count,
+    expected,
     finding_texts,
+    isolate,
     join,
+    p_text,
     percent,
     quote,
     sector_phrase,
@@ -141,13 +146,24 @@ class _Say:
         self._body_names = display_names(m.bodies, lang)
 
     def actor(self, actor_id) -> str:
+        """An actor's name in the language, isolated for bidi (FSI ... PDI)."""
+        return isolate(self._actor_names.get(actor_id, actor_id))
+
+    def plain_actor(self, actor_id) -> str:
+        """An actor's name in the language, as it is."""
         return str(self._actor_names.get(actor_id, actor_id))
 
     def body(self, body_id) -> str:
-        return str(self._body_names.get(body_id, body_id))
+        return isolate(self._body_names.get(body_id, body_id))
 
     def sector(self, code) -> str:
-        return sector_phrase(code, self.lang, self.m.taxonomy)
+        return isolate(sector_phrase(code, self.lang, self.m.taxonomy))
+
+    def goal(self, goal) -> str:
+        """A goal's name in the language (the activities' name columns), isolated."""
+        if "goals" not in vars(self):
+            self.goals = goal_names(self.m.activities, self.lang)
+        return isolate(self.goals.get(goal, " ".join(str(goal).replace("_", " ").split())))
 
     def join(self, items, conjunction="and") -> str:
         return join(items, self.lang, conjunction)
@@ -161,8 +177,8 @@ class _Say:
     def finding(self, code, insight, severity, actors=(), evidence=None, **fields):
         title, text = finding_texts(code, self.lang)
         actors = tuple(actors)
-        names = tuple(self.actor(a) if a in self._actor_names else self.body(a)
-                      for a in actors)
+        names = tuple(str(self._actor_names[a]) if a in self._actor_names
+                      else str(self._body_names.get(a, a)) for a in actors)
         return Finding(code=code, insight=insight, severity=severity, title=title,
                        text=text.format(**fields), actors=actors, names=names,
                        evidence=dict(evidence or {}))
@@ -253,24 +269,33 @@ def public_role(m, *, central_rank: int = 3) -> dict:
 
 # -- the checks -----------------------------------------------------------------------------
 def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed):
+    from netmap.structure.bodies import body_balance
     from netmap.structure.gaps import under_connected
 
     found = []
     joint = bodies[_joint(bodies)] if len(bodies) else bodies
-    for body, row in joint.iterrows():
-        if row["members"] and row["core_missing"]:
-            missing = say.join([say.sector(c) for c in row["core_missing"]], "or")
-            found.append(say.finding("body_missing_sector", 1, "warning", [body],
-                                     {"core_missing": row["core_missing"],
-                                      "members": int(row["members"])},
-                                     body=say.body(body), missing=missing))
-    core = _core_shares(m, joint.index) if len(joint) else {}
-    for body, (sector, share) in core.items():
-        if share > dominance:
-            found.append(say.finding("body_dominated", 1, "attention", [body],
-                                     {"sector": sector, "share": share},
-                                     body=say.body(body), share=percent(share),
-                                     sector=say.sector(sector)))
+    lacking = [(body, row) for body, row in joint.iterrows()
+               if row["members"] and row["core_missing"]]
+    if lacking:
+        cases = [say.phrase("missing", body=say.body(body), missing=say.join(
+            [say.sector(c) for c in row["core_missing"]], "or")) for body, row in lacking]
+        found.append(say.finding(
+            "body_missing_sector", 1, "warning", [b for b, _ in lacking],
+            {"cases": [{"body": b, "core_missing": r["core_missing"],
+                        "members": int(r["members"])} for b, r in lacking]},
+            cases=say.join(cases)))
+    if len(joint):
+        balance = body_balance(m, dominance=dominance).reindex(joint.index)
+        ruled = balance[balance["dominated"]]
+        if len(ruled):
+            cases = [say.phrase("dominated", share=percent(r["core_share"]),
+                                body=say.body(b), sector=say.sector(r["core_dominant"]))
+                     for b, r in ruled.iterrows()]
+            found.append(say.finding(
+                "body_dominated", 1, "attention", tuple(ruled.index),
+                {"cases": [{"body": b, "sector": r["core_dominant"],
+                            "share": float(r["core_share"])} for b, r in ruled.iterrows()]},
+                cases=say.join(cases)))
     # sector pairs: no direct tie among the core sectors; under-connected pairs
     sector = m.actors["sector"].astype(object).to_numpy()
     arr = m.arrays
@@ -289,18 +314,23 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
                                          b=say.sector(b)))
     if m.n_ties and m.n_actors > 2:
         table = under_connected(m, permutations=permutations, seed=seed, alpha=alpha)
-        for (a, b), row in table[table["under_connected"]].iterrows():
-            if frozenset((a, b)) in reported:
-                continue  # already said: no direct tie at all
+        flagged = [((a, b), row) for (a, b), row in table[table["under_connected"]].iterrows()
+                   if frozenset((a, b)) not in reported]  # no direct tie: already said
+        if flagged:
+            cases = [say.phrase(
+                "under", a=say.sector(a), b=say.sector(b),
+                observed=ties_phrase(int(row["observed"]), say.lang),
+                expected=expected(float(row["expected"])),
+                p=p_text(float(row["p_value"]), say.lang, permutations),
+                two_step=count(int(row["two_step"]), "pair", say.lang))
+                for (a, b), row in flagged]
             found.append(say.finding(
                 "sector_pair_under_connected", 1, "attention", (),
-                {"pair": (a, b), "observed": int(row["observed"]),
-                 "expected": float(row["expected"]), "p_value": float(row["p_value"]),
-                 "two_step": int(row["two_step"])},
-                a=say.sector(a), b=say.sector(b),
-                observed=ties_phrase(int(row["observed"]), say.lang),
-                expected=f"{row['expected']:.0f}", p=f"{row['p_value']:.3f}",
-                two_step=int(row["two_step"])))
+                {"cases": [{"pair": (a, b), "observed": int(row["observed"]),
+                            "expected": float(row["expected"]),
+                            "p_value": float(row["p_value"]),
+                            "two_step": int(row["two_step"])} for (a, b), row in flagged]},
+                cases="; ".join(cases)))
     # single-sector groups beside the joint bodies
     groups, ids = _single_sector_groups(say, bodies, clusters)
     if len(joint):
@@ -311,19 +341,6 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
             found.append(say.finding("no_single_sector_groups", 1, "attention"))
     found.extend(_dependent_third_sector(m, say))
     return found
-
-
-def _core_shares(m, bodies) -> dict:
-    """Per body, the dominant core sector and its share of the members with a core."""
-    from netmap.structure.bodies import body_sector_counts
-
-    counts = body_sector_counts(m, by="core").reindex(bodies)
-    out = {}
-    for body, row in counts.iterrows():
-        total = row.sum()
-        if total:
-            out[body] = (row.idxmax(), float(row.max() / total))
-    return out
 
 
 def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
@@ -338,7 +355,8 @@ def _single_sector_groups(say, bodies, clusters) -> tuple[list, list]:
     for row in clusters.itertuples():
         if row.body in covered and row.body_overlap >= 0.5:
             continue
-        names.append(say.phrase("cluster", n=row.size, sector=say.sector(row.sector)))
+        names.append(say.phrase("cluster", n=count(row.size, "actor", say.lang),
+                                sector=say.sector(row.sector)))
     return names, ids
 
 
@@ -361,7 +379,7 @@ def _dependent_third_sector(m, say) -> list:
     neutral_ids = set(actors.index[neutral])
     dep = ties[ties["type"].isin(DEPENDENCY_TYPES)]
     members = mem.groupby("body")["actor"].agg(set)
-    found, seen = [], set()
+    cases: dict = {}  # (third-sector actor, body) -> {public actor: tie types}
     for row in dep.itertuples():
         ends = {row.source: sector.get(row.source), row.target: sector.get(row.target)}
         publics = [a for a, s in ends.items() if s == "public"]
@@ -373,17 +391,34 @@ def _dependent_third_sector(m, say) -> list:
         p, t = publics[0], thirds[0]
         for body, who in members.items():
             if p in who and t in who and not (who - {p, t}) & neutral_ids:
-                key = (t, p, body)
-                if key in seen:
-                    continue
-                seen.add(key)
-                tie = _tie_word(row.type, say.lang)
-                found.append(say.finding(
-                    "dependent_third_sector", 1, "warning", (t, p, body),
-                    {"tie": row.type, "body": body},
-                    actor=say.actor(t), funder=say.actor(p), body=say.body(body),
-                    tie=tie))
-    return found
+                types = cases.setdefault((t, body), {}).setdefault(p, [])
+                if row.type not in types:
+                    types.append(row.type)
+    if not cases:
+        return []
+    phrases, ids, evidence = [], [], []
+    for (t, body), funders in cases.items():
+        shown = _fold_units([say.plain_actor(p) for p in funders])
+        tie_types = list(dict.fromkeys(c for types in funders.values() for c in types))
+        phrases.append(say.phrase(
+            "dependence", actor=say.actor(t), body=say.body(body),
+            funder=say.join([say.quoted(isolate(n)) for n in shown]),
+            tie=say.join([_tie_word(c, say.lang) for c in tie_types])))
+        ids += [a for a in (t, *funders, body) if a not in ids]
+        evidence.append({"actor": t, "funders": tuple(funders), "body": body,
+                         "tie": tuple(tie_types)})
+    return [say.finding("dependent_third_sector", 1, "warning", ids, {"cases": evidence},
+                        cases="; ".join(phrases))]
+
+
+def _fold_units(names: list[str]) -> list[str]:
+    """Names without those of units of another one ("Ministry: its administration").
+
+    A sub-unit named as its organisation followed by a colon reads as part
+    of it, so a dependency on both is said once, of the organisation.
+    """
+    return [n for n in names
+            if not any(n != o and n.startswith(f"{o}:") for o in names)]
 
 
 def _tie_word(code: str, lang: str) -> str:
@@ -438,7 +473,8 @@ def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
     covered = set(third_bodies.index)
     for row in clusters[clusters["sector"] == "third"].itertuples():
         if not (row.body in covered and row.body_overlap >= 0.5):
-            names.append(say.phrase("cluster", n=row.size, sector=say.sector("third")))
+            names.append(say.phrase("cluster", n=count(row.size, "actor", say.lang),
+                                    sector=say.sector("third")))
     if (m.actors["sector"] == "third").any():
         if names:
             found.append(say.finding("third_sector_group", 3, "info",
@@ -461,23 +497,19 @@ def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
     act = m.activities
     if act is not None and len(act):
         cov = coverage(m, goals=goals, crowded=crowded)
-        gaps = [_goal(g) for g in cov.index[cov["gap"]]]
+        gaps = list(cov.index[cov["gap"]])
         if gaps:
             found.append(say.finding("coverage_gaps", 3, "attention", (),
-                                     {"goals": tuple(gaps)}, goals=say.join(gaps)))
+                                     {"goals": tuple(gaps)},
+                                     goals=say.join([say.goal(g) for g in gaps])))
         crowded_goals = cov[cov["crowded"]]
         if len(crowded_goals):
-            listed = [f"{_goal(g)} ({n})"
+            listed = [f"{say.goal(g)} ({n})"
                       for g, n in crowded_goals["crowded_count"].items()]
             found.append(say.finding("coverage_overlaps", 3, "info", (),
                                      {"goals": dict(crowded_goals["crowded_count"])},
                                      goals=say.join(listed)))
     return found
-
-
-def _goal(goal) -> str:
-    """A goal id as it reads in a sentence ("student_motivation": "student motivation")."""
-    return str(goal).replace("_", " ")
 
 
 def _within_density(m) -> dict:
@@ -545,12 +577,14 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
                                      orgs=say.join(orgs)))
     if m.n_ties:
         cuts = sector_cut_points(m)
-        for actor, row in cuts.iterrows():
-            pairs = [say.phrase("pair", a=say.sector(a), b=say.sector(b))
-                     for a, b in row["pairs"]]
-            found.append(say.finding("sector_cut_point", "general", "warning", (actor,),
-                                     {"pairs": row["pairs"]}, actor=say.actor(actor),
-                                     pairs="; ".join(pairs)))
+        if len(cuts):
+            cases = [say.phrase("cut", actor=say.actor(actor), pairs=say.join(
+                [say.phrase("pair", a=say.sector(a), b=say.sector(b)) for a, b in row["pairs"]]))
+                for actor, row in cuts.iterrows()]
+            found.append(say.finding(
+                "sector_cut_point", "general", "warning", tuple(cuts.index),
+                {"cases": [{"actor": a, "pairs": r["pairs"]} for a, r in cuts.iterrows()]},
+                cases="; ".join(cases)))
     if complexity is not None:
         fit = complexity_fit(m, complexity)
         code = {"fits": "complexity_fits", "too few": "complexity_too_few",
@@ -568,7 +602,7 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
 
 # -- the entry point ------------------------------------------------------------------------
 def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, complexity=None,
-             goals=None, dominance: float = 0.5, alpha: float = 0.05,
+             goals=None, dominance: float = DOMINANCE, alpha: float = 0.05,
              permutations: int = 999, seed=0, central_rank: int = 3,
              loose: float = 0.5, crowded: int = 3,
              dependency_share: float = 0.5) -> Findings:
@@ -581,9 +615,9 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     lang : {"en", "he"}
         The language of the titles and texts.
     wave : optional
-        The wave to read. By default the last wave of a map with waves (the
-        initiative as it stands; the public sector's history is read from
-        every wave), or the whole map when it has none.
+        The wave to read; by default the whole map, as every measure reads
+        it (the public sector's history is read from every wave up to the
+        one read, or from all of them).
     backbone : str or iterable of str, optional
         The backbone's ids; by default those marked in the ``backbone``
         column.
@@ -592,10 +626,11 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
         judged (see :func:`netmap.complexity_fit`).
     goals : iterable of str, optional
         The initiative's shared goals, to find goals nobody works on.
-    dominance : float, default 0.5
+    dominance : float, default :data:`netmap.structure.bodies.DOMINANCE` (0.5)
         A joint body is dominated by a core sector holding more than this
         share of its members with a core sector: a majority can outvote
-        the others.
+        the others (see :func:`netmap.body_balance`, which the report's
+        table of bodies reads too).
     alpha : float, default 0.05
         Significance of the under-connected test.
     permutations : int, default 999
@@ -640,7 +675,7 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     >>> "public_leading" in netmap.insights(m, wave=2014).codes
     True
     >>> netmap.insights(m, lang="he", wave=2014)[0].title
-    'ארגון חברה אזרחית תלוי, בלי גורם מאזן'
+    'תלות של המגזר השלישי בלי גורם מאזן'
     """
     check_lang(lang)
     check_int("permutations", permutations, minimum=1)
@@ -650,13 +685,10 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     check_number("alpha", alpha, above=0, below=1)
     check_int("crowded", crowded, minimum=2)
     waves = m.waves
-    if wave is None and waves:
-        wave = waves[-1]
     current = m.at(wave) if wave is not None else m
-    history = []
-    if waves:  # every wave up to the one read (m.at has checked it)
-        upto = waves[:waves.index(_wave_label(wave)) + 1]
-        history = [(w, m.at(w)) for w in upto]
+    # the public sector's history: every wave up to the one read (m.at has checked it)
+    upto = waves[:waves.index(_wave_label(wave)) + 1] if wave is not None else waves
+    history = [(w, m.at(w)) for w in upto]
     from netmap.structure.bodies import body_composition
     from netmap.structure.clusters import single_sector_clusters
 

@@ -28,7 +28,11 @@ def _ei(external, internal):
 
 
 def _permutation_columns(observed: np.ndarray, permuted: np.ndarray) -> dict:
-    """Mean, sd and one-sided p-values of permuted values (rows: permutations)."""
+    """Mean, sd and one-sided p-values of permuted values (rows: permutations).
+
+    A p-value counts the observed value as one of the permutations, (b + 1) /
+    (n + 1) (Phipson and Smyth 2010): never zero, at least 1 / (n + 1).
+    """
     valid = ~np.isnan(permuted)
     count = valid.sum(axis=0)
     values = np.where(valid, permuted, 0.0)
@@ -37,8 +41,8 @@ def _permutation_columns(observed: np.ndarray, permuted: np.ndarray) -> dict:
         squares = np.where(valid, (permuted - mean) ** 2, 0.0).sum(axis=0)
         sd = np.where(count > 1, np.sqrt(squares / (count - 1)), np.nan)
         tolerance = 1e-12 * np.maximum(1.0, np.abs(observed))
-        greater = (valid & (permuted >= observed - tolerance)).sum(axis=0) / count
-        less = (valid & (permuted <= observed + tolerance)).sum(axis=0) / count
+        greater = ((valid & (permuted >= observed - tolerance)).sum(axis=0) + 1) / (count + 1)
+        less = ((valid & (permuted <= observed + tolerance)).sum(axis=0) + 1) / (count + 1)
     missing = np.isnan(observed) | (count == 0)
     return {
         "perm_mean": mean,
@@ -105,9 +109,10 @@ def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
         - ``ei``: the E-I index (NaN without ties);
         - network level only: ``min``, ``max``, ``rescaled``;
         - with permutations: ``perm_mean``, ``perm_sd`` (mean and sd of the
-          permuted E-I), ``p_greater`` (share of permutations whose E-I is
-          at least the observed one) and ``p_less`` (at most); the number
-          of permutations is in ``attrs["permutations"]``.
+          permuted E-I), ``p_greater`` ((b + 1) / (n + 1), b of the n
+          permutations giving an E-I at least the observed one: never 0,
+          at least 1 / (n + 1)) and ``p_less`` (the same with at most); the
+          number of permutations is in ``attrs["permutations"]``.
 
     Raises
     ------
@@ -126,6 +131,9 @@ def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
        organizational crises: an experimental simulation", Social
        Psychology Quarterly 51(2), 123-140 (1988).
        https://doi.org/10.2307/2786835
+    .. [2] B. Phipson and G. K. Smyth, "Permutation p-values should never be
+       zero", Statistical Applications in Genetics and Molecular Biology
+       9(1), 39 (2010). https://doi.org/10.2202/1544-6115.1585
 
     Examples
     --------

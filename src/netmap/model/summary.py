@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from netmap.model._numbers import whole_percents
 from netmap.model.sectors import CORE_SECTORS
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 
@@ -34,7 +35,8 @@ class MapSummary:
     tie_classes : pandas.DataFrame
         Index: tie class (partnership, exchange, transactional,
         unclassified). Columns: ``ties`` (count), ``share`` (of all ties,
-        0 to 1; NaN without ties) and ``types`` (the types seen, with
+        0 to 1; NaN without ties; printed by :meth:`to_text` as whole
+        percentages that add up to 100) and ``types`` (the types seen, with
         counts, as text).
     bodies : pandas.DataFrame
         Index: body id. Columns: ``name`` and ``kind`` (when known),
@@ -55,6 +57,26 @@ class MapSummary:
     bodies: pd.DataFrame
     issues: int
 
+    def headline(self) -> str:
+        """The counts in one line, for a person: "92 actors, 394 ties (undirected), ...".
+
+        Examples
+        --------
+        >>> import netmap
+        >>> netmap.datasets.load_2x5().summary().headline()
+        '92 actors, 394 ties (undirected), 7 bodies, waves 2013, 2014, 2016'
+        """
+        def counted(n: int, one: str, many: str) -> str:
+            return f"1 {one}" if n == 1 else f"{n:,} {many}"
+
+        head = (f"{counted(self.n_actors, 'actor', 'actors')}, "
+                f"{counted(self.n_ties, 'tie', 'ties')} "
+                f"({'directed' if self.directed else 'undirected'}), "
+                f"{counted(self.n_bodies, 'body', 'bodies')}")
+        if self.waves:
+            head += ", waves " + ", ".join(map(str, self.waves))
+        return head
+
     def to_text(self) -> str:
         """The summary as plain text, for a terminal.
 
@@ -71,21 +93,23 @@ class MapSummary:
         lines = []
         if self.name:
             lines.append(self.name)
-        head = (f"{self.n_actors} actors, {self.n_ties} ties "
-                f"({'directed' if self.directed else 'undirected'}), "
-                f"{self.n_bodies} bodies")
-        if self.waves:
-            head += ", waves " + ", ".join(map(str, self.waves))
-        lines += [head, "", "Actors by sector"]
-        table = self.sectors[["core", "actors", *LEVELS.codes]].copy()
+        lines += [self.headline(), "", "Actors by sector"]
+        levels = [c for c in LEVELS.codes if self.sectors[c].any()]  # only what holds some
+        table = self.sectors[["core", "actors", *levels]].copy()
         table["core"] = table["core"].fillna("-")
-        lines += [table.to_string(), "", "Ties by class", self.tie_classes.assign(
-            share=self.tie_classes["share"].map(
-                lambda x: "" if pd.isna(x) else f"{x:.0%}")).to_string()]
+        shares = self.tie_classes["share"]
+        printed = [f"{p}%" for p in whole_percents(shares.fillna(0))] if shares.notna().any() \
+            else [""] * len(shares)
+        lines += [table.to_string(), "", "Ties by class",
+                  self.tie_classes.assign(share=printed).to_string()]
         if len(self.bodies):
-            lines += ["", "Bodies", self.bodies.to_string()]
+            bodies = self.bodies[[c for c in self.bodies.columns
+                                  if self.bodies[c].astype(bool).any()]]
+            lines += ["", "Bodies", bodies.to_string()]
         if self.issues:
-            lines += ["", f"{self.issues} issue(s) noted while reading; see .issues"]
+            noted = "one issue was" if self.issues == 1 else f"{self.issues} issues were"
+            lines += ["", f"{noted[0].upper()}{noted[1:]} noted while reading the input: "
+                          "'netmap validate' lists each with its file, row and column."]
         return "\n".join(lines)
 
     def __str__(self) -> str:

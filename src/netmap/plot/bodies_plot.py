@@ -260,13 +260,13 @@ def _tags(comp: pd.DataFrame, taxonomy, lang: str) -> list[str]:
     tags = []
     for body in comp.index:
         row = comp.loc[body]
-        missing = [_words.sector_name(taxonomy, c, lang) for c in row["core_missing"]]
+        missing = [_words.isolate(_words.sector_name(taxonomy, c, lang))
+                   for c in row["core_missing"]]
         n = int(row["members"])
         if n == 0:
             tag = _words.plot_word("no members", lang)
         else:
-            size = _words.plot_word("one member", lang) if n == 1 else \
-                _words.plot_word("n members", lang, n)
+            size = _words.count(n, "member", lang)
             tag = f"{size} · {_words.plot_word(row['type'], lang)}"
         if missing:
             tag = f"{tag} · {_words.plot_word('missing', lang, ', '.join(missing))}"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from netmap.measures.brokerage import ROLES, brokerage
-from netmap.model._params import check_int
+from netmap.model._params import check_bool, check_int
 from netmap.plot._common import Fonts, actor_labels, get_ax
 from netmap.plot.maps import draw_legend
 from netmap.plot.palette import ROLE_COLORS, sector_colors
@@ -22,7 +22,7 @@ __all__ = ["plot_brokerage"]
 
 def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en", label_column=None,
                    legend=True, title=True, font=None, fontsize=9.0,
-                   betweenness_sample=None, seed=0):
+                   betweenness_sample=None, seed=0, once: bool = False):
     """Stacked bars of the five brokerage roles of the top brokers.
 
     The brokers are the first ``top`` of :func:`netmap.brokers` (ranked by
@@ -58,12 +58,22 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
         Size of the names and legend.
     betweenness_sample, seed
         Passed to :func:`netmap.brokers` (which ranks ties by betweenness).
+    once : bool, default False
+        In an undirected map, count each open two-path once, as a reader
+        counts it: :func:`netmap.brokerage` follows sna and counts each in
+        both directions, so that representative and gatekeeper are equal
+        and every count is doubled. With ``once``, the counts are halved
+        and the representative bar, labelled "between sectors", stands
+        for both (the gatekeeper bar is empty). No effect on a directed
+        map.
 
     Returns
     -------
     matplotlib.axes.Axes
         One BarContainer per role in ``ax.containers``, in the order of
-        :data:`netmap.measures.brokerage.ROLES`, bars in the order of the ranking.
+        :data:`netmap.measures.brokerage.ROLES`, bars in the order of the ranking;
+        brokers with no two-path at all are left out, the legend names only
+        the roles that have a bar, and the counts' axis has whole-number ticks.
 
     Raises
     ------
@@ -83,16 +93,25 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
     (5, 5)
     >>> plt.close(fig)
     """
+    from matplotlib.ticker import MaxNLocator
     from matplotlib.transforms import blended_transform_factory
 
     top = check_int("top", top, minimum=1)
     lang = _words.check_lang(lang)
     fonts = Fonts.of(font)
     ax = get_ax(ax)
+    once = check_bool("once", once) and not m.directed
     ranked = brokers(m, by=by, top=top, betweenness_sample=betweenness_sample, seed=seed)
     counts = brokerage(m, by=by, stat="raw").loc[ranked.index, list(ROLES)]
+    if once:  # each undirected path once: halve sna's counts, one bar between sectors
+        counts = counts / 2
+        counts["representative"] = counts["representative"] + counts["gatekeeper"]
+        counts["gatekeeper"] = 0.0
+    busy = counts.sum(axis=1).to_numpy() > 0
+    ranked, counts = ranked[busy], counts[busy]
     names = actor_labels(m, lang, label_column).loc[ranked.index].tolist()
-    role_names = [_words.plot_word(r, lang) for r in ROLES]
+    role_names = [_words.plot_word("between sectors" if once and r == "representative" else r,
+                                   lang) for r in ROLES]
     title_text = _words.plot_word("brokerage", lang) if title is True else (
         str(title) if title else None)
     xlabel = _words.plot_word("open two-paths", lang)
@@ -114,7 +133,8 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
     ax.set_yticks(y, [fonts.show(s) for s in names], **fonts.kwargs(fontsize=fontsize))
     ax.tick_params(axis="y", length=0, pad=14)
     ax.set_ylim(len(ranked) - 0.5, -0.5)  # the best broker on top
-    ax.set_xlim(0, max(float(left.max()), 1.0) * 1.04)
+    ax.set_xlim(0, max(float(left.max(initial=0.0)), 1.0) * 1.04)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
     dots = ax.scatter(np.full(len(y), -0.014), y, c=[colors[s] for s in sectors], s=30,
                       marker="o", edgecolors="#333333", linewidths=0.5, clip_on=False,
                       transform=blended_transform_factory(ax.transAxes, ax.transData),
@@ -129,6 +149,8 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
         entries: list[tuple[str, str, dict | None]] = [
             ("header", _words.plot_word("roles", lang), None)]
         for role, shown in zip(ROLES, role_names, strict=True):
+            if not counts[role].any():
+                continue  # a role with no bar has no place in the legend
             entries.append(("marker", shown, {"marker": "s", "markersize": 9,
                                               "markerfacecolor": ROLE_COLORS[role],
                                               "markeredgecolor": "none"}))

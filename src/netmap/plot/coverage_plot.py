@@ -11,6 +11,7 @@ from netmap.plot._common import Fonts, get_ax, group_colors, group_names, text_c
 from netmap.plot.palette import NEUTRAL
 from netmap.structure.coverage import coverage
 from netmap.words import catalogue as _words
+from netmap.words._names import goal_names as goal_names_of
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -79,8 +80,9 @@ def plot_coverage(m: StakeholderMap, *, ax=None, goals=None, by="sector", crowde
     lang : {"en", "he"}, default "en"
         Language of sector names, notes and title.
     goal_labels : mapping, optional
-        Goal id to the name to show (Hebrew names, say). Goals not in it
-        show their id with spaces for underscores.
+        Goal id to the name to show. By default a goal's name in ``lang``
+        from the activities' ``name_<lang>`` (or ``name``) column; goals
+        with none show their id with spaces for underscores.
     title : bool or str, default True
         True: a title; a string: that title.
     font : str or list of str, optional
@@ -135,7 +137,8 @@ def plot_coverage(m: StakeholderMap, *, ax=None, goals=None, by="sector", crowde
     labels = [c for c in table.columns if c not in _TAIL]
     colors = group_colors(m, by, labels)
     names = [*group_names(m, by, labels, lang), _words.plot_word("all actors", lang)]
-    goal_names = [goal_label(g, goal_labels) for g in table.index]
+    labels_of = {**goal_names_of(m.activities, lang), **dict(goal_labels or {})}
+    goal_names = [goal_label(g, labels_of) for g in table.index]
     sector_name = _words.sector_name(m.taxonomy, crowded_sector, lang)
     notes = {}
     for i, (gap, busy, n) in enumerate(zip(table["gap"], table["crowded"],
@@ -143,7 +146,8 @@ def plot_coverage(m: StakeholderMap, *, ax=None, goals=None, by="sector", crowde
         if gap:
             notes[i] = _words.plot_word("gap", lang)
         elif busy:
-            notes[i] = _words.plot_word("overlap", lang, n=int(n), sector=sector_name)
+            notes[i] = _words.plot_word("overlap", lang, n=int(n),
+                                        sector=_words.isolate(sector_name))
     title_text = _words.plot_word("coverage", lang) if title is True else (
         str(title) if title else None)
     fonts = Fonts.of(font)

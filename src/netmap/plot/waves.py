@@ -195,8 +195,9 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
 
     titles = []
     for ax, wave, part in zip(axes, (before, after), (first, second), strict=True):
-        title = _words.plot_word("wave title", lang, wave=wave, actors=part.n_actors,
-                            ties=part.n_ties)
+        title = _words.plot_word("wave title", lang, wave=wave,
+                                 actors=_words.count(part.n_actors, "actor", lang),
+                                 ties=_words.count(part.n_ties, "tie", lang))
         titles.append(title)
         ax.set_title(fonts.show(title), **fonts.kwargs())
     joined_label = _words.plot_word("joined", lang, before)

@@ -1,8 +1,10 @@
 """One self-contained HTML report of a map, for people who will never open a notebook.
 
-:func:`netmap.report` writes a single HTML file: the map's summary, the network
-map, the findings of :func:`netmap.insights` grouped by insight with the
-position on the axis, mixing and E-I with their significance, the joint
+:func:`netmap.report` writes a single HTML file: a first page for the
+committee (the map, the few most pressing findings, warnings first, and the
+position on the axis), the map's summary, the network map, the findings
+of :func:`netmap.insights` grouped by insight with the position on the
+axis, mixing and E-I with their significance, the joint
 bodies, the cross-sector brokers, the single-sector clusters, the
 coverage of goals (when there are activities), the comparison of the
 first and last waves (when there are waves), and an appendix that says
@@ -20,6 +22,7 @@ May import: every package but the command line.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import time
 import warnings
 from pathlib import Path
@@ -27,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from netmap.model._params import check_int, check_seed
 from netmap.reporting._html import Items, Section, page, paragraph
-from netmap.reporting._sections import SECTIONS, Context
+from netmap.reporting._sections import SECTIONS, Context, scope_line
 from netmap.words.catalogue import check_lang
 from netmap.words.catalogue import report_word as say
 
@@ -40,9 +43,26 @@ __all__ = ["report", "SECTION_IDS"]
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
 
 
-def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, goals=None,
-           complexity=None, backbone=None, seed: int = 0, permutations: int = 999,
-           progress=None):
+def _made_on() -> str | None:
+    """The report's date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else None (no date).
+
+    A report carries no clock time of its own, so the same map, options and
+    seed give the same bytes; a build that wants a date sets
+    ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/).
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return None
+    try:
+        stamp = int(epoch)
+    except ValueError:
+        return None
+    return _dt.datetime.fromtimestamp(stamp, tz=_dt.UTC).date().isoformat()
+
+
+def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, wave=None,
+           goals=None, complexity=None, backbone=None, seed: int = 0,
+           permutations: int = 999, progress=None):
     """Write the report of a map as one self-contained HTML file.
 
     Parameters
@@ -56,6 +76,11 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         numbers and English names kept readable.
     title : str, optional
         Default: the map's name, else "Stakeholder network map".
+    wave : optional
+        The report's scope: one wave of the map (see
+        :meth:`~netmap.StakeholderMap.at`); by default the whole map. The
+        header names the scope and every section but the comparison of
+        waves reads it, so a figure is the same wherever it is printed.
     goals : iterable of str, optional
         The initiative's shared goals, so that goals nobody works on show.
     complexity : {"simple", "complicated", "complex"}, optional
@@ -75,7 +100,9 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     Returns
     -------
     pathlib.Path
-        The file written.
+        The file written. The same map, options and seed give the same
+        bytes: the report is dated only by ``SOURCE_DATE_EPOCH`` when it is
+        set, never by the clock.
 
     Examples
     --------
@@ -93,8 +120,10 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     from netmap._version import __version__
 
     path = Path(path)
-    ctx = Context(m=m, lang=lang, goals=goals, complexity=complexity, backbone=backbone,
-                  seed=seed, permutations=permutations)
+    scoped = m.at(wave) if wave is not None else m
+    ctx = Context(m=scoped, lang=lang, goals=goals, complexity=complexity,
+                  backbone=backbone, seed=seed, permutations=permutations, full=m,
+                  wave=wave)
     built: list[Section] = []
     left_out: list[str] = []
     # What reading the map warned about (a sheet left out ...) comes first.
@@ -107,7 +136,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
             start = time.perf_counter()
             body = build(ctx)
             if body is not None:
-                built.append(Section(sid, say(key, lang), body))
+                built.append(Section(sid, ctx.titles.get(sid, say(key, lang)), body))
             elif absent is not None:
                 left_out.append(say(absent, lang))
             if progress is not None:
@@ -116,12 +145,14 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         text = str(w.message)
         if text not in noted:
             noted.append(text)
-    built[0].blocks.extend(paragraph(t, "note") for t in left_out)
+    first = next((s for s in built if s.id == "summary"), built[0])
+    first.blocks.extend(paragraph(t, "note") for t in left_out)
     built.insert(-1, Section("notes", say("notes", lang),
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
-    head = paragraph(say("made_by", lang, version=__version__,
-                         date=_dt.date.today().isoformat()), "meta")
-    path.write_text(page(heading, lang, head, built), encoding="utf-8")
+    made = _made_on()
+    head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
+                     say("made_by_undated", lang, version=__version__), "meta")
+    path.write_text(page(heading, lang, [scope_line(ctx), head], built), encoding="utf-8")
     return path

@@ -12,12 +12,14 @@ from __future__ import annotations
 import base64
 import io
 import math
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import jinja2
+import markupsafe
 import numpy as np
 import pandas as pd
 
@@ -28,8 +30,11 @@ if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
 __all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Items",
-           "Paragraph", "Section", "Table", "cell", "figure", "heading", "page",
+           "Paragraph", "Section", "Slot", "Table", "cell", "figure", "heading", "page",
            "paragraph", "table"]
+
+
+_PERCENT = re.compile(r"-?\d+%")
 
 
 @dataclass(frozen=True)
@@ -105,7 +110,20 @@ class Items:
     kind: ClassVar[str] = "items"
 
 
-Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items
+@dataclass(frozen=True)
+class Slot:
+    """A named place in the page holding other blocks (the first page's map picture).
+
+    Rendered as ``<div class="slot" id="...">``: what fills it may change (a
+    static picture, an interactive map) without the page around it moving.
+    """
+
+    id: str
+    blocks: list
+    kind: ClassVar[str] = "slot"
+
+
+Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items | Slot
 
 
 @dataclass(frozen=True)
@@ -133,6 +151,8 @@ def cell(value, lang: str, decimals: int = 2) -> Cell:
         return Cell(f"{value:.{decimals}f}", number=True)
     if isinstance(value, tuple | list):
         return Cell(", ".join(map(str, value)), isolate=True)
+    if isinstance(value, str) and _PERCENT.fullmatch(value):
+        return Cell(value, number=True)
     return Cell(str(value), isolate=True)
 
 
@@ -146,18 +166,27 @@ def header(name, lang: str) -> str:
 
 def table(frame: pd.DataFrame, lang: str, *, index: bool = True, decimals: int = 2,
           caption: str | None = None,
-          translate: Callable[[str], str] | None = None) -> Table:
+          translate: Callable[[str], str] | None = None,
+          formats: Mapping[str, Callable[[Any], str]] | None = None) -> Table:
     """A DataFrame as a table with headings in ``lang``.
 
-    ``translate`` maps raw cell values (sector codes, body types) to words.
+    ``translate`` maps raw cell values (sector codes, body types) to words;
+    ``formats`` maps a column to the function that writes its numbers (a
+    p-value, a percentage), so a number reads as it does in the sentences.
     """
     frame = frame.copy()
     if index:
         frame = frame.reset_index()
+    formats = dict(formats or {})
+    writers = [formats.get(c) for c in frame.columns]
     rows = []
     for row in frame.itertuples(index=False):
         cells = []
-        for value in row:
+        for value, write in zip(row, writers, strict=True):
+            if write is not None:
+                missing = value is None or (isinstance(value, float) and math.isnan(value))
+                cells.append(Cell("" if missing else write(value), number=True))
+                continue
             if translate is not None and isinstance(value, str):
                 value = translate(value)
             elif translate is not None and isinstance(value, tuple):
@@ -184,19 +213,48 @@ def heading(text: str) -> Heading:
     return Heading(text)
 
 
+#: Unicode isolates -> the HTML element that does the same (PDI closes any of them).
+_ISOLATES = {"\u2066": '<bdi dir="ltr">', "\u2067": '<bdi dir="rtl">', "\u2068": "<bdi>",
+             "\u2069": "</bdi>"}
+
+
+def isolated(text: object) -> markupsafe.Markup:
+    """Text escaped, its isolates (FSI, LRI, RLI ... PDI) written as ``<bdi>``.
+
+    Names in sentences come isolated from the findings and the sections
+    (:func:`netmap.words.catalogue.isolate`); in HTML a ``<bdi>`` keeps a
+    Hebrew name's punctuation on its side inside an English sentence (and the
+    other way round). Unbalanced marks are left as they are.
+
+    Examples
+    --------
+    >>> str(isolated("Without \u2068חברת תעשייה א'\u2069, <b>"))
+    'Without <bdi>חברת תעשייה א&#39;</bdi>, &lt;b&gt;'
+    """
+    escaped = str(markupsafe.escape(str(text)))
+    opened = sum(escaped.count(c) for c in "\u2066\u2067\u2068")
+    if opened != escaped.count("\u2069"):
+        return markupsafe.Markup(escaped)
+    for mark, tag in _ISOLATES.items():
+        escaped = escaped.replace(mark, tag)
+    return markupsafe.Markup(escaped)
+
+
 @cache
 def _environment() -> jinja2.Environment:
     """The templates of ``netmap/reporting/templates``, every value escaped."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("netmap.reporting", "templates"),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
+    env.filters["bdi"] = isolated
+    return env
 
 
-def page(title: str, lang: str, head: Paragraph, sections: Sequence[Section]) -> str:
-    """The whole document, from ``templates/report.html.j2``."""
+def page(title: str, lang: str, head: Sequence[Paragraph], sections: Sequence[Section]) -> str:
+    """The whole document, from ``templates/report.html.j2``; ``head``: the header's lines."""
     return _environment().get_template("report.html.j2").render(
-        title=title, lang=lang, direction=direction(lang), made_by=head,
+        title=title, lang=lang, direction=direction(lang), head=head,
         contents=say("contents", lang), sections=sections)

@@ -11,14 +11,28 @@ from netmap.reporting._html import (
     Block,
     Definitions,
     Finding,
+    Paragraph,
+    Slot,
     Table,
     figure,
     heading,
     paragraph,
     table,
 )
-from netmap.words._names import display_names
-from netmap.words.catalogue import report_word, sector_name, words
+from netmap.words._names import display_names, goal_names
+from netmap.words.catalogue import (
+    count,
+    expected,
+    isolate,
+    join,
+    p_cell,
+    p_text,
+    percent,
+    percents,
+    report_word,
+    sector_name,
+    words,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -46,7 +60,14 @@ class Context:
     backbone: str | Iterable[str] | None = None
     seed: int = 0
     permutations: int = 999
+    full: StakeholderMap | None = None
+    wave: object = None
     cache: dict = field(default_factory=dict)
+    titles: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.full is None:
+            self.full = self.m
 
     def word(self, key: str, **fields) -> str:
         return report_word(key, self.lang, **fields)
@@ -75,13 +96,51 @@ class Context:
     def table(self, frame: pd.DataFrame, **kw) -> Table:
         return table(frame, self.lang, translate=self.value, **kw)
 
+    @staticmethod
+    def signed(value) -> str:
+        """An index from -1 to +1, as the sentences write it: "+0.58", "-0.12"."""
+        return f"{float(value):+.2f}"
+
+    def p_formats(self, *columns: str) -> dict:
+        """Columns of p-values, each written as every p-value of the report is."""
+        return dict.fromkeys(columns, lambda p: p_cell(float(p), self.lang))
+
     def positions(self):
         """The force layout of the whole map, computed once for the map and the waves."""
         if "force" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["force"] = layout(self.m, kind="force", seed=self.seed)
+            self.cache["force"] = layout(self.whole, kind="force", seed=self.seed)
         return self.cache["force"]
+
+    @property
+    def whole(self) -> StakeholderMap:
+        """The whole map, whatever the report's scope (the comparison of waves reads it)."""
+        return self.m if self.full is None else self.full
+
+    def findings(self):
+        """The findings of the report's scope, computed once for the first page and their own."""
+        if "findings" not in self.cache:
+            from netmap.findings.insights import insights
+
+            self.cache["findings"] = insights(
+                self.whole, wave=self.wave, lang=self.lang, complexity=self.complexity,
+                goals=self.goals, backbone=self.backbone, seed=self.seed,
+                permutations=self.permutations)
+        return self.cache["findings"]
+
+    def axis(self):
+        """The position on the axis, computed once for the first page and the findings."""
+        if "axis" not in self.cache:
+            from netmap.findings.axis import axis_position
+
+            self.cache["axis"] = axis_position(self.m, lang=self.lang, backbone=self.backbone)
+        return self.cache["axis"]
+
+    def axis_line(self) -> Paragraph:
+        overall = self.axis().loc["overall"]
+        return paragraph(self.word("axis_line", anchor=overall["anchor_name"],
+                                   score=f"{overall['score']:.2f}"))
 
     def figure(self, width: float, height: float) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -97,16 +156,35 @@ def ltr(text: str) -> str:
     return f"\u2066{text}\u2069"
 
 
+def scope_line(ctx: Context) -> Paragraph:
+    """The report's scope, said in its header: the whole map, or one wave of it."""
+    waves = ctx.whole.waves
+    if ctx.wave is not None:
+        return paragraph(ctx.word("scope_wave", wave=ctx.wave), "scope")
+    if waves:
+        return paragraph(ctx.word("scope_waves", waves=join(map(str, waves), ctx.lang)),
+                         "scope")
+    return paragraph(ctx.word("scope_whole"), "scope")
+
+
 # -- sections -------------------------------------------------------------------------------
+def summary_line(ctx: Context) -> Paragraph:
+    """Actors, ties, bodies and waves of the scope, in one sentence."""
+    m = ctx.m
+    n_bodies = 0 if m.bodies is None else len(m.bodies)
+    counts = join([count(m.n_actors, "actor", ctx.lang), count(m.n_ties, "tie", ctx.lang)],
+                  ctx.lang)
+    line = ctx.word("summary_line", counts=counts,
+                    direction=ctx.word("directed" if m.directed else "undirected"),
+                    bodies=ctx.word("n_bodies", n=count(n_bodies, "body", ctx.lang))
+                    if n_bodies else "",
+                    waves=ctx.word("n_waves", waves=join(map(str, m.waves), ctx.lang))
+                    if m.waves and ctx.wave is None else "")
+    return paragraph(line)
+
+
 def summary(ctx: Context) -> list[Block]:
     m = ctx.m
-    bodies = m.bodies
-    n_bodies = 0 if bodies is None else len(bodies)
-    line = ctx.word("summary_line", actors=f"{m.n_actors:,}", ties=f"{m.n_ties:,}",
-                    direction=ctx.word("directed" if m.directed else "undirected"),
-                    bodies=ctx.word("n_bodies", n=n_bodies) if n_bodies else "",
-                    waves=ctx.word("n_waves", waves=", ".join(map(str, m.waves)))
-                    if m.waves else "")
     actors = m.actors
     levels = actors["level"].astype(object) if "level" in actors else \
         pd.Series("organisation", index=actors.index)
@@ -116,11 +194,12 @@ def summary(ctx: Context) -> list[Block]:
     counts["actors"] = counts.sum(axis=1)
     counts.index.name = "sector"
     counts.columns.name = None
-    parts: list[Block] = [paragraph(line), heading(ctx.word("by_sector")),
+    parts: list[Block] = [summary_line(ctx), heading(ctx.word("by_sector")),
              ctx.table(counts)]
     if m.n_ties:
         classes = m.ties["tie_class"].astype(object).value_counts()
         classes = classes[classes > 0].rename("ties").to_frame()
+        classes["share"] = percents(classes["ties"] / classes["ties"].sum())
         classes.index.name = "tie_class"
         parts += [heading(ctx.word("by_class")), ctx.table(classes)]
     return parts
@@ -138,7 +217,7 @@ def network_map(ctx: Context) -> list[Block]:
         highlight = steering[0] if len(steering) else None
     fig = ctx.figure(11, 7.5)
     ax = fig.subplots()
-    plot.plot_map(m, ax=ax, layout=ctx.positions(), size="degree", top=12,
+    plot.plot_map(m, ax=ax, layout=ctx.positions().loc[m.actors.index], size="degree", top=12,
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
     parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
     if m.n_actors <= LARGE and m.n_ties:
@@ -150,13 +229,40 @@ def network_map(ctx: Context) -> list[Block]:
     return parts
 
 
-def findings(ctx: Context) -> list[Block]:
-    from netmap.findings.axis import axis_position
-    from netmap.findings.insights import insights
+#: The most pressing findings the first page shows, at most.
+FIRST_PAGE_FINDINGS = 4
+
+
+def overview(ctx: Context) -> list[Block]:
+    """The first page: the map, the few most pressing findings (warnings first), the axis."""
+    from netmap import plot
 
     m = ctx.m
-    found = insights(m, lang=ctx.lang, complexity=ctx.complexity, goals=ctx.goals,
-                     backbone=ctx.backbone, seed=ctx.seed, permutations=ctx.permutations)
+    parts: list[Block] = [summary_line(ctx)]
+    if m.n_actors:
+        fig = ctx.figure(11, 7.5)
+        plot.plot_map(m, ax=fig.subplots(), layout=ctx.positions().loc[m.actors.index],
+                      size="degree", top=12, lang=ctx.lang, seed=ctx.seed)
+        parts.append(Slot("first-map", [figure(fig, ctx.word("map"),
+                                                ctx.word("map_caption"))]))
+    order = {k: i for i, k in enumerate(("warning", "attention", "info"))}
+    pressing = sorted((f for f in ctx.findings() if f.severity != "info"),
+                      key=lambda f: order[f.severity])[:FIRST_PAGE_FINDINGS]
+    if pressing:
+        parts.append(heading(ctx.word("first_findings")))
+        severities = words("SEVERITIES", ctx.lang)
+        parts += [Finding(f.severity, severities[f.severity], f.title, f.text)
+                  for f in pressing]
+        parts.append(paragraph(ctx.word("all_findings", n=count(
+            len(ctx.findings()), "finding", ctx.lang)), "note"))
+    if m.n_ties:
+        parts += [heading(ctx.word("axis")), ctx.axis_line()]
+    return parts
+
+
+def findings(ctx: Context) -> list[Block]:
+    m = ctx.m
+    found = ctx.findings()
     parts: list[Block] = []
     if not len(found):
         parts.append(paragraph(ctx.word("no_findings"), "note"))
@@ -169,11 +275,9 @@ def findings(ctx: Context) -> list[Block]:
             badge = words("SEVERITIES", ctx.lang)[f.severity]
             parts.append(Finding(f.severity, badge, f.title, f.text))
     if m.n_ties:
-        axis = axis_position(m, lang=ctx.lang, backbone=ctx.backbone)
-        overall = axis.loc["overall"]
+        axis = ctx.axis()
         parts.append(heading(ctx.word("axis")))
-        parts.append(paragraph(ctx.word("axis_line", anchor=overall["anchor_name"],
-                                        score=f"{overall['score']:.2f}")))
+        parts.append(ctx.axis_line())
         shown = axis.drop(index="overall")[["dimension_name", "anchor_name", "evidence"]]
         parts.append(ctx.table(shown, index=False))
     return parts
@@ -190,22 +294,26 @@ def mixing(ctx: Context) -> list[Block]:
     net = ei_index(m, permutations=ctx.permutations, seed=ctx.seed).iloc[0]
     p_less, p_greater = float(net["p_less"]), float(net["p_greater"])
     if p_less <= 0.05:
-        verdict = ctx.word("ei_more_inside", p=f"{p_less:.3f}")
+        verdict = ctx.word("ei_more_inside", p=p_text(p_less, ctx.lang))
     elif p_greater <= 0.05:
-        verdict = ctx.word("ei_more_across", p=f"{p_greater:.3f}")
+        verdict = ctx.word("ei_more_across", p=p_text(p_greater, ctx.lang))
     else:
-        verdict = ctx.word("ei_as_chance", p=f"{p_less:.3f}", q=f"{p_greater:.3f}")
+        verdict = ctx.word("ei_as_chance", p=p_text(p_less, ctx.lang),
+                           q=p_text(p_greater, ctx.lang))
     parts: list[Block] = [paragraph(ctx.word("ei_line", ei=ltr(f"{net['ei']:+.2f}"),
                                 mean=ltr(f"{net['perm_mean']:+.2f}"), verdict=verdict,
-                                n=f"{ctx.permutations:,}"))]
+                                n=count(ctx.permutations, "permutation", ctx.lang)))]
     fig = ctx.figure(7.5, 6)
     plot.plot_mixing(m, ax=fig.subplots(), stat="ratio", lang=ctx.lang)
     parts.append(figure(fig, ctx.word("mixing"), ctx.word("mixing_caption")))
     groups = ei_index(m, level="group", permutations=ctx.permutations, seed=ctx.seed)
     groups.index.name = "sector"
+    p_format = ctx.p_formats("p_less", "p_greater", "p_value")
+    caption = ctx.word("p_caption", n=count(ctx.permutations, "permutation", ctx.lang),
+                       floor=p_cell(1 / (ctx.permutations + 1), ctx.lang))
     parts += [heading(ctx.word("ei_by_sector")),
               ctx.table(groups[["external", "internal", "ei", "p_less", "p_greater"]],
-                        decimals=3)]
+                        formats={**p_format, "ei": ctx.signed}, caption=caption)]
     under = under_connected(m, permutations=ctx.permutations, seed=ctx.seed)
     flagged = under[under["under_connected"]]
     parts.append(heading(ctx.word("under_connected")))
@@ -213,7 +321,8 @@ def mixing(ctx: Context) -> list[Block]:
         shown = flagged[["observed", "expected", "ratio", "p_value"]].copy()
         shown.index = [f"{ctx.value(a)} - {ctx.value(b)}" for a, b in shown.index]
         shown.index.name = "pair"
-        parts.append(ctx.table(shown, decimals=3))
+        parts.append(ctx.table(shown, decimals=2, caption=caption,
+                               formats={**p_format, "expected": expected}))
     else:
         parts.append(paragraph(ctx.word("none_under"), "note"))
     return parts
@@ -221,16 +330,16 @@ def mixing(ctx: Context) -> list[Block]:
 
 def bodies(ctx: Context) -> list[Block] | None:
     from netmap import plot
-    from netmap.structure.bodies import body_composition
+    from netmap.structure.bodies import body_balance, body_composition
 
     m = ctx.m
     if m.memberships is None or not len(m.memberships):
         return None
-    comp = body_composition(m)
-    comp = comp.copy()
+    comp = body_composition(m).join(body_balance(m))
     comp["name"] = ctx.names(comp.index)
-    columns = [c for c in ("name", "kind", "members", "type", "core_missing", "dominant",
-                           "dominant_share", "blau_normalized", "chair_sectors",
+    comp["core_share"] = [percent(s) if s == s else None for s in comp["core_share"]]
+    columns = [c for c in ("name", "kind", "members", "type", "core_missing", "core_dominant",
+                           "core_share", "balanced", "blau_normalized", "chair_sectors",
                            "interlocks") if c in comp.columns]
     fig = ctx.figure(10, max(3.0, 0.55 * len(comp) + 1.5))
     plot.plot_bodies(m, ax=fig.subplots(), lang=ctx.lang)
@@ -253,30 +362,61 @@ def brokers(ctx: Context) -> list[Block]:
     parts: list[Block] = []
     try:
         bb = backbone_brokerage(m, backbone=ctx.backbone)
-        names = ", ".join(ctx.names(bb.index))
+        names = join([isolate(n) for n in ctx.names(bb.index)], ctx.lang)
         parts.append(paragraph(ctx.word("backbone_line", names=names,
-                                        share=f"{100 * bb['share'].sum():.0f}%")))
+                                        share=percent(float(bb["share"].sum())))))
     except MeasureError:
         if ctx.backbone is not None:
             raise
     columns = ["rank", "name", "group", "representative", "gatekeeper", "liaison",
                "cross_brokerage", "sectors_reached", "constraint", "betweenness"]
+    if not m.directed:  # each path once, as a reader counts it (the API keeps sna's)
+        table_ = once(table_)
+        columns = ["rank", "name", "group", "between", "liaison", "cross_brokerage",
+                   "sectors_reached", "constraint", "betweenness"]
     parts.append(ctx.table(table_[columns], index=False, decimals=3))
     if sample:
         parts.append(paragraph(ctx.word("sampled", k=sample, n=f"{m.n_actors:,}"), "note"))
     fig = ctx.figure(10, 5.5)
     plot.plot_brokerage(m, ax=fig.subplots(), top=10, lang=ctx.lang,
-                        betweenness_sample=sample, seed=ctx.seed)
+                        betweenness_sample=sample, seed=ctx.seed, once=True)
     parts.append(figure(fig, ctx.word("brokers"), ctx.word("brokers_caption")))
     pairs = pair_brokerage(m, backbone=ctx.backbone)
     pairs = pairs[pairs["two_paths"] > 0].copy()
+    if not m.directed:
+        pairs["two_paths"] = halve(pairs["two_paths"])
     pairs.index = [f"{ctx.value(a)} - {ctx.value(b)}" for a, b in pairs.index]
     pairs.index.name = "pair"
     pairs["top_broker"] = ctx.names(pairs["top_broker"])
     keep = [c for c in ("two_paths", "brokers", "top_broker", "top_share", "concentration",
                         "backbone_share") if c in pairs.columns]
-    parts += [heading(ctx.word("pairs")), ctx.table(pairs[keep])]
+    shares = dict.fromkeys(("top_share", "backbone_share"), lambda v: percent(float(v)))
+    parts += [heading(ctx.word("pairs")), ctx.table(pairs[keep], formats=shares)]
+    if not m.directed:
+        parts.append(paragraph(ctx.word("counted_once"), "note"))
     return parts
+
+
+def halve(counts: pd.Series) -> pd.Series:
+    """Two-paths of an undirected map counted once: sna counts each in both directions."""
+    whole = counts // 2
+    return whole if bool((counts % 2 == 0).all()) else counts / 2
+
+
+def once(table: pd.DataFrame) -> pd.DataFrame:
+    """The brokers of an undirected map with each open two-path counted once.
+
+    sna (and :func:`netmap.brokerage`) counts a path A - B - C twice, once
+    each way, so representative equals gatekeeper and every count doubles;
+    here ``between`` is the paths where the broker shares one end's sector
+    (representative, once), ``liaison`` the paths between two other
+    sectors (halved), ``cross_brokerage`` their sum.
+    """
+    table = table.copy()
+    table["between"] = table["representative"]
+    table["liaison"] = halve(table["liaison"])
+    table["cross_brokerage"] = table["between"] + table["liaison"]
+    return table
 
 
 def clusters(ctx: Context) -> list[Block]:
@@ -291,7 +431,7 @@ def clusters(ctx: Context) -> list[Block]:
     def members(ids):
         names = ctx.names(ids)
         if len(names) > 8:
-            return ", ".join(names[:8]) + " " + ctx.word("more_members", n=len(names) - 8)
+            return ", ".join(names[:8]) + " " + count(len(names) - 8, "more", ctx.lang)
         return ", ".join(names)
 
     table_["members"] = table_["members"].map(members)
@@ -313,7 +453,9 @@ def coverage(ctx: Context) -> list[Block] | None:
     fig = ctx.figure(9, max(3.0, 0.45 * len(table_) + 1.5))
     plot.plot_coverage(m, ax=fig.subplots(), goals=ctx.goals, lang=ctx.lang)
     shown = table_.copy()
-    shown.index = [str(g).replace("_", " ") for g in shown.index]
+    named = goal_names(m.activities, ctx.lang)
+    shown.index = [named.get(g, " ".join(str(g).replace("_", " ").split()))
+                   for g in shown.index]
     shown.index.name = "goal"
     shown = shown.rename(columns=lambda c: ctx.value(c) if c in m.taxonomy.codes else c)
     return [figure(fig, ctx.word("coverage")), ctx.table(shown)]
@@ -323,11 +465,12 @@ def waves(ctx: Context) -> list[Block] | None:
     from netmap import plot
     from netmap.structure.waves import compare
 
-    m = ctx.m
+    m = ctx.whole
     if len(m.waves) < 2:
         return None
     before, after = m.waves[0], m.waves[-1]
     diff = compare(m, before, after, backbone=ctx.backbone)
+    ctx.titles["waves"] = ctx.word("waves_title", before=before, after=after)
     parts: list[Block] = [paragraph(ctx.word("waves_line", before=before, after=after))]
     fig = ctx.figure(13, 6.5)
     from netmap.plot.waves import _upright
@@ -360,6 +503,7 @@ def appendix(ctx: Context) -> list[Block]:
 #: The sections, in order: (id, word key of the title, builder, word key of the note
 #: shown when the builder returns None).
 SECTIONS: tuple[tuple[str, str, Callable[[Context], list[Block] | None], str | None], ...] = (
+    ("overview", "overview", overview, None),
     ("summary", "summary", summary, None),
     ("map", "map", network_map, None),
     ("findings", "findings", findings, None),

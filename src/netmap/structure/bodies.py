@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["body_sector_counts", "body_composition", "interlocks", "BODY_TYPES",
-           "LEADING_ROLES"]
+           "LEADING_ROLES", "body_balance", "DOMINANCE"]
 
 #: The values of ``body_composition(...)["type"]``, by the number of core
 #: sectors among the members (0, 1, 2, 3).
@@ -57,6 +57,74 @@ def _body_index(m) -> pd.Index:
         extra = pd.Index(pd.unique(mem["body"]))
         index = index.append(extra.difference(index, sort=False))
     return pd.Index(index, name="body")
+
+
+#: A body is dominated when one core sector holds more than this share of its members
+#: with a core sector: a majority that can outvote the others. The findings
+#: (``body_dominated``), the report's table of bodies and the notebooks read it here.
+DOMINANCE = 0.5
+
+
+def body_balance(m: StakeholderMap, *, dominance: float = DOMINANCE) -> pd.DataFrame:
+    """Whether each body is balanced between the core sectors, or dominated by one.
+
+    Counts a body's distinct members by core sector (public, business,
+    third; members with no core sector, such as academia, are left out).
+    The body is *dominated* when its largest core sector holds more than
+    ``dominance`` of those members, and *balanced* when every core sector
+    sits in it and none dominates. One definition for the findings, the
+    report and the notebooks alike.
+
+    Parameters
+    ----------
+    m : StakeholderMap
+        The map.
+    dominance : float, default :data:`DOMINANCE` (0.5)
+        The share of the core members above which one sector dominates.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed by body id, every body of the map. Columns: ``core_members``
+        (members with a core sector), ``core_dominant`` (the largest core
+        sector; the first in public, business, third order on a tie; None
+        without core members), ``core_share`` (its share of the core
+        members, NaN without), ``dominated`` and ``balanced`` (booleans).
+
+    Raises
+    ------
+    netmap.ParameterError
+        For ``dominance`` outside (0, 1].
+
+    Examples
+    --------
+    >>> import netmap
+    >>> table = body_balance(netmap.datasets.load_2x5())
+    >>> row = table.loc["wt_teacher_training"]
+    >>> row["core_dominant"], round(float(row["core_share"]), 2), bool(row["balanced"])
+    ('third', 0.71, False)
+    """
+    from netmap.model._params import check_number
+
+    check_number("dominance", dominance, above=0, high=1)
+    counts = body_sector_counts(m, by="core")
+    counts = counts.reindex(columns=[c for c in CORE_SECTORS if c in counts.columns])
+    index = m.bodies.index if m.bodies is not None else counts.index
+    counts = counts.reindex(index=index, fill_value=0)
+    total = counts.sum(axis=1)
+    has = total > 0
+    top = counts.max(axis=1)
+    table = pd.DataFrame(index=counts.index)
+    table["core_members"] = total.astype("int64")
+    table["core_dominant"] = pd.Series(
+        [counts.loc[b].idxmax() if has[b] else None for b in counts.index],
+        index=counts.index, dtype=object)
+    table["core_share"] = (top / total.where(has)).astype(float)
+    table["dominated"] = (table["core_share"] > dominance).fillna(False).astype(bool)
+    every = (counts[list(CORE_SECTORS)] > 0).all(axis=1) if \
+        set(CORE_SECTORS) <= set(counts.columns) else pd.Series(False, index=counts.index)
+    table["balanced"] = (every & ~table["dominated"]).astype(bool)
+    return table
 
 
 def body_sector_counts(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-__all__ = ["display_names"]
+__all__ = ["display_names", "goal_names"]
 
 
 def display_names(frame: pd.DataFrame | None, lang: str) -> dict:
@@ -22,3 +22,26 @@ def display_names(frame: pd.DataFrame | None, lang: str) -> dict:
             given = frame[column].astype(object)
             names = given.where(given.notna() & (given != ""), names)
     return names.map(str).to_dict()
+
+
+def goal_names(activities: pd.DataFrame | None, lang: str) -> dict:
+    """Goal id -> its name in ``lang``, from the activities' name columns.
+
+    An activities table may name the goal of each row in several languages
+    (``name_en``, ``name_he``; ``name`` in any): the first non-empty name of
+    a goal in ``name_<lang>``, else in ``name``, is its name. Goals with no
+    name read as their id with spaces for underscores
+    ("student_motivation": "student motivation").
+    """
+    if activities is None or "goal" not in activities.columns:
+        return {}
+    goals = activities["goal"].astype(object)
+    names = {g: " ".join(str(g).replace("_", " ").split()) for g in goals.dropna().unique()}
+    for column in ("name", f"name_{lang}"):
+        if column not in activities.columns:
+            continue
+        given = activities[column].astype(object)
+        named = given.notna() & (given.astype(str).str.strip() != "")
+        first = given[named].groupby(goals[named], sort=False).first()
+        names.update({g: str(n) for g, n in first.items()})
+    return names

@@ -31,6 +31,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import netmap.words
+from netmap.model._numbers import expected_digits, p_digits, whole_percent, whole_percents
 from netmap.model._params import allowed_words
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS
@@ -41,7 +42,8 @@ if TYPE_CHECKING:
 
 __all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words", "say",
            "plot_word", "report_word", "finding_texts", "fields", "join", "quote",
-           "direction", "percent", "ties_phrase", "core_count_phrase", "sector_phrase",
+           "direction", "percent", "percents", "count", "p_text", "p_cell", "expected",
+           "isolate", "NOUNS", "ties_phrase", "core_count_phrase", "sector_phrase",
            "sector_name", "term_name", "level_name", "measure_name"]
 
 #: The language netmap's codes (sector, measure and column names) are written in,
@@ -160,13 +162,95 @@ def join(items: Iterable[object], lang: str, conjunction: str = "and") -> str:
 
 
 def percent(value: float) -> str:
-    """A share as a whole percentage."""
-    return f"{round(100 * value)}%"
+    """A share as a whole percentage, half away from zero: 0.445 reads "45%".
+
+    Every percentage netmap prints goes through this (or :func:`percents`),
+    so one share reads the same in a finding, a table and a plot.
+    """
+    return f"{whole_percent(value)}%"
+
+
+def percents(values: Iterable[float]) -> list[str]:
+    """Shares of one whole as whole percentages that add up to 100 (largest remainder).
+
+    Examples
+    --------
+    >>> percents([184 / 394, 161 / 394, 49 / 394])
+    ['47%', '41%', '12%']
+    """
+    return [f"{v}%" for v in whole_percents(values)]
+
+
+#: The counted nouns of the ``COUNTS`` group (one, two and many forms each).
+NOUNS = ("tie", "actor", "body", "organisation", "pair", "permutation", "member", "goal",
+         "finding", "more")
+
+
+def count(n: int, noun: str, lang: str) -> str:
+    """A number of things in words, agreeing with the number.
+
+    One and two have their own forms (English "one tie", "two ties";
+    Hebrew "קשר אחד", "שני קשרים", "שתי מטרות" by the noun's gender),
+    more are written with digits ("6 ties", "6 קשרים").
+
+    Examples
+    --------
+    >>> count(1, "body", "en"), count(2, "body", "he"), count(1_200, "tie", "en")
+    ('one body', 'שני גופים', '1,200 ties')
+    """
+    n = int(n)
+    form = "one" if n == 1 else "two" if n == 2 else "many"
+    return say("COUNTS", f"{noun}_{form}", lang, n=f"{n:,}")
+
+
+def p_text(p: float, lang: str, permutations: int | None = None) -> str:
+    """A permutation p-value as a sentence writes it: "p = 0.042", "p < 0.001".
+
+    With ``permutations``, the number of permutations follows:
+    "p = 0.001, 999 permutations".
+
+    Examples
+    --------
+    >>> p_text(1 / 1000, "en", 999), p_text(0.00001, "he")
+    ('p = 0.001, 999 permutations', 'p < 0.001')
+    """
+    relation, digits = p_digits(p)
+    text = say("NUMBERS", "p_equal" if relation == "=" else "p_below", lang, p=digits)
+    if permutations is None:
+        return text
+    return say("NUMBERS", "p_test", lang, p=text,
+               permutations=count(permutations, "permutation", lang))
+
+
+def p_cell(p: float, lang: str) -> str:
+    """A p-value in a table cell: "0.042", or "< 0.001" below the resolution; never 0."""
+    relation, digits = p_digits(p)
+    return digits if relation == "=" else say("NUMBERS", "p_cell_below", lang, p=digits)
+
+
+def expected(value: float) -> str:
+    """An expected count (mean of a permutation test) as every part of netmap prints it."""
+    return expected_digits(value)
+
+
+def isolate(name: object) -> str:
+    """A name isolated for the bidi algorithm (FSI ... PDI), to sit in any sentence.
+
+    The report turns the pair into ``<bdi>``; a plot draws the marks as
+    nothing. A Hebrew name in an English sentence (or the other way) then
+    keeps its own direction and its punctuation on its own side.
+
+    Examples
+    --------
+    >>> isolate("חברת תעשייה א'")
+    "\u2068חברת תעשייה א'\u2069"
+    """
+    return f"\u2068{name}\u2069"
 
 
 def ties_phrase(n: int, lang: str) -> str:
-    """A count of ties in words: 1 tie, 6 ties; קשר אחד, 6 קשרים."""
-    return say("COUNTS", "tie_one", lang) if n == 1 else say("COUNTS", "ties", lang, n=n)
+    """A count of ties in words: one tie, 6 ties; קשר אחד, 6 קשרים."""
+    return count(n, "tie", lang)
 
 
 def core_count_phrase(k: int, lang: str) -> str:

@@ -32,12 +32,48 @@ JOIN = {
 
 #: Counts in words.
 COUNTS = {
-    "tie_one": "1 tie",
-    "ties": "{n} ties",
+    "tie_one": "one tie",
+    "tie_two": "two ties",
+    "tie_many": "{n} ties",
+    "actor_one": "one actor",
+    "actor_two": "two actors",
+    "actor_many": "{n} actors",
+    "body_one": "one body",
+    "body_two": "two bodies",
+    "body_many": "{n} bodies",
+    "organisation_one": "one organisation",
+    "organisation_two": "two organisations",
+    "organisation_many": "{n} organisations",
+    "pair_one": "one pair",
+    "pair_two": "two pairs",
+    "pair_many": "{n} pairs",
+    "permutation_one": "one permutation",
+    "permutation_two": "two permutations",
+    "permutation_many": "{n} permutations",
+    "member_one": "one member",
+    "member_two": "two members",
+    "member_many": "{n} members",
+    "goal_one": "one goal",
+    "goal_two": "two goals",
+    "goal_many": "{n} goals",
+    "finding_one": "one finding",
+    "finding_two": "two findings",
+    "finding_many": "{n} findings",
+    "more_one": "and one more",
+    "more_two": "and two more",
+    "more_many": "and {n} more",
     "core_sectors_0": "no core sector",
     "core_sectors_1": "one core sector",
     "core_sectors_2": "two core sectors",
     "core_sectors_3": "three core sectors",
+}
+
+#: How a p-value reads: equal to a value, or below the printed resolution.
+NUMBERS = {
+    "p_equal": "p = {p}",
+    "p_below": "p < {p}",
+    "p_cell_below": "< {p}",
+    "p_test": "{p}, {permutations}",
 }
 
 #: A sector as a phrase inside a sentence.
@@ -88,10 +124,10 @@ COMPLEXITY = {
 AXIS = {
     "declared": "declared: {value}",
     "unknown": "not declared",
-    "stakeholders": "{n} organisations from {k}; core-sector balance {balance}",
+    "stakeholders": "{n} from {k}; core-sector balance {balance}",
     "backbone": ("backbone {name} brokers {share} of the open two-paths between sectors "
                  "(rank {rank} among the brokers)"),
-    "partner_led": "no backbone; {n} bodies chaired, led or coordinated by a partner",
+    "partner_led": "no backbone; {n} chaired, led or coordinated by a partner",
     "unmanaged": "no backbone, and no body with a chair, lead or coordinator",
     "overall": ("position {position} on the axis (0 cooperation, 0.5 partnership, 1 joint "
                 "move), from {n} of 5 dimensions"),
@@ -99,30 +135,34 @@ AXIS = {
 
 #: Phrases the findings put inside their texts.
 PHRASES = {
-    "cluster": "a cluster of {n} actors of {sector}",
+    "cluster": "a cluster of {n} of {sector}",
     "joint_bodies": "any joint body",
     "pair": "{a} and {b}",
+    "missing": "{body} has no member from {missing}",
+    "dominated": "{share} of the core-sector members of {body} come from {sector}",
+    "dependence": "{actor} depends on {funder} ({tie}) and sits with it in {body}",
+    "under": ("{a} and {b} have {observed} against about {expected} ({p}), with "
+              "{two_step} of their actors two steps apart"),
+    "cut": "without {actor}, {pairs}",
 }
 
 #: Finding code -> (title, text); fields are filled by netmap.findings.insights.
 FINDINGS = {
-    "body_missing_sector": ("A joint body lacks a core sector",
-                            ("{body} has no member from {missing}. A joint body works "
-                             "when each sector brings its own strengths to it; consider "
-                             "inviting a representative of the missing sector.")),
-    "body_dominated": ("One sector dominates a joint body",
-                       ("{share} of the members of {body} come from {sector}. A balanced "
-                        "mix in the joint mechanisms lets every sector be heard; consider "
-                        "widening the representation of the others.")),
+    "body_missing_sector": ("Core sectors missing from joint bodies",
+                            ("{cases}. A joint body works when each sector brings its own "
+                             "strengths to it; consider inviting a representative of the "
+                             "missing sector.")),
+    "body_dominated": ("Joint bodies dominated by one sector",
+                       ("{cases}. A balanced mix in the joint mechanisms lets every sector "
+                        "be heard; consider widening the representation of the others.")),
     "sector_pair_no_tie": ("Two sectors have no direct tie",
                            ("No actor of {a} has a direct tie with an actor of {b}; "
                             "whatever passes between them goes through intermediaries.")),
-    "sector_pair_under_connected": ("Two sectors are tied less than chance would give",
-                                    ("Between {a} and {b} there are {observed}, where "
-                                     "random mixing of the same actors would give about "
-                                     "{expected} (p = {p}). {two_step} pairs of their "
-                                     "actors are two steps apart: introductions could "
-                                     "close the gap.")),
+    "sector_pair_under_connected": ("Sectors tied less than chance would give",
+                                    ("Random mixing of the same actors would give these "
+                                     "pairs of sectors more ties: {cases}. Introductions "
+                                     "between actors two steps apart could close the "
+                                     "gap.")),
     "single_sector_groups": ("Single-sector groups work beside the joint bodies",
                              ("Beside the joint bodies, actors of one sector combine "
                               "forces in {groups}. The document recommends such groups, "
@@ -133,12 +173,11 @@ FINDINGS = {
                                  "one sector's actors stands out in the ties. "
                                  "Single-sector groups beside the joint bodies help each "
                                  "sector combine forces and define its needs.")),
-    "dependent_third_sector": ("A dependent third-sector actor with no balancing voice",
-                               ("{actor} depends on {funder} ({tie}) and sits with it in "
-                                "{body}, where no academic or advocacy actor balances the "
-                                "relation. Such an organisation may find it hard to speak "
-                                "openly; adding a neutral body, such as a research "
-                                "institute, can balance it.")),
+    "dependent_third_sector": ("Third-sector dependence with no balancing voice",
+                               ("{cases}. There no academic or advocacy actor balances the "
+                                "relation, and an organisation in such a position may find "
+                                "it hard to speak openly; adding a neutral body, such as a "
+                                "research institute, can balance it.")),
     "public_leading": ("The public sector leads",
                        ("{actor} chairs or leads {body}. The document sees public-sector "
                         "leadership as a condition for success: the public sector is the "
@@ -164,7 +203,7 @@ FINDINGS = {
                             "needs against the shared goals and divide the work.")),
     "no_third_sector_group": ("The third sector has no group of its own",
                               ("No single-sector body or cluster of third-sector actors "
-                               "was found. A dedicated third-sector team, as in 2x5, "
+                               "was found. A dedicated third-sector team "
                                "helps the sector's organisations sharpen their messages "
                                "and coordinate.")),
     "third_sector_loose": ("Third-sector actors are loosely tied to each other",
@@ -204,8 +243,9 @@ FINDINGS = {
                         ("All the cross-sector ties of {orgs} run through a single person "
                          "in each. If that person leaves, the organisation's place in the "
                          "move goes too.")),
-    "sector_cut_point": ("One actor holds sectors together",
-                         "Without {actor}, {pairs} would no longer be joined by any path."),
+    "sector_cut_point": ("Sectors held together by one actor",
+                         ("Some sectors meet only through a single actor; without it they "
+                          "would no longer be joined by any path: {cases}.")),
     "complexity_fits": ("The sectors engaged fit the problem",
                         ("The problem is declared {complexity}, which needs {needed}; "
                          "{engaged} are engaged ({sectors}).")),
@@ -244,13 +284,12 @@ PLOTS = {
     "itinerant": "itinerant",
     "representative": "representative",
     "gatekeeper": "gatekeeper",
+    "between sectors": "between sectors",
     "liaison": "liaison",
-    "wave title": "{wave}: {actors} actors, {ties} ties",
+    "wave title": "{wave}: {actors}, {ties}",
     "no value": "no value",
     "bodies": "Sector make-up of the bodies",
     "members": "members",
-    "n members": "{} members",
-    "one member": "1 member",
     "member share": "share of members",
     "no core sector": "no core sector",
     "single-sector": "single-sector",
@@ -285,9 +324,13 @@ MEASURE_NAMES = {
 REPORT = {
     "report": "Stakeholder network map",
     "made_by": "Made with netmap {version} on {date}.",
+    "made_by_undated": "Made with netmap {version}.",
     "contents": "Contents",
     "illustrative": "This is the bundled illustrative sample: its ties are invented.",
-    "summary": "The map at a glance",
+    "overview": "For the committee: the map at a glance",
+    "first_findings": "What needs attention first",
+    "all_findings": "The findings section lists all {n}, by insight.",
+    "summary": "The map in numbers",
     "map": "The network map",
     "findings": "Findings",
     "mixing": "Ties between sectors",
@@ -304,10 +347,10 @@ REPORT = {
     "no_activities": "The map has no activities table: the coverage map is left out.",
     "no_waves": "The map has one wave only: there is nothing to compare.",
     "no_findings": "No finding to report.",
-    "summary_line": "{actors} actors and {ties} ties ({direction}){bodies}{waves}.",
+    "summary_line": "{counts} ({direction}){bodies}{waves}.",
     "directed": "directed",
     "undirected": "undirected",
-    "n_bodies": ", {n} bodies",
+    "n_bodies": ", {n}",
     "n_waves": "; waves {waves}",
     "by_sector": "Actors by sector and level",
     "by_class": "Ties by class",
@@ -320,21 +363,31 @@ REPORT = {
     "evidence": "Evidence",
     "ei_line": ("E-I index of the network: {ei} (from -1, all ties inside sectors, to +1, "
                 "all between them); under random mixing of the same actors it would be "
-                "{mean} on average; {verdict} (permutation test, {n} permutations)."),
-    "ei_more_inside": "the sectors keep to themselves more than chance (p = {p})",
-    "ei_more_across": "the sectors meet more than chance (p = {p})",
-    "ei_as_chance": "no different from chance (p = {p} and {q})",
+                "{mean} on average; {verdict} (permutation test, {n})."),
+    "ei_more_inside": "the sectors keep to themselves more than chance ({p})",
+    "ei_more_across": "the sectors meet more than chance ({p})",
+    "ei_as_chance": "no different from chance ({p} and {q})",
     "mixing_caption": ("Ties between each pair of sectors against random mixing: above 1, "
                        "more than chance; below 1, fewer."),
     "ei_by_sector": "E-I index of each sector",
     "under_connected": "Pairs of sectors tied less than chance would give",
+    "p_caption": ("p-values of a permutation test with {n} (the observed labelling "
+                  "counted as one): never 0, at least {floor}."),
     "none_under": "No pair of sectors is significantly under-connected.",
     "backbone_line": ("The backbone ({names}) brokers {share} of the open two-paths "
                       "between sectors."),
     "pairs": "Who brokers each pair of sectors",
     "sampled": "Betweenness is estimated from {k} sampled actors (the map has {n}).",
+    "counted_once": ("Each open two-path is counted once (the appendix says how this differs "
+                     "from netmap.brokerage() and sna, which count it both ways)."),
     "brokers_caption": "Gould-Fernandez roles of the top brokers.",
-    "waves_line": "Comparing wave {before} with wave {after}.",
+    "waves_title": "What changed from wave {before} to wave {after}",
+    "waves_line": ("This section compares two waves of the map, whatever the scope of the "
+                   "rest of the report: wave {before} with wave {after}."),
+    "scope_whole": "Scope: the whole map.",
+    "scope_waves": ("Scope: the whole map, every wave together ({waves}); the last section "
+                    "compares the waves."),
+    "scope_wave": "Scope: wave {wave} of the map.",
     "waves_caption": ("The two waves on one layout: actors who joined and who left are "
                       "marked."),
     "measures": "Headline measures",
@@ -345,8 +398,7 @@ REPORT = {
     "none": "none",
     "warnings": "While the report was made netmap noted:",
     "no_notes": "Nothing to note.",
-    "more_members": "and {n} more",
-}
+    }
 
 #: Column names of the report's tables.
 COLUMNS = {
@@ -354,6 +406,7 @@ COLUMNS = {
     "group": "sector",
     "actors": "actors",
     "ties": "ties",
+    "share": "share",
     "person": "persons",
     "organisation": "organisations",
     "body": "body",
@@ -363,6 +416,9 @@ COLUMNS = {
     "members": "members",
     "type": "type",
     "core_missing": "core sectors missing",
+    "core_dominant": "largest core sector",
+    "core_share": "its share of the core seats",
+    "balanced": "balanced",
     "dominant": "largest sector",
     "dominant_share": "its share",
     "blau_normalized": "diversity (0-1)",
@@ -372,6 +428,7 @@ COLUMNS = {
     "rank": "rank",
     "representative": "representative",
     "gatekeeper": "gatekeeper",
+    "between": "between sectors",
     "liaison": "liaison",
     "cross_brokerage": "cross-sector two-paths",
     "sectors_reached": "sectors reached",
@@ -495,6 +552,13 @@ DEFINITIONS = {
                   "C: coordinator (all one sector), itinerant (A and C of one sector, B "
                   "of another), representative and gatekeeper (B in the sector of A or of "
                   "C), and liaison (three sectors).")),
+    "counting": ("Counting open two-paths",
+                 ("In an undirected map this report counts each open two-path once. "
+                  "netmap.brokerage(), like sna's brokerage(), counts it in both "
+                  "directions (A - B - C and C - B - A), so its numbers are twice these "
+                  "and its representative and gatekeeper counts are equal: here they are "
+                  "one column, between sectors. Shares, such as the backbone's, are the "
+                  "same either way.")),
     "constraint": ("Constraint",
                    ("Burt's measure of how much an actor's contacts are tied to each "
                     "other: low constraint means the actor spans structural holes.")),
@@ -507,7 +571,10 @@ DEFINITIONS = {
     "body_type": ("Body type and diversity",
                   ("A body is single-, two- or three-sector by the core sectors among its "
                    "members. Diversity is Blau's index, the chance that two members drawn "
-                   "at random are of different sectors, scaled so 1 is an even spread.")),
+                   "at random are of different sectors, scaled so 1 is an even spread. "
+                   "A body is balanced when every core sector sits in it and none holds "
+                   "more than half of its core-sector seats; above half, that sector "
+                   "dominates it.")),
     "cluster": ("Single-sector cluster",
                 ("A group of at least three actors of one sector, tied to each other, "
                  "each with at least half of its ties inside its sector and the group "
