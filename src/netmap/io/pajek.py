@@ -89,6 +89,7 @@ class _Section:
     kind: str
     words: list[str]
     line: int
+    text: str = ""  # the line after its first word, as written
     rows: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -101,7 +102,8 @@ def _sections(file: str, lines: list[tuple[int, str]]) -> list[_Section]:
             continue
         if stripped.startswith("*"):
             words = _words(stripped)
-            sections.append(_Section(words[0].lower(), words[1:], n))
+            rest = stripped.split(None, 1)[1] if len(stripped.split(None, 1)) > 1 else ""
+            sections.append(_Section(words[0].lower(), words[1:], n, rest))
         elif not sections:
             raise FileFormatError("not a Pajek file: text before the first '*' line",
                                   file=file, row=n, value=stripped[:30],
@@ -378,7 +380,7 @@ class _Reader:
 
     def network(self, sec: _Section) -> None:
         if self.vertices is None:
-            self.title = " ".join(sec.words) or None
+            self.title = sec.text or None
             return
         if self.state != "skip" and not any(
                 i["code"] == "pajek-first-network" for i in self.issues):

@@ -85,6 +85,7 @@ class _Header:
     labels: dict[str, list[str]] = field(default_factory=dict)
     embedded: bool = False
     line: int = 1
+    where: dict[str, int] = field(default_factory=dict)  # the line of each setting
 
     def number(self, key: str) -> int | None:
         """A whole-number setting (N, NR, NC, NM), None when not given."""
@@ -108,6 +109,7 @@ def _settings(h: _Header, tokens: list[str], n: int) -> None:
                 raise FileFormatError(f"'{tokens[i]} =' has no value", file=h.file, row=n,
                                       suggestion=f"write {tokens[i]} = and its value")
             h.settings[word] = tokens[i + 2]
+            h.where[word] = n
             i += 3
         elif word == "DIAGONAL" and i + 1 < len(tokens):
             h.settings["DIAGONAL"] = tokens[i + 1].upper()
@@ -132,6 +134,7 @@ def _section(h: _Header, match: re.Match) -> str | None:
     kind = (match.group(1) or "row").lower()
     kind = {"col": "column", "matrix": "level"}.get(kind, kind)
     h.labels.setdefault(kind, [])
+    h.where.setdefault(f"{kind} labels", h.line)
     return kind
 
 
@@ -200,7 +203,7 @@ def _size(h: _Header) -> int | None:
         if nr != nc or (n is not None and n != nr):
             raise FileFormatError(
                 f"a two-mode (rectangular) matrix, NR = {nr} by NC = {nc}: netmap reads "
-                "networks among one set of nodes", file=h.file, row=h.line,
+                "networks among one set of nodes", file=h.file, row=h.where.get("NR", h.line),
                 suggestion="read affiliation data (people by events or bodies) as the "
                            "map's memberships table, with read_csv or read_excel")
         n = nr
@@ -217,7 +220,8 @@ def _node_labels(h: _Header, n: int | None) -> list[str] | None:
     labels = rows if rows is not None else cols
     if labels is not None and n is not None and len(labels) != n:
         raise FileFormatError(f"{len(labels)} labels for N = {n} nodes", file=h.file,
-                              row=h.line, suggestion="give one label for every node")
+                              row=h.where.get("row labels", h.where.get("column labels")),
+                              suggestion="give one label for every node")
     return labels
 
 
@@ -346,7 +350,8 @@ def _parse(path) -> Parsed:
     fmt = h.settings.get("FORMAT", "FULLMATRIX").lower()
     if fmt not in FORMATS:
         raise FileFormatError(
-            f"netmap does not read DL files of format {fmt}", file=file, row=h.line,
+            f"netmap does not read DL files of format {fmt}", file=file,
+            row=h.where.get("FORMAT", h.line),
             value=fmt, suggestion="save the data from UCINET as fullmatrix, edgelist1 or "
                                   "nodelist1")
     n = _size(h)
@@ -371,7 +376,7 @@ def _parse(path) -> Parsed:
         others = ", ".join(names[1:]) if len(names) > 1 else f"{nm - 1} more"
         issues.append(issue_record(
             "dl-first-matrix", f"the file holds {nm} matrices: only the first{which} is "
-            f"read, not {others}", file=file, row=h.line))
+            f"read, not {others}", file=file, row=h.where.get("NM", h.line)))
     return Parsed(file, ids, entries, issues=issues, title=names[0] if names else None,
                   line=h.line)
 
