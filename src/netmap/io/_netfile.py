@@ -59,7 +59,7 @@ class Parsed:
     names: list[str | None] | None = None
     lines: list[int | None] | None = None  # each node's line
     columns: dict[str, list[str | None]] = field(default_factory=dict)
-    arcs: bool | None = None
+    arcs: list[bool] | None = None  # Pajek: whether each tie is an arc
     title: str | None = None
     issues: list[dict] = field(default_factory=list)
     line: int = 1  # where the nodes are declared: for nodes without a line of their own

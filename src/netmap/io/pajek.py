@@ -176,6 +176,7 @@ class _Ties:
         self.arcs: list[bool] = []
         self.relations: list[str] = []
         self.drawing = False
+        self.kinds: set[str] = set()  # the lists met, ties or not
 
     def vertex(self, word: str, line: int) -> int:
         if not word.lstrip("-").isdigit() or not 1 <= abs(int(word)) <= self.n:
@@ -192,6 +193,8 @@ class _Ties:
     def section(self, sec: _Section) -> None:
         """Read one ``*Arcs``, ``*Edges``, list or matrix section."""
         kind = _LIST_KINDS[sec.kind]
+        self.kinds.add("arcs" if kind.startswith("arcs") else "edges" if kind.startswith(
+            "edges") else "matrix")
         relation = " ".join(w for w in sec.words if not w.startswith(":")) or ":".join(
             w for w in sec.words if w.startswith(":"))
         if sec.rows:
@@ -404,7 +407,9 @@ def _network(file: str, sections: list[_Section], issues: list) -> tuple[Parsed,
                if any(c is not None for c in r.vertices.coords[k])}
     p = Parsed(file, ids, r.ties.entries, names=names, lines=r.vertices.lines,
                columns=columns, title=r.title, issues=issues)
-    p.arcs = r.ties.arcs  # type: ignore[assignment]
+    p.arcs = r.ties.arcs
+    if not p.entries and r.ties.kinds == {"arcs"}:  # no ties, but said to be arcs
+        p.arcs = None
     return p, r.partition
 
 
@@ -514,9 +519,10 @@ def read_pajek(
     file, lines, issues = read_lines(path, kind="Pajek")
     p, inline = _network(file, _sections(file, lines), issues)
     sectors = _sectors(p, partition, inline, partition_labels)
-    arcs = np.array(p.arcs, dtype=bool)
+    arcs = np.array(p.arcs or [], dtype=bool)
+    said = p.arcs is None  # an empty *Arcs list: a directed network without ties
     p.arcs = None
-    is_directed = bool(arcs.any()) if directed is None else directed
+    is_directed = bool(arcs.any() or said) if directed is None else directed
     two_arcs = ~arcs & is_directed
     dropped = arcs & (not is_directed)
     p.issues.extend(direction_issues(two_arcs, dropped,
