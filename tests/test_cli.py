@@ -296,3 +296,23 @@ def test_progress_bar_on_a_terminal():
     quiet = io.StringIO()
     _Progress(quiet, verbose=False, label="report")("summary", 1, 2, 0.1)
     assert quiet.getvalue() == ""
+
+
+@pytest.mark.parametrize(("name", "fmt"), [("m.dl", "dl"), ("m.net", "pajek")])
+def test_convert_writes_ucinet_and_pajek_and_says_what_they_leave_out(capsys, tmp_path,
+                                                                      name, fmt):
+    out = tmp_path / name
+    code, text, err = run(capsys, "convert", str(SAMPLE), "-o", str(out))
+    assert code == 0, err
+    assert f"({fmt})" in text and "warning:" in err and "memberships" in err
+    from netmap.cli import input_format
+
+    assert input_format(out) == fmt
+    code, _, err = run(capsys, "convert", str(out), "-o", str(tmp_path / "back"))
+    assert code == 0, err
+    back = netmap.read_csv(tmp_path / "back")
+    m = netmap.datasets.load_2x5()
+    assert back.actors.index.tolist() == m.actors.index.tolist()
+    # Pajek carries the sectors in the partition written beside the network.
+    expected = m.actors["sector"] if fmt == "pajek" else ["other"] * len(m.actors)
+    assert back.actors["sector"].astype(str).tolist() == list(map(str, expected))

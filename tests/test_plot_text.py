@@ -2,6 +2,7 @@
 
 import sys
 
+import matplotlib
 import matplotlib.pyplot as plt
 import pytest
 from bidi.algorithm import get_display
@@ -194,3 +195,47 @@ def test_no_shaping_warning_with_libraqm(with_raqm, monkeypatch, recwarn):
     monkeypatch.setitem(sys.modules, "arabic_reshaper", None)
     plot_map(small_map(), labels="all", label_column="name")
     assert not [w for w in recwarn if "unjoined" in str(w.message)]
+
+
+# -- the glyphs matplotlib lays out, with whatever engine it has -------------------------
+def _glyphs_left_to_right(artist) -> tuple[int, ...]:
+    """The glyphs of a Text artist in the order they are drawn, left to right.
+
+    matplotlib's own layout of the string netmap hands it (with libraqm:
+    reordered, brackets mirrored, by libraqm; without: in the string's
+    order), read back by the x position of each glyph; invisible
+    direction marks are left out. Glyphs, not characters: libraqm draws a
+    mirrored bracket as the other bracket's glyph.
+    """
+    import unicodedata
+
+    from matplotlib import _text_helpers
+
+    items = sorted(_text_helpers.layout(artist.get_text(), _font(artist)), key=lambda i: i.x)
+    return tuple(getattr(i, "glyph_index", getattr(i, "glyph_idx", None))  # 3.11, 3.8
+                 for i in items if unicodedata.category(i.char) != "Cf")
+
+
+def _font(artist):
+    from matplotlib.font_manager import findfont, get_font
+
+    font = get_font(findfont(artist.get_fontproperties()))
+    font.set_size(artist.get_fontsize(), 72)
+    return font
+
+
+@pytest.mark.parametrize(("label", "seen"), [
+    ("משרד החינוך", "ךוניחה דרשמ"),  # read right to left: the last letter leftmost
+    ("Intel ישראל", "לארשי Intel"),  # a Hebrew label starting with a Latin word
+    ('עמותה (חל"צ)', '(צ"לח) התומע'),  # brackets mirrored
+])
+def test_hebrew_labels_are_drawn_in_reading_order(label, seen):
+    # No libraqm switch here: this runs on the installed matplotlib (3.11 with
+    # libraqm in the main CI job, 3.8 with python-bidi in the lowest-versions job).
+    ax = plot_map(small_map(), labels="all", lang="he", legend=False)
+    drawn = {_glyphs_left_to_right(t) for t in ax.texts}
+    font = _font(ax.texts[0])
+    where = f"matplotlib {matplotlib.__version__}, libraqm {text.has_libraqm()}"
+    assert tuple(font.get_char_index(ord(c)) for c in seen) in drawn, where
+    # ... and not in the order it is typed
+    assert tuple(font.get_char_index(ord(c)) for c in label) not in drawn, where

@@ -34,7 +34,8 @@ NAMESPACES = {"netmap": netmap, "netmap.plot": netmap.plot, "netmap.io": netmap.
 # take the map first, so a new one cannot slip past the rules below.
 NO_MAP = {
     "read_csv", "read_excel", "from_frames", "from_networkx", "from_survey", "read_gexf",
-    "read_graphml", "read_kumu", "pseudonyms", "default_taxonomy", "sector_colors",
+    "read_graphml", "read_kumu", "read_dl", "read_pajek", "pseudonyms", "default_taxonomy",
+    "sector_colors",
     "display_text", "has_libraqm", "load_2x5", "sample_files", "template_file",
     "synthetic",
 }

@@ -15,10 +15,14 @@ from netmap.io import (
     from_frames,
     from_networkx,
     read_csv,
+    read_dl,
     read_excel,
     read_gexf,
     read_graphml,
     read_kumu,
+    read_pajek,
+    write_dl,
+    write_pajek,
 )
 from netmap.io.survey import from_survey
 from netmap.measures.brokerage import brokerage, brokerage_summary
@@ -86,6 +90,10 @@ __all__ = [
     "read_gexf",
     "read_graphml",
     "read_kumu",
+    "read_dl",
+    "write_dl",
+    "read_pajek",
+    "write_pajek",
     "mixing_matrix",
     "ei_index",
     "assortativity",

@@ -34,7 +34,7 @@ _TABLE_OPTIONS = ("actors", "ties", "memberships", "bodies", "activities")
 
 #: Formats ``convert`` reads and writes, and the suffixes that name them.
 FORMATS = {"csv": "", "excel": ".xlsx", "kumu": ".xlsx", "kumu-json": ".json",
-           "gexf": ".gexf", "graphml": ".graphml"}
+           "gexf": ".gexf", "graphml": ".graphml", "dl": ".dl", "pajek": ".net"}
 
 
 def input_format(path: Path) -> str | None:
@@ -50,6 +50,10 @@ def input_format(path: Path) -> str | None:
         return "graphml"
     if suffix == ".json":
         return "kumu-json"
+    if suffix == ".dl":
+        return "dl"
+    if suffix in (".net", ".paj"):
+        return "pajek"
     if suffix in (".xlsx", ".xlsm", ".xls"):
         return "kumu" if _kumu_workbook(path) else "excel"
     if path.is_dir():
@@ -125,6 +129,8 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     from netmap.io.gexf import read_gexf
     from netmap.io.graphml import read_graphml
     from netmap.io.kumu import read_kumu
+    from netmap.io.pajek import read_pajek
+    from netmap.io.ucinet import read_dl
     from netmap.model.schema import table_for_name
 
     tables = {k: v for k, v in (tables or {}).items() if v is not None}
@@ -135,6 +141,12 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
         readers: dict[str, Callable[..., StakeholderMap]] = {
             "csv": read_csv, "excel": read_excel, "kumu": read_kumu, "kumu-json": read_kumu,
             "gexf": read_gexf, "graphml": read_graphml}
+        if fmt == "dl":
+            return read_dl(path, directed=directed, name=name)
+        if fmt == "pajek":  # with the partition that convert writes beside the network
+            clu = path.with_suffix(".clu")
+            return read_pajek(path, partition=clu if clu.is_file() else None,
+                              directed=directed, name=name)
         if fmt in readers and (fmt != "csv" or path.is_dir()):
             options = {"csv": {"strict": strict, "encoding": encoding},
                        "excel": {"strict": strict}}.get(fmt, {})
@@ -143,7 +155,8 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     files: dict[str, Path] = {}
     for path in paths:
         if path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".json",
-                                                    ".gexf", ".graphml"):
+                                                    ".gexf", ".graphml", ".dl", ".net",
+                                                    ".paj"):
             raise FileFormatError(
                 "give a workbook, a folder, or a Kumu, GEXF or GraphML file on its own, "
                 "not with other files",
@@ -283,6 +296,8 @@ def _cmd_convert(args) -> int:
         m.to_kumu(out)
     elif fmt == "gexf":
         m.to_gexf(out)
+    elif fmt in ("dl", "pajek"):
+        _write_plain(m, out, fmt)
     else:
         m.to_graphml(out)
     _print_warnings(issues, sys.stderr)
@@ -290,18 +305,33 @@ def _cmd_convert(args) -> int:
     return EXIT_OK
 
 
+def _write_plain(m: StakeholderMap, out: Path, fmt: str) -> None:
+    """Write UCINET DL or Pajek, saying on stderr what the file does not keep."""
+    from netmap.io.pajek import write_pajek
+    from netmap.io.ucinet import write_dl
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        if fmt == "dl":
+            write_dl(m, out)
+        else:
+            write_pajek(m, out, partition=out.with_suffix(".clu"))
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
+
+
 def output_format(path: Path) -> str:
     """The format an output name asks for: by suffix, a folder of CSV without one."""
     suffix = path.suffix.lower()
     by_suffix = {".xlsx": "excel", ".json": "kumu-json", ".gexf": "gexf",
-                 ".graphml": "graphml"}
+                 ".graphml": "graphml", ".dl": "dl", ".net": "pajek"}
     if suffix in by_suffix:
         return by_suffix[suffix]
     if suffix:
         raise FileFormatError(
             f"cannot tell which format to write from '{suffix}'", file=str(path),
-            suggestion="end the name in .xlsx, .json (Kumu), .gexf or .graphml, give a "
-                       "folder for CSV, or choose with --to")
+            suggestion="end the name in .xlsx, .json (Kumu), .gexf, .graphml, .dl "
+                       "(UCINET) or .net (Pajek), give a folder for CSV, or choose with --to")
     return "csv"
 
 
@@ -463,11 +493,13 @@ def build_parser() -> argparse.ArgumentParser:
         "convert", help="convert between CSV, Excel, Kumu, GEXF and GraphML",
         description="Read a map in any format netmap reads and write it as a folder of "
                     "CSV files (OUTPUT without a suffix), an Excel workbook (.xlsx), "
-                    "Kumu JSON (.json), GEXF for Gephi (.gexf) or GraphML (.graphml); "
-                    "--to kumu writes a Kumu workbook (.xlsx).")
+                    "Kumu JSON (.json), GEXF for Gephi (.gexf), GraphML (.graphml), UCINET "
+                    "DL (.dl) or Pajek (.net, with the sectors in a .clu partition beside "
+                    "it); --to kumu writes a Kumu workbook (.xlsx).")
     _input_arguments(convert)
     convert.add_argument("-o", "--output", required=True, metavar="OUTPUT",
-                         help="a folder, or a .xlsx, .json, .gexf or .graphml file")
+                         help="a folder, or a .xlsx, .json, .gexf, .graphml, .dl or .net "
+                              "file")
     convert.add_argument("--to", choices=sorted(FORMATS),
                          help="the output's format (default: from OUTPUT's suffix)")
     convert.set_defaults(func=_cmd_convert)
