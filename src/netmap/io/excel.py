@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io.csv import table_frames
+from netmap.model._atomic import atomic_path
 from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool
@@ -188,7 +189,8 @@ def write_excel(m: StakeholderMap, path) -> None:
     m : StakeholderMap
         The map.
     path : path-like
-        The ``.xlsx`` file to write (replaced if it exists).
+        The ``.xlsx`` file to write (replaced if it exists, only once the
+        new workbook is written whole: see ``netmap.model._atomic``).
 
     Notes
     -----
@@ -206,7 +208,8 @@ def write_excel(m: StakeholderMap, path) -> None:
     for table, frame in table_frames(m).items():
         write_rows(wb, table, frame_rows(frame))
     write_rows(wb, "map", settings_rows(m))
-    wb.save(path)
+    with atomic_path(path) as temp:
+        wb.save(temp)
 
 
 def frame_rows(frame) -> list[list]:

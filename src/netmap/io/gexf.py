@@ -36,6 +36,7 @@ from netmap.io._graphfile import (
 )
 from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
+from netmap.model._atomic import atomic_open
 from netmap.model._labels import label_key
 from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
@@ -70,7 +71,8 @@ def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     m : StakeholderMap
         The map.
     path : path-like
-        The ``.gexf`` file to write (replaced if it exists).
+        The ``.gexf`` file to write (replaced if it exists, only once the
+        new file is written whole).
     size : str or None, default "degree"
         What node sizes show: ``"degree"`` (number of ties), a numeric
         actor column, or None for no sizes. Sizes run from 5 to 30, the
@@ -105,7 +107,7 @@ def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     frames = writable_tables(m)
     actors, ties = frames.pop("actors"), frames.pop("ties")
     sizes = node_sizes(m, size)
-    with open(path, "wb") as f:
+    with atomic_open(path, "wb") as f:
         w = XmlWriter(f)
         with w.element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.2"}):
             with w.element("meta"):

@@ -34,6 +34,7 @@ from netmap.io._graphfile import (
 )
 from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
+from netmap.model._atomic import atomic_open
 from netmap.model._labels import label_key
 from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
@@ -67,7 +68,8 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
     m : StakeholderMap
         The map.
     path : path-like
-        The ``.graphml`` file to write (replaced if it exists).
+        The ``.graphml`` file to write (replaced if it exists, only once the
+        new file is written whole).
     size : str or None, default "degree"
         What node sizes show: ``"degree"``, a numeric actor column, or None
         (see :func:`netmap.io.write_gexf`).
@@ -99,7 +101,7 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
     sizes = node_sizes(m, size)
     taken = {str(c) for c in node_cols}
     display = [d for d in _DISPLAY if d not in taken and not (d == "size" and sizes is None)]
-    with open(path, "wb") as f:
+    with atomic_open(path, "wb") as f:
         w = XmlWriter(f)
         with w.element("graphml", {
                 "xmlns": GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",

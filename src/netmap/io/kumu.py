@@ -57,6 +57,7 @@ from netmap.io._exchange import (
     text_cells,
 )
 from netmap.io._settings import parse_settings, resolve, settings_rows
+from netmap.model._atomic import atomic_open, atomic_path
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool
@@ -202,7 +203,8 @@ def write_kumu(m: StakeholderMap, path) -> None:
     m : StakeholderMap
         The map.
     path : path-like
-        A ``.xlsx`` or ``.json`` file (replaced if it exists).
+        A ``.xlsx`` or ``.json`` file (replaced if it exists, only once the
+        new file is written whole).
 
     Raises
     ------
@@ -265,7 +267,8 @@ def write_kumu(m: StakeholderMap, path) -> None:
         write_rows(wb, title, rows)
     write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
                                     ["layout", json.dumps(layout, ensure_ascii=False)]])
-    wb.save(path)
+    with atomic_path(path) as temp:
+        wb.save(temp)
 
 
 def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
@@ -292,7 +295,7 @@ def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
     netmap = dict(settings)
     netmap["layout"] = layout
     data = {"elements": elements, "connections": connections, "netmap": netmap}
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_open(path, encoding="utf-8", newline="\n") as f:
         json.dump(data, f, ensure_ascii=False, indent=1)
         f.write("\n")
 

@@ -25,6 +25,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netmap.model._atomic import atomic_open
 from netmap.model._params import check_int, check_seed
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
@@ -121,5 +122,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     heading = title or m.name or say("report", lang)
     head = paragraph(say("made_by", lang, version=__version__,
                          date=_dt.date.today().isoformat()), "meta")
-    path.write_text(page(heading, lang, head, built), encoding="utf-8")
+    text = page(heading, lang, head, built)
+    with atomic_open(path, encoding="utf-8") as f:
+        f.write(text)
     return path
