@@ -165,13 +165,16 @@ def _actor_rows(g: GraphFile, header: list[str], sector_field: str) -> Rows:
             suggestion="name the node attribute that holds each actor's sector with "
                        "sector_field='...'")])
     source_of = {"sector": sector_field if sector_field in g.node_columns else "sector"}
+    # In a file netmap wrote, the name is the attribute 'name' (the label shows
+    # the id where the name is missing); elsewhere the label stands in for it.
+    label_is_name = g.fragment is None or "name" not in g.node_columns
     rows: Rows = [(g.line, header)]
     for node in g.nodes:
         cells: list[str | None] = []
         for column in header:
             if column == "id":
                 cells.append(node.id)
-            elif column == "name" and "name" not in node.data:
+            elif column == "name" and "name" not in node.data and label_is_name:
                 cells.append(node.label)
             else:
                 cells.append(node.data.get(source_of.get(column, column)))

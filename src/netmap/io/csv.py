@@ -397,7 +397,7 @@ def table_frames(m: StakeholderMap) -> dict[str, pd.DataFrame]:
 
 
 def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
-    """Write a map as one CSV file per table, to read back with :func:`netmap.read_csv`.
+    r"""Write a map as one CSV file per table, to read back with :func:`netmap.read_csv`.
 
     Parameters
     ----------
@@ -431,6 +431,10 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
 
     Notes
     -----
+    A table whose text holds a carriage return is written with Windows
+    line ends (``\r\n``), so that the cell is quoted and the carriage
+    return kept; other tables with ``\n``.
+
     Every file is first written beside its target under a temporary name,
     and the files are renamed in only once all are written
     (``netmap.model._atomic``): a failure or Ctrl-C part-way leaves the
@@ -467,13 +471,31 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     with staged_files() as staged:
         for frame, path in zip(frames.values(), written[:-1], strict=True):
             escape_frame(frame).to_csv(staged.path(path), index=False,
-                                       encoding=encoding, lineterminator="\n")
+                                       encoding=encoding,
+                                       lineterminator=_line_end(frame))
+        settings = [[escape_cell(c) for c in row] for row in settings_rows(m)]
         with staged.path(written[-1]).open("w", encoding=encoding, newline="") as f:
-            csv.writer(f, lineterminator="\n").writerows(
-                [[escape_cell(c) for c in row] for row in settings_rows(m)])
+            csv.writer(f, lineterminator=_line_end(pd.DataFrame(settings))).writerows(
+                settings)
     for path in stale:
         path.unlink(missing_ok=True)
     return written
+
+
+def _line_end(frame: pd.DataFrame) -> str:
+    r"""The line end of a table's file: ``\n``, or ``\r\n`` when a cell holds ``\r``.
+
+    Python's CSV writer quotes a cell holding a character of the line end;
+    a carriage return in a cell is kept only when quoted, so a table
+    holding one is written with Windows line ends (as Excel writes CSV).
+    """
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if values.dropna().astype(str).str.contains("\r", regex=False).any():
+            return "\r\n"
+    return "\n"
 
 
 def _stale_tables(folder: Path, names: list[str]) -> list[Path]:

@@ -38,6 +38,7 @@ its role and waves.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -212,11 +213,20 @@ def write_kumu(m: StakeholderMap, path) -> None:
         For another suffix, or an id holding ``|``, which Kumu reads as a
         list of elements in a connection's ``To``.
 
+    Warns
+    -----
+    netmap.DataWarning
+        When the workbook's text cells longer than Excel's 32,767
+        characters were cut, naming the cells (the JSON keeps them whole).
+
     Notes
     -----
     In the workbook, a text cell that a spreadsheet would run as a formula
     gets a leading single quote (see :func:`netmap.io.write_csv`);
-    :func:`netmap.read_kumu` takes it off.
+    :func:`netmap.read_kumu` takes it off. Numbers, line ends and control
+    characters travel in the workbook as :func:`netmap.io.write_excel` writes
+    them, and read back exactly. JSON has no infinite numbers: ``inf`` and
+    ``-inf`` are written as text, and read back as numbers.
 
     Examples
     --------
@@ -260,15 +270,17 @@ def write_kumu(m: StakeholderMap, path) -> None:
         return
     import openpyxl
 
-    from netmap.io.excel import write_rows
+    from netmap.io.excel import warn_cut, write_rows
 
     wb = openpyxl.Workbook(write_only=True)
+    cut: list[str] = []
     for title, rows in sheets.items():
-        write_rows(wb, title, rows)
+        cut += write_rows(wb, title, rows)
     write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
                                     ["layout", json.dumps(layout, ensure_ascii=False)]])
     with atomic_path(path) as temp:
         wb.save(temp)
+    warn_cut(path, cut)
 
 
 def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
@@ -284,6 +296,8 @@ def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
                     continue
                 if key == "tags" and isinstance(value, str):
                     value = value.split("|")
+                elif isinstance(value, float) and math.isinf(value):
+                    value = "inf" if value > 0 else "-inf"  # JSON has no infinity
                 item[key] = value
             out.append(item)
         return out
