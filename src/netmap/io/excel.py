@@ -58,7 +58,7 @@ def _sheet_rows(ws) -> list[tuple[int, tuple]]:
         if not cells:
             continue
         width = max(c.column for c in cells)
-        values = [None] * width
+        values: list = [None] * width
         for c in cells:
             values[c.column - 1] = (xstring_unescape(c.value) if isinstance(c.value, str)
                                     else c.value)

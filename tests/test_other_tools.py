@@ -1,0 +1,153 @@
+"""Files other tools wrote: dynamic GEXF, yEd groups, files without a sector, Kumu.
+
+The samples in tests/data are real files (see tests/data/README.md for
+their source and licence).
+"""
+
+import pathlib
+
+import networkx as nx
+import pandas as pd
+import pytest
+
+import netmap
+from netmap import ParameterError, ValidationError
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+
+def codes(m):
+    return set(m.issues["code"])
+
+
+# -- dynamic GEXF ------------------------------------------------------------------
+def test_gephis_dynamic_sample_reads_its_spells_into_waves():
+    with pytest.warns(netmap.DataWarning) as caught:
+        m = netmap.read_gexf(DATA / "gephi-dynamics.gexf", default_sector="third")
+    said = " ".join(str(w.message) for w in caught)
+    assert "several spells" in said and "change over time" in said
+    assert m.waves == ("2009-03-01", "2009-03-10")
+    actors = m.actors
+    # node 0 starts on 2009-03-01; node 2 lives in two spells, (.., 03-01] and
+    # [03-05, 03-10]: read from the first start (none) to the last end
+    assert actors.loc["0", "wave"] == "2009-03-01" and pd.isna(actors.loc["0", "until"])
+    assert pd.isna(actors.loc["2", "wave"]) and actors.loc["2", "until"] == "2009-03-10"
+    assert actors["name"].tolist() == ["Gephi", "Network", "Visualization", "Graph"]
+    ties = m.ties
+    assert ties[["wave", "until"]].astype(object).where(ties[["wave", "until"]].notna(),
+                                                        None).to_numpy().tolist() == [
+        ["2009-03-01", None], ["2009-03-01", "2009-03-10"], ["2009-03-01", None],
+        [None, "2009-03-10"], ["2009-03-01", None]]
+    assert {"gexf-time-as-waves", "gexf-spells-joined", "gexf-dynamic-values",
+            "default-sector"} <= codes(m)
+    # the dynamic attribute keeps the value of its latest interval
+    assert actors["indegree"].tolist() == [1, 1, 1, 1]
+
+
+def gexf(body, graph='mode="dynamic" timeformat="integer"'):
+    return ('<gexf xmlns="http://gexf.net/1.3" version="1.3">'
+            f'<graph {graph} defaultedgetype="directed">'
+            '<attributes class="node"><attribute id="s" title="sector" type="string"/>'
+            f'</attributes>{body}</graph></gexf>')
+
+
+NODES = ('<nodes><node id="a" start="2001"><attvalues><attvalue for="s" value="public"/>'
+         '</attvalues></node><node id="b"><attvalues><attvalue for="s" value="third"/>'
+         '</attvalues></node></nodes>')
+
+
+def test_the_smallest_dynamic_gexf_keeps_its_edge_spell(tmp_path):
+    path = tmp_path / "d.gexf"
+    path.write_text(gexf(NODES + '<edges><edge source="a" target="b" start="2001" '
+                         'end="2003"/></edges>'), encoding="utf-8")
+    m = netmap.read_gexf(path)
+    assert m.ties[["wave", "until"]].to_numpy().tolist() == [[2001, 2003]]
+    assert m.actors["wave"].tolist()[0] == 2001
+
+
+def test_edge_spells_in_a_spells_element_are_read(tmp_path):
+    path = tmp_path / "d.gexf"
+    path.write_text(gexf(NODES + '<edges><edge source="a" target="b"><spells>'
+                         '<spell start="2002" end="2004"/></spells></edge></edges>'),
+                    encoding="utf-8")
+    assert netmap.read_gexf(path).ties[["wave", "until"]].to_numpy().tolist() == [[2002, 2004]]
+
+
+def test_an_open_time_bound_is_refused_naming_its_line(tmp_path):
+    path = tmp_path / "d.gexf"
+    path.write_text(gexf(NODES + '<edges><edge source="a" target="b" startopen="2001"/>'
+                         '</edges>'), encoding="utf-8")
+    with pytest.raises(ValidationError, match="open time bound") as info:
+        netmap.read_gexf(path)
+    assert info.value.errors[0].row == 1
+
+
+def test_timestamps_are_one_wave(tmp_path):
+    path = tmp_path / "d.gexf"
+    path.write_text(gexf(NODES + '<edges><edge source="a" target="b" timestamp="2005"/>'
+                         '</edges>', 'mode="dynamic" timerepresentation="timestamp"'),
+                    encoding="utf-8")
+    assert netmap.read_gexf(path).ties[["wave", "until"]].to_numpy().tolist() == [[2005, 2005]]
+
+
+# -- yEd and nested GraphML --------------------------------------------------------
+def test_a_yed_file_with_group_nodes_is_read_whole():
+    m = netmap.read_graphml(DATA / "yed-groups.graphml", default_sector="third")
+    assert len(m.actors) == 9 and len(m.ties) == 4
+    assert m.actors.loc["n1::n0::n0", "group"] == "n1::n0"
+    assert m.actors.loc["n1::n0", "group"] == "n1"
+    assert pd.isna(m.actors.loc["n0", "group"])
+    # yEd draws the labels; they are the names
+    assert m.actors.loc["n1", "name"] == "Group 3"
+    assert m.actors.loc["n1::n1::n0", "name"] == "5"
+    assert {"graphml-nested", "default-sector"} <= codes(m)
+
+
+def test_an_edge_to_a_node_of_a_nested_graph_finds_it(tmp_path):
+    path = tmp_path / "n.graphml"
+    path.write_text(
+        '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">'
+        '<key id="s" for="node" attr.name="sector" attr.type="string"/>'
+        '<graph edgedefault="undirected"><node id="g"><data key="s">public</data>'
+        '<graph><node id="in"><data key="s">third</data></node></graph></node>'
+        '<node id="out"><data key="s">business</data></node>'
+        '<edge source="in" target="out"/></graph></graphml>', encoding="utf-8")
+    m = netmap.read_graphml(path)  # was: "source is not an actor"
+    assert m.ties[["source", "target"]].to_numpy().tolist() == [["in", "out"]]
+
+
+# -- default_sector ----------------------------------------------------------------
+def test_gephi_and_yed_files_without_a_sector_need_default_sector(tmp_path):
+    G = nx.Graph()
+    G.add_edge("a", "b")
+    nx.write_gexf(G, tmp_path / "g.gexf")
+    nx.write_graphml(G, tmp_path / "g.graphml")
+    for path, read in ((tmp_path / "g.gexf", netmap.read_gexf),
+                       (tmp_path / "g.graphml", netmap.read_graphml)):
+        with pytest.raises(ValidationError, match="default_sector="):
+            read(path)
+        m = read(path, default_sector="עמותה")
+        assert m.actors["sector"].tolist() == ["third", "third"]
+        [note] = m.issues[m.issues["code"] == "default-sector"]["message"].tolist()
+        assert "2 actor(s) had no sector" in note
+
+
+def test_default_sector_fills_only_the_nodes_without_one(tmp_path):
+    G = nx.Graph()
+    G.add_node("a", sector="public")
+    G.add_edge("a", "b")
+    nx.write_graphml(G, tmp_path / "g.graphml")
+    m = netmap.read_graphml(tmp_path / "g.graphml", default_sector="business")
+    assert m.actors["sector"].tolist() == ["public", "business"]
+    assert "1 actor(s)" in m.issues.loc[m.issues["code"] == "default-sector",
+                                        "message"].iloc[0]
+
+
+@pytest.mark.parametrize("read", [netmap.read_gexf, netmap.read_graphml])
+def test_an_unknown_default_sector_is_a_parameter_error(tmp_path, read):
+    G = nx.Graph()
+    G.add_edge("a", "b")
+    path = tmp_path / ("g.gexf" if read is netmap.read_gexf else "g.graphml")
+    (nx.write_gexf if read is netmap.read_gexf else nx.write_graphml)(G, path)
+    with pytest.raises(ParameterError, match="default_sector"):
+        read(path, default_sector="not a sector")
