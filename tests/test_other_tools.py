@@ -151,3 +151,87 @@ def test_an_unknown_default_sector_is_a_parameter_error(tmp_path, read):
     (nx.write_gexf if read is netmap.read_gexf else nx.write_graphml)(G, path)
     with pytest.raises(ParameterError, match="default_sector"):
         read(path, default_sector="not a sector")
+
+
+def test_networkx_graphs_without_sectors_take_the_default():
+    G = nx.path_graph(3)
+    G.nodes[0]["sector"] = "public"
+    with pytest.raises(ValidationError):
+        netmap.from_networkx(G)
+    m = netmap.from_networkx(G, default_sector="business")
+    assert m.actors["sector"].tolist() == ["public", "business", "business"]
+    assert "2 actor(s)" in m.issues.loc[m.issues["code"] == "default-sector",
+                                        "message"].iloc[0]
+    with pytest.raises(ParameterError, match="default_sector"):
+        netmap.from_networkx(G, default_sector="nope")
+
+
+def kumu_workbook(path, sheets):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+def test_a_kumu_project_without_sectors_takes_the_default(tmp_path):
+    path = kumu_workbook(tmp_path / "k.xlsx", {
+        "Elements": [["Label", "Description"], ["A", "x"], ["B", None]],
+        "Connections": [["From", "To"], ["A", "B"]]})
+    with pytest.raises(ValidationError, match="default_sector="):
+        netmap.read_kumu(path)
+    m = netmap.read_kumu(path, default_sector="third")
+    assert m.actors["sector"].tolist() == ["third", "third"]
+    assert "default-sector" in codes(m)
+
+
+# -- one Kumu project, one map -----------------------------------------------------
+def test_a_kumu_project_is_one_map_from_its_json_and_its_workbook(tmp_path):
+    """Kumu writes the default direction (directed) in one export and not the other.
+
+    The smallest reproducer of the different tie counts: a JSON blueprint
+    whose connections name no direction but one mutual, and the workbook
+    that spells 'directed' out. Before, the JSON read as an undirected map
+    (2 ties, the mutual one's direction dropped), the workbook as a directed
+    one (3 ties: the mutual connection both ways).
+    """
+    import json
+
+    elements = [{"label": "A", "type": "public"}, {"label": "B", "type": "third"},
+                {"label": "C", "type": "business"}]
+    (tmp_path / "k.json").write_text(json.dumps({
+        "elements": elements,
+        "connections": [{"from": "A", "to": "B"},
+                        {"from": "B", "to": "C", "direction": "mutual"}]}),
+        encoding="utf-8")
+    path = kumu_workbook(tmp_path / "k.xlsx", {
+        "Elements": [["Label", "Type"], ["A", "public"], ["B", "third"],
+                     ["C", "business"]],
+        "Connections": [["From", "To", "Direction"], ["A", "B", "directed"],
+                        ["B", "C", "mutual"]]})
+    with pytest.warns(netmap.DataWarning, match="two opposite ties"):
+        from_json = netmap.read_kumu(tmp_path / "k.json")
+    with pytest.warns(netmap.DataWarning, match="two opposite ties"):
+        from_workbook = netmap.read_kumu(path)
+    assert from_json.directed and from_json.n_ties == from_workbook.n_ties == 3
+    pd.testing.assert_frame_equal(from_json.ties, from_workbook.ties)
+
+
+@pytest.mark.parametrize("argv", [["validate"], ["convert"]])
+def test_the_command_line_takes_a_default_sector(tmp_path, capsys, argv):
+    from netmap.cli import main
+
+    extra = [] if argv == ["validate"] else ["-o", str(tmp_path / "out.gexf")]
+    code = main([*argv, str(DATA / "yed-groups.graphml"), *extra,
+                 "--default-sector", "third"])
+    assert code == 0
+    if argv == ["validate"]:
+        assert "9 actor(s) had no sector and took the default sector 'third'" in (
+            capsys.readouterr().out)
+    assert main(["validate", str(DATA / "yed-groups.graphml"), "--default-sector",
+                 "nope"]) == 1

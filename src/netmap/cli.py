@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap._version import __version__
-from netmap.model.exceptions import FileFormatError, NetmapError, ValidationError
+from netmap.model.exceptions import (
+    FileFormatError,
+    NetmapError,
+    ParameterError,
+    ValidationError,
+)
 from netmap.words.catalogue import LANGS, say
 
 if TYPE_CHECKING:
@@ -88,7 +93,7 @@ def _kumu_workbook(path: Path) -> bool:
 
 
 def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
-               source_format=None) -> StakeholderMap:
+               source_format=None, default_sector=None) -> StakeholderMap:
     """Read a map from what a user names on the command line.
 
     Parameters
@@ -105,10 +110,19 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     source_format : str, optional
         One of :data:`FORMATS`; default: found from the input
         (:func:`input_format`).
+    default_sector : str, optional
+        The sector of every actor without one, for the formats that may
+        carry none (Kumu, GEXF, GraphML); see :func:`netmap.read_gexf`.
 
     Returns
     -------
     StakeholderMap
+
+    Raises
+    ------
+    netmap.ParameterError
+        When ``default_sector`` is given for a CSV or Excel input, whose
+        actors table has a sector column.
     """
     from netmap.io.csv import read_csv
     from netmap.io.excel import read_excel
@@ -126,7 +140,12 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
             "csv": read_csv, "excel": read_excel, "kumu": read_kumu, "kumu-json": read_kumu,
             "gexf": read_gexf, "graphml": read_graphml}
         if fmt in readers and (fmt != "csv" or path.is_dir()):
-            return readers[fmt](path, directed=directed, waves=waves, name=name)
+            options = {} if default_sector is None else {"default_sector": default_sector}
+            if fmt in ("csv", "excel"):
+                _no_default_sector(default_sector)
+            return readers[fmt](path, directed=directed, waves=waves, name=name,
+                                **options)
+    _no_default_sector(default_sector)
     files: dict[str, Path] = {}
     for path in paths:
         if path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".json",
@@ -153,6 +172,14 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
                     directed=directed, waves=waves, name=name)
 
 
+def _no_default_sector(default_sector) -> None:
+    """ParameterError when a default sector is given for CSV or Excel input."""
+    if default_sector is not None:
+        raise ParameterError("default_sector", default_sector,
+                             "only for Kumu, GEXF and GraphML inputs, which may carry no "
+                             "sector; give CSV and Excel a sector column")
+
+
 def _input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT",
@@ -170,6 +197,10 @@ def _input_arguments(parser: argparse.ArgumentParser) -> None:
                              "input's map settings say, else undirected)")
     parser.add_argument("--waves", metavar="W1,W2,...",
                         help="the order of wave labels that are not numbers or dates")
+    parser.add_argument("--default-sector", metavar="SECTOR",
+                        help="the sector of every actor without one, for Kumu, GEXF and "
+                             "GraphML files made without sectors (how many took it is "
+                             "noted)")
 
 
 class _UsageError(Exception):
@@ -184,7 +215,8 @@ def _read(args) -> tuple[StakeholderMap, list[dict]]:
         warnings.simplefilter("always")
         m = load_input(args.inputs, {t: getattr(args, t) for t in _TABLE_OPTIONS},
                        directed=args.directed, waves=waves,
-                       source_format=args.source_format)
+                       source_format=args.source_format,
+                       default_sector=args.default_sector)
     return m, m.issues.to_dict("records")
 
 
