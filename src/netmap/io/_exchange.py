@@ -39,10 +39,10 @@ def check_default_sector(default_sector, taxonomy) -> None:
     --------
     >>> from netmap.model.sectors import default_taxonomy
     >>> check_default_sector("עמותה", default_taxonomy())
-    >>> check_default_sector("unknown", default_taxonomy())
+    >>> check_default_sector("nope", default_taxonomy())
     Traceback (most recent call last):
     ...
-    netmap.model.exceptions.ParameterError: default_sector='unknown' is not allowed: ...
+    netmap.model.exceptions.ParameterError: default_sector='nope' is not allowed: ...
     """
     if default_sector is None:
         return
