@@ -235,3 +235,19 @@ def test_the_command_line_takes_a_default_sector(tmp_path, capsys, argv):
             capsys.readouterr().out)
     assert main(["validate", str(DATA / "yed-groups.graphml"), "--default-sector",
                  "nope"]) == 1
+
+
+def test_a_gephi_slice_is_read_with_a_note_of_its_time(tmp_path):
+    """Gephi's own test file slice.gexf (attvalues without <attvalues>), rebuilt."""
+    path = tmp_path / "slice.gexf"
+    path.write_text(
+        '<gexf xmlns="http://www.gexf.net/1.3" version="1.3"><graph mode="slice" '
+        'defaultedgetype="directed" timerepresentation="timestamp" timestamp="2007">'
+        '<attributes class="node" type="dynamic"><attribute id="price" title="Price" '
+        'type="int"/></attributes><nodes><node id="1" label="Node 1"><attvalue '
+        'for="price" value="12"/></node><node id="2" label="Node 2"><attvalue for="price" '
+        'value="8"/></node></nodes><edges><edge id="0" source="1" target="2" weight="2"/>'
+        '</edges></graph></gexf>', encoding="utf-8")
+    m = netmap.read_gexf(path, default_sector="public")
+    assert m.actors["Price"].tolist() == [12, 8]
+    assert "gexf-slice" in codes(m)

@@ -275,6 +275,12 @@ def read_gexf(
             "read: netmap colours by sector", severity="note", file=doc.file))
     edges, edge_columns = _read_edges(doc, graph, q, declared, time)
     issues.extend(time.issues(doc.file))
+    when = [f"{k}={graph.get(k)}" for k in ("timestamp", "start", "end") if graph.get(k)]
+    if when:
+        issues.append(issue_record(
+            "gexf-slice", f"the graph is a slice of a dynamic network ({', '.join(when)}); "
+            "read as the network of that time", severity="note", file=doc.file,
+            row=doc.line(graph)))
     node_columns = time.columns("node", declared.order["node"])
     edge_columns = time.columns("edge", edge_columns)
     g = GraphFile(doc.file, "GEXF", node_columns, edge_columns, nodes, edges,
