@@ -109,15 +109,17 @@ def test_reads_kumus_documented_sample_sheets(tmp_path):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
         m = netmap.read_kumu(path)
-    assert not m.directed
+    # a connection without a Direction is directed, as in Kumu; the undirected
+    # one is then read as two opposite ties
+    assert m.directed
     assert m.actors.index.tolist() == ["משרד החינוך", "Intel", "עמותת אור"]
     assert m.actors["sector"].tolist() == ["public", "business", "third"]
     assert m.actors["Tags"].tolist()[:2] == ["lead|funder", "hitech"]
     assert m.actors.loc["Intel", "Image"] == "http://img/intel.png"
     assert m.actors.loc["משרד החינוך", "Description"] == "the ministry"
     # "To" with two elements gives two ties; Strength is the weight
-    assert m.n_ties == 3
-    assert m.ties["weight"].tolist() == [2.0, 1.0, 1.0]
+    assert m.n_ties == 4
+    assert m.ties["weight"].tolist() == [2.0, 1.0, 1.0, 2.0]
     assert m.ties["Since"].tolist()[:1] == [2014]
     assert "kumu-to-list" in m.issues["code"].tolist()
 
@@ -134,7 +136,7 @@ def test_kumu_csv_pair_and_folder(tmp_path):
         a = netmap.read_kumu(folder)
         b = netmap.read_kumu(folder / "elements.csv", folder / "connections.csv")
     assert_map_equal(a, b)
-    assert a.n_ties == 3
+    assert a.n_ties == 4  # the undirected connection twice in a directed map
 
 
 def test_sector_from_another_field_and_type_kept(tmp_path):

@@ -15,7 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap._version import __version__
-from netmap.model.exceptions import FileFormatError, NetmapError, ValidationError
+from netmap.model.exceptions import (
+    FileFormatError,
+    NetmapError,
+    ParameterError,
+    ValidationError,
+)
 from netmap.words.catalogue import LANGS, say
 
 if TYPE_CHECKING:
@@ -96,7 +101,8 @@ def _kumu_workbook(path: Path) -> bool:
 
 
 def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
-               source_format=None, strict=False, encoding=None) -> StakeholderMap:
+               source_format=None, strict=False, encoding=None,
+               default_sector=None) -> StakeholderMap:
     """Read a map from what a user names on the command line.
 
     Parameters
@@ -118,10 +124,19 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
         (see :func:`netmap.read_excel`), for CSV and Excel input.
     encoding : str, optional
         The encoding of CSV files, when netmap cannot tell it.
+    default_sector : str, optional
+        The sector of every actor without one, for the formats that may
+        carry none (Kumu, GEXF, GraphML); see :func:`netmap.read_gexf`.
 
     Returns
     -------
     StakeholderMap
+
+    Raises
+    ------
+    netmap.ParameterError
+        When ``default_sector`` is given for a CSV or Excel input, whose
+        actors table has a sector column.
     """
     from netmap.io._tables import table_of_rows
     from netmap.io.csv import _csv_rows, read_csv
@@ -141,6 +156,8 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
         readers: dict[str, Callable[..., StakeholderMap]] = {
             "csv": read_csv, "excel": read_excel, "kumu": read_kumu, "kumu-json": read_kumu,
             "gexf": read_gexf, "graphml": read_graphml}
+        if fmt in ("dl", "pajek"):
+            _no_default_sector(default_sector)
         if fmt == "dl":
             return read_dl(path, directed=directed, name=name)
         if fmt == "pajek":  # with the partition that convert writes beside the network
@@ -150,8 +167,13 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
         if fmt in readers and (fmt != "csv" or path.is_dir()):
             options = {"csv": {"strict": strict, "encoding": encoding},
                        "excel": {"strict": strict}}.get(fmt, {})
+            if fmt in ("csv", "excel"):
+                _no_default_sector(default_sector)
+            elif default_sector is not None:
+                options = {"default_sector": default_sector}
             return readers[fmt](path, directed=directed, waves=waves, name=name,
                                 **options)
+    _no_default_sector(default_sector)
     files: dict[str, Path] = {}
     for path in paths:
         if path.is_dir() or path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".json",
@@ -181,6 +203,14 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
                     encoding=encoding)
 
 
+def _no_default_sector(default_sector) -> None:
+    """ParameterError when a default sector is given for CSV or Excel input."""
+    if default_sector is not None:
+        raise ParameterError("default_sector", default_sector,
+                             "only for Kumu, GEXF and GraphML inputs, which may carry no "
+                             "sector; give CSV and Excel a sector column")
+
+
 def _input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT",
@@ -205,6 +235,10 @@ def _input_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--encoding", metavar="ENCODING",
                         help="the encoding of CSV files (cp1255, cp1252, utf-16 ...), "
                              "when netmap cannot tell it")
+    parser.add_argument("--default-sector", metavar="SECTOR",
+                        help="the sector of every actor without one, for Kumu, GEXF and "
+                             "GraphML files made without sectors (how many took it is "
+                             "noted)")
 
 
 class _UsageError(Exception):
@@ -220,7 +254,7 @@ def _read(args) -> tuple[StakeholderMap, list[dict]]:
         m = load_input(args.inputs, {t: getattr(args, t) for t in _TABLE_OPTIONS},
                        directed=args.directed, waves=waves,
                        source_format=args.source_format, strict=args.strict,
-                       encoding=args.encoding)
+                       encoding=args.encoding, default_sector=args.default_sector)
     return m, m.issues.to_dict("records")
 
 

@@ -25,7 +25,7 @@ def _canonical(frame: pd.DataFrame, directed: bool) -> pd.DataFrame:
 
 
 def assert_map_equal(left, right, *, check_name: bool = False,
-                     check_order: bool = True) -> None:
+                     check_order: bool = True, check_exact: bool = False) -> None:
     """Raise AssertionError when two maps differ in tables, direction or waves.
 
     Tables are compared cell by cell, with their dtypes; the ``issues``
@@ -42,6 +42,10 @@ def assert_map_equal(left, right, *, check_name: bool = False,
         Compare ties, memberships and activities row by row. False compares
         them as collections: any order, and in an undirected map either
         end of a tie as its source (as after a trip through networkx).
+    check_exact : bool, default False
+        Compare numbers exactly, to the last bit (as a round trip through a
+        file must keep them); by default floats may differ by pandas'
+        relative tolerance (1e-5).
 
     Examples
     --------
@@ -67,6 +71,7 @@ def assert_map_equal(left, right, *, check_name: bool = False,
         if not check_order and table in ("ties", "memberships", "activities"):
             a, b = _canonical(a, left.directed), _canonical(b, right.directed)
         try:
-            pd.testing.assert_frame_equal(a, b, check_index_type=False)
+            pd.testing.assert_frame_equal(a, b, check_index_type=False,
+                                          check_exact=check_exact)
         except AssertionError as err:
             raise AssertionError(f"{table} differ: {err}") from None

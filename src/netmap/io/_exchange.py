@@ -15,10 +15,11 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._validation import ISSUE_COLUMNS
-from netmap.model.exceptions import InputError, ValidationError
+from netmap.model.exceptions import InputError, ParameterError, ValidationError
 
 __all__ = ["text_cells", "first_repeat", "issue_record", "relabel", "resolve_directions",
-           "direction_issues", "DIRECTIONS", "DIRECTION_ISSUE"]
+           "direction_issues", "DIRECTIONS", "DIRECTION_ISSUE", "check_default_sector",
+           "default_sector_issue", "DEFAULT_SECTOR_ISSUE"]
 
 #: Direction words of Kumu and GEXF, normalised.
 DIRECTIONS = {"directed": "directed", "undirected": "undirected", "mutual": "mutual",
@@ -26,6 +27,47 @@ DIRECTIONS = {"directed": "directed", "undirected": "undirected", "mutual": "mut
 
 #: The one issue code of connections whose direction the map changed.
 DIRECTION_ISSUE = "edge-direction"
+
+#: The issue code of actors that took the reader's ``default_sector``.
+DEFAULT_SECTOR_ISSUE = "default-sector"
+
+
+def check_default_sector(default_sector, taxonomy) -> None:
+    """ParameterError unless ``default_sector`` is None or a sector label of the taxonomy.
+
+    Examples
+    --------
+    >>> from netmap.model.sectors import default_taxonomy
+    >>> check_default_sector("עמותה", default_taxonomy())
+    >>> check_default_sector("nope", default_taxonomy())
+    Traceback (most recent call last):
+    ...
+    netmap.model.exceptions.ParameterError: default_sector='nope' is not allowed: ...
+    """
+    if default_sector is None:
+        return
+    if not isinstance(default_sector, str) or taxonomy.lookup(default_sector) is None:
+        codes = ", ".join(taxonomy.codes)
+        raise ParameterError("default_sector", default_sector,
+                             f"None or a sector of the taxonomy ({codes})")
+
+
+def default_sector_issue(count: int, default_sector: str | None, *, file=None
+                         ) -> list[dict]:
+    """The note of how many actors took the default sector (none when none did).
+
+    Examples
+    --------
+    >>> [note] = default_sector_issue(3, "third", file="g.gexf")
+    >>> note["severity"], note["message"]
+    ('note', "g.gexf, column 'sector': 3 actor(s) had no sector and took the default sector 'third' (default_sector=)")
+    """  # noqa: E501
+    if not count or default_sector is None:
+        return []
+    return [issue_record(
+        DEFAULT_SECTOR_ISSUE, f"{count} actor(s) had no sector and took the default "
+        f"sector '{default_sector}' (default_sector=)", severity="note", file=file,
+        table="actors", column="sector", value=default_sector)]
 
 
 def text_cells(values: pd.Series) -> list:

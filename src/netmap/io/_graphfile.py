@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from netmap.io._exchange import direction_issues, relabel, resolve_directions, text_cells
+from netmap.io._exchange import (
+    check_default_sector,
+    default_sector_issue,
+    direction_issues,
+    relabel,
+    resolve_directions,
+    text_cells,
+)
 from netmap.io._settings import parse_settings, resolve
 from netmap.io._xml import Fragment, XmlDocument, XmlWriter, write_fragment
 from netmap.model._labels import label_key
@@ -155,28 +162,46 @@ def _tie_header(g: GraphFile, display: set) -> list[str]:
     return ["source", "target", *g.edge_columns]
 
 
-def _actor_rows(g: GraphFile, header: list[str], sector_field: str) -> Rows:
-    """The nodes as rows of the actors table; raises when no attribute gives the sector."""
+def _actor_rows(g: GraphFile, header: list[str], sector_field: str,
+                default_sector: str | None) -> tuple[Rows, int]:
+    """The nodes as rows of the actors table, and how many took the default sector.
+
+    Raises when no attribute gives the sector and there is no default.
+    """
     if "sector" not in header:
-        found = ", ".join(f"'{c}'" for c in g.node_columns) or "none"
-        raise ValidationError([MissingColumnError(
-            f"the nodes have no '{sector_field}' attribute (attributes found: {found})",
-            file=g.file, table="actors", column=sector_field,
-            suggestion="name the node attribute that holds each actor's sector with "
-                       "sector_field='...'")])
+        if default_sector is None:
+            found = ", ".join(f"'{c}'" for c in g.node_columns) or "none"
+            raise ValidationError([MissingColumnError(
+                f"the nodes have no '{sector_field}' attribute (attributes found: "
+                f"{found})", file=g.file, table="actors", column=sector_field,
+                suggestion="name the node attribute that holds each actor's sector with "
+                           "sector_field='...', or give every actor one sector with "
+                           "default_sector='...'")])
+        header = [*header[:1], "sector", *header[1:]]
     source_of = {"sector": sector_field if sector_field in g.node_columns else "sector"}
+    # In a file netmap wrote, the name is the attribute 'name' (the label shows
+    # the id where the name is missing); elsewhere the label stands in for it.
+    label_is_name = g.fragment is None or "name" not in g.node_columns
     rows: Rows = [(g.line, header)]
     for node in g.nodes:
         cells: list[str | None] = []
         for column in header:
             if column == "id":
                 cells.append(node.id)
-            elif column == "name" and "name" not in node.data:
+            elif column == "name" and "name" not in node.data and label_is_name:
                 cells.append(node.label)
             else:
                 cells.append(node.data.get(source_of.get(column, column)))
         rows.append((node.line, cells))
-    return rows
+    if default_sector is None:
+        return rows, 0
+    j = header.index("sector")
+    took = 0
+    for _, cells in rows[1:]:
+        if cells[j] is None or not str(cells[j]).strip():
+            cells[j] = default_sector
+            took += 1
+    return rows, took
 
 
 def _tie_rows(g: GraphFile, header: list[str], two_arcs: np.ndarray) -> Rows:
@@ -206,8 +231,8 @@ def _netmap_tables(g: GraphFile) -> dict[str, RawTable]:
 
 
 def build_map(g: GraphFile, *, sector_field: str, directed: bool | None,
-              taxonomy: SectorTaxonomy | None, waves, name: str | None
-              ) -> StakeholderMap:
+              taxonomy: SectorTaxonomy | None, waves, name: str | None,
+              default_sector: str | None = None) -> StakeholderMap:
     """The map from what a GEXF or GraphML reader found.
 
     Raises
@@ -230,19 +255,21 @@ def build_map(g: GraphFile, *, sector_field: str, directed: bool | None,
 
     is_directed, two_arcs, dropped = resolve_directions(
         [e.direction for e in g.edges], directed=directed, default=g.default_directed)
-    raws = {"actors": table_from_rows(
-                "actors", _actor_rows(g, _actor_header(g, sector_field, display),
-                                      sector_field), file=g.file),
+    taxonomy = taxonomy or default_taxonomy()
+    check_default_sector(default_sector, taxonomy)
+    actor_rows, took = _actor_rows(g, _actor_header(g, sector_field, display),
+                                   sector_field, default_sector)
+    raws = {"actors": table_from_rows("actors", actor_rows, file=g.file),
             "ties": table_from_rows("ties", _tie_rows(g, _tie_header(g, display), two_arcs),
                                     file=g.file),
             **_netmap_tables(g)}
-    taxonomy = taxonomy or default_taxonomy()
     try:
         validated = validate_tables(raws, taxonomy=taxonomy, directed=is_directed,
                                     waves=waves)
     except ValidationError as err:
         raise relabel(err, {"actors": {"sector": sector_field}}) from None
     validated.issues.extend(g.issues)
+    validated.issues.extend(default_sector_issue(took, default_sector, file=g.file))
     validated.issues.extend(direction_issues(
         two_arcs, dropped, [(g.file, None, e.line) for e in g.edges]))
     return StakeholderMap._from_validated(validated, directed=is_directed,

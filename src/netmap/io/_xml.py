@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 from xml.sax.saxutils import XMLGenerator, escape
 from xml.sax.xmlreader import AttributesImpl
 
@@ -193,7 +193,7 @@ class XmlWriter:
     <BLANKLINE>
     """
 
-    def __init__(self, out: BinaryIO) -> None:
+    def __init__(self, out: IO[bytes]) -> None:
         self._xml = _Generator(out, encoding="utf-8", short_empty_elements=True)
         self._xml.startDocument()
         self._open: list[list[bool]] = []  # per open element: [has children, inline]

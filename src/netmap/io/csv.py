@@ -15,6 +15,7 @@ import pandas as pd
 from netmap.io._limits import read_input_bytes
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io._tables import Assignment, Entry, assign_tables
+from netmap.model._atomic import staged_files
 from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool, check_encoding
@@ -512,7 +513,7 @@ def table_frames(m: StakeholderMap) -> dict[str, pd.DataFrame]:
 
 
 def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list[Path]:
-    """Write a map as one CSV file per table, to read back with :func:`netmap.read_csv`.
+    r"""Write a map as one CSV file per table, to read back with :func:`netmap.read_csv`.
 
     Parameters
     ----------
@@ -523,6 +524,9 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
         ``memberships.csv``, ``bodies.csv`` and ``activities.csv`` are
         written (replacing files of those names), and ``map.csv``, the
         settings table (direction, title, wave order; see :func:`netmap.read_csv`).
+        Table files of an earlier export that the map does not have
+        (``bodies.csv`` of a map since written without bodies) are removed;
+        other files are left alone.
     encoding : str, default "utf-8-sig"
         UTF-8 with a byte-order mark, so that Excel shows Hebrew and Arabic
         correctly when it opens the file.
@@ -536,9 +540,22 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     ------
     netmap.ParameterError
         For an ``encoding`` Python does not know.
+    netmap.FileFormatError
+        When the folder holds another file that :func:`netmap.read_csv` would
+        read as a table (``Bodies.csv``, ``גופים.csv``, ``settings.csv``):
+        nothing is written then.
 
     Notes
     -----
+    A table whose text holds a carriage return is written with Windows
+    line ends (``\r\n``), so that the cell is quoted and the carriage
+    return kept; other tables with ``\n``.
+
+    Every file is first written beside its target under a temporary name,
+    and the files are renamed in only once all are written
+    (``netmap.model._atomic``): a failure or Ctrl-C part-way leaves the
+    folder as it was, with no temporary file.
+
     A text cell (or header) that a spreadsheet would run as a formula,
     one starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
     return, is written with a leading single quote, as OWASP recommends
@@ -559,15 +576,67 @@ def write_csv(m: StakeholderMap, folder, *, encoding: str = "utf-8-sig") -> list
     check_encoding("encoding", encoding)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    written = []
-    for table, frame in table_frames(m).items():
-        path = folder / f"{table}.csv"
-        escape_frame(frame).to_csv(path, index=False, encoding=encoding,
-                                   lineterminator="\n")
-        written.append(path)
-    path = folder / "map.csv"
-    with path.open("w", encoding=encoding, newline="") as f:
-        csv.writer(f, lineterminator="\n").writerows(
-            [[escape_cell(c) for c in row] for row in settings_rows(m)])
-    written.append(path)
+    frames = table_frames(m)
+    names = [f"{table}.csv" for table in frames] + ["map.csv"]
+    stale = _stale_tables(folder, names)
+    written = [folder / name for name in names]
+    with staged_files() as staged:
+        for frame, path in zip(frames.values(), written[:-1], strict=True):
+            escape_frame(frame).to_csv(staged.path(path), index=False,
+                                       encoding=encoding,
+                                       lineterminator=_line_end(frame))
+        settings = [[escape_cell(c) for c in row] for row in settings_rows(m)]
+        with staged.path(written[-1]).open("w", encoding=encoding, newline="") as f:
+            csv.writer(f, lineterminator=_line_end(pd.DataFrame(settings))).writerows(
+                settings)
+    for path in stale:
+        path.unlink(missing_ok=True)
     return written
+
+
+def _line_end(frame: pd.DataFrame) -> str:
+    r"""The line end of a table's file: ``\n``, or ``\r\n`` when a cell holds ``\r``.
+
+    Python's CSV writer quotes a cell holding a character of the line end;
+    a carriage return in a cell is kept only when quoted, so a table
+    holding one is written with Windows line ends (as Excel writes CSV).
+    """
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        if values.dropna().astype(str).str.contains("\r", regex=False).any():
+            return "\r\n"
+    return "\n"
+
+
+def _stale_tables(folder: Path, names: list[str]) -> list[Path]:
+    """The table files of an earlier export that the new map does not have.
+
+    Files named as :func:`write_csv` names its tables (``bodies.csv`` ...)
+    are returned, to be removed once the new tables are written; other
+    files that :func:`read_csv` would read as a table (``Bodies.csv``,
+    ``גופים.csv``, ``settings.csv`` ...) make the write fail before anything
+    is written, since reading the folder back would mix them with the new
+    tables; every other file is left alone.
+    """
+    from netmap.model.schema import table_for_name
+
+    own = {f"{table}.csv" for table in TABLES} | {"map.csv"}
+    settings = {label_key(n) for n in SETTINGS_NAMES}
+    stale = []
+    for path in sorted(folder.iterdir()):
+        if path.name in names or path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+            continue
+        if label_key(path.stem) not in settings and table_for_name(path.stem) is None:
+            continue
+        if path.name in own:
+            stale.append(path)
+        elif not any((folder / n).exists() and path.samefile(folder / n) for n in names):
+            raise FileFormatError(
+                f"the folder holds {path.name}, which netmap.read_csv would read as a "
+                "table of the map beside the tables written now; nothing was written",
+                file=os.fspath(folder),
+                suggestion=f"move {path.name} out of the folder, or write to an empty "
+                           "folder")
+    return stale

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import io
+import math
 import os
+import re
 import warnings
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from netmap.io._limits import (
     MAX_SHEET_COLUMN,
@@ -19,6 +23,7 @@ from netmap.io._limits import (
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io._tables import Entry, assign_tables
 from netmap.io.csv import table_frames
+from netmap.model._atomic import atomic_path
 from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool
@@ -31,7 +36,8 @@ from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
+__all__ = ["read_excel", "write_excel", "frame_rows", "write_rows", "warn_cut",
+           "excel_cell", "xstring_escape", "xstring_unescape", "EXCEL_CELL_LIMIT"]
 
 
 def _load(path: Path):
@@ -107,7 +113,8 @@ def _sheet_rows(ws) -> list[tuple[int, tuple]]:
                     suggestion="save it again from Excel, or as CSV files")
             values = [None] * width
             for c in cells:
-                values[c["column"] - 1] = c["value"]
+                v = c["value"]
+                values[c["column"] - 1] = xstring_unescape(v) if isinstance(v, str) else v
             rows.append((n, tuple(values)))
     return rows
 
@@ -240,14 +247,23 @@ def write_excel(m: StakeholderMap, path) -> None:
     Sheets are named ``actors``, ``ties`` and, when not empty,
     ``memberships``, ``bodies`` and ``activities``; computed columns
     (``core``, ``tie_class``) are left out. :func:`netmap.read_excel` reads the
-    workbook back to an equal map.
+    workbook back to an equal map, to the last digit of every number,
+    except text cells longer than Excel's 32,767 characters, which are cut
+    to that length with a :class:`netmap.DataWarning` naming each cell.
 
     Parameters
     ----------
     m : StakeholderMap
         The map.
     path : path-like
-        The ``.xlsx`` file to write (replaced if it exists).
+        The ``.xlsx`` file to write (replaced if it exists, only once the
+        new workbook is written whole: see ``netmap.model._atomic``).
+
+    Warns
+    -----
+    netmap.DataWarning
+        When text cells longer than 32,767 characters were cut, naming the
+        cells (``actors!D7``) and their columns.
 
     Notes
     -----
@@ -258,14 +274,37 @@ def write_excel(m: StakeholderMap, path) -> None:
     that it stays text when the sheet is saved as CSV; plain numbers such
     as ``-3`` are written as they are. :func:`netmap.read_excel` takes the quote
     off again (see ``netmap.model._formula``).
+
+    What a workbook cannot hold as it is travels the way Excel itself
+    writes it: a carriage return or another control character in text
+    as Excel's escape ``_x000D_`` (which Excel shows as the character and
+    :func:`netmap.read_excel` reads back), numbers with all their 17
+    digits (Excel itself shows 15, and keeps only 15 when it saves the
+    workbook again), whole numbers beyond 2^53 and infinite numbers
+    (``inf``, ``-inf``) as text, which :func:`netmap.read_excel` reads as
+    numbers again.
     """
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
+    cut: list[str] = []
     for table, frame in table_frames(m).items():
-        write_rows(wb, table, frame_rows(frame))
-    write_rows(wb, "map", settings_rows(m))
-    wb.save(path)
+        cut += write_rows(wb, table, frame_rows(frame))
+    cut += write_rows(wb, "map", settings_rows(m))
+    with atomic_path(path) as temp:
+        wb.save(temp)
+    warn_cut(path, cut)
+
+
+def warn_cut(path, cut: list[str]) -> None:
+    """Warn, naming them, of the cells a workbook writer cut to Excel's limit."""
+    if cut:
+        shown = ", ".join(cut[:8]) + (f" and {len(cut) - 8} more" if len(cut) > 8 else "")
+        warnings.warn(
+            f"{os.fspath(path)}: {len(cut)} text cell(s) longer than Excel's "
+            f"{EXCEL_CELL_LIMIT:,} characters were cut to that length: {shown}; write "
+            "CSV, GEXF, GraphML or Kumu JSON to keep them whole", DataWarning,
+            stacklevel=3)
 
 
 def frame_rows(frame) -> list[list]:
@@ -275,12 +314,115 @@ def frame_rows(frame) -> list[list]:
     return [[str(c) for c in frame.columns], *map(list, zip(*columns, strict=True))]
 
 
-def write_rows(wb, title: str, rows) -> None:
+def write_rows(wb, title: str, rows) -> list[str]:
     """Append a sheet of rows to a write-only workbook, text never as a formula.
 
     Cells are escaped against formula injection (``netmap.model._formula.escape_cell``):
     no string then starts with ``=``, which openpyxl would store as a formula.
+    Every value is written so that :func:`read_excel` reads it back
+    exactly (see :func:`excel_cell`), except text longer than Excel's limit.
+
+    Returns
+    -------
+    list of str
+        The cells cut to :data:`EXCEL_CELL_LIMIT` characters, as
+        ``"sheet!D7 (column 'x')"``, the header taken from the first row.
     """
+    from openpyxl.utils import get_column_letter
+
     ws = wb.create_sheet(title)
-    for row in rows:
-        ws.append([escape_cell(value) for value in row])
+    cut: list[str] = []
+    header: list = []
+    for r, row in enumerate(rows, start=1):
+        cells = []
+        for c, value in enumerate(row, start=1):
+            cell, was_cut = excel_cell(ws, escape_cell(value))
+            if was_cut:
+                column = header[c - 1] if c <= len(header) else None
+                cut.append(f"{title}!{get_column_letter(c)}{r}"
+                           + (f" (column '{column}')" if column is not None else ""))
+            cells.append(cell)
+        header = header or list(row)
+        ws.append(cells)
+    return cut
+
+
+#: Excel's limit on the characters of a cell.
+EXCEL_CELL_LIMIT = 32_767
+
+#: What Excel writes as an ``_xHHHH_`` escape: control characters, the
+#: characters XML cannot hold, and text that looks like such an escape.
+_TO_ESCAPE = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]"
+                        "|_(?=x[0-9A-Fa-f]{4}_)")
+_ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
+
+
+def xstring_escape(text: str) -> str:
+    r"""Text as Excel writes it into a workbook's XML (OOXML's ``ST_Xstring``).
+
+    A character XML cannot hold, or that it would change (a carriage
+    return), is written ``_xHHHH_``; an underscore that starts text looking
+    like such an escape is itself escaped (``_x005F_``).
+
+    Examples
+    --------
+    >>> xstring_escape("a\r\nb"), xstring_escape("_x0041_")
+    ('a_x000D_\nb', '_x005F_x0041_')
+    >>> xstring_unescape(xstring_escape("a\r\nb_x0041_\x01")) == "a\r\nb_x0041_\x01"
+    True
+    """
+    return _TO_ESCAPE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def xstring_unescape(text: str) -> str:
+    r"""Text as Excel shows it: each ``_xHHHH_`` escape read as its character.
+
+    Examples
+    --------
+    >>> xstring_unescape("line_x000D_"), xstring_unescape("_x005F_x0041_")
+    ('line\r', '_x0041_')
+    """
+    if "_x" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def excel_cell(ws, value) -> tuple[object, bool]:
+    """A value as a cell of a write-only sheet that reads back exactly.
+
+    Floats that 16 digits (openpyxl's) do not give back exactly are written
+    with all 17 of ``repr``; whole numbers beyond 2^53, which Excel cannot
+    hold, and infinite numbers as text (``inf``); text through
+    :func:`xstring_escape`, cut to :data:`EXCEL_CELL_LIMIT` characters.
+
+    Returns
+    -------
+    cell : object
+        The value, or an openpyxl cell.
+    cut : bool
+        Whether text was cut.
+    """
+    if isinstance(value, bool | np.bool_) or value is None:
+        return value, False
+    if isinstance(value, int | np.integer):
+        return (str(int(value)) if abs(int(value)) >= 2**53 else int(value)), False
+    if isinstance(value, float | np.floating):
+        return _float_cell(ws, float(value)), False
+    if isinstance(value, str):
+        cut = len(value) > EXCEL_CELL_LIMIT
+        return xstring_escape(value[:EXCEL_CELL_LIMIT] if cut else value), cut
+    return value, False
+
+
+def _float_cell(ws, value: float):
+    from openpyxl.cell import WriteOnlyCell
+
+    if math.isnan(value):
+        return None
+    if math.isinf(value):
+        return "inf" if value > 0 else "-inf"
+    if float(f"{value:.16g}") == value:
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell._value = repr(value)  # written as it is into <v>, kept numeric ('n')
+    return cell

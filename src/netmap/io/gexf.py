@@ -36,6 +36,7 @@ from netmap.io._graphfile import (
 )
 from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
+from netmap.model._atomic import atomic_open
 from netmap.model._labels import label_key
 from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
@@ -70,7 +71,8 @@ def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     m : StakeholderMap
         The map.
     path : path-like
-        The ``.gexf`` file to write (replaced if it exists).
+        The ``.gexf`` file to write (replaced if it exists, only once the
+        new file is written whole).
     size : str or None, default "degree"
         What node sizes show: ``"degree"`` (number of ties), a numeric
         actor column, or None for no sizes. Sizes run from 5 to 30, the
@@ -105,7 +107,7 @@ def write_gexf(m: StakeholderMap, path, *, size: str | None = "degree") -> None:
     frames = writable_tables(m)
     actors, ties = frames.pop("actors"), frames.pop("ties")
     sizes = node_sizes(m, size)
-    with open(path, "wb") as f:
+    with atomic_open(path, "wb") as f:
         w = XmlWriter(f)
         with w.element("gexf", {"xmlns": GEXF_NS, "xmlns:viz": VIZ_NS, "version": "1.2"}):
             with w.element("meta"):
@@ -184,6 +186,7 @@ def read_gexf(
     path,
     *,
     sector_field: str = "sector",
+    default_sector: str | None = None,
     directed: bool | None = None,
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
@@ -208,6 +211,12 @@ def read_gexf(
         The ``.gexf`` file.
     sector_field : str, default "sector"
         The node attribute that holds the sector label.
+    default_sector : str, optional
+        The sector of every actor whose node has no sector (a file of
+        Gephi, yEd or networkx made without one): a sector label of the
+        taxonomy (``"third"``, ``"עמותה"`` ...). How many actors took it is
+        noted in the map's ``issues`` (code ``default-sector``). Default:
+        such a node is an error.
     directed : bool, optional
         Default: as the file says (``defaultedgetype``, and each edge's
         ``type``): directed when any edge is. In a directed map an
@@ -236,7 +245,8 @@ def read_gexf(
         node that does not exist ...), each naming the file, the line and
         the attribute.
     netmap.ParameterError
-        When ``directed`` is not True, False or None.
+        When ``directed`` is not True, False or None, or ``default_sector``
+        is not a sector of the taxonomy.
 
     Examples
     --------
@@ -257,18 +267,28 @@ def read_gexf(
     declared = _declared(graph, q)
     fragment = read_fragment(doc)
     issues: list[dict] = []
-    nodes = _read_nodes(doc, graph, q, declared, issues)
+    time = _Time(graph.get("timeformat") or "double")
+    nodes = _read_nodes(doc, graph, q, declared, issues, time)
     if fragment is None and _has_viz(graph, q):
         issues.append(issue_record(
             "gexf-viz-not-read", "visual attributes (colour, size, position) are not "
             "read: netmap colours by sector", severity="note", file=doc.file))
-    edges, edge_columns = _read_edges(doc, graph, q, declared)
-    g = GraphFile(doc.file, "GEXF", declared.order["node"], edge_columns, nodes, edges,
+    edges, edge_columns = _read_edges(doc, graph, q, declared, time)
+    issues.extend(time.issues(doc.file))
+    when = [f"{k}={graph.get(k)}" for k in ("timestamp", "start", "end") if graph.get(k)]
+    if when:
+        issues.append(issue_record(
+            "gexf-slice", f"the graph is a slice of a dynamic network ({', '.join(when)}); "
+            "read as the network of that time", severity="note", file=doc.file,
+            row=doc.line(graph)))
+    node_columns = time.columns("node", declared.order["node"])
+    edge_columns = time.columns("edge", edge_columns)
+    g = GraphFile(doc.file, "GEXF", node_columns, edge_columns, nodes, edges,
                   (graph.get("defaultedgetype") or "undirected").lower() == "directed",
                   fragment, title=_description(doc.root, q), issues=issues,
                   line=doc.line(graph))
     return build_map(g, sector_field=sector_field, directed=directed, taxonomy=taxonomy,
-                     waves=waves, name=name)
+                     waves=waves, name=name, default_sector=default_sector)
 
 
 def _graph(doc: XmlDocument) -> tuple[str, ET.Element]:
@@ -307,12 +327,17 @@ def _declared(graph: ET.Element, q: str) -> Declared:
 
 
 def _values(element: ET.Element, cls: str, declared: Declared, q: str,
-            doc: XmlDocument) -> dict:
-    """An element's attribute values by title, defaults first."""
+            doc: XmlDocument, time: _Time) -> dict:
+    """An element's attribute values by title, defaults first.
+
+    Of a dynamic attribute's values (each for a time interval), the one of
+    the latest interval is kept; ``time`` notes where they differed.
+    """
     values: dict = dict(declared.defaults[cls])
     holder = element.find(f"{q}attvalues")
     if holder is None:
-        return values
+        holder = element  # GEXF written without <attvalues> around them (Gephi's tests)
+    timed: dict[str, list[tuple]] = {}
     for v in holder.findall(f"{q}attvalue"):
         key = v.get("for") if v.get("for") is not None else v.get("id")
         title = declared.names[cls].get(key or "")
@@ -321,19 +346,30 @@ def _values(element: ET.Element, cls: str, declared: Declared, q: str,
                 f"an attribute value names attribute '{key}', which is not declared",
                 file=doc.file, row=doc.line(v), value=key,
                 suggestion="declare it in <attributes>, or export the file again")])
-        values[title] = v.get("value")
+        interval = time.interval(v, doc)
+        if interval is None:
+            values[title] = v.get("value")
+        else:
+            timed.setdefault(title, []).append((time.key(interval[0], low=True),
+                                                v.get("value")))
+    for title, spells in timed.items():
+        values[title] = max(spells, key=lambda spell: spell[0])[1]
+        if len({value for _, value in spells}) > 1:
+            time.changed.append((cls, element.get("id") or element.get("source"), title,
+                                 doc.line(element)))
     return values
 
 
 def _read_nodes(doc: XmlDocument, graph: ET.Element, q: str, declared: Declared,
-                issues: list[dict]) -> list[Node]:
+                issues: list[dict], time: _Time) -> list[Node]:
     """The nodes, noting those with nodes nested inside (not read)."""
     holder = graph.find(f"{q}nodes")
     nodes = []
     for element in (holder.findall(f"{q}node") if holder is not None else []):
         ident = node_id(element, doc)
-        nodes.append(Node(ident, element.get("label"),
-                          _values(element, "node", declared, q, doc), doc.line(element)))
+        values = _values(element, "node", declared, q, doc, time)
+        time.read_waves(element, "node", values, q, doc)
+        nodes.append(Node(ident, element.get("label"), values, doc.line(element)))
         if element.find(f"{q}nodes") is not None:
             issues.append(issue_record(
                 "nested-nodes", "nodes nested inside a node (a hierarchy) are not read",
@@ -348,15 +384,16 @@ def _has_viz(graph: ET.Element, q: str) -> bool:
         local(child.tag) in ("color", "size", "position", "shape") for child in first)
 
 
-def _read_edges(doc: XmlDocument, graph: ET.Element, q: str, declared: Declared
-                ) -> tuple[list[Edge], list[str]]:
+def _read_edges(doc: XmlDocument, graph: ET.Element, q: str, declared: Declared,
+                time: _Time) -> tuple[list[Edge], list[str]]:
     """The edges, and the edge columns: the declared ones, with weight and label if given."""
     holder = graph.find(f"{q}edges")
     edges = []
     weights = labels = False
     for element in (holder.findall(f"{q}edge") if holder is not None else []):
         source, target = edge_ends(element, doc)
-        values = _values(element, "edge", declared, q, doc)
+        values = _values(element, "edge", declared, q, doc, time)
+        time.read_waves(element, "edge", values, q, doc)
         weights |= element.get("weight") is not None
         values["weight"] = element.get("weight") or values.get("weight") or "1.0"
         if element.get("label") is not None:
@@ -379,3 +416,106 @@ def _description(root: ET.Element, q: str) -> str | None:
     if description is None:
         return None
     return (description.text or "").strip() or None
+
+
+class _Time:
+    """A dynamic GEXF's time: intervals read as waves, and what could not be kept.
+
+    A node or edge that exists from ``start`` to ``end`` (or at one
+    ``timestamp``, or in the ``<spells>`` it holds) gets those bounds as its
+    ``wave`` and ``until``, netmap's first and last wave of a row, both
+    included, as GEXF's closed intervals are. Several spells are read as
+    one interval from the first start to the last end (the gaps are noted);
+    open bounds (``startopen``, ``endopen``) are refused, since waves have
+    none.
+    """
+
+    def __init__(self, timeformat: str) -> None:
+        self.numeric = label_key(timeformat) in ("double", "float", "integer", "long")
+        self.timed = {"node": 0, "edge": 0}
+        self.hulls: list[tuple[str, str | None, int | None, int]] = []
+        self.changed: list[tuple[str, str | None, str, int | None]] = []
+
+    def key(self, value: str | None, *, low: bool) -> tuple:
+        """An order on bounds: a missing start before every time, a missing end after."""
+        if value is None:
+            return (0 if low else 2, 0.0, "")
+        if self.numeric:
+            try:
+                return (1, float(value), "")
+            except ValueError:
+                pass
+        return (1, 0.0, value)
+
+    @staticmethod
+    def interval(element: ET.Element, doc: XmlDocument) -> tuple | None:
+        """An element's (start, end), None when it has no time bounds."""
+        for bound in ("startopen", "endopen"):
+            if element.get(bound) is not None:
+                raise ValidationError([FileFormatError(
+                    f"an open time bound ({bound}) cannot be read as a wave: netmap's "
+                    "waves (wave, until) include both ends", file=doc.file,
+                    row=doc.line(element), value=element.get(bound),
+                    suggestion="write the interval with start and end (closed bounds), "
+                               "or export the network as a static GEXF")])
+        stamp = element.get("timestamp")
+        if stamp is not None:
+            return stamp, stamp
+        start, end = element.get("start"), element.get("end")
+        if start is None and end is None:
+            return None
+        return start, end
+
+    def read_waves(self, element: ET.Element, cls: str, values: dict, q: str,
+                   doc: XmlDocument) -> None:
+        """Put an element's interval (or the hull of its spells) in wave and until."""
+        intervals = []
+        own = self.interval(element, doc)
+        if own is not None:
+            intervals.append(own)
+        spells = element.find(f"{q}spells")
+        for spell in (spells.findall(f"{q}spell") if spells is not None else []):
+            interval = self.interval(spell, doc)
+            if interval is not None:
+                intervals.append(interval)
+        if not intervals:
+            return
+        self.timed[cls] += 1
+        if len(intervals) > 1:
+            self.hulls.append((cls, element.get("id") or element.get("source"),
+                               doc.line(element), len(intervals)))
+        start = min((i[0] for i in intervals), key=lambda v: self.key(v, low=True))
+        end = max((i[1] for i in intervals), key=lambda v: self.key(v, low=False))
+        if start is not None:
+            values.setdefault("wave", start)
+        if end is not None:
+            values.setdefault("until", end)
+
+    def columns(self, cls: str, columns: list[str]) -> list[str]:
+        """The columns, with wave and until when elements of the class had intervals."""
+        if not self.timed[cls]:
+            return columns
+        return [*columns, *(c for c in ("wave", "until") if c not in columns)]
+
+    def issues(self, file: str) -> list[dict]:
+        """A note of the intervals read as waves; warnings for what was not kept."""
+        out = []
+        if self.timed["node"] or self.timed["edge"]:
+            out.append(issue_record(
+                "gexf-time-as-waves", f"the time intervals of {self.timed['node']} "
+                f"node(s) and {self.timed['edge']} edge(s) are read as their waves "
+                "(wave: start, until: end)", severity="note", file=file))
+        if self.hulls:
+            cls, ident, line, n = self.hulls[0]
+            out.append(issue_record(
+                "gexf-spells-joined", f"{len(self.hulls)} node(s) or edge(s) exist in "
+                "several spells; each is read from its first start to its last end, "
+                f"the gaps between spells are not kept (first: {cls} '{ident}', {n} "
+                "spells)", file=file, row=line))
+        if self.changed:
+            cls, ident, title, line = self.changed[0]
+            out.append(issue_record(
+                "gexf-dynamic-values", f"{len(self.changed)} dynamic attribute value(s) "
+                "change over time; the value of the latest interval is kept (first: "
+                f"{cls} '{ident}', attribute '{title}')", file=file, row=line))
+        return out

@@ -34,6 +34,7 @@ from netmap.io._graphfile import (
 )
 from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
+from netmap.model._atomic import atomic_open
 from netmap.model._labels import label_key
 from netmap.model._params import check_choice
 from netmap.model.exceptions import FileFormatError, ValidationError
@@ -67,7 +68,8 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
     m : StakeholderMap
         The map.
     path : path-like
-        The ``.graphml`` file to write (replaced if it exists).
+        The ``.graphml`` file to write (replaced if it exists, only once the
+        new file is written whole).
     size : str or None, default "degree"
         What node sizes show: ``"degree"``, a numeric actor column, or None
         (see :func:`netmap.io.write_gexf`).
@@ -99,7 +101,7 @@ def write_graphml(m: StakeholderMap, path, *, size: str | None = "degree") -> No
     sizes = node_sizes(m, size)
     taken = {str(c) for c in node_cols}
     display = [d for d in _DISPLAY if d not in taken and not (d == "size" and sizes is None)]
-    with open(path, "wb") as f:
+    with atomic_open(path, "wb") as f:
         w = XmlWriter(f)
         with w.element("graphml", {
                 "xmlns": GRAPHML_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
@@ -172,6 +174,7 @@ def read_graphml(
     path,
     *,
     sector_field: str = "sector",
+    default_sector: str | None = None,
     directed: bool | None = None,
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
@@ -183,9 +186,12 @@ def read_graphml(
     From any other GraphML file, nodes become actors and edges ties; every
     node and edge key becomes a column (a key without ``attr.name`` is
     named by its id; defaults declared for a key are applied); the key
-    named by ``sector_field`` gives each actor's sector. Keys that hold yFiles
-    graphics, nested graphs, hyperedges and ports are not read (noted in
-    the map's ``issues``); of several graphs, the first is read.
+    named by ``sector_field`` gives each actor's sector. Nodes of nested
+    graphs (yEd's group nodes and what they hold) are actors too, with the
+    id of their group in the column ``group``, and edges at every depth
+    are ties; the label yEd draws on a node is its name. Keys that hold
+    yFiles graphics, hyperedges and ports are not read (noted in the map's
+    ``issues``); of several graphs, the first is read.
 
     The file is parsed without expanding XML entities (defusedxml): a
     hostile file (an entity bomb, an external entity) is refused.
@@ -196,6 +202,12 @@ def read_graphml(
         The ``.graphml`` file.
     sector_field : str, default "sector"
         The node key that holds the sector label.
+    default_sector : str, optional
+        The sector of every actor whose node has no sector (a file of
+        Gephi, yEd or networkx made without one): a sector label of the
+        taxonomy (``"third"``, ``"עמותה"`` ...). How many actors took it is
+        noted in the map's ``issues`` (code ``default-sector``). Default:
+        such a node is an error.
     directed : bool, optional
         Default: as the file says (``edgedefault``, and each edge's
         ``directed``); see :func:`netmap.read_gexf` for mixed
@@ -216,7 +228,8 @@ def read_graphml(
         With every problem in the values, each naming the file, the line and
         the key.
     netmap.ParameterError
-        When ``directed`` is not True, False or None.
+        When ``directed`` is not True, False or None, or ``default_sector``
+        is not a sector of the taxonomy.
 
     Examples
     --------
@@ -238,18 +251,21 @@ def read_graphml(
     graph = _first_graph(doc, q, issues)
     values = _Values(declared, {k.get("id") for k in doc.root.findall(f"{q}key")}, q, doc)
     nodes = _read_nodes(doc, graph, q, values, issues)
-    edges = [_edge(element, values, doc) for element in graph.findall(f"{q}edge")]
-    hyper = graph.findall(f"{q}hyperedge")
+    edges = [_edge(element, values, doc) for element in graph.iter(f"{q}edge")]
+    hyper = list(graph.iter(f"{q}hyperedge"))
     if hyper:
         issues.append(issue_record(
             "graphml-hyperedges", f"{len(hyper)} hyperedge(s) are not read", file=doc.file,
             table="ties", row=doc.line(hyper[0])))
-    g = GraphFile(doc.file, "GraphML", declared.order["node"], declared.order["edge"],
+    node_columns = list(declared.order["node"])
+    if any(GROUP_COLUMN in n.data for n in nodes) and GROUP_COLUMN not in node_columns:
+        node_columns.append(GROUP_COLUMN)
+    g = GraphFile(doc.file, "GraphML", node_columns, declared.order["edge"],
                   nodes, edges,
                   (graph.get("edgedefault") or "undirected").lower() == "directed",
                   read_fragment(doc), issues=issues, line=doc.line(graph))
     return build_map(g, sector_field=sector_field, directed=directed, taxonomy=taxonomy,
-                     waves=waves, name=name)
+                     waves=waves, name=name, default_sector=default_sector)
 
 
 def _namespace(doc: XmlDocument) -> str:
@@ -281,7 +297,8 @@ def _declared(doc: XmlDocument, q: str, issues: list[dict]) -> Declared:
                 declared.add(cls, ident, name, default.text if default is not None else None)
     if skipped:
         issues.append(issue_record(
-            "graphml-key-skipped", "keys holding yFiles graphics are not read: "
+            "graphml-key-skipped", "keys holding yFiles graphics are not read (but the "
+            "labels yEd draws on nodes): "
             + ", ".join(skipped), severity="note", file=doc.file))
     return declared
 
@@ -324,16 +341,52 @@ class _Values:
 
 def _read_nodes(doc: XmlDocument, graph: ET.Element, q: str, values: _Values,
                 issues: list[dict]) -> list[Node]:
-    """The graph's nodes, noting nested graphs and ports (not read)."""
-    nodes = []
-    for element in graph.findall(f"{q}node"):
-        if element.find(f"{q}graph") is not None or element.find(f"{q}port") is not None:
-            issues.append(issue_record(
-                "graphml-nested", "a nested graph or a port inside a node is not read",
-                file=doc.file, table="actors", row=doc.line(element), value=element.get("id")))
-        nodes.append(Node(node_id(element, doc), None, values.of(element, "node"),
-                          doc.line(element)))
+    """The graph's nodes, those of nested graphs (yEd's groups) included.
+
+    A node inside a nested graph gets the id of the node that holds the
+    graph (the group) in the column ``group``; a label drawn by yEd
+    (``y:NodeLabel``) is read as the node's label. Ports are noted, not
+    read.
+    """
+    nodes: list[Node] = []
+
+    def read(holder: ET.Element, group: str | None) -> None:
+        for element in holder.findall(f"{q}node"):
+            ident = node_id(element, doc)
+            data = values.of(element, "node")
+            if group is not None:
+                data.setdefault(GROUP_COLUMN, group)
+            nodes.append(Node(ident, _drawn_label(element, q), data, doc.line(element)))
+            if element.find(f"{q}port") is not None:
+                issues.append(issue_record(
+                    "graphml-ports", "the ports of a node are not read", severity="note",
+                    file=doc.file, table="actors", row=doc.line(element), value=ident))
+            for inner in element.findall(f"{q}graph"):
+                read(inner, ident)
+
+    read(graph, None)
+    nested = sum(GROUP_COLUMN in n.data for n in nodes)
+    if nested:
+        issues.append(issue_record(
+            "graphml-nested", f"{nested} node(s) of nested graphs (groups) are read as "
+            f"actors, with the id of their group in the column '{GROUP_COLUMN}'",
+            severity="note", file=doc.file, table="actors"))
     return nodes
+
+
+#: The actor column that names the group (the node holding a nested graph) of a node.
+GROUP_COLUMN = "group"
+
+
+def _drawn_label(element: ET.Element, q: str) -> str | None:
+    """The text of the first label yEd draws on a node (``y:NodeLabel``), if any."""
+    for data in element.findall(f"{q}data"):
+        for child in data.iter():
+            if local(child.tag) == "NodeLabel":
+                text = (child.text or "").strip()
+                if text:
+                    return text
+    return None
 
 
 def _edge(element: ET.Element, values: _Values, doc: XmlDocument) -> Edge:

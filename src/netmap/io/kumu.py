@@ -38,6 +38,7 @@ its role and waves.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -49,6 +50,8 @@ import pandas as pd
 
 from netmap.io._exchange import (
     DIRECTIONS,
+    check_default_sector,
+    default_sector_issue,
     direction_issues,
     first_repeat,
     issue_record,
@@ -58,6 +61,7 @@ from netmap.io._exchange import (
 )
 from netmap.io._limits import parser_errors, read_input_bytes
 from netmap.io._settings import parse_settings, resolve, settings_rows
+from netmap.model._atomic import atomic_open, atomic_path
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool
@@ -203,7 +207,8 @@ def write_kumu(m: StakeholderMap, path) -> None:
     m : StakeholderMap
         The map.
     path : path-like
-        A ``.xlsx`` or ``.json`` file (replaced if it exists).
+        A ``.xlsx`` or ``.json`` file (replaced if it exists, only once the
+        new file is written whole).
 
     Raises
     ------
@@ -211,11 +216,20 @@ def write_kumu(m: StakeholderMap, path) -> None:
         For another suffix, or an id holding ``|``, which Kumu reads as a
         list of elements in a connection's ``To``.
 
+    Warns
+    -----
+    netmap.DataWarning
+        When the workbook's text cells longer than Excel's 32,767
+        characters were cut, naming the cells (the JSON keeps them whole).
+
     Notes
     -----
     In the workbook, a text cell that a spreadsheet would run as a formula
     gets a leading single quote (see :func:`netmap.io.write_csv`);
-    :func:`netmap.read_kumu` takes it off.
+    :func:`netmap.read_kumu` takes it off. Numbers, line ends and control
+    characters travel in the workbook as :func:`netmap.io.write_excel` writes
+    them, and read back exactly. JSON has no infinite numbers: ``inf`` and
+    ``-inf`` are written as text, and read back as numbers.
 
     Examples
     --------
@@ -259,14 +273,17 @@ def write_kumu(m: StakeholderMap, path) -> None:
         return
     import openpyxl
 
-    from netmap.io.excel import write_rows
+    from netmap.io.excel import warn_cut, write_rows
 
     wb = openpyxl.Workbook(write_only=True)
+    cut: list[str] = []
     for title, rows in sheets.items():
-        write_rows(wb, title, rows)
+        cut += write_rows(wb, title, rows)
     write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
                                     ["layout", json.dumps(layout, ensure_ascii=False)]])
-    wb.save(path)
+    with atomic_path(path) as temp:
+        wb.save(temp)
+    warn_cut(path, cut)
 
 
 def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
@@ -282,6 +299,8 @@ def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
                     continue
                 if key == "tags" and isinstance(value, str):
                     value = value.split("|")
+                elif isinstance(value, float) and math.isinf(value):
+                    value = "inf" if value > 0 else "-inf"  # JSON has no infinity
                 item[key] = value
             out.append(item)
         return out
@@ -293,7 +312,7 @@ def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
     netmap = dict(settings)
     netmap["layout"] = layout
     data = {"elements": elements, "connections": connections, "netmap": netmap}
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
+    with atomic_open(path, encoding="utf-8", newline="\n") as f:
         json.dump(data, f, ensure_ascii=False, indent=1)
         f.write("\n")
 
@@ -554,6 +573,7 @@ def read_kumu(
     connections=None,
     *,
     sector_field: str = "Type",
+    default_sector: str | None = None,
     weight_field: str | None = "Strength",
     body_types=("body",),
     goal_types=("goal",),
@@ -587,6 +607,11 @@ def read_kumu(
         The CSV file of connections, when ``path`` is a CSV file of elements.
     sector_field : str, default "Type"
         The element field that holds each actor's sector.
+    default_sector : str, optional
+        The sector of every actor element without one (a Kumu project
+        whose elements carry no sector): a sector label of the taxonomy.
+        How many actors took it is noted in the map's ``issues`` (code
+        ``default-sector``). Default: such an element is an error.
     weight_field : str or None, default "Strength"
         The connection field read as the tie weight (it must then hold
         numbers); None keeps Kumu's ``Strength`` as a column named
@@ -596,7 +621,10 @@ def read_kumu(
         Element types read as bodies and as shared goals.
     directed : bool, optional
         Default: as netmap wrote it, else from the connections' ``Direction``:
-        directed when any connection is. In a directed map, mutual and
+        directed when any connection is, a connection without a
+        ``Direction`` counting as directed, as in Kumu (so that a project
+        reads as the same map from its JSON and from its workbook, whichever
+        of them spells the default out). In a directed map, mutual and
         undirected connections are read as two opposite ties; in an
         undirected one, a directed connection loses its direction (both
         warned and listed in the map's ``issues``).
@@ -620,8 +648,9 @@ def read_kumu(
         When the file cannot be read, or a sheet is neither elements nor
         connections.
     netmap.ParameterError
-        When ``directed`` is not True, False or None, or ``body_types`` or
-        ``goal_types`` is not a sequence of text (a single string, say).
+        When ``directed`` is not True, False or None, ``body_types`` or
+        ``goal_types`` is not a sequence of text (a single string, say), or
+        ``default_sector`` is not a sector of the taxonomy.
 
     Examples
     --------
@@ -651,12 +680,16 @@ def read_kumu(
         directed = settings["directed"]
     _, waves, name = resolve(settings, False, waves, name)
 
+    taxonomy = taxonomy or default_taxonomy()
+    check_default_sector(default_sector, taxonomy)
     gather = _Gather(source.file, sector_field=sector_field, weight_field=weight_field,
-                     body_types=body_types, goal_types=goal_types)
+                     body_types=body_types, goal_types=goal_types,
+                     default_sector=default_sector)
     gather.read(source)
-    issues = [*source.issues, *gather.issues(), *_to_list_issues(source)]
+    issues = [*source.issues, *gather.issues(), *_to_list_issues(source),
+              *default_sector_issue(gather.took_default, default_sector, file=source.file)]
     is_directed, two_arcs, dropped = resolve_directions(
-        gather.tie_directions, directed=directed, default=False)
+        gather.tie_directions, directed=directed, default=True)
     ties = gather.records["ties"]
     issues += direction_issues(two_arcs, dropped, [(f, s, r) for f, s, r, _ in ties.rows],
                                noun="connection")
@@ -664,7 +697,6 @@ def read_kumu(
 
     raws = _raw_tables(gather.records, source.layout or {}, written=bool(source.layout),
                        file=source.file)
-    taxonomy = taxonomy or default_taxonomy()
     hints = {("ties", "weight"): "or read it with weight_field=None to keep it as an "
                                  "ordinary column"}
     try:
@@ -747,9 +779,11 @@ class _Gather:
     """
 
     def __init__(self, file: str, *, sector_field: str, weight_field: str | None,
-                 body_types, goal_types) -> None:
+                 body_types, goal_types, default_sector: str | None = None) -> None:
         self.file = file
         self.sector_field = sector_field
+        self.default_sector = default_sector
+        self.took_default = 0
         self.weight_field = weight_field
         self.body_keys = {label_key(t) for t in body_types}
         self.goal_keys = {label_key(t) for t in goal_types}
@@ -807,14 +841,19 @@ class _Gather:
             if extra:
                 self.goal_fields.append((sheet.title, n, ident, extra))
             return True
-        if kind == "actors" and cols["sector"] is None:
+        if kind == "actors" and cols["sector"] is None and self.default_sector is None:
             self.errors.append(MissingColumnError(
                 f"the elements have no '{self.sector_field}' field, which gives each "
                 "actor's sector", file=self.file, sheet=sheet.title, row=sheet.header_row,
                 suggestion=f"add a '{self.sector_field}' column with each element's "
-                           "sector, or name the field that holds it with "
-                           "sector_field='...'"))
+                           "sector, name the field that holds it with "
+                           "sector_field='...', or give every actor one sector with "
+                           "default_sector='...'"))
             return False
+        if kind == "actors" and self.default_sector is not None and values.get(
+                "sector") is None:
+            values["sector"] = self.default_sector
+            self.took_default += 1
         table_id = ident[5:] if kind == "bodies" and ident.startswith("body:") else ident
         self.kind_of[ident] = ("body" if kind == "bodies" else "actor", table_id)
         shown.update(id="ID" if cols["id"] is not None else "Label", name="Label")

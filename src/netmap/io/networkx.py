@@ -7,10 +7,12 @@ from typing import TYPE_CHECKING
 import networkx as nx
 import pandas as pd
 
-from netmap.io._exchange import first_repeat
+from netmap.io._exchange import check_default_sector, default_sector_issue, first_repeat
 from netmap.model._params import check_choice
+from netmap.model._raw import table_from_frame
+from netmap.model._validation import validate_tables
 from netmap.model.exceptions import DuplicateIdError, ValidationError
-from netmap.model.sectors import SectorTaxonomy
+from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -130,6 +132,7 @@ def from_networkx(
     G: nx.Graph,
     *,
     sector_field: str = "sector",
+    default_sector: str | None = None,
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
@@ -146,6 +149,10 @@ def from_networkx(
         networkx.
     sector_field : str, default "sector"
         The node attribute that holds the sector label.
+    default_sector : str, optional
+        The sector of every node without one: a sector label of the
+        taxonomy. How many actors took it is noted in the map's ``issues``
+        (code ``default-sector``). Default: such a node is an error.
     taxonomy, waves
         As for :class:`netmap.StakeholderMap`; the direction is the graph's.
     name : str, optional
@@ -159,6 +166,8 @@ def from_networkx(
     ------
     netmap.ValidationError
         As for the readers: a node without a sector names the node.
+    netmap.ParameterError
+        When ``default_sector`` is not a sector of the taxonomy.
 
     Examples
     --------
@@ -172,16 +181,28 @@ def from_networkx(
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
+    taxonomy = taxonomy or default_taxonomy()
+    check_default_sector(default_sector, taxonomy)
     actors = _ordered(_actor_frame(G, sector_field), G.graph.get("actor_columns"),
                       ["id", "sector"])
+    took = 0
+    if default_sector is not None:
+        missing = actors["sector"].isna()
+        took = int(missing.sum())
+        actors["sector"] = actors["sector"].astype(object).where(~missing, default_sector)
     ties = _ordered(_tie_frame(G), G.graph.get("tie_columns"), ["source", "target"])
     if "weight" in ties:
         # networkx's convention: an edge without a weight weighs 1.
         ties["weight"] = ties["weight"].astype(object).where(ties["weight"].notna(), 1.0)
     if name is None:
         name = G.graph.get("name") or None
-    return StakeholderMap(actors, ties, directed=G.is_directed(), taxonomy=taxonomy,
-                          waves=waves, name=name, _stack_offset=1)
+    raws = {"actors": table_from_frame("actors", actors),
+            "ties": table_from_frame("ties", ties)}
+    validated = validate_tables(raws, taxonomy=taxonomy, directed=G.is_directed(),
+                                waves=waves)
+    validated.issues.extend(default_sector_issue(took, default_sector))
+    return StakeholderMap._from_validated(validated, directed=G.is_directed(),
+                                          taxonomy=taxonomy, name=name)
 
 
 def _actor_frame(G: nx.Graph, sector_field: str) -> pd.DataFrame:

@@ -56,6 +56,8 @@ MAX_ROWS_LISTED = 8
 
 _NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
 _INTEGER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")
+#: Infinite numbers as the writers write them (and Python, pandas and JSON tools).
+_INFINITY = re.compile(r"[+-]?inf(?:inity)?", re.IGNORECASE)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?(?:[ T]\d{2}:\d{2}(?::\d{2})?)?")
 _VOCABULARIES: dict[str, Vocabulary] = {
     "level": LEVELS,
@@ -295,9 +297,9 @@ def _infer(values: pd.Series) -> pd.Series:
     The same rule for every source, so that a column reads back the same
     from CSV, Excel or DataFrames: a column is numeric only when every value
     is a plain number (no leading zeros, so identifiers such as '007' stay
-    text), and whole (``Int64``) when every value is whole, since Excel
-    does not tell 2 from 2.0; it is boolean when every value is true or
-    false (any case).
+    text; ``inf`` and ``-inf`` count as numbers), and whole (``Int64``) when
+    every value is whole, since Excel does not tell 2 from 2.0; it is
+    boolean when every value is true or false (any case).
     """
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean")
@@ -314,7 +316,8 @@ def _infer(values: pd.Series) -> pd.Series:
             return values.map(_TRUE_FALSE).astype("boolean")
         if text.str.fullmatch(_INTEGER.pattern).all():
             return _integer_texts(values)
-        if text.str.fullmatch(_NUMBER.pattern).all():
+        if (text.str.fullmatch(_NUMBER.pattern)
+                | text.str.fullmatch(_INFINITY.pattern, case=False)).all():
             return _numbers(pd.to_numeric(values).astype("Float64"))
         return values.astype("str")
     return values

@@ -28,6 +28,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from netmap.model._atomic import atomic_open
 from netmap.model._params import check_int, check_seed
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context, scope_line
@@ -151,8 +152,16 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
+<<<<<<< HEAD
     made = _made_on()
     head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
                      say("made_by_undated", lang, version=__version__), "meta")
     path.write_text(page(heading, lang, [scope_line(ctx), head], built), encoding="utf-8")
+=======
+    head = paragraph(say("made_by", lang, version=__version__,
+                         date=_dt.date.today().isoformat()), "meta")
+    text = page(heading, lang, head, built)
+    with atomic_open(path, encoding="utf-8") as f:
+        f.write(text)
+>>>>>>> write14
     return path
