@@ -10,11 +10,11 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap._version import __version__
+from netmap.model._warnings import collect
 from netmap.model.exceptions import FileFormatError, NetmapError, ValidationError
 from netmap.words.catalogue import LANGS, say
 
@@ -180,8 +180,7 @@ def _read(args) -> tuple[StakeholderMap, list[dict]]:
     if not args.inputs and not any(getattr(args, t) for t in _TABLE_OPTIONS):
         raise _UsageError("no input given: name a workbook, a folder or CSV files")
     waves = [w.strip() for w in args.waves.split(",")] if args.waves else None
-    with warnings.catch_warnings(record=True):
-        warnings.simplefilter("always")
+    with collect():  # the map's issues are printed instead
         m = load_input(args.inputs, {t: getattr(args, t) for t in _TABLE_OPTIONS},
                        directed=args.directed, waves=waves,
                        source_format=args.source_format)
@@ -338,8 +337,7 @@ def _cmd_report(args) -> int:
 def _cmd_demo(args) -> int:
     from netmap.datasets.samples import load_2x5
 
-    with warnings.catch_warnings(record=True):
-        warnings.simplefilter("always")
+    with collect():
         m = load_2x5()
     folder = Path(args.output)
     folder.mkdir(parents=True, exist_ok=True)

@@ -21,11 +21,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import time
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.model._params import check_int, check_seed
+from netmap.model._warnings import collect
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context
 from netmap.words.catalogue import check_lang
@@ -99,8 +99,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     left_out: list[str] = []
     noted: list[str] = []
     total = len(SECTIONS)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with collect() as caught:
         for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
             start = time.perf_counter()
             body = build(ctx)
@@ -111,7 +110,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
             if progress is not None:
                 progress(sid, done, total, time.perf_counter() - start)
     for w in caught:
-        text = str(w.message)
+        text = str(w)
         if text not in noted:
             noted.append(text)
     built[0].blocks.extend(paragraph(t, "note") for t in left_out)
