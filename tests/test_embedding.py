@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import copy
+import functools
+import multiprocessing
+import pickle
 import re
 import threading
 import warnings
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import netmap
 from netmap.model._warnings import collect, warn
+from netmap.testing import assert_map_equal
+from test_exchange_properties import build as build_full
+from test_exchange_properties import full_maps
 
 
 def _notes(html: str) -> list[str]:
@@ -54,6 +63,7 @@ def _self_tie_folder(folder):
     return folder
 
 
+@pytest.mark.slow
 @pytest.mark.filterwarnings("error::netmap.DataWarning")
 @pytest.mark.filterwarnings("ignore:Glyph .* missing from font")  # matplotlib's, not netmap's
 def test_report_notes_hold_only_its_own_maps_notes(tmp_path):
@@ -112,7 +122,102 @@ def test_netmap_warns_only_through_its_collectable_helper():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code = line.split("#")[0]
             if re.search(r"\bwarnings\.(warn|catch_warnings|simplefilter|filterwarnings)\b",
-                         code) and ":func:" not in code:
+                         code) and ":func:" not in code and "``" not in code:
                 offenders.append(f"{path.relative_to(src)}:{number}: {line.strip()}")
     assert not offenders, ("use netmap.model._warnings.warn (and collect() to keep a call's "
                            "warnings) instead of:\n" + "\n".join(offenders))
+
+
+# -- maps pickle and deep-copy equal ------------------------------------------
+
+#: Measures a copied map must give equal, with the options they are called with.
+MEASURES = {
+    "mixing_matrix": {}, "ei_index": {"permutations": 49}, "assortativity": {},
+    "centrality": {}, "structural_holes": {}, "brokerage": {"stat": "raw"},
+    "brokers": {},
+}
+
+
+def _outcome(name: str, m):
+    """A measure's result on a map, or the error it raises (both compared)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", netmap.NetmapWarning)
+            return getattr(netmap, name)(m, **MEASURES[name])
+    except netmap.NetmapError as err:
+        return (type(err), str(err))
+
+
+def _assert_same(a, b) -> None:
+    if isinstance(a, pd.DataFrame):
+        pd.testing.assert_frame_equal(a, b)
+    elif isinstance(a, float):
+        assert a == b or (a != a and b != b)  # NaN is NaN
+    else:
+        assert a == b
+
+
+def _assert_copy_equal(m, other) -> None:
+    """Everything a map holds, and what the measures make of it, is equal."""
+    assert other is not m
+    assert_map_equal(m, other, check_name=True)
+    assert other.equals(m) and m.equals(other)
+    pd.testing.assert_frame_equal(other.issues, m.issues)
+    assert other.taxonomy == m.taxonomy and other.waves == m.waves
+    assert other.arrays.ids.equals(m.arrays.ids)
+    for name in MEASURES:
+        _assert_same(_outcome(name, m), _outcome(name, other))
+
+
+def _copies(m):
+    return {"pickle": pickle.loads(pickle.dumps(m)),
+            "pickle protocol 2": pickle.loads(pickle.dumps(m, protocol=2)),
+            "deepcopy": copy.deepcopy(m)}
+
+
+@settings(max_examples=15, deadline=None)
+@given(full_maps(), st.booleans())
+def test_random_maps_pickle_and_deep_copy_equal(data, computed):
+    m = build_full(*data)
+    if computed:
+        _ = m.arrays, m.summary()  # cached views travel with the map
+    for how, other in _copies(m).items():
+        try:
+            _assert_copy_equal(m, other)
+        except AssertionError as err:
+            raise AssertionError(f"{how}: {err}") from None
+
+
+@settings(max_examples=8, deadline=None)
+@given(st.integers(0, 2**32 - 1), st.integers(40, 90), st.sampled_from([None, 3]),
+       st.booleans())
+def test_synthetic_maps_pickle_and_deep_copy_equal(seed, n_actors, waves, directed):
+    m = netmap.datasets.synthetic(n_actors, 2 * n_actors, waves=waves, directed=directed,
+                                  seed=seed)
+    for other in _copies(m).values():
+        _assert_copy_equal(m, other)
+    if waves:
+        _assert_copy_equal(m.at(m.waves[0]), copy.deepcopy(m.at(m.waves[0])))
+
+
+def test_the_deep_copy_shares_no_cache():
+    m = netmap.datasets.load_2x5()
+    adjacency = m.arrays.adjacency()
+    other = copy.deepcopy(m)
+    assert other.arrays is not m.arrays
+    assert other.arrays.adjacency() is not adjacency
+    assert (other.arrays.adjacency() != adjacency).nnz == 0
+
+
+def test_maps_go_through_a_pool_of_two_processes():
+    """Maps sent to worker processes (spawned: every map is pickled) give equal measures."""
+    maps = [netmap.datasets.load_2x5(),
+            netmap.datasets.synthetic(80, 200, seed=3, directed=True),
+            netmap.datasets.synthetic(60, 150, seed=4, waves=2)]
+    measure = functools.partial(netmap.brokerage, stat="raw")
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        results = pool.map(measure, maps)
+        back = pool.map(copy.copy, maps)  # maps come back from the workers too
+    for m, result, returned in zip(maps, results, back, strict=True):
+        pd.testing.assert_frame_equal(result, measure(m))
+        _assert_copy_equal(m, returned)

@@ -77,6 +77,16 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     pathlib.Path
         The file written.
 
+    Notes
+    -----
+    The warnings netmap gives while the report is made are listed in its
+    notes section, not raised. They are collected for this call only (in a
+    context variable, not with the process-wide ``warnings.catch_warnings``),
+    so reports built in several threads at once, or while another thread
+    reads a map, each list their own. Warnings of other libraries (such as
+    matplotlib's about a missing glyph, which netmap's own note names
+    better) reach the caller as usual.
+
     Examples
     --------
     >>> import tempfile, pathlib
