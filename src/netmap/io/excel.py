@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,14 +17,15 @@ from netmap.model._labels import label_key
 from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
-from netmap.model.exceptions import FileFormatError, InputError, ValidationError
+from netmap.model._warnings import warn
+from netmap.model.exceptions import DataWarning, FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES, table_for_name
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["read_excel", "write_excel", "frame_rows", "write_rows"]
+__all__ = ["read_excel", "write_excel", "frame_rows", "write_rows", "new_workbook"]
 
 
 def _load(path: Path):
@@ -200,13 +204,31 @@ def write_excel(m: StakeholderMap, path) -> None:
     as ``-3`` are written as they are. :func:`netmap.read_excel` takes the quote
     off again (see ``netmap.model._formula``).
     """
+    with new_workbook() as wb:
+        for table, frame in table_frames(m).items():
+            write_rows(wb, table, frame_rows(frame))
+        write_rows(wb, "map", settings_rows(m))
+        wb.save(path)
+
+
+@contextlib.contextmanager
+def new_workbook() -> Iterator:
+    """A write-only openpyxl workbook whose sheets are closed if the block fails.
+
+    A write-only sheet writes its rows to a temporary file through a
+    generator; left open when saving fails (a missing or read-only folder)
+    or is interrupted, it prints a traceback when it is collected.
+    """
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
-    for table, frame in table_frames(m).items():
-        write_rows(wb, table, frame_rows(frame))
-    write_rows(wb, "map", settings_rows(m))
-    wb.save(path)
+    try:
+        yield wb
+    except BaseException:
+        for ws in wb.worksheets:
+            with contextlib.suppress(Exception):
+                ws.close()
+        raise
 
 
 def frame_rows(frame) -> list[list]:
@@ -216,12 +238,40 @@ def frame_rows(frame) -> list[list]:
     return [[str(c) for c in frame.columns], *map(list, zip(*columns, strict=True))]
 
 
+#: The control characters a workbook cell cannot hold: XML 1.0 forbids them,
+#: and openpyxl refuses them (``IllegalCharacterError``).
+UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def write_rows(wb, title: str, rows) -> None:
     """Append a sheet of rows to a write-only workbook, text never as a formula.
 
     Cells are escaped against formula injection (``netmap.model._formula.escape_cell``):
     no string then starts with ``=``, which openpyxl would store as a formula.
+    Control characters a workbook cannot hold (:data:`UNSTORABLE`: all below
+    U+0020 but tab, line feed and carriage return) are removed first, with a
+    DataWarning naming the cells.
     """
     ws = wb.create_sheet(title)
-    for row in rows:
-        ws.append([escape_cell(value) for value in row])
+    cleaned: list[tuple[int, int, str]] = []
+    for r, row in enumerate(rows, start=1):
+        cells = list(row)
+        for c, value in enumerate(cells):
+            if isinstance(value, str) and UNSTORABLE.search(value):
+                cleaned.append((r, c, value))
+                cells[c] = UNSTORABLE.sub("", value)
+        ws.append([escape_cell(value) for value in cells])
+    if cleaned:
+        _warn_cleaned(title, cleaned)
+
+
+def _warn_cleaned(title: str, cleaned: list[tuple[int, int, str]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    cells = [f"{get_column_letter(c + 1)}{r}" for r, c, _ in cleaned]
+    more = f" and {len(cells) - 10} more" if len(cells) > 10 else ""
+    first = cleaned[0][2]
+    char = next(ch for ch in first if UNSTORABLE.match(ch))
+    warn(f"sheet {title!r}: control characters a workbook cannot hold (such as "
+         f"U+{ord(char):04X} in {first!r}) removed from {len(cells)} cell(s): "
+         f"{', '.join(cells[:10])}{more}; write CSV to keep them", DataWarning, stacklevel=4)

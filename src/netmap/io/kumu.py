@@ -256,16 +256,14 @@ def write_kumu(m: StakeholderMap, path) -> None:
     if suffix == ".json":
         _write_json(path, sheets, settings, layout)
         return
-    import openpyxl
+    from netmap.io.excel import new_workbook, write_rows
 
-    from netmap.io.excel import write_rows
-
-    wb = openpyxl.Workbook(write_only=True)
-    for title, rows in sheets.items():
-        write_rows(wb, title, rows)
-    write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
-                                    ["layout", json.dumps(layout, ensure_ascii=False)]])
-    wb.save(path)
+    with new_workbook() as wb:
+        for title, rows in sheets.items():
+            write_rows(wb, title, rows)
+        write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
+                                        ["layout", json.dumps(layout, ensure_ascii=False)]])
+        wb.save(path)
 
 
 def _write_json(path: Path, sheets: dict, settings: list, layout: dict) -> None:
