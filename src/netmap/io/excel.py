@@ -202,7 +202,10 @@ def write_excel(m: StakeholderMap, path) -> None:
     leading single quote (OWASP's advice against formula injection), so
     that it stays text when the sheet is saved as CSV; plain numbers such
     as ``-3`` are written as they are. :func:`netmap.read_excel` takes the quote
-    off again (see ``netmap.model._formula``).
+    off again (see ``netmap.model._formula``). A cell cannot hold control
+    characters (below U+0020 but tab, line feed and carriage return): they
+    are removed, with a :class:`netmap.DataWarning` naming each cell; CSV
+    keeps them.
     """
     with new_workbook() as wb:
         for table, frame in table_frames(m).items():

@@ -488,12 +488,13 @@ class StakeholderMap:
 
         write_gexf(self, path, size=size)
 
-    def anonymize(self, key, *, keep=("sector", "level"), drop=(),
-                  coarsen=None) -> StakeholderMap:
+    def anonymize(self, *, key=None, keep=("sector", "level"), drop=(), coarsen=None,
+                  title: str | None = None, suppress=()) -> StakeholderMap:
         """The map with pseudonyms and only the attributes kept; see :func:`netmap.structure.anonymize.anonymize`."""  # noqa: E501
         from netmap.structure.anonymize import anonymize
 
-        return anonymize(self, key, keep=keep, drop=drop, coarsen=coarsen)
+        return anonymize(self, key=key, keep=keep, drop=drop, coarsen=coarsen, title=title,
+                         suppress=suppress)
 
     def to_kumu(self, path) -> None:
         """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.write_kumu`."""  # noqa: E501
