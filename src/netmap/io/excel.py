@@ -221,6 +221,12 @@ def new_workbook() -> Iterator:
     A write-only sheet writes its rows to a temporary file through a
     generator; left open when saving fails (a missing or read-only folder)
     or is interrupted, it prints a traceback when it is collected.
+
+    Yields
+    ------
+    openpyxl.Workbook
+        An empty write-only workbook: add sheets with :func:`write_rows`,
+        then save it inside the block.
     """
     import openpyxl
 
@@ -251,7 +257,7 @@ def write_rows(wb, title: str, rows) -> None:
 
     Cells are escaped against formula injection (``netmap.model._formula.escape_cell``):
     no string then starts with ``=``, which openpyxl would store as a formula.
-    Control characters a workbook cannot hold (:data:`UNSTORABLE`: all below
+    Control characters a workbook cannot hold (``UNSTORABLE``: all below
     U+0020 but tab, line feed and carriage return) are removed first, with a
     DataWarning naming the cells.
     """

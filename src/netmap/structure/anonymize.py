@@ -33,7 +33,7 @@ from netmap.model.vocabulary import BODY_KINDS, ROLES, TIE_TYPES, Vocabulary
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["anonymize", "pseudonyms", "reidentification_risk", "KEY_BYTES",
+__all__ = ["anonymize", "pseudonyms", "reidentification_risk", "KEY_BYTES", "SEARCH_KEYS",
            "STRUCTURAL_KEYS"]
 
 #: Hexadecimal digits of a pseudonym (64 bits: a clash among a million ids
@@ -61,7 +61,7 @@ _VOCABULARIES = {("ties", "type"): (TIE_TYPES, "t"), ("memberships", "role"): (R
 
 
 #: No vocabulary: every goal is free text.
-GOALS = Vocabulary("goal", [], closed=False)
+_GOALS = Vocabulary("goal", [], closed=False)
 
 
 class _Hidden:
@@ -103,7 +103,7 @@ def pseudonyms(ids: Iterable[Hashable], key, *, prefix: str = "a") -> pd.Series:
     ids : iterable
         The ids (turned into text).
     key : str or bytes
-        The secret key: at least :data:`KEY_BYTES` (16) bytes, text counted
+        The secret key: at least :data:`~netmap.structure.anonymize.KEY_BYTES` (16) bytes, text counted
         in UTF-8.
     prefix : str, default "a"
         ``"a"`` for actors, ``"b"`` for bodies, ``"g"`` for goals;
@@ -205,10 +205,10 @@ def anonymize(m: StakeholderMap, *, key=None, keep: Iterable[str] = ("sector", "
     m : StakeholderMap
         The map.
     key : str or bytes, optional
-        A secret key of at least 16 bytes (:data:`KEY_BYTES`; text counted
+        A secret key of at least 16 bytes (:data:`~netmap.structure.anonymize.KEY_BYTES`; text counted
         in UTF-8). The same key gives the same pseudonyms, so waves written
         at different times can be compared; keep it apart from the shared
-        map. Default: a fresh random key (:func:`secrets.token_bytes`), used
+        map. Default: a fresh random key (``secrets.token_bytes``), used
         once and forgotten, so the pseudonyms can be linked to no other
         copy, not even by you.
     keep : iterable of str, default ("sector", "level")
@@ -231,7 +231,7 @@ def anonymize(m: StakeholderMap, *, key=None, keep: Iterable[str] = ("sector", "
     suppress : iterable of str
         Actor ids (of ``m``) left out of the shared map, with their ties,
         memberships and activities, and with the persons who represent
-        them: the actors :func:`reidentification_risk` finds at risk, when
+        them: the actors :func:`netmap.reidentification_risk` finds at risk, when
         coarsening cannot hide them. Leaving actors out changes every
         measure, and the degrees of their partners.
 
@@ -335,13 +335,13 @@ class _Sharing:
         columns = {c: (vocab, prefix) for (t, c), (vocab, prefix) in _VOCABULARIES.items()
                    if t == table}
         if table == "activities":
-            columns["goal"] = (GOALS, "g")
+            columns["goal"] = (_GOALS, "g")
         for column, (vocab, prefix) in columns.items():
             if column not in out or column in self.keep or column in self.coarsen:
                 continue
             values = out[column]
             hide = values.notna().to_numpy()
-            if vocab is not GOALS:
+            if vocab is not _GOALS:
                 hide = hide & ~values.isin(vocab.codes).to_numpy()
             if hide.any():
                 shared = np.array(values.astype(object), dtype=object)
@@ -511,7 +511,7 @@ def reidentification_risk(m: StakeholderMap, *,
         class as text with ``degree_bins``; ``neighbour_sectors`` text);
         ``group_size``, the number of actors sharing the actor's values of
         all the keys; ``singled_out_by``, the fewest keys (at most
-        :data:`SEARCH_KEYS`, first in the order of ``keys``) whose values
+        :data:`~netmap.structure.anonymize.SEARCH_KEYS`, first in the order of ``keys``) whose values
         alone put the actor in a class below ``k``, joined with " + " (all
         the keys when no combination of three does). Empty when no actor is
         at risk. ``attrs["k"]``, ``attrs["keys"]`` and
