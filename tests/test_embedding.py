@@ -110,7 +110,10 @@ def test_netmap_warns_only_through_its_collectable_helper():
 
     ``warnings.warn`` called directly would bypass the report's collection
     (its warning would reach the caller, not the notes), and
-    ``warnings.catch_warnings`` swaps the filters of every thread.
+    ``warnings.catch_warnings`` swaps the filters of every thread. The one
+    use netmap's helper cannot replace, catching another library's warnings
+    to say them in netmap's words, is allowed on a line whose comment says
+    ``third-party warnings``.
     """
     import pathlib
 
@@ -120,7 +123,9 @@ def test_netmap_warns_only_through_its_collectable_helper():
         if path.name == "_warnings.py" and path.parent.name == "model":
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            code = line.split("#")[0]
+            code, _, comment = line.partition("#")
+            if "third-party warnings" in comment:
+                continue
             if re.search(r"\bwarnings\.(warn|catch_warnings|simplefilter|filterwarnings)\b",
                          code) and ":func:" not in code and "``" not in code:
                 offenders.append(f"{path.relative_to(src)}:{number}: {line.strip()}")

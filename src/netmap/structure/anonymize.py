@@ -103,8 +103,9 @@ def pseudonyms(ids: Iterable[Hashable], key, *, prefix: str = "a") -> pd.Series:
     ids : iterable
         The ids (turned into text).
     key : str or bytes
-        The secret key: at least :data:`~netmap.structure.anonymize.KEY_BYTES` (16) bytes, text counted
-        in UTF-8.
+        The secret key: at least
+        :data:`~netmap.structure.anonymize.KEY_BYTES` (16) bytes, text
+        counted in UTF-8.
     prefix : str, default "a"
         ``"a"`` for actors, ``"b"`` for bodies, ``"g"`` for goals;
         different prefixes give unrelated pseudonyms for the same id.
@@ -205,8 +206,9 @@ def anonymize(m: StakeholderMap, *, key=None, keep: Iterable[str] = ("sector", "
     m : StakeholderMap
         The map.
     key : str or bytes, optional
-        A secret key of at least 16 bytes (:data:`~netmap.structure.anonymize.KEY_BYTES`; text counted
-        in UTF-8). The same key gives the same pseudonyms, so waves written
+        A secret key of at least 16 bytes
+        (:data:`~netmap.structure.anonymize.KEY_BYTES`; text counted in
+        UTF-8). The same key gives the same pseudonyms, so waves written
         at different times can be compared; keep it apart from the shared
         map. Default: a fresh random key (``secrets.token_bytes``), used
         once and forgotten, so the pseudonyms can be linked to no other
@@ -511,8 +513,8 @@ def reidentification_risk(m: StakeholderMap, *,
         class as text with ``degree_bins``; ``neighbour_sectors`` text);
         ``group_size``, the number of actors sharing the actor's values of
         all the keys; ``singled_out_by``, the fewest keys (at most
-        :data:`~netmap.structure.anonymize.SEARCH_KEYS`, first in the order of ``keys``) whose values
-        alone put the actor in a class below ``k``, joined with " + " (all
+        :data:`~netmap.structure.anonymize.SEARCH_KEYS`, first in the order
+        of ``keys``) whose values alone put the actor in a class below ``k``, joined with " + " (all
         the keys when no combination of three does). Empty when no actor is
         at risk. ``attrs["k"]``, ``attrs["keys"]`` and
         ``attrs["degree_bins"]`` record the arguments.
