@@ -55,7 +55,7 @@ _SCRIPT = textwrap.dedent("""
     m.to_graphml(folder / "map.graphml")
     m.to_kumu(folder / "map.json")
     graph = m.to_networkx()
-    shared = m.anonymize(key="a long secret")
+    shared = m.anonymize(key="a long secret, 16+ bytes")
     rolled = m.roll_up(to="sector")
     calls = {
         "to_csv": sorted(Path(p).name for p in written),

@@ -23,6 +23,9 @@ import netmap.plot  # noqa: E402
 from netmap import ParameterError, StakeholderMap  # noqa: E402
 from netmap.datasets import synthetic  # noqa: E402
 
+#: A key long enough for anonymize (16 bytes at least).
+KEY = "a key of sixteen bytes or more"
+
 
 def _call(func, *args, **kwargs):
     return lambda m, tmp_path: func(m, *args, **kwargs)
@@ -71,11 +74,16 @@ BAD = [
     ("reidentification-keys", _call(netmap.reidentification_risk, keys=("shoe_size",)),
      "keys", ("shoe_size",)),
     ("reidentification-no-keys", _call(netmap.reidentification_risk, keys=()), "keys", ()),
-    ("anonymize-keep", _call(StakeholderMap.anonymize, key="k", keep=("secotr",)), "keep",
+    ("reidentification-bins", _call(netmap.reidentification_risk, degree_bins=[5, 1]),
+     "degree_bins", [5, 1]),
+    ("reidentification-bins-short", _call(netmap.reidentification_risk,
+                                          degree_bins=[0, 10]), "degree_bins", [0, 10]),
+    ("anonymize-title", _call(StakeholderMap.anonymize, title=3), "title", 3),
+    ("anonymize-keep", _call(StakeholderMap.anonymize, key=KEY, keep=("secotr",)), "keep",
      ("secotr",)),
-    ("anonymize-drop", _call(StakeholderMap.anonymize, key="k", drop=("id",)), "drop",
+    ("anonymize-drop", _call(StakeholderMap.anonymize, key=KEY, drop=("id",)), "drop",
      ("id",)),
-    ("anonymize-coarsen", _call(StakeholderMap.anonymize, key="k", coarsen={"shoe": [0, 1]}),
+    ("anonymize-coarsen", _call(StakeholderMap.anonymize, key=KEY, coarsen={"shoe": [0, 1]}),
      "coarsen", {"shoe": [0, 1]}),
     ("composition-reference", _call(netmap.body_composition, reference="balanced"),
      "reference", "balanced"),

@@ -1,20 +1,26 @@
 """The ``netmap`` command line: report, validate, summary, convert and demo.
 
 Exit codes: 0 success; 1 the input has errors (each printed with its file,
-sheet, row and column) or a measure cannot be computed; 2 the command line
-itself is wrong.
+sheet, row and column), a measure cannot be computed, or a file cannot be
+read or written (an operating-system error); 2 the command line itself is
+wrong (argparse's usage errors, a bad value such as ``--seed -1``); 130
+interrupted (Ctrl-C). Every failure is one line on standard error, never a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 import time
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap._version import __version__
+from netmap.model._warnings import collect
 from netmap.model.exceptions import (
     FileFormatError,
     NetmapError,
@@ -33,6 +39,7 @@ __all__ = ["main", "load_input", "input_format", "output_format", "FORMATS"]
 EXIT_OK = 0
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a Ctrl-C
 
 _TABLE_OPTIONS = ("actors", "ties", "memberships", "bodies", "activities")
 
@@ -249,8 +256,7 @@ def _read(args) -> tuple[StakeholderMap, list[dict]]:
     if not args.inputs and not any(getattr(args, t) for t in _TABLE_OPTIONS):
         raise _UsageError("no input given: name a workbook, a folder or CSV files")
     waves = [w.strip() for w in args.waves.split(",")] if args.waves else None
-    with warnings.catch_warnings(record=True):
-        warnings.simplefilter("always")
+    with collect():  # the map's issues are printed instead
         m = load_input(args.inputs, {t: getattr(args, t) for t in _TABLE_OPTIONS},
                        directed=args.directed, waves=waves,
                        source_format=args.source_format, strict=args.strict,
@@ -317,6 +323,18 @@ def _cmd_convert(args) -> int:
         return EXIT_INPUT
     out = Path(args.output)
     fmt = args.to or output_format(out)
+    if fmt != "csv":
+        _check_output_file(out)
+    with collect() as caught:
+        _write_as(m, out, fmt)
+    _print_warnings(issues, sys.stderr)
+    for w in caught:  # what the writer changed or left out (cells cut, DL's lost columns)
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"Wrote {out} ({fmt})")
+    return EXIT_OK
+
+
+def _write_as(m: StakeholderMap, out: Path, fmt: str) -> None:
     if fmt == "csv":
         m.to_csv(out)
     elif fmt == "excel":
@@ -330,28 +348,26 @@ def _cmd_convert(args) -> int:
         m.to_kumu(out)
     elif fmt == "gexf":
         m.to_gexf(out)
-    elif fmt in ("dl", "pajek"):
-        _write_plain(m, out, fmt)
+    elif fmt == "dl":
+        from netmap.io.ucinet import write_dl
+
+        write_dl(m, out)
+    elif fmt == "pajek":  # the sectors as a partition beside the network
+        from netmap.io.pajek import write_pajek
+
+        write_pajek(m, out, partition=out.with_suffix(".clu"))
     else:
         m.to_graphml(out)
-    _print_warnings(issues, sys.stderr)
-    print(f"Wrote {out} ({fmt})")
-    return EXIT_OK
 
 
-def _write_plain(m: StakeholderMap, out: Path, fmt: str) -> None:
-    """Write UCINET DL or Pajek, saying on stderr what the file does not keep."""
-    from netmap.io.pajek import write_pajek
-    from netmap.io.ucinet import write_dl
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        if fmt == "dl":
-            write_dl(m, out)
-        else:
-            write_pajek(m, out, partition=out.with_suffix(".clu"))
-    for w in caught:
-        print(f"warning: {w.message}", file=sys.stderr)
+def _check_output_file(out: Path) -> None:
+    """A usage error when the file to write is a folder or its folder is missing."""
+    if out.is_dir():
+        raise _UsageError(f"{out} is a folder: name the file to write")
+    if not out.parent.exists():
+        raise _UsageError(f"the folder {out.parent} does not exist")
+    if not out.parent.is_dir():
+        raise _UsageError(f"{out.parent} is a file, not a folder")
 
 
 def output_format(path: Path) -> str:
@@ -428,8 +444,7 @@ def _cmd_report(args) -> int:
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise _UsageError(f"the report is an HTML file: name it {out.stem}.html")
-    if not out.parent.exists():
-        raise _UsageError(f"the folder {out.parent} does not exist")
+    _check_output_file(out)
     path = _write_report(m, out, args, lang=args.lang, title=args.title)
     _print_warnings(issues, sys.stderr)
     print(f"Wrote {path}")
@@ -439,8 +454,7 @@ def _cmd_report(args) -> int:
 def _cmd_demo(args) -> int:
     from netmap.datasets.samples import load_2x5
 
-    with warnings.catch_warnings(record=True):
-        warnings.simplefilter("always")
+    with collect():
         m = load_2x5()
     folder = Path(args.output)
     folder.mkdir(parents=True, exist_ok=True)
@@ -455,6 +469,23 @@ def _cmd_demo(args) -> int:
         print(f"  {path.resolve()}")
     print("Open them in a browser; they need no network.")
     return EXIT_OK
+
+
+def _whole(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum``, else a usage error."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = minimum - 1
+        if value < minimum:
+            raise argparse.ArgumentTypeError(
+                f"{text!r} is not a whole number of at least {minimum}")
+        return value
+
+    parse.__name__ = f"whole number of at least {minimum}"
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -500,9 +531,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the problem's complexity, for the complexity fit")
     report.add_argument("--backbone", metavar="ID,...",
                         help="the backbone's actor ids, if the map does not mark it")
-    report.add_argument("--seed", type=int, default=0,
+    report.add_argument("--seed", type=_whole(0), default=0,
                         help="seed of layouts, tests and sampling (default 0)")
-    report.add_argument("--permutations", type=int, default=999,
+    report.add_argument("--permutations", type=_whole(1), default=999,
                         help="permutations of the significance tests (default 999)")
     report.add_argument("-v", "--verbose", action="store_true",
                         help="print the time each section took")
@@ -541,20 +572,76 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
-    """Run the command line; returns the exit code."""
+    """Run the command line; returns the exit code.
+
+    0 success; 1 the input has errors, a measure cannot be computed, or a
+    file cannot be read or written; 2 the command line is wrong (argparse
+    exits with 2 itself, by raising SystemExit); 130 interrupted. Every
+    failure is one line on standard error, without a traceback.
+    """
     parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return EXIT_USAGE
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_USAGE
+        return _run(args)
+    except KeyboardInterrupt:
+        print("netmap: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _run(args) -> int:
+    """Run a command; each failure it can meet as one line on stderr and its exit code."""
     try:
         return args.func(args)
-    except _UsageError as err:
+    except (_UsageError, ParameterError) as err:
         print(f"netmap {args.command}: error: {err}", file=sys.stderr)
         return EXIT_USAGE
     except NetmapError as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_INPUT
+    except BrokenPipeError:
+        _quiet_stdout()  # the reader of our output left (| head): nothing more to say
+        return EXIT_INPUT
+    except OSError as err:
+        print(f"netmap {args.command}: error: {_os_message(err)}", file=sys.stderr)
+        return EXIT_INPUT
+
+
+#: What to do about the operating-system errors a user can fix, by errno.
+_OS_HINTS = {
+    errno.ENOENT: "check the path: the file or its folder does not exist",
+    errno.EACCES: "check the permissions, or choose another folder",
+    errno.EPERM: "check the permissions, or choose another folder",
+    errno.EROFS: "the disk is read-only: choose another folder",
+    errno.EISDIR: "it is a folder: name a file",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.ENOSPC: "the disk is full: free some space or choose another disk",
+}
+
+
+def _os_message(err: OSError) -> str:
+    """An operating-system error in one line: what failed, on which path, what to do.
+
+    Examples
+    --------
+    >>> import errno
+    >>> _os_message(PermissionError(errno.EACCES, "Permission denied", "out/map.xlsx"))
+    "Permission denied: 'out/map.xlsx'; check the permissions, or choose another folder"
+    """
+    text = err.strerror or str(err) or type(err).__name__
+    paths = [p for p in (err.filename, err.filename2) if p is not None]
+    if paths:
+        text += ": " + " -> ".join(repr(os.fsdecode(p)) for p in paths)
+    hint = _OS_HINTS.get(err.errno) if err.errno is not None else None
+    return f"{text}; {hint}" if hint else text
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit does not fail again."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # not a real file
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 if __name__ == "__main__":  # pragma: no cover

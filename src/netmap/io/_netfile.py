@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import warnings
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ import pandas as pd
 
 from netmap.io._exchange import issue_record
 from netmap.io._graphfile import Edge, GraphFile, Node
+from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, FileFormatError, ParameterError
 
 if TYPE_CHECKING:
@@ -260,5 +260,5 @@ def lost_parts(m: StakeholderMap, *, actors: set[str], ties: set[str],
 def warn_lost(lost: list[str], *, kind: str, file: str, hint: str) -> None:
     """One DataWarning naming what the file does not keep (nothing when all is kept)."""
     if lost:
-        warnings.warn(f"{file}: a {kind} file does not keep " + "; ".join(lost)
-                      + f" ({hint})", DataWarning, stacklevel=3)
+        warn(f"{file}: a {kind} file does not keep " + "; ".join(lost)
+             + f" ({hint})", DataWarning, stacklevel=3)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import os
 import re
 import warnings
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +31,7 @@ from netmap.model._labels import label_key
 from netmap.model._params import check_bool
 from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
+from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, FileFormatError, InputError, ValidationError
 from netmap.model.schema import TABLES
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
@@ -37,7 +40,8 @@ if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["read_excel", "write_excel", "frame_rows", "write_rows", "warn_cut",
-           "excel_cell", "xstring_escape", "xstring_unescape", "EXCEL_CELL_LIMIT"]
+           "excel_cell", "xstring_escape", "xstring_unescape", "EXCEL_CELL_LIMIT",
+           "new_workbook"]
 
 
 def _load(path: Path):
@@ -63,8 +67,8 @@ def _load(path: Path):
         raise FileFormatError("not an Excel workbook netmap can read (not a zip "
                               "archive)", file=name, suggestion=hint)
     check_workbook_zip(data, file=name)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with warnings.catch_warnings(record=True) as caught:  # third-party warnings
+        warnings.simplefilter("always")  # third-party warnings
         try:
             with parser_errors(name, kind="Excel workbook"):
                 wb = openpyxl.load_workbook(data, read_only=True, data_only=True)
@@ -72,7 +76,7 @@ def _load(path: Path):
             raise FileFormatError(f"not an Excel workbook netmap can read ({err})",
                                   file=name, suggestion=hint) from err
     for w in caught:
-        warnings.warn(f"{name}: openpyxl: {w.message}", DataWarning, stacklevel=3)
+        warn(f"{name}: openpyxl: {w.message}", DataWarning, stacklevel=3)
     wb._netmap_file = name
     return wb
 
@@ -284,23 +288,47 @@ def write_excel(m: StakeholderMap, path) -> None:
     (``inf``, ``-inf``) as text, which :func:`netmap.read_excel` reads as
     numbers again.
     """
+    cut: list[str] = []
+    with new_workbook() as wb:
+        for table, frame in table_frames(m).items():
+            cut += write_rows(wb, table, frame_rows(frame))
+        cut += write_rows(wb, "map", settings_rows(m))
+        with atomic_path(path) as temp:
+            wb.save(temp)
+    warn_cut(path, cut)
+
+
+@contextlib.contextmanager
+def new_workbook() -> Iterator:
+    """A write-only openpyxl workbook whose sheets are closed if the block fails.
+
+    A write-only sheet writes its rows to a temporary file through a
+    generator; left open when saving fails (a missing or read-only folder)
+    or is interrupted, it prints a traceback when it is collected.
+
+    Yields
+    ------
+    openpyxl.Workbook
+        An empty write-only workbook: add sheets with :func:`write_rows`,
+        then save it inside the block.
+    """
     import openpyxl
 
     wb = openpyxl.Workbook(write_only=True)
-    cut: list[str] = []
-    for table, frame in table_frames(m).items():
-        cut += write_rows(wb, table, frame_rows(frame))
-    cut += write_rows(wb, "map", settings_rows(m))
-    with atomic_path(path) as temp:
-        wb.save(temp)
-    warn_cut(path, cut)
+    try:
+        yield wb
+    except BaseException:
+        for ws in wb.worksheets:
+            with contextlib.suppress(Exception):
+                ws.close()
+        raise
 
 
 def warn_cut(path, cut: list[str]) -> None:
     """Warn, naming them, of the cells a workbook writer cut to Excel's limit."""
     if cut:
         shown = ", ".join(cut[:8]) + (f" and {len(cut) - 8} more" if len(cut) > 8 else "")
-        warnings.warn(
+        warn(
             f"{os.fspath(path)}: {len(cut)} text cell(s) longer than Excel's "
             f"{EXCEL_CELL_LIMIT:,} characters were cut to that length: {shown}; write "
             "CSV, GEXF, GraphML or Kumu JSON to keep them whole", DataWarning,

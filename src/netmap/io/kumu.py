@@ -271,18 +271,16 @@ def write_kumu(m: StakeholderMap, path) -> None:
     if suffix == ".json":
         _write_json(path, sheets, settings, layout)
         return
-    import openpyxl
+    from netmap.io.excel import new_workbook, warn_cut, write_rows
 
-    from netmap.io.excel import warn_cut, write_rows
-
-    wb = openpyxl.Workbook(write_only=True)
     cut: list[str] = []
-    for title, rows in sheets.items():
-        cut += write_rows(wb, title, rows)
-    write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
-                                    ["layout", json.dumps(layout, ensure_ascii=False)]])
-    with atomic_path(path) as temp:
-        wb.save(temp)
+    with new_workbook() as wb:
+        for title, rows in sheets.items():
+            cut += write_rows(wb, title, rows)
+        cut += write_rows(wb, SETTINGS_SHEET, [["setting", "value"], *settings,
+                                               ["layout", json.dumps(layout, ensure_ascii=False)]])
+        with atomic_path(path) as temp:
+            wb.save(temp)
     warn_cut(path, cut)
 
 

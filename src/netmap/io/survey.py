@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -497,6 +496,15 @@ def _directed_ties(reports, responded, ratings) -> pd.DataFrame:
     return out
 
 
+def _mean_of_answers(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The mean of the two ends' answers where given, NaN where neither answered."""
+    answers = np.vstack([a, b])
+    given = ~np.isnan(answers)
+    count = given.sum(axis=0)
+    total = np.where(given, answers, 0.0).sum(axis=0)
+    return np.divide(total, count, out=np.full(len(a), np.nan), where=count > 0)
+
+
 def _undirected_ties(reports, responded, ratings, issues, raw) -> pd.DataFrame:
     if reports.empty:
         return pd.DataFrame({"source": [], "target": [], "type": [], "reports": [],
@@ -532,9 +540,7 @@ def _undirected_ties(reports, responded, ratings, issues, raw) -> pd.DataFrame:
     for c in ratings:
         a = first[c].to_numpy(dtype=float)
         b = second[c].to_numpy(dtype=float)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # mean of two NaN
-            out[c] = np.nanmean(np.vstack([a, b]), axis=0)
+        out[c] = _mean_of_answers(a, b)
         out[f"{c}_source"] = a
         out[f"{c}_target"] = b
     return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -13,6 +12,7 @@ import scipy.sparse.linalg as sla
 
 from netmap.measures.holes import _tie_matrix
 from netmap.model._params import allowed_words, check_seed
+from netmap.model._warnings import warn
 from netmap.model.exceptions import NetmapWarning, ParameterError
 
 if TYPE_CHECKING:
@@ -291,7 +291,7 @@ def _pivots(n: int, sample, seed) -> np.ndarray | None:
         if n <= SAMPLE_ABOVE:
             return None
         sample = SAMPLE_PIVOTS
-        warnings.warn(
+        warn(
             f"betweenness of this map of {n:,} actors is estimated from {sample:,} "
             f"sampled actors (exact above {SAMPLE_ABOVE:,} actors is slow); pass "
             "betweenness_sample=m.n_actors for exact values, or a number of pivots "
@@ -396,7 +396,7 @@ def _eigenvector(W: sp.csr_array, directed: bool) -> np.ndarray:
     _, labels = csgraph.connected_components(W, directed=directed, connection="strong")
     parts = int((np.bincount(labels) > 1).sum())
     if parts == 0:
-        warnings.warn(
+        warn(
             "eigenvector centrality is undefined for a map without "
             f"{'a cycle of directed ties' if directed else 'ties'}; the eigenvector "
             "column is NaN", NetmapWarning, stacklevel=3)
@@ -428,9 +428,9 @@ def _eigenvector(W: sp.csr_array, directed: bool) -> np.ndarray:
         converged = bool(y.min() > -1e-6)  # defective: ARPACK is ~1e-8 precise
         x = y if converged else x
     if not converged:
-        warnings.warn("eigenvector centrality did not converge (several parts of the "
-                      "map share the leading eigenvalue); its values are approximate",
-                      NetmapWarning, stacklevel=3)
+        warn("eigenvector centrality did not converge (several parts of the "
+             "map share the leading eigenvalue); its values are approximate",
+             NetmapWarning, stacklevel=3)
     x[x < 1e-12] = 0.0  # parts with a smaller eigenvalue, decayed to noise
     return np.clip(x, 0.0, None)
 

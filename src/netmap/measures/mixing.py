@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -12,6 +11,7 @@ import scipy.sparse as sp
 
 from netmap.model._groups import Groups, group_codes
 from netmap.model._params import allowed_words, check_choice
+from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, MeasureError, ParameterError
 from netmap.model.vocabulary import TIE_CLASSES
 
@@ -49,7 +49,7 @@ def _tie_groups(m, by: str, weight: str | None, *, stacklevel: int = 2) -> _TieG
     kept = (src >= 0) & (dst >= 0)
     left_out = int((~kept).sum())
     if left_out:
-        warnings.warn(
+        warn(
             f"{left_out} of {len(kept)} ties have an end with no {by!r} group and are "
             f"left out (by='core' leaves out academia, social_business and other); "
             f"use by='sector' to keep every tie",
@@ -252,7 +252,7 @@ def assortativity(m: StakeholderMap, *, by: str = "sector") -> float:
     dst = groups.codes[adjacency.col]
     kept = (src >= 0) & (dst >= 0)
     if (~kept).any():
-        warnings.warn(
+        warn(
             f"ties with an end that has no {by!r} group are left out of the "
             "assortativity; use by='sector' to keep every tie", DataWarning,
             stacklevel=2)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Hashable
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_bool
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, Validated, validate_tables
+from netmap.model._warnings import warn
 from netmap.model.arrays import MapArrays
 from netmap.model.exceptions import DataWarning, ParameterError, WaveError
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
@@ -488,12 +488,13 @@ class StakeholderMap:
 
         write_gexf(self, path, size=size)
 
-    def anonymize(self, key, *, keep=("sector", "level"), drop=(),
-                  coarsen=None) -> StakeholderMap:
+    def anonymize(self, *, key=None, keep=("sector", "level"), drop=(), coarsen=None,
+                  title: str | None = None, suppress=()) -> StakeholderMap:
         """The map with pseudonyms and only the attributes kept; see :func:`netmap.structure.anonymize.anonymize`."""  # noqa: E501
         from netmap.structure.anonymize import anonymize
 
-        return anonymize(self, key, keep=keep, drop=drop, coarsen=coarsen)
+        return anonymize(self, key=key, keep=keep, drop=drop, coarsen=coarsen, title=title,
+                         suppress=suppress)
 
     def to_kumu(self, path) -> None:
         """Write a Kumu workbook (``.xlsx``) or JSON (``.json``); see :func:`netmap.io.write_kumu`."""  # noqa: E501
@@ -517,5 +518,5 @@ def _warn(issues: list[dict], stacklevel: int) -> None:
     for code, records in by_code.items():
         first = records[0]["message"]
         more = f" (and {len(records) - 1} more like it)" if len(records) > 1 else ""
-        warnings.warn(f"{first}{more}; see the map's .issues [{code}]", DataWarning,
+        warn(f"{first}{more}; see the map's .issues [{code}]", DataWarning,
                       stacklevel=stacklevel + 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -10,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._params import allowed_words
+from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, MeasureError, ParameterError
 from netmap.plot import text as _text
 from netmap.words import catalogue as _words
@@ -159,7 +159,7 @@ def warn_missing(values: pd.Series, what: str, fallback: str, stacklevel: int) -
     missing = int(values.isna().sum())
     if missing:
         example = values.index[values.isna().to_numpy()][0]
-        warnings.warn(
+        warn(
             f"{missing} of {len(values)} actors have no {what} value (such as "
             f"{example!r}); they are {fallback}", DataWarning, stacklevel=stacklevel + 1)
 

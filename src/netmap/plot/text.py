@@ -21,11 +21,11 @@ never turns silently into boxes.
 from __future__ import annotations
 
 import unicodedata
-import warnings
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from netmap.model._params import check_choice
+from netmap.model._warnings import warn
 from netmap.model.exceptions import MissingGlyphWarning, NetmapWarning
 
 __all__ = [
@@ -98,7 +98,7 @@ def text_direction(text: str) -> str | None:
 
 
 def _warn_unshaped(stacklevel: int) -> None:
-    warnings.warn(
+    warn(
         "Arabic text is drawn with unjoined letters: this matplotlib has no libraqm "
         "and arabic-reshaper is not installed; pip install 'netmap[rtl]' (or a "
         "matplotlib built with libraqm, such as 3.11 or newer)",
@@ -304,7 +304,7 @@ def check_glyphs(texts: Iterable[str], font: str | Sequence[str] | None = None, 
         example = next(t for t in texts if any(ch in t for ch in missing))
         names = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in missing[:10])
         more = f" and {len(missing) - 10} more" if len(missing) > 10 else ""
-        warnings.warn(
+        warn(
             f"no glyph for {names}{more} in the fonts {', '.join(font_families(font))} "
             f"(first in {example!r}): they would be drawn as empty boxes; pass font= "
             "a font that has them (such as Noto Sans for the script)",

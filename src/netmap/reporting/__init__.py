@@ -24,12 +24,12 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import time
-import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.model._atomic import atomic_open
 from netmap.model._params import check_int, check_seed
+from netmap.model._warnings import collect
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context, scope_line
 from netmap.words.catalogue import check_lang
@@ -105,6 +105,16 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         bytes: the report is dated only by ``SOURCE_DATE_EPOCH`` when it is
         set, never by the clock.
 
+    Notes
+    -----
+    The warnings netmap gives while the report is made are listed in its
+    notes section, not raised. They are collected for this call only (in a
+    context variable, not with the process-wide ``warnings.catch_warnings``),
+    so reports built in several threads at once, or while another thread
+    reads a map, each list their own. Warnings of other libraries (such as
+    matplotlib's about a missing glyph, which netmap's own note names
+    better) reach the caller as usual.
+
     Examples
     --------
     >>> import tempfile, pathlib
@@ -131,8 +141,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     noted: list[str] = [r["message"] for r in m.issues.to_dict("records")
                         if r["severity"] == "warning"]
     total = len(SECTIONS)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with collect() as caught:
         for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
             start = time.perf_counter()
             body = build(ctx)
@@ -143,7 +152,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
             if progress is not None:
                 progress(sid, done, total, time.perf_counter() - start)
     for w in caught:
-        text = str(w.message)
+        text = str(w)
         if text not in noted:
             noted.append(text)
     first = next((s for s in built if s.id == "summary"), built[0])
@@ -152,16 +161,10 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
-<<<<<<< HEAD
     made = _made_on()
     head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
                      say("made_by_undated", lang, version=__version__), "meta")
-    path.write_text(page(heading, lang, [scope_line(ctx), head], built), encoding="utf-8")
-=======
-    head = paragraph(say("made_by", lang, version=__version__,
-                         date=_dt.date.today().isoformat()), "meta")
-    text = page(heading, lang, head, built)
+    text = page(heading, lang, [scope_line(ctx), head], built)
     with atomic_open(path, encoding="utf-8") as f:
         f.write(text)
->>>>>>> write14
     return path

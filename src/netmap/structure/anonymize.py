@@ -1,20 +1,25 @@
 """Safe sharing: stable pseudonyms, dropped and coarsened columns, re-identification risk.
 
 A backbone team shares its map with researchers without exposing the
-people and organisations in it: :func:`~netmap.structure.anonymize.anonymize` replaces every id and
-name with a pseudonym computed from the id under a secret key (HMAC-SHA256),
-keeps every tie, membership and wave, and keeps only the attributes the
-user names. The same key gives the same pseudonyms, so the waves of a
-study stay comparable; another key gives others, so two shared copies
-cannot be joined. :func:`netmap.reidentification_risk` then lists the actors
-that the attributes left in the map still single out.
+people and organisations in it: :func:`~netmap.structure.anonymize.anonymize` replaces every id,
+name and goal with a pseudonym computed under a secret key (HMAC-SHA256),
+drops the map's title and every other free-text column, keeps every tie,
+membership and wave, and keeps only the attributes the user names. The
+same key gives the same pseudonyms, so the waves of a study stay
+comparable; another key gives others, so two shared copies cannot be
+joined. :func:`netmap.reidentification_risk` then lists the actors that
+what the shared map still shows singles out: their attributes, the bodies
+they sit in, and the ties that anonymising keeps (degree, and the sectors
+of the other ends).
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import secrets
 from collections.abc import Hashable, Iterable, Mapping
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -23,11 +28,13 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_int
 from netmap.model._validation import DERIVED_COLUMNS, Validated
 from netmap.model.exceptions import InvalidValueError, ParameterError
+from netmap.model.vocabulary import BODY_KINDS, ROLES, TIE_TYPES, Vocabulary
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["anonymize", "pseudonyms", "reidentification_risk"]
+__all__ = ["anonymize", "pseudonyms", "reidentification_risk", "KEY_BYTES", "SEARCH_KEYS",
+           "STRUCTURAL_KEYS"]
 
 #: Hexadecimal digits of a pseudonym (64 bits: a clash among a million ids
 #: has a chance of about 3 in 100 million).
@@ -42,8 +49,29 @@ STRUCTURE = {
     "activities": ("goal", "wave", "until"),
 }
 #: Columns that cannot be dropped or coarsened.
-_FIXED = {"sector", "source", "target", "actor", "body", "goal", "id", "core",
-          "tie_class"}
+_FIXED = {"sector", "source", "target", "actor", "body", "id", "core", "tie_class"}
+
+#: The fewest bytes a key may have (128 bits; UTF-8 for text).
+KEY_BYTES = 16
+
+#: Vocabulary columns: a value outside the vocabulary is free text, shared as a
+#: pseudonym (with this prefix) unless the column is kept as written.
+_VOCABULARIES = {("ties", "type"): (TIE_TYPES, "t"), ("memberships", "role"): (ROLES, "r"),
+                 ("bodies", "kind"): (BODY_KINDS, "k")}
+
+
+#: No vocabulary: every goal is free text.
+_GOALS = Vocabulary("goal", [], closed=False)
+
+
+class _Hidden:
+    """A key in an error message: its length, never its value."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+
+    def __repr__(self) -> str:
+        return f"<a key of {self.size} bytes>"
 
 
 def _key_bytes(key) -> bytes:
@@ -52,13 +80,13 @@ def _key_bytes(key) -> bytes:
     elif isinstance(key, str):
         data = key.encode("utf-8")
     else:
-        raise InvalidValueError(
-            f"the key must be text or bytes, not {type(key).__name__}",
-            suggestion="pass a secret passphrase, kept apart from the shared map")
-    if not data:
-        raise InvalidValueError(
-            "the key is empty", suggestion="pass a secret passphrase; the same one "
-            "gives the same pseudonyms in every wave")
+        raise ParameterError("key", type(key).__name__, "text or bytes",
+                             hint="pass a secret passphrase, kept apart from the shared map")
+    if len(data) < KEY_BYTES:
+        raise ParameterError(
+            "key", _Hidden(len(data)), f"text or bytes of at least {KEY_BYTES} bytes "
+            "(such as secrets.token_hex(16))", hint="the same key gives the same "
+            "pseudonyms in every wave; keep it apart from the shared map")
     return data
 
 
@@ -75,10 +103,12 @@ def pseudonyms(ids: Iterable[Hashable], key, *, prefix: str = "a") -> pd.Series:
     ids : iterable
         The ids (turned into text).
     key : str or bytes
-        The secret key.
+        The secret key: at least
+        :data:`~netmap.structure.anonymize.KEY_BYTES` (16) bytes, text
+        counted in UTF-8.
     prefix : str, default "a"
-        ``"a"`` for actors, ``"b"`` for bodies; different prefixes give
-        unrelated pseudonyms for the same id.
+        ``"a"`` for actors, ``"b"`` for bodies, ``"g"`` for goals;
+        different prefixes give unrelated pseudonyms for the same id.
 
     Returns
     -------
@@ -87,16 +117,20 @@ def pseudonyms(ids: Iterable[Hashable], key, *, prefix: str = "a") -> pd.Series:
 
     Raises
     ------
+    netmap.ParameterError
+        For a key that is not text or bytes, or is shorter than 16 bytes
+        (the message gives its length, never the key).
     netmap.InvalidValueError
-        For an empty key, or (at odds of about 1 in 10^8 at a million ids)
-        two ids that get one pseudonym.
+        When (at odds of about 1 in 10^8 at a million ids) two ids get one
+        pseudonym.
 
     Examples
     --------
-    >>> p = pseudonyms(["moe", "intel"], "secret")
-    >>> p["moe"] == pseudonyms(["moe"], "secret")["moe"], p["moe"][:2], len(p["moe"])
+    >>> p = pseudonyms(["moe", "intel"], "a secret of 16+ bytes")
+    >>> same = pseudonyms(["moe"], "a secret of 16+ bytes")["moe"]
+    >>> p["moe"] == same, p["moe"][:2], len(p["moe"])
     (True, 'a_', 18)
-    >>> p["moe"] == pseudonyms(["moe"], "other key")["moe"]
+    >>> p["moe"] == pseudonyms(["moe"], "another secret, 16+ bytes")["moe"]
     False
     """
     secret = _key_bytes(key)
@@ -141,10 +175,10 @@ def _coarsen(values: pd.Series, spec, column: str) -> pd.Series:
     return out.astype(object).where(out.notna(), None).astype("str")
 
 
-def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
-              drop: Iterable[str] = (),
-              coarsen: Mapping[str, object] | None = None):
-    """The map with pseudonyms for ids and names, and only the attributes kept.
+def anonymize(m: StakeholderMap, *, key=None, keep: Iterable[str] = ("sector", "level"),
+              drop: Iterable[str] = (), coarsen: Mapping[str, object] | None = None,
+              title: str | None = None, suppress: Iterable[str] = ()) -> StakeholderMap:
+    """The map with pseudonyms for ids, names and goals, and only the attributes kept.
 
     Every actor id becomes a pseudonym (:func:`netmap.pseudonyms`, prefix ``a``),
     and so does every body id (prefix ``b``); names become the pseudonyms
@@ -154,72 +188,103 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
     in the order of the pseudonyms, so that the order of the original
     tables (often alphabetical, or by date of entry) does not show.
 
+    Free text does not travel: the map's title is dropped (or replaced by
+    ``title``); goals become pseudonyms (prefix ``g``), so the coverage of
+    goals can still be computed but not read; a tie type, role or body
+    kind outside netmap's vocabulary (written by hand, such as "lobbying
+    for the mayor") becomes a pseudonym (prefixes ``t``, ``r``, ``k``);
+    every other column (``name_en``, ``scope``, ``backbone``, the bodies'
+    ``coordinator``, notes, budgets ...) is dropped.
+
     Kept: the sector, the structure columns (tie ``type``, ``weight``,
-    ``trust``; membership ``role``; body ``kind``; ``goal``; ``wave`` and
-    ``until`` everywhere) unless named in ``drop``, and the columns named
-    in ``keep`` or ``coarsen``. Every other column (``scope``,
-    ``name_en``, notes, budgets ...) is dropped.
+    ``trust``; membership ``role``; body ``kind``; the activities' ``goal``;
+    ``wave`` and ``until`` everywhere) unless named in ``drop``, and the
+    columns named in ``keep`` (as written) or ``coarsen``.
 
     Parameters
     ----------
     m : StakeholderMap
         The map.
-    key : str or bytes
-        A secret key. The same key gives the same pseudonyms, so waves
-        written at different times can be compared; keep it apart from
-        the shared map.
+    key : str or bytes, optional
+        A secret key of at least 16 bytes
+        (:data:`~netmap.structure.anonymize.KEY_BYTES`; text counted in
+        UTF-8). The same key gives the same pseudonyms, so waves written
+        at different times can be compared; keep it apart from the shared
+        map. Default: a fresh random key (``secrets.token_bytes``), used
+        once and forgotten, so the pseudonyms can be linked to no other
+        copy, not even by you.
     keep : iterable of str, default ("sector", "level")
-        Other columns to keep, in any table. ``level`` keeps who is a
-        person and the organisation (``org``, as a pseudonym) they
+        Other columns to keep as written, in any table. ``level`` keeps who
+        is a person and the organisation (``org``, as a pseudonym) they
         represent; without it every actor counts as an organisation.
+        ``goal`` keeps the goals as written; ``type``, ``role`` and
+        ``kind`` keep the values outside the vocabulary as written.
     drop : iterable of str
         Structure columns to drop as well (``trust``, ``wave``, ``role``
-        ...).
+        ...); ``goal`` drops the activities table.
     coarsen : dict, optional
         Columns kept in a coarser form: column name to bin edges (a list
         of numbers; values become intervals such as ``"[10.0, 50.0)"``), a
-        mapping of value to group, or a function. The result is text.
+        mapping of value to group (``{"goal": {"math": "STEM", ...}}``), or
+        a function. The result is text.
+    title : str, optional
+        The shared map's title. Default: none (the map's own title often
+        names the initiative).
+    suppress : iterable of str
+        Actor ids (of ``m``) left out of the shared map, with their ties,
+        memberships and activities, and with the persons who represent
+        them: the actors :func:`netmap.reidentification_risk` finds at risk, when
+        coarsening cannot hide them. Leaving actors out changes every
+        measure, and the degrees of their partners.
 
     Returns
     -------
     StakeholderMap
-        Its ``issues`` hold one note saying what was dropped.
+        Its ``issues`` hold one note saying what was pseudonymised,
+        dropped, coarsened and suppressed.
 
     Raises
     ------
-    netmap.InvalidValueError
-        For an empty key or one that is not text or bytes (the message
-        never shows the key), or a ``coarsen`` rule that does not fit its
-        column's values.
     netmap.ParameterError
-        For a column in ``keep``, ``drop`` or ``coarsen`` that no table
-        has, one that cannot be dropped (ids, sectors), or one both kept
-        and dropped.
+        For a key that is not text or bytes or is shorter than 16 bytes
+        (the message gives its length, never the key); for a column in
+        ``keep``, ``drop`` or ``coarsen`` that no table has, one that cannot
+        be dropped (ids, sectors), or one both kept and dropped.
+    netmap.InvalidValueError
+        For a ``coarsen`` rule that does not fit its column's values.
+    netmap.UnknownActorError
+        For an id in ``suppress`` that is not an actor of the map.
 
     See Also
     --------
-    netmap.reidentification_risk : the actors the kept attributes still single out.
+    netmap.reidentification_risk : the actors the shared map still singles out.
 
     Examples
     --------
     >>> import netmap
     >>> m = netmap.datasets.load_2x5()
-    >>> a = m.anonymize(key="a long secret")
+    >>> a = m.anonymize(key="a long secret, 16+ bytes")
     >>> a.actors.columns.tolist()
     ['name', 'sector', 'core', 'level', 'org', 'wave', 'until']
-    >>> a.n_ties == m.n_ties, a.actors.index[0].startswith("a_")
-    (True, True)
-    >>> a.equals(m.anonymize(key="a long secret"))
+    >>> a.n_ties == m.n_ties, a.actors.index[0].startswith("a_"), a.name
+    (True, True, None)
+    >>> a.activities["goal"].str.startswith("g_").all()
+    np.True_
+    >>> a.equals(m.anonymize(key="a long secret, 16+ bytes"))
     True
     """
     from netmap.model.stakeholder_map import StakeholderMap
 
     keep, drop = tuple(keep), tuple(drop)
-    share = _Sharing(set(keep), set(drop), dict(coarsen or {}),
+    secret = secrets.token_bytes(32) if key is None else _key_bytes(key)
+    share = _Sharing(set(keep), set(drop), dict(coarsen or {}), secret,
                      given={"keep": keep, "drop": drop, "coarsen": coarsen})
     share.check((m.actors, m.ties, m.memberships, m.bodies, m.activities))
-    actor_ids = pseudonyms(m.actors.index, key, prefix="a")
-    body_ids = pseudonyms(m.bodies.index, key, prefix="b")
+    if title is not None and not isinstance(title, str):
+        raise ParameterError("title", title, "text or None")
+    m = share.suppressed(m, suppress)
+    actor_ids = pseudonyms(m.actors.index, secret, prefix="a")
+    body_ids = pseudonyms(m.bodies.index, secret, prefix="b")
     actors = _anonymous_actors(share, m.actors, actor_ids)
     ties = share.renamed("ties", m.ties, {"source": actor_ids, "target": actor_ids},
                          ["source", "target"])
@@ -228,27 +293,65 @@ def anonymize(m, key, *, keep: Iterable[str] = ("sector", "level"),
         memberships = share.renamed("memberships", m.memberships,
                                     {"actor": actor_ids, "body": body_ids},
                                     ["actor", "body"])
-    if m._activities is not None:
+    if m._activities is not None and "goal" not in share.drop:
         activities = share.renamed("activities", m.activities, {"actor": actor_ids},
                                    ["actor", "goal"])
+    elif m._activities is not None:
+        share.dropped.append("activities (goal dropped)")
     if m._bodies is not None:
         bodies = _anonymous_bodies(share, m.bodies, body_ids)
     validated = Validated(actors, ties, memberships, bodies, activities, m.waves,
-                          [share.issue()])
+                          [share.issue(title_dropped=m.name is not None)])
     return StakeholderMap._from_validated(validated, directed=m.directed,
-                                          taxonomy=m.taxonomy, name=m.name)
+                                          taxonomy=m.taxonomy, name=title)
 
 
 class _Sharing:
     """What :func:`anonymize` keeps, drops and coarsens, and what it dropped."""
 
-    def __init__(self, keep: set[str], drop: set[str], coarsen: dict[str, object], *,
-                 given: dict[str, object]) -> None:
+    def __init__(self, keep: set[str], drop: set[str], coarsen: dict[str, object],
+                 secret: bytes, *, given: dict[str, object]) -> None:
         self.given = given  # the arguments as given, for ParameterError
         self.keep = keep
         self.drop = drop
         self.coarsen = coarsen
+        self.secret = secret
         self.dropped: list[str] = []
+        self.hidden: list[str] = []  # free-text columns shared as pseudonyms
+        self.n_suppressed = 0
+
+    def suppressed(self, m: StakeholderMap, ids: Iterable[str]) -> StakeholderMap:
+        """``m`` without the actors ``ids`` and the persons who represent them."""
+        from netmap.model._select import actor_ids
+
+        gone = set(actor_ids(m, ids, what="suppress: actor"))
+        if not gone:
+            return m
+        if "org" in m.actors:
+            gone |= set(m.actors.index[m.actors["org"].isin(gone).to_numpy()])
+        self.n_suppressed = len(gone)
+        return m.without(sorted(gone))
+
+    def free_text(self, table: str, out: pd.DataFrame) -> None:
+        """Goals, and vocabulary columns' values outside the vocabulary, as pseudonyms."""
+        columns = {c: (vocab, prefix) for (t, c), (vocab, prefix) in _VOCABULARIES.items()
+                   if t == table}
+        if table == "activities":
+            columns["goal"] = (_GOALS, "g")
+        for column, (vocab, prefix) in columns.items():
+            if column not in out or column in self.keep or column in self.coarsen:
+                continue
+            values = out[column]
+            hide = values.notna().to_numpy()
+            if vocab is not _GOALS:
+                hide = hide & ~values.isin(vocab.codes).to_numpy()
+            if hide.any():
+                shared = np.array(values.astype(object), dtype=object)
+                shared[hide] = pseudonyms(shared[hide].astype(str), self.secret,
+                                          prefix=prefix).to_numpy()
+                out[column] = pd.Series(shared, index=out.index, dtype=values.dtype
+                                        if values.dtype == "str" else object)
+                self.hidden.append(f"{table}.{column}")
 
     def check(self, tables: Iterable[pd.DataFrame]) -> None:
         """Every column named is a column of ``tables``, and one that may go."""
@@ -283,6 +386,7 @@ class _Sharing:
         for c in columns:
             if c in self.coarsen:
                 out[c] = _coarsen(out[c], self.coarsen[c], c).to_numpy()
+        self.free_text(table, out)
         return out
 
     def note(self, table: str, frame: pd.DataFrame, out: pd.DataFrame) -> None:
@@ -302,16 +406,21 @@ class _Sharing:
         out.index.name = frame.index.name
         return out
 
-    def issue(self) -> dict:
-        """The note in the shared map's issues: what was dropped and coarsened."""
+    def issue(self, *, title_dropped: bool) -> dict:
+        """The note in the shared map's issues: what was hidden, dropped, coarsened."""
         what = ", ".join(self.dropped) if self.dropped else "none"
         coarsened = (f"; coarsened: {', '.join(sorted(self.coarsen))}"
                      if self.coarsen else "")
+        hidden = (f"; free text replaced by pseudonyms: {', '.join(self.hidden)}"
+                  if self.hidden else "")
+        title = "; the map's title dropped" if title_dropped else ""
+        gone = (f"; {self.n_suppressed} actor(s) suppressed with their ties"
+                if self.n_suppressed else "")
         return {
             "severity": "note", "code": "anonymized", "file": None, "sheet": None,
             "table": None, "row": None, "column": None, "value": None,
             "message": "ids and names replaced by pseudonyms under a key; columns "
-                       f"dropped: {what}{coarsened}"}
+                       f"dropped: {what}{coarsened}{hidden}{title}{gone}"}
 
 
 def _anonymous_actors(share: _Sharing, actors: pd.DataFrame,
@@ -346,60 +455,136 @@ def _anonymous_bodies(share: _Sharing, frame: pd.DataFrame,
     return out.iloc[np.argsort(out.index.to_numpy(dtype=str), kind="stable")]
 
 
+#: Keys computed from the ties, which anonymising keeps: the number of ties at
+#: an actor, and the sectors at the other ends of its ties.
+STRUCTURAL_KEYS = ("degree", "neighbour_sectors")
+
+#: Combinations of at most this many keys are searched for what singles an
+#: actor out (``singled_out_by``).
+SEARCH_KEYS = 3
+
+
 def reidentification_risk(m: StakeholderMap, *,
-                          keys: Iterable[str] = ("sector", "level", "bodies"),
-                          k: int = 2) -> pd.DataFrame:
-    """Actors that the combination of their attributes singles out.
+                          keys: Iterable[str] = ("sector", "level", "bodies", "degree",
+                                                 "neighbour_sectors"),
+                          k: int = 2, degree_bins: Iterable[float] | None = None
+                          ) -> pd.DataFrame:
+    """Actors that what a shared map shows singles out, and what singles them out.
 
     In a map of a few dozen actors, "the only academic person on the
-    steering committee" names one person even without a name. This lists
-    every actor whose combination of ``keys`` is shared by fewer than
-    ``k`` actors (k-anonymity): with ``k=2``, the actors unique on it.
-    Check a map with the attributes that will be shared (after
-    :func:`~netmap.structure.anonymize.anonymize`) before sharing it.
+    steering committee" names one person even without a name, and so does
+    "the actor with 60 ties": anonymising keeps every tie, so the degree
+    and the sectors of an actor's partners travel with the shared map.
+    This groups the actors by their values of ``keys`` (k-anonymity
+    classes) and lists every actor whose class has fewer than ``k`` actors:
+    with ``k=2``, the actors unique on it. Check the map that will be
+    shared (after :func:`~netmap.structure.anonymize.anonymize`), then
+    coarsen or drop the attributes that single actors out, or leave them
+    out with ``anonymize(..., suppress=risk.index)`` (on the original
+    map's ids).
 
     Parameters
     ----------
     m : StakeholderMap
         The map.
-    keys : iterable of str, default ("sector", "level", "bodies")
-        Actor columns, and ``"bodies"``: the set of bodies the actor sits
-        in (every wave). A missing value counts as a value of its own.
+    keys : iterable of str, default ("sector", "level", "bodies", "degree", "neighbour_sectors")
+        What an outsider may know of an actor and find in the shared map:
+        actor columns; ``"bodies"``, the set of bodies the actor sits in
+        (every wave); ``"degree"``, the number of ties at the actor in the
+        ties table (every wave, either direction; a self-tie counts once);
+        ``"neighbour_sectors"``, the sector at the other end of each of
+        those ties, counted (``"business 3, public 1"``, sectors in the
+        taxonomy's order; it also tells the degree). A missing value counts
+        as a value of its own.
     k : int, default 2
-        The smallest group size that is safe.
+        The smallest class that is safe.
+    degree_bins : iterable of float, optional
+        Edges of degree classes (``[0, 1, 5, 20, inf]``): the degree counts
+        only by its class, ``"[5, 20)"``, for an outsider who knows it
+        roughly. The edges must increase and hold every degree. Leave out
+        ``"neighbour_sectors"`` too, which tells the exact degree.
 
     Returns
     -------
     pandas.DataFrame
-        One row per actor at risk, indexed by actor id, smallest groups
-        first. Columns: one per key (``bodies`` as the body ids joined with
-        "; ", empty for none) and ``group_size``, the number of actors
-        sharing the combination. Empty when no actor is at risk.
-        ``attrs["k"]`` and ``attrs["keys"]`` record the arguments.
+        One row per actor at risk, indexed by actor id, smallest classes
+        first, then by id. Columns: one per key (``bodies`` as the body ids
+        joined with "; ", empty for none; ``degree`` a whole number, or the
+        class as text with ``degree_bins``; ``neighbour_sectors`` text);
+        ``group_size``, the number of actors sharing the actor's values of
+        all the keys; ``singled_out_by``, the fewest keys (at most
+        :data:`~netmap.structure.anonymize.SEARCH_KEYS`, first in the order
+        of ``keys``) whose values alone put the actor in a class below ``k``, joined with " + " (all
+        the keys when no combination of three does). Empty when no actor is
+        at risk. ``attrs["k"]``, ``attrs["keys"]`` and
+        ``attrs["degree_bins"]`` record the arguments.
 
     Raises
     ------
     netmap.ParameterError
-        For ``keys`` empty or naming a key that is not an actor column nor
-        ``"bodies"``, or ``k`` below 2.
+        For ``keys`` empty or naming a key that is not an actor column,
+        ``"bodies"``, ``"degree"`` nor ``"neighbour_sectors"``; ``k`` below
+        2; ``degree_bins`` that do not increase or leave a degree out.
+
+    Notes
+    -----
+    k-anonymity (Sweeney 2002) asks every combination of the attributes
+    an outsider can link to be shared by at least ``k`` records. In a
+    network the structure is such an attribute: the degree, and the
+    neighbourhood, single out actors that share every column (Zhou and
+    Pei 2008). The ties are counted as the shared ties table shows them:
+    undirected, every wave; a directed map also shows in- and out-degrees
+    apart, so its risk is higher than this counts.
+
+    References
+    ----------
+    .. [1] L. Sweeney, "k-anonymity: a model for protecting privacy",
+       International Journal of Uncertainty, Fuzziness and Knowledge-Based
+       Systems 10(5), 557-570 (2002). doi:10.1142/S0218488502001648
+    .. [2] B. Zhou and J. Pei, "Preserving privacy in social networks
+       against neighborhood attacks", Proc. IEEE ICDE 2008, 506-515.
+       doi:10.1109/ICDE.2008.4497459
 
     Examples
     --------
     >>> import netmap
     >>> m = netmap.datasets.load_2x5()
+    >>> by_degree = reidentification_risk(m, keys=("degree",))
+    >>> by_degree["degree"].to_dict()
+    {'beit_yatziv': 32, 'intel': 21, 'moe': 34, 'ngo_b': 18, 'ngo_q': 11, 'sheatufim': 60}
     >>> risk = reidentification_risk(m)
-    >>> int(risk["group_size"].max()) < 2
-    True
+    >>> len(risk), m.n_actors
+    (83, 92)
+    >>> risk.loc[["sheatufim", "moe"], "singled_out_by"].tolist()
+    ['bodies', 'degree']
     >>> len(reidentification_risk(m, keys=("sector",), k=2))
     1
     """
     given, keys = keys, list(keys)
     check_int("k", k, minimum=2)
+    frame = _key_values(m, keys, given, degree_bins)
+    codes = {key: _codes(frame[key]) for key in keys}
+    size = _class_sizes(codes, keys)
+    at_risk = size < k
+    risk = frame[at_risk].copy()
+    risk["group_size"] = size[at_risk]
+    risk["singled_out_by"] = _singled_out_by(codes, keys, k, at_risk)[at_risk]
+    risk = risk.iloc[np.lexsort((risk.index.to_numpy(dtype=str),
+                                 risk["group_size"].to_numpy()))]
+    risk.attrs["k"] = k
+    risk.attrs["keys"] = tuple(keys)
+    risk.attrs["degree_bins"] = None if degree_bins is None else tuple(degree_bins)
+    return risk
+
+
+def _key_values(m: StakeholderMap, keys: list[str], given, degree_bins) -> pd.DataFrame:
+    """Each actor's value of each key, indexed by actor id."""
     actors = m.actors
+    allowed = ["bodies", *STRUCTURAL_KEYS, *map(str, actors.columns)]
     if not keys:
-        raise ParameterError("keys", given, "at least one of " + allowed_words(
-            ["bodies", *map(str, actors.columns)]))
+        raise ParameterError("keys", given, "at least one of " + allowed_words(allowed))
     frame = pd.DataFrame(index=actors.index.copy())
+    degree, profile = _tie_keys(m)
     for key in keys:
         if key == "bodies":
             members = m.memberships
@@ -407,21 +592,79 @@ def reidentification_risk(m: StakeholderMap, *,
                 lambda b: "; ".join(sorted(set(b)))) if len(members)
                 else pd.Series(dtype="str"))
             frame["bodies"] = sets.reindex(actors.index).fillna("").astype("str").to_numpy()
+        elif key == "degree":
+            frame["degree"] = degree if degree_bins is None else _bins(degree, degree_bins)
+        elif key == "neighbour_sectors":
+            frame["neighbour_sectors"] = pd.array(profile, dtype="str")
         elif key in actors.columns:
             frame[key] = actors[key].astype(object).to_numpy()
         else:
-            raise ParameterError("keys", given, allowed_words(
-                ["bodies", *map(str, actors.columns)]),
-                hint=f"{key!r} is not a column of the actors nor 'bodies'")
-    text = pd.DataFrame({key: frame[key].astype(object).where(frame[key].notna(),
-                                                               "\x00missing").astype(str)
-                         for key in keys})
-    frame["group_size"] = text.groupby(keys, sort=False)[keys[0]].transform(
-        "size").to_numpy(dtype=np.int64)
-    risk = frame[frame["group_size"] < k]
-    risk = risk.iloc[np.lexsort((risk.index.to_numpy(dtype=str),
-                                 risk["group_size"].to_numpy()))]
-    risk.attrs["k"] = k
-    risk.attrs["keys"] = tuple(keys)
-    return risk
+            raise ParameterError("keys", given, allowed_words(allowed),
+                                 hint=f"{key!r} is not a column of the actors nor one of "
+                                      "'bodies', 'degree', 'neighbour_sectors'")
+    return frame
 
+
+def _tie_keys(m: StakeholderMap) -> tuple[np.ndarray, list[str]]:
+    """The number of ties at each actor, and the sectors at their other ends, as text."""
+    n = m.n_actors
+    src = m.actors.index.get_indexer(m.ties["source"])
+    dst = m.actors.index.get_indexer(m.ties["target"])
+    other = dst != src  # a self-tie counts once, for its source
+    ends = np.concatenate([src, dst[other]])
+    partners = np.concatenate([dst, src[other]])
+    degree = np.bincount(ends, minlength=n).astype(np.int64)
+    sector = m.actors["sector"].cat.codes.to_numpy()
+    names = list(m.actors["sector"].cat.categories)
+    counts = np.zeros((n, len(names)), dtype=np.int64)
+    np.add.at(counts, (ends, sector[partners]), 1)
+    profile = [", ".join(f"{names[j]} {row[j]}" for j in np.flatnonzero(row))
+               for row in counts]
+    return degree, profile
+
+
+def _bins(degree: np.ndarray, edges) -> np.ndarray:
+    """Each degree as the text of its class ``[low, high)``."""
+    given = edges
+    try:
+        edges = np.asarray(list(edges), dtype=float)
+    except (TypeError, ValueError):
+        edges = np.array([np.nan])
+    allowed = "increasing bin edges that hold every degree, such as [0, 1, 5, 20, inf]"
+    if len(edges) < 2 or np.isnan(edges).any() or (np.diff(edges) <= 0).any():
+        raise ParameterError("degree_bins", given, allowed)
+    which = np.searchsorted(edges, degree, side="right") - 1
+    if len(degree) and (which.min() < 0 or which.max() >= len(edges) - 1):
+        raise ParameterError("degree_bins", given, allowed,
+                             hint=f"degrees run from {degree.min()} to {degree.max()}")
+    labels = np.array([f"[{lo:g}, {hi:g})" for lo, hi in zip(edges[:-1], edges[1:],
+                                                              strict=True)], dtype=object)
+    return labels[which]
+
+
+def _codes(values: pd.Series) -> np.ndarray:
+    """Integer codes of a key's values; a missing value is a value of its own."""
+    text = values.astype(object).where(values.notna(), "\x00missing").astype(str)
+    return pd.factorize(text)[0]
+
+
+def _class_sizes(codes: dict[str, np.ndarray], keys) -> np.ndarray:
+    """The number of actors that share each actor's values of ``keys``."""
+    columns = np.column_stack([codes[key] for key in keys])
+    if not len(columns):
+        return np.zeros(0, dtype=np.int64)
+    _, inverse, counts = np.unique(columns, axis=0, return_inverse=True,
+                                   return_counts=True)
+    return counts[inverse.ravel()].astype(np.int64)
+
+
+def _singled_out_by(codes: dict[str, np.ndarray], keys: list[str], k: int,
+                    at_risk: np.ndarray) -> np.ndarray:
+    """For each actor at risk, the fewest keys whose values alone single it out."""
+    found = np.full(len(at_risk), None, dtype=object)
+    for size in range(1, min(SEARCH_KEYS, len(keys)) + 1):
+        for combo in combinations(keys, size):
+            new = at_risk & (found == None) & (_class_sizes(codes, combo) < k)  # noqa: E711
+            found[new] = " + ".join(combo)
+    found[at_risk & (found == None)] = " + ".join(keys)  # noqa: E711
+    return found

@@ -9,7 +9,6 @@ reported. Both take a map read by :func:`netmap.from_survey`.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +17,7 @@ import pandas as pd
 
 from netmap.model._params import check_int
 from netmap.model._validation import Validated
+from netmap.model._warnings import collect, warn
 from netmap.model.exceptions import DataWarning, MeasureError
 
 if TYPE_CHECKING:
@@ -201,10 +201,12 @@ def survey_sensitivity(m: StakeholderMap, *, by: str = "sector",
     rows, mixes, ranks, scores = {}, {}, {}, {}
     for rule, keep in masks.items():
         sub = _with_ties(m, keep)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DataWarning)  # ties without a group
+        with collect() as caught:  # ties without a group are the sub-maps', not news
             ei = ei_index(sub, by=by)
             mix = mixing_matrix(sub, by=by, normalized=True) if sub.n_ties else None
+        for w in caught:
+            if not isinstance(w, DataWarning):
+                warn(str(w), type(w), stacklevel=2)
         table = brokers(sub, by=by)
         ranks[rule] = table["rank"]
         scores[rule] = table["cross_brokerage"]
