@@ -234,7 +234,7 @@ def test_the_command_line_takes_a_default_sector(tmp_path, capsys, argv):
         assert "9 actor(s) had no sector and took the default sector 'third'" in (
             capsys.readouterr().out)
     assert main(["validate", str(DATA / "yed-groups.graphml"), "--default-sector",
-                 "nope"]) == 1
+                 "nope"]) == 2  # a bad option's value is a usage error
 
 
 def test_a_gephi_slice_is_read_with_a_note_of_its_time(tmp_path):
