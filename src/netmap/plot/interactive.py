@@ -118,7 +118,7 @@ class InteractiveMap:
 def iframe(page: str, height: int) -> str:
     """An iframe that holds ``page`` (``srcdoc``, escaped), as wide as its container."""
     return (f'<iframe class="netmap-explore" srcdoc="{html.escape(page, quote=True)}" '
-            f'style="width:100%;height:{int(height) + 130}px;border:0" '
+            f'style="width:100%;height:{int(height) + 100}px;border:0" '
             f'title="netmap"></iframe>')
 
 

@@ -27,7 +27,7 @@ from netmap.words.catalogue import report_word as say
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
-__all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Items",
+__all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Interactive", "Items",
            "Paragraph", "Section", "Table", "cell", "figure", "heading", "page",
            "paragraph", "table"]
 
@@ -105,7 +105,18 @@ class Items:
     kind: ClassVar[str] = "items"
 
 
-Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items
+@dataclass(frozen=True)
+class Interactive:
+    """The interactive map (a whole page, shown in an iframe) and its picture for print."""
+
+    page: str
+    height: int
+    picture: Figure
+    caption: str | None = None
+    kind: ClassVar[str] = "interactive"
+
+
+Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items | Interactive
 
 
 @dataclass(frozen=True)

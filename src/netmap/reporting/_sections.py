@@ -10,7 +10,9 @@ import pandas as pd
 from netmap.reporting._html import (
     Block,
     Definitions,
+    Figure,
     Finding,
+    Interactive,
     Table,
     figure,
     heading,
@@ -46,6 +48,7 @@ class Context:
     backbone: str | Iterable[str] | None = None
     seed: int = 0
     permutations: int = 999
+    static: bool = False
     cache: dict = field(default_factory=dict)
 
     def word(self, key: str, **fields) -> str:
@@ -141,6 +144,8 @@ def network_map(ctx: Context) -> list[Block]:
     plot.plot_map(m, ax=ax, layout=ctx.positions(), size="degree", top=12,
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
     parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
+    if not ctx.static:  # the interactive map first, the picture kept for print and noscript
+        parts[0] = interactive_map(ctx, ctx.positions(), parts[0])
     if m.n_actors <= LARGE and m.n_ties:
         fig = ctx.figure(11, 7.5)
         ax = fig.subplots()
@@ -148,6 +153,16 @@ def network_map(ctx: Context) -> list[Block]:
                       seed=ctx.seed)
         parts.append(figure(fig, ctx.word("map"), ctx.word("sector_map_caption")))
     return parts
+
+
+def interactive_map(ctx: Context, positions, picture: Figure) -> Interactive:
+    """The interactive map at the same positions as ``picture``, which it keeps as fallback."""
+    from netmap.plot.interactive import explore
+
+    page = explore(ctx.m, layout=positions, seed=ctx.seed, lang=ctx.lang, height=560,
+                   title=words("EXPLORE", ctx.lang)["title"])
+    return Interactive(page.html, page.height, picture,
+                       words("EXPLORE", ctx.lang)["caption"])
 
 
 def findings(ctx: Context) -> list[Block]:
