@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from netmap.reporting._html import Figure as Picture
 from netmap.reporting._html import (
     Block,
     Definitions,
-    Figure,
     Finding,
     Interactive,
     Table,
@@ -143,9 +143,10 @@ def network_map(ctx: Context) -> list[Block]:
     ax = fig.subplots()
     plot.plot_map(m, ax=ax, layout=ctx.positions(), size="degree", top=12,
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
-    parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
-    if not ctx.static:  # the interactive map first, the picture kept for print and noscript
-        parts[0] = interactive_map(ctx, ctx.positions(), parts[0])
+    picture = figure(fig, ctx.word("map"), ctx.word("map_caption"))
+    # The interactive map first, the picture kept for print and for readers without scripts.
+    parts: list[Block] = [picture if ctx.static else
+                          interactive_map(ctx, ctx.positions(), picture)]
     if m.n_actors <= LARGE and m.n_ties:
         fig = ctx.figure(11, 7.5)
         ax = fig.subplots()
@@ -155,7 +156,7 @@ def network_map(ctx: Context) -> list[Block]:
     return parts
 
 
-def interactive_map(ctx: Context, positions, picture: Figure) -> Interactive:
+def interactive_map(ctx: Context, positions, picture: Picture) -> Interactive:
     """The interactive map at the same positions as ``picture``, which it keeps as fallback."""
     from netmap.plot.interactive import explore
 
