@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from netmap.reporting._html import Figure as Picture
 from netmap.reporting._html import (
     Block,
     Definitions,
@@ -19,6 +18,7 @@ from netmap.reporting._html import (
     paragraph,
     table,
 )
+from netmap.reporting._html import Figure as Picture
 from netmap.words._names import display_names
 from netmap.words.catalogue import report_word, sector_name, words
 

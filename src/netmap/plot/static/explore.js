@@ -157,8 +157,7 @@
   function showCard(i) {
     fillCard(i);
     card.hidden = false;
-    var d = renderer.getNodeDisplayData(String(i));
-    var p = renderer.graphToViewport({x: d.x, y: d.y});
+    var p = renderer.graphToViewport(graph.getNodeAttributes(String(i)));
     var box = container.getBoundingClientRect(), outer = root.getBoundingClientRect();
     var left = box.left - outer.left + p.x + 14, top = box.top - outer.top + p.y + 14;
     if (left + card.offsetWidth > outer.width) { left = Math.max(0, left - card.offsetWidth - 28); }
