@@ -6,6 +6,8 @@
  */
 (function () {
   "use strict";
+  var t0 = performance.now(), timings = {start: Math.round(t0)};
+  function mark(name) { timings[name] = Math.round(performance.now() - t0); }
   var data = JSON.parse(document.getElementById("netmap-data").textContent);
   var W = JSON.parse(document.getElementById("netmap-words").textContent);
   var N = data.nodes, E = data.edges;
@@ -48,10 +50,12 @@
   for (var k = 0; k < E.s.length; k++) {
     var cls = data.classes[E.c[k]];
     graph.addEdgeWithKey("e" + k, String(E.s[k]), String(E.t[k]), {
-      c: E.c[k], color: edgeColor, size: edgeSize, dash: cls.dash, gap: cls.gap
+      c: E.c[k], color: edgeColor, size: edgeSize, dash: cls.dash, gap: cls.gap,
+      plainColor: cls.dash ? CLEAR : edgeColor, fadedPlain: cls.dash ? CLEAR : FADED
     });
   }
 
+  mark("graph");
   // -- the renderer ------------------------------------------------------------------------
   var R = Sigma.rendering;
   var faded = function (s, g) {
@@ -61,7 +65,7 @@
     settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 6 : 3,
                labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24},
     customNodeState: {isActive: false, isMember: false},
-    customEdgeState: {isActive: false, isMember: false},
+    customEdgeState: {isActive: false, isFaded: false},
     customGraphState: {hasActive: false, hasMembers: false},
     primitives: {
       nodes: {shapes: [R.sdfCircle(), R.sdfSquare(), R.sdfTriangle(), R.sdfDiamond()],
@@ -90,15 +94,14 @@
       edges: [
         Sigma.DEFAULT_STYLES.edges,
         {size: {attribute: "size"}, dash: {attribute: "dash"}, gap: {attribute: "gap"},
-         plainColor: function (a, s, g) {
-           return a.dash ? CLEAR : (faded(s, g) ? FADED : a.color);
-         },
-         dashColor: function (a, s, g) { return faded(s, g) ? FADED : a.color; }},
+         plainColor: {attribute: "plainColor"}, dashColor: {attribute: "color"}},
+        {whenState: "isFaded", then: {plainColor: {attribute: "fadedPlain"}, dashColor: FADED}},
         {whenState: "isActive", then: {depth: "topEdges", size: edgeSize * 1.6}}
       ]
     }
   });
   window.netmapRenderer = renderer;  // for tests and for the curious
+  mark("renderer");
 
   // -- what is shown: colour groups, tie classes, the wave ---------------------------------
   var hiddenGroups = {}, hiddenClasses = {};
@@ -171,18 +174,26 @@
   });
 
   // -- click: the actor and its neighbours ---------------------------------------------------
+  var active = {nodes: [], edges: []}, allEdges = graph.edges();
   function clearActive() {
-    graph.forEachNode(function (key) { renderer.setNodeState(key, {isActive: false}); });
-    graph.forEachEdge(function (key) { renderer.setEdgeState(key, {isActive: false}); });
+    renderer.setNodesState(active.nodes, {isActive: false});
+    renderer.setEdgesState(active.edges, {isActive: false});
+    active = {nodes: [], edges: []};
     renderer.setGraphState({hasActive: false});
+    fadeEdges(null);
+  }
+  function fadeEdges(keep) {  // fade every tie but those of keep (null: fade none)
+    renderer.setEdgesState(allEdges, {isFaded: keep !== null});
+    if (keep !== null) { renderer.setEdgesState(keep, {isFaded: false}); }
   }
   function activate(i) {
     clearActive();
     var key = String(i);
-    var keys = [key].concat(graph.neighbors(key));
-    renderer.setNodesState(keys, {isActive: true});
-    renderer.setEdgesState(graph.edges(key), {isActive: true});
+    active = {nodes: [key].concat(graph.neighbors(key)), edges: graph.edges(key)};
+    renderer.setNodesState(active.nodes, {isActive: true});
+    renderer.setEdgesState(active.edges, {isActive: true});
     renderer.setGraphState({hasActive: true});
+    fadeEdges(active.edges);
     pinned = i;
     showCard(i);
   }
@@ -285,15 +296,29 @@
     bs.addEventListener("change", function () {
       graph.forEachNode(function (key) { renderer.setNodeState(key, {isMember: false}); });
       var k = Number(bs.value);
-      if (k < 0) { renderer.setGraphState({hasMembers: false}); return; }
-      renderer.setNodesState((members[k] || []).map(String), {isMember: true});
+      if (k < 0) { renderer.setGraphState({hasMembers: false}); fadeEdges(null); return; }
+      var keys = (members[k] || []).map(String), inside = {};
+      keys.forEach(function (key) { inside[key] = true; });
+      renderer.setNodesState(keys, {isMember: true});
       renderer.setGraphState({hasMembers: true});
+      fadeEdges(allEdges.filter(function (e) {
+        return inside[graph.source(e)] && inside[graph.target(e)];
+      }));
     });
   }
   document.getElementById("netmap-reset").addEventListener("click", function () {
     renderer.getCamera().animatedReset({duration: 300});
   });
 
-  applyVisibility();
+  if (wave >= 0) { applyVisibility(); }
+  root.setAttribute("data-hidden-nodes", "0");
+  mark("visibility");
+  root.setAttribute("data-timings", JSON.stringify(timings));
+  // When the first frame is on screen, in milliseconds from the start of navigation.
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () {
+      root.setAttribute("data-drawn", String(Math.round(performance.now())));
+    });
+  });
   root.setAttribute("data-ready", "true");
 })();
