@@ -86,7 +86,7 @@
         Sigma.DEFAULT_STYLES.nodes,
         {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"}},
         {when: function (a, s, g) { return faded(s, g); }, then: {color: FADED, label: ""}},
-        {whenState: "isMember", then: {labelVisibility: "visible", depth: "topNodes"}},
+        {whenState: "isMember", then: {depth: "topNodes"}},
         {whenState: "isActive", then: {labelVisibility: "visible", depth: "topNodes"}},
         {whenState: "isHighlighted", then: {labelVisibility: "visible", depth: "topNodes",
                                             backdropVisibility: "visible"}}
