@@ -114,8 +114,8 @@ def main() -> None:
         opens = [_open(driver, path) for _ in range(3)]
         timings = driver.execute_script(
             "return document.getElementById('netmap-explore').dataset.timings")
-        fps = float(driver.execute_async_script(_FPS))
         driver.save_screenshot(str(out / "explore-10k.png"))
+        fps = float(driver.execute_async_script(_FPS))
     finally:
         driver.quit()
     t_open = min(opens) / 1000

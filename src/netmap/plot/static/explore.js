@@ -62,7 +62,7 @@
     return (g.hasActive && !s.isActive) || (g.hasMembers && !s.isMember && !s.isActive);
   };
   var renderer = new Sigma.Sigma(graph, container, {
-    settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 6 : 3,
+    settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 4 : 3,
                labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24},
     customNodeState: {isActive: false, isMember: false},
     customEdgeState: {isActive: false, isFaded: false},
