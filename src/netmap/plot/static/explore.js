@@ -63,7 +63,8 @@
   };
   var renderer = new Sigma.Sigma(graph, container, {
     settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 4 : 3,
-               labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24},
+               labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24,
+               autoRescaleContent: n > 2000 ? "nodes" : "labels"},
     customNodeState: {isActive: false, isMember: false},
     customEdgeState: {isActive: false, isFaded: false},
     customGraphState: {hasActive: false, hasMembers: false},
