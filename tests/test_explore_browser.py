@@ -194,3 +194,16 @@ def test_a_static_report_has_no_interactive_map(tmp_path, sample):
     path = netmap.report(sample, tmp_path / "static.html", static=True, permutations=19)
     text = path.read_text(encoding="utf-8")
     assert "<iframe" not in text and "<script" not in text
+
+
+def test_a_directed_map_with_persons_loads(driver, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = netmap.datasets.synthetic(60, 120, directed=True, seed=1)
+    path = m.explore().save(tmp_path / "directed.html")
+    _open(driver, path)
+    assert _errors(driver) == []
+    assert driver.execute_script("return window.netmapRenderer.getGraph().type") == "directed"
+    assert driver.save_screenshot(str(_folder(tmp_path) / "explore-directed.png"))

@@ -72,6 +72,8 @@
       nodes: {shapes: [R.sdfCircle(), R.sdfSquare(), R.sdfTriangle(), R.sdfDiamond()],
               layers: [R.layerFill()]},
       edges: {
+        extremities: data.directed ? [R.extremityArrow()] : [],
+        defaultHead: data.directed ? "arrow" : undefined,
         variables: {plainColor: {type: "color", default: edgeColor},
                     dashColor: {type: "color", default: edgeColor},
                     dash: {type: "number", default: 0}, gap: {type: "number", default: 0}},
