@@ -1,6 +1,6 @@
 """The interactive map: one HTML file to explore a map in a browser or a notebook.
 
-:func:`explore` draws the map with sigma.js (WebGL) over a graphology
+:func:`netmap.plot.explore` draws the map with sigma.js (WebGL) over a graphology
 graph, both vendored from the npm registry as minified files in
 ``netmap/plot/static`` (with their MIT licences) and inlined into the
 page, so that the file opens with no network at all. The positions are
