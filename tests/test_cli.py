@@ -221,6 +221,17 @@ def test_report_good_input(capsys, tmp_path):
     text = out_file.read_text(encoding="utf-8")
     assert "<title>מיפוי</title>" in text
     assert "robotics" in text  # the goal nobody works on is a gap
+    assert 'class="netmap-explore-frame"' in text  # the interactive map comes first
+
+
+def test_report_static_leaves_out_the_interactive_map(capsys, tmp_path):
+    out_file = tmp_path / "r.html"
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(out_file), "--static",
+                       "--permutations", "19")
+    assert code == 0, err
+    text = out_file.read_text(encoding="utf-8")
+    assert "<iframe" not in text and "<script" not in text
+    assert text.count("<img") == 7  # the same pictures, the first map among them
 
 
 @pytest.mark.slow

@@ -57,6 +57,7 @@ _SCRIPT = textwrap.dedent("""
     graph = m.to_networkx()
     shared = m.anonymize(key="a long secret, 16+ bytes")
     rolled = m.roll_up(to="sector")
+    page = m.explore().save(folder / "map.html")
     calls = {
         "to_csv": sorted(Path(p).name for p in written),
         "files": sorted(p.name for p in folder.iterdir() if p.is_file()),
@@ -87,7 +88,7 @@ def test_the_model_loads_no_higher_layer(tmp_path):
     calls = out["calls"]
     assert calls["to_csv"] == ["activities.csv", "actors.csv", "bodies.csv", "map.csv",
                                "memberships.csv", "ties.csv"]
-    assert calls["files"] == ["map.gexf", "map.graphml", "map.json", "map.xlsx"]
+    assert calls["files"] == ["map.gexf", "map.graphml", "map.html", "map.json", "map.xlsx"]
     assert calls["to_networkx"][0] == calls["n_actors"] == 92
     assert calls["to_networkx"][1] > 0
     assert calls["anonymize"] == [92, calls["n_ties"], True]

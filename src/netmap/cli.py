@@ -429,7 +429,8 @@ def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
                   wave=getattr(args, "wave", None),
                   complexity=getattr(args, "complexity", None), backbone=backbone,
                   seed=getattr(args, "seed", 0),
-                  permutations=getattr(args, "permutations", 999), progress=progress)
+                  permutations=getattr(args, "permutations", 999), progress=progress,
+                  static=getattr(args, "static", False))
     progress.close()
     return path
 
@@ -537,6 +538,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="permutations of the significance tests (default 999)")
     report.add_argument("-v", "--verbose", action="store_true",
                         help="print the time each section took")
+    report.add_argument("--static", action="store_true",
+                        help="leave out the interactive map (pictures only, no JavaScript)")
     report.set_defaults(func=_cmd_report)
 
     validate = sub.add_parser(

@@ -508,6 +508,15 @@ class StakeholderMap:
 
         write_graphml(self, path, size=size)
 
+    def explore(self, *, layout="force", seed=0, size="ties", color="sector",
+                lang: str = "en", wave=None, label_column: str | None = None,
+                title: str | None = None, height: int = 600):
+        """The map as an interactive page (Jupyter, or ``.save(path)``); see :func:`netmap.plot.explore`."""  # noqa: E501
+        from netmap.plot.interactive import explore
+
+        return explore(self, layout=layout, seed=seed, size=size, color=color, lang=lang,
+                       wave=wave, label_column=label_column, title=title, height=height)
+
 
 def _warn(issues: list[dict], stacklevel: int) -> None:
     """One DataWarning per kind of issue (notes are only listed in ``issues``)."""

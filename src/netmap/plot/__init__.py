@@ -30,6 +30,7 @@ from netmap.plot import palette, text
 from netmap.plot.bodies_plot import plot_bodies
 from netmap.plot.brokerage_plot import plot_brokerage
 from netmap.plot.coverage_plot import plot_coverage
+from netmap.plot.interactive import InteractiveMap, explore
 from netmap.plot.layouts import layout
 from netmap.plot.maps import plot_map, positions_of
 from netmap.plot.mixing_plot import plot_mixing
@@ -44,6 +45,8 @@ __all__ = [
     "plot_bodies",
     "plot_coverage",
     "plot_waves",
+    "explore",
+    "InteractiveMap",
     "layout",
     "positions_of",
     "sector_colors",

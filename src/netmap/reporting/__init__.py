@@ -9,7 +9,10 @@ bodies, the cross-sector brokers, the single-sector clusters, the
 coverage of goals (when there are activities), the comparison of the
 first and last waves (when there are waves), and an appendix that says
 what every measure means. Pictures are inlined as PNG; the file needs no
-network access and no JavaScript. ``lang="he"`` writes it in Hebrew, laid
+network access. The map section opens with the interactive map
+(:func:`netmap.plot.explore`, its scripts inlined too), the picture of the
+same map kept for print and for readers without scripts; ``static=True``
+leaves it out, and the file needs no JavaScript. ``lang="he"`` writes it in Hebrew, laid
 out right to left.
 
 Each section is data (paragraphs, headings, tables of cells, figures as
@@ -28,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.model._atomic import atomic_open
-from netmap.model._params import check_int, check_seed
+from netmap.model._params import check_bool, check_int, check_seed
 from netmap.model._warnings import collect
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context, scope_line
@@ -63,7 +66,7 @@ def _made_on() -> str | None:
 
 def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, wave=None,
            goals=None, complexity=None, backbone=None, seed: int = 0,
-           permutations: int = 999, progress=None):
+           permutations: int = 999, progress=None, static: bool = False):
     """Write the report of a map as one self-contained HTML file.
 
     Parameters
@@ -97,6 +100,11 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         Called after each section as ``progress(section_id, done, total,
         seconds)``; the command line draws its progress bar and the
         ``--verbose`` timings from it.
+    static : bool, default False
+        Leave out the interactive map (:func:`netmap.plot.explore`), which
+        is otherwise the first picture of the map section (with the
+        picture of the same map kept for print and for readers without
+        scripts): the report is then pictures and text only.
 
     Returns
     -------
@@ -128,13 +136,14 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     check_lang(lang)
     check_int("permutations", permutations, minimum=1)
     check_seed(seed)
+    check_bool("static", static)
     from netmap._version import __version__
 
     path = Path(path)
     scoped = m.at(wave) if wave is not None else m
     ctx = Context(m=scoped, lang=lang, goals=goals, complexity=complexity,
                   backbone=backbone, seed=seed, permutations=permutations, full=m,
-                  wave=wave)
+                  wave=wave, static=static)
     built: list[Section] = []
     left_out: list[str] = []
     # What reading the map warned about (a sheet left out ...) comes first.

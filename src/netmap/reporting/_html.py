@@ -29,8 +29,8 @@ from netmap.words.catalogue import report_word as say
 if TYPE_CHECKING:
     from matplotlib.figure import Figure as MplFigure
 
-__all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Items",
-           "Paragraph", "Section", "Slot", "Table", "cell", "figure", "heading", "page",
+__all__ = ["Block", "Cell", "Definitions", "Figure", "Finding", "Heading", "Interactive",
+           "Items", "Paragraph", "Section", "Slot", "Table", "cell", "figure", "heading", "page",
            "paragraph", "table"]
 
 
@@ -123,7 +123,19 @@ class Slot:
     kind: ClassVar[str] = "slot"
 
 
-Block = Paragraph | Heading | Table | Figure | Finding | Definitions | Items | Slot
+@dataclass(frozen=True)
+class Interactive:
+    """The interactive map (a whole page, shown in an iframe) and its picture for print."""
+
+    page: str
+    height: int
+    picture: Figure
+    caption: str | None = None
+    kind: ClassVar[str] = "interactive"
+
+
+Block = (Paragraph | Heading | Table | Figure | Finding | Definitions | Items | Slot
+         | Interactive)
 
 
 @dataclass(frozen=True)

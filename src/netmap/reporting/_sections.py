@@ -11,6 +11,7 @@ from netmap.reporting._html import (
     Block,
     Definitions,
     Finding,
+    Interactive,
     Paragraph,
     Slot,
     Table,
@@ -19,6 +20,7 @@ from netmap.reporting._html import (
     paragraph,
     table,
 )
+from netmap.reporting._html import Figure as Picture
 from netmap.words._names import display_names, goal_names
 from netmap.words.catalogue import (
     count,
@@ -62,6 +64,7 @@ class Context:
     permutations: int = 999
     full: StakeholderMap | None = None
     wave: object = None
+    static: bool = False
     cache: dict = field(default_factory=dict)
     titles: dict = field(default_factory=dict)
 
@@ -219,6 +222,7 @@ def network_map(ctx: Context) -> list[Block]:
     ax = fig.subplots()
     plot.plot_map(m, ax=ax, layout=ctx.positions().loc[m.actors.index], size="degree", top=12,
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
+    # The interactive map is on the first page (overview); this is the picture.
     parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
     if m.n_actors <= LARGE and m.n_ties:
         fig = ctx.figure(11, 7.5)
@@ -227,6 +231,16 @@ def network_map(ctx: Context) -> list[Block]:
                       seed=ctx.seed)
         parts.append(figure(fig, ctx.word("map"), ctx.word("sector_map_caption")))
     return parts
+
+
+def interactive_map(ctx: Context, positions, picture: Picture) -> Interactive:
+    """The interactive map at the same positions as ``picture``, which it keeps as fallback."""
+    from netmap.plot.interactive import explore
+
+    page = explore(ctx.m, layout=positions, seed=ctx.seed, lang=ctx.lang, height=560,
+                   title=words("EXPLORE", ctx.lang)["title"])
+    return Interactive(page.html, page.height, picture,
+                       words("EXPLORE", ctx.lang)["caption"])
 
 
 #: The most pressing findings the first page shows, at most.
@@ -243,8 +257,11 @@ def overview(ctx: Context) -> list[Block]:
         fig = ctx.figure(11, 7.5)
         plot.plot_map(m, ax=fig.subplots(), layout=ctx.positions().loc[m.actors.index],
                       size="degree", top=12, lang=ctx.lang, seed=ctx.seed)
-        parts.append(Slot("first-map", [figure(fig, ctx.word("map"),
-                                                ctx.word("map_caption"))]))
+        picture = figure(fig, ctx.word("map"), ctx.word("map_caption"))
+        # The interactive map first, the picture kept for print and for readers
+        # without scripts (and alone with static=True).
+        parts.append(Slot("first-map", [picture if ctx.static else
+                                        interactive_map(ctx, ctx.positions(), picture)]))
     order = {k: i for i, k in enumerate(("warning", "attention", "info"))}
     pressing = sorted((f for f in ctx.findings() if f.severity != "info"),
                       key=lambda f: order[f.severity])[:FIRST_PAGE_FINDINGS]

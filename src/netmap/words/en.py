@@ -588,6 +588,36 @@ DEFINITIONS = {
               "and dedicated management (read from the map).")),
 }
 
+#: The interactive map (netmap.plot.explore): its controls, legend and hover card.
+EXPLORE = {
+    "title": "Interactive stakeholder map",
+    "hint": ("Hover an actor to see who it is; click it to light up its ties; click a legend "
+             "entry to hide or show it; scroll to zoom, drag to move."),
+    "search": "Find an actor",
+    "no_match": "No actor matches",
+    "wave": "Wave",
+    "all_waves": "all waves",
+    "body": "Body",
+    "no_body": "none highlighted",
+    "sectors": "Sectors",
+    "levels": "Levels",
+    "ties": "Ties",
+    "size": "Size: {measure}",
+    "number_of_ties": "number of ties",
+    "sector": "Sector",
+    "level": "Level",
+    "organisation": "Organisation",
+    "bodies": "Bodies and roles",
+    "n_ties": "Ties",
+    "brokerage": "Brokerage roles",
+    "none": "none",
+    "reset": "Show the whole map",
+    "no_webgl": ("This browser cannot draw the interactive map (it needs WebGL 2); the "
+                 "picture of the same map stays below."),
+    "caption": ("The interactive map: the same positions as the picture; hover, click, "
+                "search and hide sectors or tie classes."),
+}
+
 #: What the command line writes in the reader's language.
 CLI = {
     "demo_title": "The 2x5 initiative (illustrative sample)",

@@ -1,0 +1,327 @@
+/* The interactive map of netmap (netmap.plot.interactive.explore).
+ *
+ * Reads the map from the JSON in #netmap-data (positions computed in Python),
+ * builds a graphology graph and draws it with sigma.js (WebGL). Every word
+ * comes from #netmap-words (netmap's words catalogue). No network access.
+ */
+(function () {
+  "use strict";
+  var t0 = performance.now(), timings = {start: Math.round(t0)};
+  function mark(name) { timings[name] = Math.round(performance.now() - t0); }
+  var data = JSON.parse(document.getElementById("netmap-data").textContent);
+  var W = JSON.parse(document.getElementById("netmap-words").textContent);
+  var N = data.nodes, E = data.edges;
+  var FADED = "#e4e4e4", CLEAR = "rgba(0,0,0,0)";
+  var container = document.getElementById("netmap-graph");
+  var card = document.getElementById("netmap-card");
+  var root = document.getElementById("netmap-explore");
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined && text !== null) { e.textContent = text; }
+    return e;
+  }
+  function bit(mask, r) { return Math.floor(mask / Math.pow(2, r)) % 2 === 1; }
+  function rgba(hex, alpha) {
+    var v = parseInt(hex.slice(1), 16);
+    return "rgba(" + (v >> 16 & 255) + "," + (v >> 8 & 255) + "," + (v & 255) + "," + alpha + ")";
+  }
+
+  if (!document.createElement("canvas").getContext("webgl2")) {
+    document.getElementById("netmap-no-webgl").hidden = false;
+    container.hidden = true;
+    return;
+  }
+
+  // -- the graph ---------------------------------------------------------------------------
+  var graph = new graphology.MultiGraph({type: data.directed ? "directed" : "undirected",
+                                         allowSelfLoops: false});
+  var n = N.id.length;
+  for (var i = 0; i < n; i++) {
+    graph.addNode(String(i), {
+      x: N.x[i], y: N.y[i], size: N.size[i], label: N.label[i],
+      color: data.groups[N.group[i]].color, shape: data.levels[N.level[i]].shape,
+      labelPosition: N.rtl[i] ? "left" : "right"
+    });
+  }
+  var edgeColor = rgba(data.edgeColor, data.edgeAlpha);
+  var edgeSize = n > 2000 ? 0.6 : 1.2;
+  for (var k = 0; k < E.s.length; k++) {
+    var cls = data.classes[E.c[k]];
+    graph.addEdgeWithKey("e" + k, String(E.s[k]), String(E.t[k]), {
+      c: E.c[k], color: edgeColor, size: edgeSize, dash: cls.dash, gap: cls.gap,
+      plainColor: cls.dash ? CLEAR : edgeColor, fadedPlain: cls.dash ? CLEAR : FADED
+    });
+  }
+
+  mark("graph");
+  // -- the renderer ------------------------------------------------------------------------
+  var R = Sigma.rendering;
+  var faded = function (s, g) {
+    return (g.hasActive && !s.isActive) || (g.hasMembers && !s.isMember && !s.isActive);
+  };
+  var renderer = new Sigma.Sigma(graph, container, {
+    settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 4 : 3,
+               labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24,
+               autoRescaleContent: n > 2000 ? "nodes" : "labels"},
+    customNodeState: {isActive: false, isMember: false},
+    customEdgeState: {isActive: false, isFaded: false},
+    customGraphState: {hasActive: false, hasMembers: false},
+    primitives: {
+      nodes: {shapes: [R.sdfCircle(), R.sdfSquare(), R.sdfTriangle(), R.sdfDiamond()],
+              layers: [R.layerFill()]},
+      edges: {
+        extremities: data.directed ? [R.extremityArrow()] : [],
+        defaultHead: data.directed ? "arrow" : undefined,
+        variables: {plainColor: {type: "color", default: edgeColor},
+                    dashColor: {type: "color", default: edgeColor},
+                    dash: {type: "number", default: 0}, gap: {type: "number", default: 0}},
+        layers: [R.layerPlain({color: {attribute: "plainColor"}}),
+                 R.layerDashed({dashColor: {attribute: "dashColor"},
+                                dashSize: {attribute: "dash", default: 0, mode: "pixels"},
+                                gapSize: {attribute: "gap", default: 0, mode: "pixels"},
+                                gapColor: 0})]
+      }
+    },
+    styles: {
+      nodes: [
+        Sigma.DEFAULT_STYLES.nodes,
+        {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"}},
+        {when: function (a, s, g) { return faded(s, g); }, then: {color: FADED, label: ""}},
+        {whenState: "isMember", then: {depth: "topNodes"}},
+        {whenState: "isActive", then: {labelVisibility: "visible", depth: "topNodes"}},
+        {whenState: "isHighlighted", then: {labelVisibility: "visible", depth: "topNodes",
+                                            backdropVisibility: "visible"}}
+      ],
+      edges: [
+        Sigma.DEFAULT_STYLES.edges,
+        {size: {attribute: "size"}, dash: {attribute: "dash"}, gap: {attribute: "gap"},
+         plainColor: {attribute: "plainColor"}, dashColor: {attribute: "color"}},
+        {whenState: "isFaded", then: {plainColor: {attribute: "fadedPlain"}, dashColor: FADED}},
+        {whenState: "isActive", then: {depth: "topEdges", size: edgeSize * 1.6}}
+      ]
+    }
+  });
+  window.netmapRenderer = renderer;  // for tests and for the curious
+  mark("renderer");
+
+  // -- what is shown: colour groups, tie classes, the wave ---------------------------------
+  var hiddenGroups = {}, hiddenClasses = {};
+  var wave = data.wave === null || data.wave === undefined ? -1 : data.wave;
+
+  function nodeShown(i) {
+    if (hiddenGroups[N.group[i]]) { return false; }
+    return wave < 0 || !N.wm.length || bit(N.wm[i], wave);
+  }
+  function applyVisibility() {
+    var shown = [], hidden = [];
+    for (var i = 0; i < n; i++) { (nodeShown(i) ? shown : hidden).push(String(i)); }
+    var eShown = [], eHidden = [];
+    for (var k = 0; k < E.s.length; k++) {
+      var ok = !hiddenClasses[E.c[k]] && nodeShown(E.s[k]) && nodeShown(E.t[k]) &&
+        (wave < 0 || !E.wm.length || bit(E.wm[k], wave));
+      (ok ? eShown : eHidden).push("e" + k);
+    }
+    renderer.setNodesState(shown, {isHidden: false});
+    renderer.setNodesState(hidden, {isHidden: true});
+    renderer.setEdgesState(eShown, {isHidden: false});
+    renderer.setEdgesState(eHidden, {isHidden: true});
+    root.setAttribute("data-hidden-nodes", String(hidden.length));
+  }
+
+  // -- the hover card ----------------------------------------------------------------------
+  function row(dl, term, value) {
+    if (value === null || value === undefined || value === "") { return; }
+    dl.appendChild(el("dt", {}, term));
+    var dd = el("dd");
+    if (value instanceof Node) { dd.appendChild(value); } else { dd.appendChild(el("bdi", {}, value)); }
+    dl.appendChild(dd);
+  }
+  function fillCard(i) {
+    card.textContent = "";
+    card.appendChild(el("h4", {}, N.name[i]));
+    var dl = el("dl");
+    row(dl, W.sector, data.groups[N.group[i]].name);
+    row(dl, W.level, data.levels[N.level[i]].name);
+    row(dl, W.organisation, N.org[i]);
+    if (N.bodies[i].length) {
+      var ul = el("ul");
+      N.bodies[i].forEach(function (pair) {
+        var li = el("li");
+        li.appendChild(el("bdi", {}, data.bodies[pair[0]].name));
+        if (pair[1]) { li.appendChild(document.createTextNode(" (" + pair[1] + ")")); }
+        ul.appendChild(li);
+      });
+      row(dl, W.bodies, ul);
+    }
+    row(dl, W.n_ties, String(N.ties[i]));
+    row(dl, W.brokerage, N.roles[i] || W.none);
+    card.appendChild(dl);
+    card.setAttribute("data-actor", N.id[i]);
+  }
+  function showCard(i) {
+    fillCard(i);
+    card.hidden = false;
+    var p = renderer.graphToViewport(graph.getNodeAttributes(String(i)));
+    var box = container.getBoundingClientRect(), outer = root.getBoundingClientRect();
+    var left = box.left - outer.left + p.x + 14, top = box.top - outer.top + p.y + 14;
+    if (left + card.offsetWidth > outer.width) { left = Math.max(0, left - card.offsetWidth - 28); }
+    card.style.left = left + "px";
+    card.style.top = top + "px";
+  }
+  var pinned = null;
+  renderer.on("enterNode", function (e) { showCard(Number(e.node)); });
+  renderer.on("leaveNode", function () {
+    if (pinned === null) { card.hidden = true; } else { showCard(pinned); }
+  });
+
+  // -- click: the actor and its neighbours ---------------------------------------------------
+  var active = {nodes: [], edges: []}, allEdges = graph.edges();
+  function clearActive() {
+    renderer.setNodesState(active.nodes, {isActive: false});
+    renderer.setEdgesState(active.edges, {isActive: false});
+    active = {nodes: [], edges: []};
+    renderer.setGraphState({hasActive: false});
+    fadeEdges(null);
+  }
+  function fadeEdges(keep) {  // fade every tie but those of keep (null: fade none)
+    renderer.setEdgesState(allEdges, {isFaded: keep !== null});
+    if (keep !== null) { renderer.setEdgesState(keep, {isFaded: false}); }
+  }
+  function activate(i) {
+    clearActive();
+    var key = String(i);
+    active = {nodes: [key].concat(graph.neighbors(key)), edges: graph.edges(key)};
+    renderer.setNodesState(active.nodes, {isActive: true});
+    renderer.setEdgesState(active.edges, {isActive: true});
+    renderer.setGraphState({hasActive: true});
+    fadeEdges(active.edges);
+    pinned = i;
+    showCard(i);
+  }
+  renderer.on("clickNode", function (e) { activate(Number(e.node)); });
+  renderer.on("clickStage", function () {
+    clearActive();
+    pinned = null;
+    card.hidden = true;
+  });
+
+  // -- the legend ----------------------------------------------------------------------------
+  var legend = document.getElementById("netmap-legend");
+  function toggle(label, swatch, count, store, index) {
+    var b = el("button", {type: "button", "aria-pressed": "true"});
+    b.appendChild(swatch);
+    b.appendChild(el("bdi", {}, label));
+    if (count !== null) { b.appendChild(el("span", {"class": "netmap-count"}, "(" + count + ")")); }
+    b.addEventListener("click", function () {
+      store[index] = !store[index];
+      b.setAttribute("aria-pressed", store[index] ? "false" : "true");
+      applyVisibility();
+    });
+    return b;
+  }
+  legend.appendChild(el("h3", {}, W.sectors));
+  data.groups.forEach(function (g, k) {
+    var sw = el("span", {"class": "netmap-swatch circle"});
+    sw.style.background = g.color;
+    var b = toggle(g.name, sw, g.n, hiddenGroups, k);
+    b.setAttribute("data-group", String(k));
+    legend.appendChild(b);
+  });
+  if (data.levels.length > 1 || data.levels[0].shape !== "square") {
+    legend.appendChild(el("h3", {}, W.levels));
+    data.levels.forEach(function (l) {
+      var d = el("div", {"class": "netmap-static"});
+      d.appendChild(el("span", {"class": "netmap-swatch " + l.shape}));
+      d.appendChild(el("bdi", {}, l.name));
+      legend.appendChild(d);
+    });
+  }
+  if (data.classes.length) {
+    legend.appendChild(el("h3", {}, W.ties));
+    data.classes.forEach(function (c, k) {
+      var line = el("span", {"class": "netmap-line"});
+      line.style.borderTopStyle = c.dash ? (c.dash <= 2 ? "dotted" : "dashed") : "solid";
+      var b = toggle(c.name, line, null, hiddenClasses, k);
+      b.setAttribute("data-class", String(k));
+      legend.appendChild(b);
+    });
+  }
+  legend.appendChild(el("h3", {}, W.size.replace("{measure}", data.measure)));
+
+  // -- the search ----------------------------------------------------------------------------
+  var input = document.getElementById("netmap-search");
+  var results = document.getElementById("netmap-results");
+  var folded = N.name.map(function (s, i) { return (s + " " + N.id[i]).toLocaleLowerCase(); });
+  function find(i) {
+    graph.forEachNode(function (key) { renderer.setNodeState(key, {isHighlighted: false}); });
+    renderer.setNodeState(String(i), {isHighlighted: true});
+    var d = renderer.getNodeDisplayData(String(i));
+    renderer.getCamera().animate({x: d.x, y: d.y, ratio: 0.5}, {duration: 300});
+    setTimeout(function () { activate(i); }, 320);
+  }
+  input.addEventListener("input", function () {
+    results.textContent = "";
+    var q = input.value.trim().toLocaleLowerCase();
+    if (!q) { return; }
+    var found = 0;
+    for (var i = 0; i < n && found < 20; i++) {
+      if (folded[i].indexOf(q) < 0) { continue; }
+      found++;
+      var li = el("li", {tabindex: "0", "data-actor": N.id[i]});
+      li.appendChild(el("bdi", {}, N.name[i]));
+      li.addEventListener("click", find.bind(null, i));
+      li.addEventListener("keydown", function (j, ev) { if (ev.key === "Enter") { find(j); } }.bind(null, i));
+      results.appendChild(li);
+    }
+    if (!found) { results.appendChild(el("li", {"class": "netmap-none"}, W.no_match)); }
+  });
+
+  // -- waves and bodies ----------------------------------------------------------------------
+  if (data.waves.length) {
+    document.getElementById("netmap-wave-box").hidden = false;
+    var ws = document.getElementById("netmap-wave");
+    ws.appendChild(el("option", {value: "-1"}, W.all_waves));
+    data.waves.forEach(function (w, r) { ws.appendChild(el("option", {value: String(r)}, w)); });
+    ws.value = String(wave);
+    ws.addEventListener("change", function () { wave = Number(ws.value); applyVisibility(); });
+  }
+  if (data.bodies.length) {
+    document.getElementById("netmap-body-box").hidden = false;
+    var bs = document.getElementById("netmap-body");
+    bs.appendChild(el("option", {value: "-1"}, W.no_body));
+    data.bodies.forEach(function (b, k) { bs.appendChild(el("option", {value: String(k)}, b.name)); });
+    var members = [];
+    for (var a = 0; a < n; a++) {
+      N.bodies[a].forEach(function (pair) { (members[pair[0]] = members[pair[0]] || []).push(a); });
+    }
+    bs.addEventListener("change", function () {
+      graph.forEachNode(function (key) { renderer.setNodeState(key, {isMember: false}); });
+      var k = Number(bs.value);
+      if (k < 0) { renderer.setGraphState({hasMembers: false}); fadeEdges(null); return; }
+      var keys = (members[k] || []).map(String), inside = {};
+      keys.forEach(function (key) { inside[key] = true; });
+      renderer.setNodesState(keys, {isMember: true});
+      renderer.setGraphState({hasMembers: true});
+      fadeEdges(allEdges.filter(function (e) {
+        return inside[graph.source(e)] && inside[graph.target(e)];
+      }));
+    });
+  }
+  document.getElementById("netmap-reset").addEventListener("click", function () {
+    renderer.getCamera().animatedReset({duration: 300});
+  });
+
+  if (wave >= 0) { applyVisibility(); }
+  root.setAttribute("data-hidden-nodes", "0");
+  mark("visibility");
+  root.setAttribute("data-timings", JSON.stringify(timings));
+  // When the first frame is on screen, in milliseconds from the start of navigation.
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () {
+      root.setAttribute("data-drawn", String(Math.round(performance.now())));
+    });
+  });
+  root.setAttribute("data-ready", "true");
+})();

@@ -1,0 +1,209 @@
+"""The interactive map in a real browser: headless Chromium, network off.
+
+Needs Debian's chromium and chromium-driver: skipped without them, failed
+without them under CI. The browser runs with the network disabled (a proxy
+that does not exist, and the DevTools network emulation offline), so a page
+that fetched anything would fail. Screenshots go to the folder named by
+NETMAP_SCREENSHOTS, else the test's temporary folder.
+"""
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+import netmap
+from conftest import require
+
+pytestmark = pytest.mark.slow
+
+# Messages Chromium logs about its software WebGL in a headless run, not the page's.
+_BROWSER_NOISE = ("swiftshader", "GPU stall", "GroupMarkerNotSet", "WebGL-")
+
+
+@pytest.fixture(scope="module")
+def driver():
+    chromium = shutil.which("chromium-browser") or require("chromium", command=True)
+    chromedriver = require("chromedriver", command=True)
+    webdriver = require("selenium.webdriver")
+    from selenium.webdriver.chrome.options import Options
+    from selenium.webdriver.chrome.service import Service
+
+    options = Options()
+    options.binary_location = chromium
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--window-size=1280,900", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    browser = webdriver.Chrome(service=Service(chromedriver), options=options)
+    browser.execute_cdp_cmd("Network.enable", {})
+    browser.execute_cdp_cmd("Network.emulateNetworkConditions", {
+        "offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    yield browser
+    browser.quit()
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return netmap.datasets.load_2x5()
+
+
+def _folder(tmp_path) -> Path:
+    folder = Path(os.environ.get("NETMAP_SCREENSHOTS", tmp_path))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _errors(driver) -> list:
+    return [e for e in driver.get_log("browser")
+            if e["level"] == "SEVERE" and not any(n in e["message"] for n in _BROWSER_NOISE)]
+
+
+def _open(driver, path: Path) -> None:
+    driver.get_log("browser")  # forget what earlier pages logged
+    driver.get(path.resolve().as_uri())
+    for _ in range(100):
+        if driver.execute_script(
+                "var r = document.getElementById('netmap-explore');"
+                "return r && r.dataset.ready === 'true';"):
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"the map did not get ready; console: {driver.get_log('browser')}")
+
+
+def _viewport(driver, actor_id: str) -> tuple[float, float]:
+    """Where an actor is drawn, in page pixels."""
+    return driver.execute_script(
+        "var r = window.netmapRenderer, g = r.getGraph();"
+        "var ids = JSON.parse(document.getElementById('netmap-data').textContent).nodes.id;"
+        "var key = String(ids.indexOf(arguments[0]));"
+        "var p = r.graphToViewport(g.getNodeAttributes(key));"
+        "var box = document.getElementById('netmap-graph').getBoundingClientRect();"
+        "return [box.left + p.x, box.top + p.y];", actor_id)
+
+
+def _hover(driver, actor_id: str) -> None:
+    from selenium.webdriver.common.actions.action_builder import ActionBuilder
+
+    x, y = _viewport(driver, actor_id)
+    for where in ((1, 1), (int(x), int(y))):  # off any actor, then onto the actor
+        action = ActionBuilder(driver)
+        action.pointer_action.move_to_location(*where)
+        action.perform()
+        time.sleep(0.3)
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_saved_map_loads_offline_and_shows_a_card(driver, tmp_path, sample, lang):
+    path = sample.explore(lang=lang).save(tmp_path / f"explore-{lang}.html")
+    _open(driver, path)
+    assert _errors(driver) == []
+    direction = driver.execute_script(
+        "return [document.documentElement.dir, getComputedStyle(document.body).direction]")
+    assert direction == (["rtl", "rtl"] if lang == "he" else ["ltr", "ltr"])
+    # the panel stands on the reading side's end: right in English, left in Hebrew
+    graph, panel = driver.execute_script(
+        "return [document.getElementById('netmap-graph').getBoundingClientRect().left,"
+        " document.querySelector('.netmap-panel').getBoundingClientRect().left]")
+    assert (panel < graph) if lang == "he" else (panel > graph)
+    _hover(driver, "la_g")  # an actor that stands apart, so the pointer finds it alone
+    card = driver.find_element("id", "netmap-card")
+    assert card.is_displayed()
+    assert card.get_attribute("data-actor") == "la_g"
+    name = sample.actors.loc["la_g", "name" if lang == "he" else "name_en"]
+    assert name in card.text
+    assert ("Sector" if lang == "en" else "מגזר") in card.text
+    if lang == "he":
+        assert driver.execute_script(
+            "return getComputedStyle(document.getElementById('netmap-card')).direction"
+        ) == "rtl"
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-card.png"))
+
+
+def test_toggling_a_sector_hides_its_actors(driver, tmp_path, sample):
+    path = sample.explore().save(tmp_path / "explore.html")
+    _open(driver, path)
+    n_business = int((sample.actors["sector"] == "business").sum())
+    hidden = driver.execute_script(
+        "var data = JSON.parse(document.getElementById('netmap-data').textContent);"
+        "var k = data.groups.findIndex(g => g.name === arguments[0]);"
+        "document.querySelector('button[data-group=\"' + k + '\"]').click();"
+        "var r = window.netmapRenderer, hidden = 0, shown = 0;"
+        "data.nodes.group.forEach(function (g, i) {"
+        "  var h = r.getNodeState(String(i)).isHidden;"
+        "  if (g === k) { hidden += h ? 1 : 0; } else { shown += h ? 0 : 1; } });"
+        "return [hidden, shown];", "business")
+    assert hidden == [n_business, sample.n_actors - n_business]
+    assert driver.find_element("css selector", "#netmap-explore").get_attribute(
+        "data-hidden-nodes") == str(n_business)
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / "explore-en-no-business.png"))
+
+
+def test_the_search_finds_a_hebrew_name(driver, tmp_path, sample):
+    path = sample.explore(lang="he").save(tmp_path / "explore-he.html")
+    _open(driver, path)
+    box = driver.find_element("id", "netmap-search")
+    box.send_keys("החינוך")
+    found = driver.find_elements("css selector", "#netmap-results li[data-actor]")
+    actors = [li.get_attribute("data-actor") for li in found]
+    assert "moe" in actors
+    expected = {i for i, name in sample.actors["name"].items() if "החינוך" in str(name)}
+    assert set(actors) == expected
+    found[actors.index("moe")].click()
+    time.sleep(0.8)
+    card = driver.find_element("id", "netmap-card")
+    assert card.is_displayed() and card.get_attribute("data-actor") == "moe"
+    assert "משרד החינוך" in card.text
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / "explore-he-search.png"))
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_report_with_the_interactive_map_loads_offline(driver, tmp_path, sample, lang):
+    path = netmap.report(sample, tmp_path / f"2x5-{lang}.html", lang=lang, permutations=99)
+    driver.get_log("browser")
+    driver.get(path.resolve().as_uri())
+    frame = driver.find_element("css selector", "iframe.netmap-explore-frame")
+    driver.execute_script("arguments[0].scrollIntoView()", frame)
+    driver.switch_to.frame(frame)
+    for _ in range(100):
+        if driver.execute_script("var r = document.getElementById('netmap-explore');"
+                                 "return r && r.dataset.ready === 'true';"):
+            break
+        time.sleep(0.1)
+    else:
+        raise AssertionError("the report's interactive map did not get ready")
+    assert driver.execute_script("return document.documentElement.dir") == (
+        "rtl" if lang == "he" else "ltr")
+    driver.switch_to.default_content()
+    # the picture of the same map is there for print, hidden on screen
+    picture = driver.find_element("css selector", "img.netmap-explore-picture")
+    assert not picture.is_displayed()
+    assert driver.execute_script("return [arguments[0].complete, arguments[0].naturalWidth > 0]",
+                                 picture) == [True, True]
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"report-explore-{lang}.png"))
+
+
+def test_a_static_report_has_no_interactive_map(tmp_path, sample):
+    path = netmap.report(sample, tmp_path / "static.html", static=True, permutations=19)
+    text = path.read_text(encoding="utf-8")
+    assert "<iframe" not in text and "<script" not in text
+
+
+def test_a_directed_map_with_persons_loads(driver, tmp_path):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        m = netmap.datasets.synthetic(60, 120, directed=True, seed=1)
+    path = m.explore().save(tmp_path / "directed.html")
+    _open(driver, path)
+    assert _errors(driver) == []
+    assert driver.execute_script("return window.netmapRenderer.getGraph().type") == "directed"
+    assert driver.save_screenshot(str(_folder(tmp_path) / "explore-directed.png"))
