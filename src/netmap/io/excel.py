@@ -115,7 +115,7 @@ def _sheet_rows(ws) -> list[tuple[int, tuple]]:
                     f"row {n} holds a cell outside Excel's columns A to XFD: the file "
                     "is damaged", file=file, sheet=ws.title, row=n,
                     suggestion="save it again from Excel, or as CSV files")
-            values = [None] * width
+            values: list = [None] * width
             for c in cells:
                 v = c["value"]
                 values[c["column"] - 1] = xstring_unescape(v) if isinstance(v, str) else v
