@@ -269,6 +269,7 @@ PLOTS = {
 
 #: Measures as a legend names them.
 MEASURE_NAMES = {
+    "ties": "number of ties",
     "degree": "degree",
     "betweenness": "betweenness",
     "closeness": "closeness",

@@ -256,6 +256,7 @@ PLOTS = {
 
 #: Measures as a legend names them.
 MEASURE_NAMES = {
+    "ties": "מספר הקשרים",
     "degree": "דרגה",
     "betweenness": "מרכזיות ביניים",
     "closeness": "מרכזיות קרבה",
