@@ -76,12 +76,16 @@ class Context:
         return table(frame, self.lang, translate=self.value, **kw)
 
     def positions(self):
-        """The force layout of the whole map, computed once for the map and the waves."""
-        if "force" not in self.cache:
+        """The layout of the whole map, computed once for the map and the waves.
+
+        The force layout when it separates the sectors, else the sector
+        layout (``netmap.plot.layout(m, kind="auto")``).
+        """
+        if "auto" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["force"] = layout(self.m, kind="force", seed=self.seed)
-        return self.cache["force"]
+            self.cache["auto"] = layout(self.m, kind="auto", seed=self.seed)
+        return self.cache["auto"]
 
     def figure(self, width: float, height: float) -> Figure:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -136,17 +140,25 @@ def network_map(ctx: Context) -> list[Block]:
     if m.bodies is not None and "kind" in m.bodies.columns:
         steering = m.bodies.index[m.bodies["kind"] == "steering_committee"]
         highlight = steering[0] if len(steering) else None
+    from netmap.plot.layouts import SEPARATES_FROM
+
+    pos = ctx.positions()
     fig = ctx.figure(11, 7.5)
     ax = fig.subplots()
-    plot.plot_map(m, ax=ax, layout=ctx.positions(), size="degree", top=12,
-                  lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
-    parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
+    plot.plot_map(m, ax=ax, layout=pos, size="ties", lang=ctx.lang, seed=ctx.seed,
+                  highlight_body=highlight)
+    chose_sector = pos.attrs.get("kind") == "sector"
+    caption = ctx.word("map_caption") if not chose_sector else ctx.word(
+        "sector_layout_caption", silhouette=ltr(f"{pos.attrs['silhouette']:.2f}"),
+        threshold=ltr(f"{SEPARATES_FROM:.2f}"))
+    parts: list[Block] = [figure(fig, ctx.word("map"), caption)]
     if m.n_actors <= LARGE and m.n_ties:
         fig = ctx.figure(11, 7.5)
         ax = fig.subplots()
-        plot.plot_map(m, ax=ax, layout="sector", size="degree", top=12, lang=ctx.lang,
-                      seed=ctx.seed)
-        parts.append(figure(fig, ctx.word("map"), ctx.word("sector_map_caption")))
+        other = "force" if chose_sector else "sector"
+        plot.plot_map(m, ax=ax, layout=other, size="ties", lang=ctx.lang, seed=ctx.seed)
+        parts.append(figure(fig, ctx.word("map"), ctx.word(
+            "force_map_caption" if chose_sector else "sector_map_caption")))
     return parts
 
 
@@ -333,7 +345,10 @@ def waves(ctx: Context) -> list[Block] | None:
     from netmap.plot.waves import _upright
 
     shown = m.at(before).actors.index.union(m.at(after).actors.index)
-    plot.plot_waves(m, before, after, fig=fig, layout=_upright(ctx.positions().loc[shown]),
+    pos = ctx.positions()
+    shown_pos = pos.loc[shown]
+    shown_pos.attrs = {k: v for k, v in pos.attrs.items() if k == "regions"}
+    plot.plot_waves(m, before, after, fig=fig, layout=_upright(shown_pos),
                     lang=ctx.lang, seed=ctx.seed)
     parts.append(figure(fig, ctx.word("waves"), ctx.word("waves_caption")))
     measures = diff.measures.copy()
