@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["layout", "force_positions", "sector_positions", "separate", "anchors",
-           "LAYOUTS", "SEPARATES_FROM", "NETWORKX_UP_TO"]
+           "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO"]
 
 #: The layouts :func:`netmap.plot.layout` knows.
 LAYOUTS = ("force", "sector", "auto")
@@ -61,6 +61,10 @@ LAYOUTS = ("force", "sector", "auto")
 #: (``benchmarks/bench_layout.py --auto``): the force layout's silhouette
 #: passes it from a homophily of about 0.9 (nine ties in ten inside a sector).
 SEPARATES_FROM = 0.25
+
+#: Components of up to this many actors are laid out by networkx's ForceAtlas2
+#: with LinLog (which compares every pair of actors); larger ones by igraph.
+FORCEATLAS2_UP_TO = 800
 
 #: Without igraph, components of up to this many actors are refined by
 #: networkx's ``spring_layout`` (which compares every pair); larger ones keep
@@ -273,36 +277,38 @@ def _igraph():
 
 def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
                     rng: np.random.Generator) -> np.ndarray:
-    """Fruchterman-Reingold from the starting positions ``xy``, by igraph or networkx.
+    """A library's force layout from the starting positions ``xy``.
 
-    igraph's ``layout_fruchterman_reingold`` (with its grid above 1,000
-    actors) when python-igraph is installed; else networkx's
-    ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors; else the
-    starting positions as they are. The start temperature is a tenth of
-    the spread, so the pivot MDS's large-scale shape stays.
+    Up to :data:`FORCEATLAS2_UP_TO` actors networkx's ``forceatlas2_layout``
+    with LinLog attraction (Noack 2007; Jacomy et al. 2014), which pulls
+    clusters together and apart from each other; above, igraph's
+    ``layout_fruchterman_reingold`` (with its grid above 1,000 actors, a
+    start temperature of a tenth of the spread so that the pivot MDS's
+    shape stays) when python-igraph is installed, else networkx's
+    ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
+    starting positions as they are.
     """
     k = len(xy)
     if iterations == 0 or k < 3:
         return xy
-    start = max(float(np.sqrt(k)) / 10, 0.5)
-    ig = _igraph()
-    if ig is not None:
-        import random
-
-        g = ig.Graph(n=k, edges=np.column_stack([s, t]).tolist())
-        # igraph draws from Python's random module unless told otherwise:
-        # a generator seeded from ``rng`` for this call, then the default back.
-        ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 63))))
-        try:
-            out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=iterations,
-                                                start_temp=start, grid="auto")
-        finally:
-            ig.set_random_number_generator(random)
-        return np.asarray(out.coords, dtype=float)
-    if k > NETWORKX_UP_TO:
-        return xy
     import networkx as nx
 
+    if k <= FORCEATLAS2_UP_TO:
+        g = nx.Graph()
+        g.add_nodes_from(range(k))
+        g.add_edges_from(zip(s.tolist(), t.tolist(), strict=True))
+        # LinLog's log(1 + d) / d is 0 / 0 on the diagonal, which networkx then zeroes.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pos = nx.forceatlas2_layout(g, pos={i: xy[i] for i in range(k)},
+                                        max_iter=iterations, linlog=True,
+                                        seed=int(rng.integers(2 ** 31)))
+        out = np.array([pos[i] for i in range(k)], dtype=float)
+        return out if np.isfinite(out).all() else xy
+    ig = _igraph()
+    if ig is not None:
+        return _igraph_forces(ig, xy, s, t, iterations=iterations, rng=rng)
+    if k > NETWORKX_UP_TO:
+        return xy
     g = nx.Graph()
     g.add_nodes_from(range(k))
     g.add_edges_from(zip(s.tolist(), t.tolist(), strict=True))
@@ -311,6 +317,25 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                            iterations=iterations, k=1 / spread,
                            seed=int(rng.integers(2 ** 31)))
     return np.array([pos[i] for i in range(k)]) * spread
+
+
+def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
+                   rng: np.random.Generator) -> np.ndarray:
+    """igraph's Fruchterman-Reingold from ``xy``, seeded from ``rng``."""
+    import random
+
+    k = len(xy)
+    g = ig.Graph(n=k, edges=np.column_stack([s, t]).tolist())
+    # igraph draws from Python's random module unless told otherwise:
+    # a generator seeded from ``rng`` for this call, then the default back.
+    ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 63))))
+    try:
+        out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=iterations,
+                                            start_temp=max(float(np.sqrt(k)) / 10, 0.5),
+                                            grid="auto")
+    finally:
+        ig.set_random_number_generator(random)
+    return np.asarray(out.coords, dtype=float)
 
 
 # -- one component -------------------------------------------------------------------
@@ -390,7 +415,7 @@ def _around_hosts(xy: np.ndarray, host: np.ndarray, s: np.ndarray, t: np.ndarray
 
 
 # -- overlap removal and packing -----------------------------------------------------------
-def separate(xy: np.ndarray, distance: float | np.ndarray, *, rounds: int = 50
+def separate(xy: np.ndarray, distance: float | np.ndarray, *, rounds: int = 100
              ) -> np.ndarray:
     """Positions moved apart until no two are nearer than the sum of their radii.
 
@@ -407,7 +432,7 @@ def separate(xy: np.ndarray, distance: float | np.ndarray, *, rounds: int = 50
         ``n x 2`` positions.
     distance : float or numpy.ndarray
         The least distance, or each point's radius.
-    rounds : int, default 50
+    rounds : int, default 100
         The most rounds.
 
     Returns
@@ -418,7 +443,7 @@ def separate(xy: np.ndarray, distance: float | np.ndarray, *, rounds: int = 50
     Examples
     --------
     >>> import numpy as np
-    >>> separate(np.array([[0.0, 0.0], [0.5, 0.0]]), 1.0).round(6).tolist()
+    >>> separate(np.array([[0.0, 0.0], [0.5, 0.0]]), 1.0).round(2).tolist()
     [[-0.25, 0.0], [0.75, 0.0]]
     """
     xy = np.array(xy, dtype=float)
@@ -443,15 +468,15 @@ def separate(xy: np.ndarray, distance: float | np.ndarray, *, rounds: int = 50
         angle = (i * 2.399963 + j) % (2 * np.pi)  # coincident points: a fixed direction
         unit = np.where(dist[:, None] > 1e-12, delta / np.maximum(dist, 1e-12)[:, None],
                         np.column_stack([np.cos(angle), np.sin(angle)]))
-        push = unit * ((need - dist) / 2)[:, None]
+        push = unit * ((need * (1 + 1e-3) - dist) / 2)[:, None]  # a hair over: converges
         move = np.zeros_like(xy)
         np.add.at(move, i, -push)
         np.add.at(move, j, push)
         # Many pushes on one point add up: move at most the largest push.
         size = np.hypot(*move.T)
         most = np.zeros(n)
-        np.maximum.at(most, i, (need - dist) / 2)
-        np.maximum.at(most, j, (need - dist) / 2)
+        np.maximum.at(most, i, (need * (1 + 1e-3) - dist) / 2)
+        np.maximum.at(most, j, (need * (1 + 1e-3) - dist) / 2)
         xy += move * (np.minimum(size, most) / np.maximum(size, 1e-12))[:, None]
     return xy
 
