@@ -138,7 +138,7 @@ def place_labels(ax, xy: np.ndarray, strings: list[str], radii: np.ndarray,
                        (t.get_window_extent() for t in obstacles)]).reshape(-1, 4)
     # Squares reach further than circles of the same area: keep clear of both.
     gaps = (np.asarray(radii, dtype=float) * 1.25 + 2.0) * points
-    out = []
+    out: list = []
     for k in order:
         if most is not None and len(out) >= most:
             break
@@ -147,7 +147,8 @@ def place_labels(ax, xy: np.ndarray, strings: list[str], radii: np.ndarray,
                            **text_kwargs)
         extent = text.get_window_extent()
         spots = _candidates(gaps[k], extent.height)
-        boxes = _boxes(*anchors[k], extent.width, extent.height, spots)
+        boxes = _boxes(float(anchors[k, 0]), float(anchors[k, 1]), extent.width, extent.height,
+                       spots)
         free = np.flatnonzero(_free(boxes, placed, tree, centres, node_r, frame, margin))
         if len(free) == 0:
             text.remove()

@@ -8,7 +8,9 @@ actor named in its ``org`` column): the person's ties count as the
 organisation's. Each connected component of what is left starts from
 pivot multidimensional scaling of the graph distances (Brandes and Pich
 2007), which gets the large-scale shape right, and is refined by a
-library's Fruchterman-Reingold (1991): igraph's
+library's force layout: up to :data:`FORCEATLAS2_UP_TO` actors
+networkx's ForceAtlas2 with LinLog attraction (Jacomy et al. 2014;
+Noack 2007); above, igraph's Fruchterman-Reingold (1991)
 ``layout_fruchterman_reingold`` (with its grid above 1,000 actors) when
 python-igraph is installed (``pip install netmap[fast]``), else
 networkx's ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
@@ -152,6 +154,18 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     Kaufman, L. and Rousseeuw, P. J. (1990). Finding Groups in Data. Wiley, p. 88.
     https://doi.org/10.1002/9780470316801
 
+    Jacomy, M., Venturini, T., Heymann, S. and Bastian, M. (2014). ForceAtlas2, a
+    continuous graph layout algorithm for handy network visualization designed for
+    the Gephi software. PLoS ONE 9(6), e98679.
+    https://doi.org/10.1371/journal.pone.0098679
+
+    Noack, A. (2007). Energy models for graph clustering. Journal of Graph
+    Algorithms and Applications 11(2), 453-480. https://doi.org/10.7155/jgaa.00145
+
+    Brandes, U. and Pich, C. (2007). Eigensolver methods for progressive
+    multidimensional scaling of large data. Graph Drawing 2006, LNCS 4372, 42-53.
+    https://doi.org/10.1007/978-3-540-70904-6_6
+
     Examples
     --------
     >>> import netmap
@@ -283,8 +297,8 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
     with LinLog attraction (Noack 2007; Jacomy et al. 2014), which pulls
     clusters together and apart from each other; above, igraph's
     ``layout_fruchterman_reingold`` (with its grid above 1,000 actors, a
-    start temperature of a tenth of the spread so that the pivot MDS's
-    shape stays) when python-igraph is installed, else networkx's
+    low start temperature so that the pivot MDS's shape stays) when
+    python-igraph is installed, else networkx's
     ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
     starting positions as they are.
     """
@@ -321,7 +335,7 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
 
 def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
                    rng: np.random.Generator) -> np.ndarray:
-    """igraph's Fruchterman-Reingold from ``xy``, seeded from ``rng``."""
+    """The Fruchterman-Reingold layout of igraph from ``xy``, seeded from ``rng``."""
     import random
 
     k = len(xy)
@@ -330,8 +344,12 @@ def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iteratio
     # a generator seeded from ``rng`` for this call, then the default back.
     ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 63))))
     try:
-        out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=iterations,
-                                            start_temp=max(float(np.sqrt(k)) / 10, 0.5),
+        # Four of its steps to one of ``iterations`` (its steps are short), from a
+        # low temperature so that the pivot MDS's large-scale shape stays: on
+        # synthetic maps of 2,000 actors the fewest crossings of the settings
+        # tried (benchmarks/bench_layout.py).
+        out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=4 * iterations,
+                                            start_temp=max(float(np.sqrt(k)) / 20, 0.5),
                                             grid="auto")
     finally:
         ig.set_random_number_generator(random)
@@ -501,10 +519,7 @@ def _pack(parts: list[np.ndarray], margin: float = 1.0) -> list[np.ndarray]:
     placed_low: list[np.ndarray] = []
     boxes = np.zeros((0, 4))
     for size in sizes[:PACK_UP_TO]:
-        if not len(boxes):
-            low = -size / 2
-        else:
-            low = _best_corner(boxes, size)
+        low = _best_corner(boxes, size) if len(boxes) else -size / 2
         placed_low.append(low)
         boxes = np.vstack([boxes, np.r_[low, low + size]])
     if len(sizes) > PACK_UP_TO:

@@ -210,8 +210,9 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
         fresh randomness.
     size : str or pandas.Series, optional
         What marker area shows: an actor column, a measure (``ties``,
-        the number of ties; ``degree``, degree centrality; ``betweenness``, ``closeness``, ``eigenvector``, a brokerage role
-        such as ``liaison``, ``constraint``, ``effective_size``,
+        the number of ties; ``degree``, degree centrality; ``betweenness``,
+        ``closeness``, ``eigenvector``, a brokerage role such as
+        ``liaison``, ``constraint``, ``effective_size``,
         ``cross_brokerage``, ``sectors_reached``), or values indexed by
         actor id. Areas run linearly from the least to the greatest
         value. None: one size for all.
