@@ -206,7 +206,7 @@ def verdict(table: pd.DataFrame) -> list[str]:
 
 def auto_sweep() -> None:
     print("\nsilhouette by sector of the force layout, synthetic 500 actors / 1,500 ties")
-    for h in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95):
+    for h in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98):
         m = netmap.datasets.synthetic(500, 1500, homophily=h, seed=1)
         pos = layout(m, kind="auto")
         print(f"homophily {h:.2f}: silhouette {pos.attrs['silhouette']:.3f} -> "

@@ -161,8 +161,9 @@ def silhouette(xy: np.ndarray, groups: np.ndarray, *, seed=0) -> float:
     onehot = np.zeros((n, k))
     onehot[np.arange(n), codes] = 1.0
     values = []
-    for first in range(0, len(rows), 500):
-        part = rows[first:first + 500]
+    step = max(1, min(500, 20_000_000 // max(n * max(k, 2), 1)))  # about 160 MB at most
+    for first in range(0, len(rows), step):
+        part = rows[first:first + step]
         dist = np.hypot(xy[part, None, 0] - xy[None, :, 0], xy[part, None, 1] - xy[None, :, 1])
         sums = dist @ onehot  # distance to each group
         own = codes[part]
