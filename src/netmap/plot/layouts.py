@@ -21,7 +21,7 @@ apart until none is nearer another than :data:`SPACING`
 (:func:`_pack`, largest first), each in the box it fills, the whole
 about :data:`ASPECT` times as wide as tall. Actors without ties share
 one grid block. A map of 100,000 actors and 1,000,000 ties is laid out
-in about a minute with igraph (``benchmarks/bench_layout.py --scale``).
+in under a minute with igraph (``benchmarks/bench_layout.py --scale``).
 
 The sector layout gives every sector its own disc, on a ring in taxonomy
 order, with an area in proportion to its number of actors. Inside its
@@ -346,11 +346,13 @@ def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iteratio
     # a generator seeded from ``rng`` for this call, then the default back.
     ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 63))))
     try:
-        # Four of its steps to one of ``iterations`` (its steps are short), from a
-        # low temperature so that the pivot MDS's large-scale shape stays: on
-        # synthetic maps of 2,000 actors the fewest crossings of the settings
-        # tried (benchmarks/bench_layout.py).
-        out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=4 * iterations,
+        # Four of its steps to one of ``iterations`` (its steps are short) up to
+        # 20,000 actors, from a low temperature so that the pivot MDS's
+        # large-scale shape stays: on synthetic maps of 2,000 actors the fewest
+        # crossings of the settings tried (benchmarks/bench_layout.py); one
+        # step to one above, to keep 100,000 actors to well under a minute.
+        steps = 4 * iterations if k <= 20_000 else iterations
+        out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=steps,
                                             start_temp=max(float(np.sqrt(k)) / 20, 0.5),
                                             grid="auto")
     finally:
@@ -640,7 +642,9 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
         inside = np.flatnonzero(np.isin(host, nodes))
         mine = np.isin(source, inside) & np.isin(target, inside)
         part = _around_hosts(part, host, source[mine], target[mine])
-        parts.append((inside, separate(part[inside], SPACING)))
+        # Fewer rounds above 10,000 actors: each is a KD-tree search of all.
+        rounds = 100 if len(inside) <= 10_000 else 20
+        parts.append((inside, separate(part[inside], SPACING, rounds=rounds)))
     if single:
         nodes = np.concatenate(single)
         parts.append((nodes, _grid_block(len(nodes), 1.0)))
