@@ -132,15 +132,24 @@ def test_waves_share_one_layout(sample):
     both = before.actors.index.intersection(after.actors.index)
     assert len(both) > 10
     lay = union_layout(sample, 2013, 2016, seed=2)
-    span = lay.max() - lay.min()
-    turned = span["x"] > span["y"]  # turned upright for two panels side by side
+    got = []
     for ax, part in zip(axes, (before, after), strict=True):
         org = [c for c in ax.collections if c.get_gid() == "netmap-nodes-organisation"][0]
         ids = part.actors.index[part.actors["level"] == "organisation"]
-        got = dict(zip(ids, map(tuple, org.get_offsets()), strict=True))
-        for a in both.intersection(ids)[:5]:
-            x, y = lay.loc[a, "x"], lay.loc[a, "y"]
-            assert got[a] == pytest.approx((-y, x) if turned else (x, y))
+        got.append(dict(zip(ids, map(tuple, org.get_offsets()), strict=True)))
+    shared = both.intersection(list(got[0])).intersection(list(got[1]))
+    assert len(shared) > 10
+    for a in shared:  # the same place in both panels
+        assert got[0][a] == pytest.approx(got[1][a])
+    assert axes[0].get_xlim() == pytest.approx(axes[1].get_xlim())
+    assert axes[0].get_ylim() == pytest.approx(axes[1].get_ylim())
+    # The union layout's shape, moved apart by at most a few marker widths.
+    xy = np.array([got[1][a] for a in shared])
+    ref = lay.loc[shared, ["x", "y"]].to_numpy()
+    ref = ref if np.ptp(ref[:, 0]) / np.ptp(ref[:, 1]) == pytest.approx(
+        np.ptp(xy[:, 0]) / np.ptp(xy[:, 1]), rel=0.3) else ref[:, ::-1]
+    assert abs(np.corrcoef(np.hypot(*(xy - xy.mean(0)).T),
+                           np.hypot(*(ref - ref.mean(0)).T))[0, 1]) > 0.9
 
 
 def test_waves_mark_who_joined_and_who_left(sample):

@@ -32,7 +32,7 @@ def test_default_seed_is_fixed(sample):
 
 
 def test_unknown_kind():
-    with pytest.raises(ValueError, match="'force' or 'sector'"):
+    with pytest.raises(ValueError, match="'force', 'sector' or 'auto'"):
         layout(small_map(), kind="circle")
 
 
@@ -72,32 +72,6 @@ def test_pivot_mds_recovers_a_path():
     assert np.all(steps > 0) or np.all(steps < 0)
     assert np.allclose(np.abs(steps), np.abs(steps).mean(), rtol=1e-6)
     assert np.ptp(xy[:, 1 - axis]) < 1e-6 * np.ptp(xy[:, axis])
-
-
-def test_grid_repulsion_is_close_to_the_exact_one():
-    rng = np.random.default_rng(5)
-    xy = rng.normal(scale=15, size=(3000, 2))
-    exact = np.zeros_like(xy)
-    i, j = np.triu_indices(len(xy), k=1)
-    layout_module._pair_repulsion(exact, xy, i, j)
-    approx = np.zeros_like(xy)
-    layout_module._mesh_repulsion(approx, xy, np.arange(len(xy)), {})
-    error = np.hypot(*(approx - exact).T)
-    size = np.hypot(*exact.T)
-    assert np.median(error / size) < 0.05
-    assert np.quantile(error / size, 0.95) < 0.2
-
-
-def test_large_component_path_is_seeded_and_sane(monkeypatch, sample):
-    # The grid path (components above ALL_PAIRS_UP_TO actors) on the sample.
-    monkeypatch.setattr(layout_module, "ALL_PAIRS_UP_TO", 20)
-    first = layout(sample, kind="force", seed=2)
-    assert first.equals(layout(sample, kind="force", seed=2))
-    pos = first.to_numpy()
-    a = sample.arrays
-    tied = np.hypot(*(pos[a.source] - pos[a.target]).T).mean()
-    spread = np.hypot(*(pos - pos.mean(axis=0)).T).mean()
-    assert np.isfinite(pos).all() and tied < spread
 
 
 def test_force_positions_of_no_actor_and_of_isolates():
@@ -153,3 +127,112 @@ def test_connected_layout_counts_one_component(sample):
     n, _ = csgraph.connected_components(sample.arrays.adjacency(), directed=False)
     assert n == 1
     assert isinstance(layout(sample), pd.DataFrame)
+
+
+# -- persons, packing, spacing, the engines, the automatic choice ---------------------------
+def test_persons_stand_round_their_organisation(sample):
+    from netmap.plot.layouts import anchors
+
+    pos = layout(sample, kind="force", seed=1).to_numpy()
+    host = anchors(sample)
+    persons = np.flatnonzero(host >= 0)
+    assert len(persons) == 17
+    a = sample.arrays
+    ties = np.median(np.hypot(*(pos[a.source] - pos[a.target]).T))
+    to_host = np.hypot(*(pos[persons] - pos[host[persons]]).T)
+    # On the ring round the organisation (moved apart a little at most), far
+    # nearer it than a typical tie.
+    assert to_host.max() < 1.5 * layout_module.HOST_RING + layout_module.SPACING
+    assert to_host.max() < ties
+
+
+def test_a_person_whose_organisation_is_absent_is_laid_out_as_any_actor():
+    # 1 hangs on 0; 3's organisation 1 hangs on 0 itself: one level only,
+    # so 3 stands on its own.
+    host = layout_module._hosts(4, np.array([-1, 0, -1, 1]))
+    assert host.tolist() == [0, 0, 2, 3]
+
+
+def test_no_two_actors_nearer_than_the_spacing(sample):
+    pos = layout(sample, kind="force", seed=1).to_numpy()
+    from scipy.spatial.distance import pdist
+
+    assert pdist(pos).min() >= layout_module.SPACING * (1 - 1e-6)
+
+
+def test_separate_parts_points_and_keeps_far_ones():
+    xy = np.array([[0.0, 0.0], [0.0, 0.0], [0.1, 0.0], [5.0, 5.0]])
+    out = layout_module.separate(xy, 1.0)
+    from scipy.spatial.distance import pdist
+
+    assert pdist(out).min() >= 1.0 - 1e-6
+    assert np.allclose(out[3], [5.0, 5.0])
+    radii = np.array([0.5, 2.0])
+    out = layout_module.separate(np.array([[0.0, 0.0], [1.0, 0.0]]), radii)
+    assert np.hypot(*(out[0] - out[1])) == pytest.approx(2.5, rel=2e-3)
+
+
+def test_packed_components_take_no_space_they_do_not_fill():
+    # One big component and many small ones: the packed frame is not much
+    # larger than the boxes themselves (row packing left half of it empty).
+    rng = np.random.default_rng(0)
+    parts = [rng.random((60, 2)) * [12, 8]] + [rng.random((3, 2)) * 2 for _ in range(30)]
+    placed = layout_module._pack(parts)
+    boxes = np.array([np.r_[p.min(axis=0), p.max(axis=0)] for p in placed])
+    fill = sum(float(np.prod(b[2:] - b[:2] + 1.0)) for b in boxes)
+    span = boxes[:, 2:].max(axis=0) - boxes[:, :2].min(axis=0) + 1.0
+    assert fill / float(np.prod(span)) > 0.7
+    for k, one in enumerate(boxes):  # no two boxes overlap
+        for other in boxes[k + 1:]:
+            assert (one[2] <= other[0] + 1e-9 or other[2] <= one[0] + 1e-9
+                    or one[3] <= other[1] + 1e-9 or other[3] <= one[1] + 1e-9)
+
+
+@pytest.mark.parametrize("path", ["igraph", "networkx", "pivot MDS only"])
+def test_every_engine_is_seeded_and_keeps_ties_short(sample, monkeypatch, path):
+    # Components above FORCEATLAS2_UP_TO actors go to igraph, else to networkx's
+    # spring_layout, else keep their pivot MDS positions.
+    monkeypatch.setattr(layout_module, "FORCEATLAS2_UP_TO", 10)
+    if path != "igraph":
+        monkeypatch.setattr(layout_module, "_igraph", lambda: None)
+    if path == "pivot MDS only":
+        monkeypatch.setattr(layout_module, "NETWORKX_UP_TO", 10)
+    first = layout(sample, kind="force", seed=2)
+    assert first.equals(layout(sample, kind="force", seed=2))
+    pos = first.to_numpy()
+    a = sample.arrays
+    tied = np.hypot(*(pos[a.source] - pos[a.target]).T).mean()
+    spread = np.hypot(*(pos - pos.mean(axis=0)).T).mean()
+    assert np.isfinite(pos).all() and tied < spread
+
+
+def test_igraph_keeps_its_default_random_generator(sample, monkeypatch):
+    igraph = pytest.importorskip("igraph")
+    import random
+
+    monkeypatch.setattr(layout_module, "FORCEATLAS2_UP_TO", 10)
+    layout(sample, kind="force", seed=2)
+    # The default generator is back: igraph draws from the random module again.
+    random.seed(7)
+    one = igraph.Graph.Erdos_Renyi(20, 0.2).get_edgelist()
+    random.seed(7)
+    assert igraph.Graph.Erdos_Renyi(20, 0.2).get_edgelist() == one
+
+
+def test_auto_chooses_the_sector_layout_when_force_does_not_separate_sectors(sample):
+    from netmap.plot._quality import silhouette
+
+    pos = layout(sample, kind="auto", seed=0)
+    force = layout(sample, kind="force", seed=0)
+    score = silhouette(force.to_numpy(), sample.arrays.sector)
+    assert pos.attrs["silhouette"] == pytest.approx(score)
+    assert score < layout_module.SEPARATES_FROM
+    assert pos.attrs["kind"] == "sector" and "regions" in pos.attrs
+
+
+def test_auto_keeps_the_force_layout_when_it_separates_sectors():
+    m = netmap.datasets.synthetic(200, 500, homophily=0.98, seed=1, bodies=False)
+    pos = layout(m, kind="auto", seed=0)
+    assert pos.attrs["kind"] == "force" and "regions" not in pos.attrs
+    assert pos.attrs["silhouette"] >= layout_module.SEPARATES_FROM
+    assert pos.equals(layout(m, kind="force", seed=0))

@@ -196,7 +196,9 @@ def test_top_labels_are_the_highest_ranked(ax):
     m = netmap.datasets.load_2x5()
     plot_map(m, ax=ax, labels="top", top=5, label_by="betweenness")
     best = centrality(m, measures=("betweenness",))["betweenness"].nlargest(5).index
-    assert {t.get_text() for t in ax.texts} == set(m.actors.loc[best, "name_en"])
+    drawn = {t.get_text() for t in ax.texts}
+    # The five best, less any that found no spot clear of the others.
+    assert drawn <= set(m.actors.loc[best, "name_en"]) and len(drawn) >= 4
 
 
 def test_label_choices(ax):
@@ -295,3 +297,86 @@ def test_draws_and_saves_without_warnings(tmp_path):
              highlight_body="business_coalition", hull=True)
     fig.savefig(tmp_path / "map.png", bbox_inches="tight")
     assert (tmp_path / "map.png").stat().st_size > 10_000
+
+
+# -- sizes in number of ties; labels clear of each other and of markers ------------------------
+def test_size_by_number_of_ties_and_its_legend(ax):
+    m = small_map(with_loop=True)
+    plot_map(m, ax=ax, size="ties")
+    # By hand: moe 3 (ngo, univ, p2), intel 1, ngo 5 (moe, intel, univ, fund and
+    # the self-tie once), univ 3, fund 2, p1 1, p2 2.
+    from netmap.plot._common import tie_counts
+
+    assert tie_counts(m).to_dict() == {"moe": 3, "intel": 1, "ngo": 5, "univ": 3, "fund": 2,
+                                       "p1": 1, "p2": 2}
+    texts = [t.get_text() for t in ax.get_legend().get_texts()]
+    at = texts.index("number of ties")
+    assert texts[at + 1:at + 4] == ["1", "3", "5"]
+
+
+def test_size_legend_in_hebrew_names_the_number_of_ties(ax):
+    plot_map(small_map(), ax=ax, size="ties", lang="he")
+    assert "מספר הקשרים" in [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def _drawn(ax, m):
+    from matplotlib.text import Annotation, Text
+
+    from netmap.model.vocabulary import LEVELS
+
+    fig = ax.get_figure()
+    fig.canvas.draw()
+    a = m.arrays
+    xy, radii = np.zeros((a.n_actors, 2)), np.zeros(a.n_actors)
+    for level, c in nodes(ax).items():
+        on = a.level == LEVELS.codes.index(level)
+        xy[on] = ax.transData.transform(c.get_offsets())
+        radii[on] = np.sqrt(np.broadcast_to(c.get_sizes(), (int(on.sum()),))) / 2 * fig.dpi / 72
+    labels = [t for t in ax.texts if isinstance(t, Annotation)]
+    boxes = np.array([[b.x0, b.y0, b.x1, b.y1] for b in
+                      (Text.get_window_extent(t) for t in labels)]).reshape(-1, 4)
+    return xy, radii, labels, boxes
+
+
+@pytest.mark.parametrize("kind", ["force", "sector"])
+def test_labels_overlap_no_label_and_no_marker_and_markers_do_not_overlap(kind):
+    from netmap.plot._quality import label_overlaps, node_overlaps
+
+    m = netmap.datasets.load_2x5()
+    fig = plt.figure(figsize=(9, 6), dpi=80)
+    ax = fig.subplots()
+    plot_map(m, ax=ax, layout=kind, size="ties", labels="all", seed=0)
+    xy, radii, labels, boxes = _drawn(ax, m)
+    assert len(labels) > 10
+    assert label_overlaps(boxes, xy, radii) == 0
+    assert node_overlaps(xy, radii) == 0
+    frame = ax.get_window_extent()
+    assert boxes[:, 0].min() >= frame.x0 - 1e-6 and boxes[:, 2].max() <= frame.x1 + 1e-6
+
+
+def test_far_labels_get_a_leader_line():
+    m = netmap.datasets.load_2x5()
+    fig = plt.figure(figsize=(9, 6), dpi=80)
+    ax = fig.subplots()
+    plot_map(m, ax=ax, labels="all", seed=0)
+    leaders = [t for t in ax.texts if getattr(t, "arrow_patch", None) is not None]
+    assert leaders and all(t.arrow_patch.get_gid() == "netmap-leader" for t in leaders)
+    near = [t for t in ax.texts if getattr(t, "arrow_patch", None) is None]
+    assert near  # most labels sit beside their marker
+
+
+def test_the_number_of_labels_follows_the_picture_size():
+    from netmap.plot.maps import LABEL_AREA
+
+    m = netmap.datasets.load_2x5()
+    counts = []
+    for size in [(4, 3), (12, 9)]:
+        fig = plt.figure(figsize=size, dpi=72)
+        ax = fig.subplots()
+        plot_map(m, ax=ax, seed=0, legend=False)
+        box = ax.get_window_extent()
+        room = int(box.width * box.height / 72 ** 2 / LABEL_AREA)
+        counts.append(len(ax.texts))
+        assert 0 < len(ax.texts) <= max(room, 1)
+        plt.close(fig)
+    assert counts[1] > 2 * counts[0]

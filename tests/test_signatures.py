@@ -52,9 +52,9 @@ ALLOWED_DEFAULTS = {
     "lang": {"en": "English unless asked otherwise"},
     "backbone": {None: "the actors marked in the map's backbone column, if any"},
     "top": {
-        None: "a table keeps every row",
+        None: "no fixed number: a table keeps every row, a map labels as many actors "
+              "as its picture has room for",
         10: "the labels or bars a plot holds, the brokers a sensitivity table compares",
-        8: "plot_waves draws two maps side by side, so fewer labels on each",
         20: "introductions: a short list of pairs to act on",
     },
     "permutations": {

@@ -17,13 +17,14 @@ from netmap.words import catalogue as _words
 __all__ = ["get_ax", "actor_labels", "actor_values", "group_names", "group_colors",
            "text_color", "Fonts", "MEASURE_NAMES"]
 
+_COUNTS = ("ties",)
 _CENTRALITY = ("degree", "betweenness", "closeness", "eigenvector")
 _ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total")
 _HOLES = ("constraint", "effective_size", "efficiency")
 _BROKERS = ("cross_brokerage", "sectors_reached")
 
 #: Measures a plot can size or rank actors by, besides any actor column.
-MEASURE_NAMES = (*_CENTRALITY, *_ROLES, *_HOLES, *_BROKERS)
+MEASURE_NAMES = (*_COUNTS, *_CENTRALITY, *_ROLES, *_HOLES, *_BROKERS)
 
 
 def get_ax(ax):
@@ -127,6 +128,8 @@ def actor_values(m, what, *, seed=None, parameter: str = "size") -> pd.Series:
             raise ParameterError(parameter, what, _VALUES + ": " + allowed_words(MEASURE_NAMES),
                                  hint=f"the actor column {what!r} is not numeric")
         return column.astype(float).rename(what)
+    if what == "ties":
+        return tie_counts(m)
     if what in _CENTRALITY:
         from netmap.measures.centrality import centrality
 
@@ -152,6 +155,16 @@ def actor_values(m, what, *, seed=None, parameter: str = "size") -> pd.Series:
     raise ParameterError(parameter, what, "a numeric actor column ("
                          + ", ".join(map(str, actors.columns)) + ") or one of "
                          + allowed_words(MEASURE_NAMES))
+
+
+def tie_counts(m) -> pd.Series:
+    """The number of ties of each actor (a self-tie counts once), indexed by actor id."""
+    arr = m.arrays
+    n = arr.n_actors
+    loops = arr.source == arr.target
+    counts = (np.bincount(arr.source, minlength=n) + np.bincount(arr.target, minlength=n)
+              - np.bincount(arr.source[loops], minlength=n))
+    return pd.Series(counts.astype(float), index=arr.ids.copy(), name="ties")
 
 
 def warn_missing(values: pd.Series, what: str, fallback: str, stacklevel: int) -> None:

@@ -1,18 +1,27 @@
-"""Where each actor sits on a map: seeded force and sector layouts.
+"""Where each actor sits on a map: seeded force and sector layouts, and the choice between them.
 
-Both layouts work on the map's integer arrays and are reproducible: the
-same map and the same ``seed`` give the same positions. The force layout
-starts from pivot multidimensional scaling of the graph distances (Brandes
-and Pich 2007), which gets the large-scale shape right, and refines it
-with Fruchterman-Reingold forces (1991): every tie pulls its two actors
-together with a force ``d ** 2`` and every two actors push apart with
-``1 / d`` (ideal tie length 1). In a component of up to
-:data:`ALL_PAIRS_UP_TO` actors the push is summed over all pairs; above,
-exactly between actors in the same or neighbouring cells of a grid about
-one unit wide, and through the grid's counts (a Fourier convolution)
-beyond, so that a map of 5,000 actors is laid out in a few seconds
-(``benchmarks/bench_plot.py``). Connected components are laid out one by
-one and packed in rows, largest first.
+Every layout works on the map's integer arrays and is reproducible: the
+same map and the same ``seed`` give the same positions.
+
+The force layout contracts each person into its organisation (the
+actor named in its ``org`` column): the person's ties count as the
+organisation's. Each connected component of what is left starts from
+pivot multidimensional scaling of the graph distances (Brandes and Pich
+2007), which gets the large-scale shape right, and is refined by a
+library's force layout: up to :data:`FORCEATLAS2_UP_TO` actors
+networkx's ForceAtlas2 with LinLog attraction (Jacomy et al. 2014;
+Noack 2007); above, igraph's Fruchterman-Reingold (1991)
+``layout_fruchterman_reingold`` (with its grid above 1,000 actors) when
+python-igraph is installed (``pip install netmap[fast]``), else
+networkx's ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
+pivot MDS alone. Persons then stand on a small ring round their
+organisation, each facing the actors it is tied to; actors are moved
+apart until none is nearer another than :data:`SPACING`
+(:func:`separate`); and the components are packed side by side
+(:func:`_pack`, largest first), each in the box it fills, the whole
+about :data:`ASPECT` times as wide as tall. Actors without ties share
+one grid block. A map of 100,000 actors and 1,000,000 ties is laid out
+in under a minute with igraph (``benchmarks/bench_layout.py --scale``).
 
 The sector layout gives every sector its own disc, on a ring in taxonomy
 order, with an area in proportion to its number of actors. Inside its
@@ -20,6 +29,11 @@ disc a sector is laid out by force from its own ties and turned (or
 mirrored) so that the actors with ties to other sectors face those
 sectors; actors without a tie in their own sector stand on the rim,
 towards the sectors they reach.
+
+``kind="auto"`` draws the force layout when it separates the sectors,
+and the sector layout when it does not: when the silhouette of the
+force positions grouped by sector (:func:`netmap.plot._quality.silhouette`)
+is below :data:`SEPARATES_FROM`.
 """
 
 from __future__ import annotations
@@ -28,7 +42,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import scipy.fft as sp_fft
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
@@ -38,19 +51,67 @@ from netmap.model._params import check_choice, check_int, check_seed
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["layout", "force_positions", "sector_positions", "LAYOUTS",
-           "ALL_PAIRS_UP_TO"]
+__all__ = ["layout", "force_positions", "sector_positions", "separate", "anchors",
+           "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO"]
 
 #: The layouts :func:`netmap.plot.layout` knows.
-LAYOUTS = ("force", "sector")
+LAYOUTS = ("force", "sector", "auto")
 
-#: Components of up to this many actors feel repulsion between all pairs;
-#: above, exactly between near actors and through a grid beyond.
-ALL_PAIRS_UP_TO = 1000
+#: ``kind="auto"`` draws the sector layout when the silhouette by sector of
+#: the force layout is below this: Kaufman and Rousseeuw's bound of "no
+#: substantial structure" (1990, p. 88). Measured on synthetic maps of 500
+#: actors (``benchmarks/bench_layout.py --auto``): the force layout's
+#: silhouette rises with homophily (-0.27 at 0.5, 0.18 at 0.9, 0.23 at 0.95)
+#: and passes it only when almost every tie stays inside a sector; the 2x5
+#: sample's scores about 0.06.
+SEPARATES_FROM = 0.25
+
+#: Components of up to this many actors are laid out by networkx's ForceAtlas2
+#: with LinLog (which compares every pair of actors); larger ones by igraph.
+FORCEATLAS2_UP_TO = 800
+
+#: Without igraph, components of up to this many actors are refined by
+#: networkx's ``spring_layout`` (which compares every pair); larger ones keep
+#: their pivot MDS positions.
+NETWORKX_UP_TO = 2000
+
+#: The least distance between two actors of the force layout (the ideal tie
+#: is 1 long).
+SPACING = 0.45
+#: The radius of the ring of persons round their organisation (up to six
+#: persons; wider for more).
+HOST_RING = 0.6
+#: The width over the height that component packing aims at (a landscape page).
+ASPECT = 1.4
+#: Above this many components, the smaller ones go in rows (packing compares
+#: every placed box).
+PACK_UP_TO = 400
 
 _PIVOTS = 50  # pivots of the pivot MDS
-_GRID = 256  # the most grid cells a side, for the repulsion of large components
 _ITERATIONS = 120
+
+
+def anchors(m: StakeholderMap) -> np.ndarray:
+    """For each actor, the position of the actor it is drawn around, or -1.
+
+    A person (any actor with an ``org``) is drawn around its organisation
+    when that organisation is an actor of the map.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> a = anchors(m)
+    >>> int((a >= 0).sum())
+    17
+    """
+    ids = m.arrays.ids
+    actors = m.actors
+    if "org" not in actors.columns:
+        return np.full(len(ids), -1)
+    org = actors["org"].reindex(ids)
+    where = ids.get_indexer(org.where(org.notna(), None).astype(object))
+    return np.where(org.notna().to_numpy(), where, -1)
 
 
 def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = _ITERATIONS
@@ -61,10 +122,13 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     ----------
     m : StakeholderMap
         The map.
-    kind : {"force", "sector"}
-        ``"force"``: tied actors close, clusters apart (see the module
-        notes). ``"sector"``: each sector in its own disc, so that
-        cross-sector ties run between discs.
+    kind : {"force", "sector", "auto"}
+        ``"force"``: tied actors close, persons round their organisation,
+        components packed side by side (see the module notes).
+        ``"sector"``: each sector in its own disc, so that cross-sector
+        ties run between discs. ``"auto"``: the force layout when it
+        separates the sectors (silhouette at least
+        :data:`SEPARATES_FROM`), else the sector layout.
     seed : int, numpy Generator or None, default 0
         Seeds the layout: the same seed gives the same picture; None draws
         fresh randomness.
@@ -76,14 +140,33 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     pandas.DataFrame
         Indexed by actor id, in the order of ``m.actors``, columns ``x``
         and ``y``, in units of the ideal tie length (about 1 between tied
-        actors). For ``kind="sector"``, ``attrs["regions"]`` is a
+        actors). For a sector layout, ``attrs["regions"]`` is a
         DataFrame indexed by sector code with the ``x``, ``y`` and
-        ``radius`` of each sector's disc (sectors with actors only).
+        ``radius`` of each sector's disc (sectors with actors only). For
+        ``kind="auto"``, ``attrs["kind"]`` is the layout chosen and
+        ``attrs["silhouette"]`` the force layout's silhouette by sector.
 
     Raises
     ------
     netmap.ParameterError
         For an unknown ``kind``, or ``iterations`` below 0.
+
+    References
+    ----------
+    Kaufman, L. and Rousseeuw, P. J. (1990). Finding Groups in Data. Wiley, p. 88.
+    https://doi.org/10.1002/9780470316801
+
+    Jacomy, M., Venturini, T., Heymann, S. and Bastian, M. (2014). ForceAtlas2, a
+    continuous graph layout algorithm for handy network visualization designed for
+    the Gephi software. PLoS ONE 9(6), e98679.
+    https://doi.org/10.1371/journal.pone.0098679
+
+    Noack, A. (2007). Energy models for graph clustering. Journal of Graph
+    Algorithms and Applications 11(2), 453-480. https://doi.org/10.7155/jgaa.00145
+
+    Brandes, U. and Pich, C. (2007). Eigensolver methods for progressive
+    multidimensional scaling of large data. Graph Drawing 2006, LNCS 4372, 42-53.
+    https://doi.org/10.1007/978-3-540-70904-6_6
 
     Examples
     --------
@@ -95,19 +178,31 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     ((92, 2), True)
     >>> layout(m, kind="sector").attrs["regions"].index[:3].tolist()
     ['public', 'business', 'third']
+    >>> layout(m, kind="auto").attrs["kind"]
+    'sector'
     """
     check_choice("kind", kind, LAYOUTS)
     check_int("iterations", iterations, minimum=0)
     arr = m.arrays
-    if kind == "force":
+    if kind in ("force", "auto"):
         xy = force_positions(arr.n_actors, arr.source, arr.target, seed=seed,
-                             iterations=iterations)
-        return _frame(arr.ids, xy)
+                             iterations=iterations, anchor=anchors(m))
+        frame = _frame(arr.ids, xy)
+        if kind == "force":
+            return frame
+        from netmap.plot._quality import silhouette
+
+        score = silhouette(xy, arr.sector)
+        if score >= SEPARATES_FROM or arr.n_actors < 3:
+            frame.attrs.update(kind="force", silhouette=score)
+            return frame
     xy, regions = sector_positions(arr.sector, arr.source, arr.target, seed=seed,
-                                   iterations=iterations)
+                                   iterations=iterations, anchor=anchors(m))
     frame = _frame(arr.ids, xy)
     regions.index = pd.Index([arr.sectors[c] for c in regions.index], name="sector")
     frame.attrs["regions"] = regions
+    if kind == "auto":
+        frame.attrs.update(kind="sector", silhouette=score)
     return frame
 
 
@@ -186,109 +281,99 @@ def _scale(xy: np.ndarray, s: np.ndarray, t: np.ndarray) -> np.ndarray:
     return centred * max(scales) if scales else centred
 
 
-# -- Fruchterman-Reingold ---------------------------------------------------------------
-def _add(disp: np.ndarray, index: np.ndarray, force: np.ndarray) -> None:
-    n = len(disp)
-    disp[:, 0] += np.bincount(index, weights=force[:, 0], minlength=n)
-    disp[:, 1] += np.bincount(index, weights=force[:, 1], minlength=n)
+# -- the force engine: a library's Fruchterman-Reingold ---------------------------------
+def _igraph():
+    """The igraph module, or None when python-igraph is not installed."""
+    try:
+        import igraph
+    except ImportError:
+        return None
+    return igraph
 
 
-def _pair_repulsion(disp: np.ndarray, xy: np.ndarray, i: np.ndarray, j: np.ndarray
-                    ) -> None:
-    """Add the repulsion 1 / d between actors ``i[k]`` and ``j[k]``."""
-    if len(i) == 0:
-        return
-    delta = xy[i] - xy[j]
-    d2 = np.maximum(np.einsum("ij,ij->i", delta, delta), 1e-9)
-    force = delta / d2[:, None]
-    _add(disp, i, force)
-    _add(disp, j, -force)
+def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
+                    rng: np.random.Generator) -> np.ndarray:
+    """A library's force layout from the starting positions ``xy``.
 
-
-def _mesh_kernel(grid: int, cache: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Fourier transforms of the kernel ``d / |d|**2`` on a wrapped 2g x 2g grid.
-
-    Offsets of at most one cell (the near field) are left out.
+    Up to :data:`FORCEATLAS2_UP_TO` actors networkx's ``forceatlas2_layout``
+    with LinLog attraction (Noack 2007; Jacomy et al. 2014), which pulls
+    clusters together and apart from each other; above, igraph's
+    ``layout_fruchterman_reingold`` (with its grid above 1,000 actors, a
+    low start temperature so that the pivot MDS's shape stays) when
+    python-igraph is installed, else networkx's
+    ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
+    starting positions as they are.
     """
-    key = ("kernel", grid)
-    if key not in cache:
-        size = 2 * grid
-        offsets = np.arange(size)
-        offsets = np.where(offsets < grid, offsets, offsets - size).astype(float)
-        a, b = np.meshgrid(offsets, offsets, indexing="ij")
-        r2 = a * a + b * b
-        r2[np.maximum(np.abs(a), np.abs(b)) <= 1] = np.inf
-        cache[key] = (sp_fft.rfft2(a / r2), sp_fft.rfft2(b / r2))
-    return cache[key]
+    k = len(xy)
+    if iterations == 0 or k < 3:
+        return xy
+    import networkx as nx
+
+    if k <= FORCEATLAS2_UP_TO:
+        g = nx.Graph()
+        g.add_nodes_from(range(k))
+        g.add_edges_from(zip(s.tolist(), t.tolist(), strict=True))
+        # LinLog's log(1 + d) / d is 0 / 0 on the diagonal, which networkx then zeroes.
+        with np.errstate(divide="ignore", invalid="ignore"):
+            pos = nx.forceatlas2_layout(g, pos={i: xy[i] for i in range(k)},
+                                        max_iter=iterations, linlog=True,
+                                        seed=int(rng.integers(2 ** 31)))
+        out = np.array([pos[i] for i in range(k)], dtype=float)
+        return out if np.isfinite(out).all() else xy
+    ig = _igraph()
+    if ig is not None:
+        return _igraph_forces(ig, xy, s, t, iterations=iterations, rng=rng)
+    if k > NETWORKX_UP_TO:
+        return xy
+    g = nx.Graph()
+    g.add_nodes_from(range(k))
+    g.add_edges_from(zip(s.tolist(), t.tolist(), strict=True))
+    spread = float(np.abs(xy).max()) or 1.0
+    pos = nx.spring_layout(g, pos={i: xy[i] / spread for i in range(k)},
+                           iterations=iterations, k=1 / spread,
+                           seed=int(rng.integers(2 ** 31)))
+    return np.array([pos[i] for i in range(k)]) * spread
 
 
-def _mesh_repulsion(disp: np.ndarray, xy: np.ndarray, nodes: np.ndarray,
-                    cache: dict) -> None:
-    """Repulsion among ``nodes``: exact between near actors, through a grid beyond.
+def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
+                   rng: np.random.Generator) -> np.ndarray:
+    """The Fruchterman-Reingold layout of igraph from ``xy``, seeded from ``rng``."""
+    import random
 
-    The actors are counted on a square grid of cells about one unit wide
-    (from 32 to 256 cells a side); the push of every cell on every cell
-    more than one cell away is the convolution of the counts with the
-    kernel ``d / |d|**2``, done with FFTs. Actors in the same or
-    neighbouring cells repel each other exactly.
-    """
-    pts = xy[nodes]
-    low = pts.min(axis=0)
-    span = max(float((pts.max(axis=0) - low).max()), 1e-9)
-    grid = int(np.clip(2 ** np.ceil(np.log2(span)), 32, _GRID))
-    cell = span / (grid - 1)
-    cells = np.minimum(((pts - low) / cell).astype(np.int64), grid - 1)
-    counts = np.zeros((2 * grid, 2 * grid))
-    np.add.at(counts, (cells[:, 0], cells[:, 1]), 1.0)
-    kx, ky = _mesh_kernel(grid, cache)
-    spectrum = sp_fft.rfft2(counts)
-    fx = sp_fft.irfft2(spectrum * kx, s=counts.shape)
-    fy = sp_fft.irfft2(spectrum * ky, s=counts.shape)
-    at = (cells[:, 0], cells[:, 1])
-    disp[nodes] += np.column_stack([fx[at], fy[at]]) / cell
-    pairs = cKDTree(pts).query_pairs(2 * cell, output_type="ndarray")
-    _pair_repulsion(disp, xy, nodes[pairs[:, 0]], nodes[pairs[:, 1]])
+    k = len(xy)
+    g = ig.Graph(n=k, edges=np.column_stack([s, t]).tolist())
+    # igraph draws from Python's random module unless told otherwise:
+    # a generator seeded from ``rng`` for this call, then the default back.
+    ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 63))))
+    try:
+        # Four of its steps to one of ``iterations`` (its steps are short) up to
+        # 20,000 actors, from a low temperature so that the pivot MDS's
+        # large-scale shape stays: on synthetic maps of 2,000 actors the fewest
+        # crossings of the settings tried (benchmarks/bench_layout.py); one
+        # step to one above, to keep 100,000 actors to well under a minute.
+        steps = 4 * iterations if k <= 20_000 else iterations
+        out = g.layout_fruchterman_reingold(seed=xy.tolist(), niter=steps,
+                                            start_temp=max(float(np.sqrt(k)) / 20, 0.5),
+                                            grid="auto")
+    finally:
+        ig.set_random_number_generator(random)
+    return np.asarray(out.coords, dtype=float)
 
 
-def _repulsion(disp: np.ndarray, xy: np.ndarray, cache: dict) -> None:
-    """Repulsion between the actors: every pair, or near pairs and a grid beyond."""
-    nodes = np.arange(len(xy))
-    if len(nodes) <= ALL_PAIRS_UP_TO:
-        if "pairs" not in cache:
-            cache["pairs"] = np.triu_indices(len(nodes), k=1)
-        _pair_repulsion(disp, xy, *cache["pairs"])
-    else:
-        _mesh_repulsion(disp, xy, nodes, cache)
+# -- one component -------------------------------------------------------------------
+def _principal(xy: np.ndarray) -> np.ndarray:
+    """Turned so that the widest spread lies along x (and the heavier side on +x)."""
+    centred = xy - xy.mean(axis=0)
+    if len(xy) < 3:
+        return centred
+    values, vectors = np.linalg.eigh(centred.T @ centred)
+    turned = centred @ vectors[:, np.argsort(values)[::-1]]
+    for axis in range(2):  # the signs are free: fix them
+        if np.sum(turned[:, axis] ** 3) < 0:
+            turned[:, axis] *= -1
+    return turned
 
 
-def _fruchterman_reingold(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *,
-                          iterations: int, start: float) -> np.ndarray:
-    """Fruchterman-Reingold with ideal tie length 1 and geometric cooling.
-
-    Repulsion ``1 / d`` between actors, attraction ``d ** 2`` along ties;
-    each step moves an actor at most the temperature, which falls from
-    ``start`` to 0.01.
-    """
-    xy = xy.copy()
-    cache: dict = {}
-    stop = 0.01
-    for step in range(iterations):
-        temperature = start * (stop / start) ** (step / max(iterations - 1, 1))
-        disp = np.zeros_like(xy)
-        _repulsion(disp, xy, cache)
-        if len(s):
-            delta = xy[s] - xy[t]
-            d = np.sqrt(np.einsum("ij,ij->i", delta, delta))
-            force = delta * d[:, None]  # magnitude d ** 2
-            _add(disp, s, -force)
-            _add(disp, t, force)
-        length = np.hypot(disp[:, 0], disp[:, 1])
-        factor = np.minimum(length, temperature) / np.maximum(length, 1e-12)
-        xy += disp * factor[:, None]
-    return xy
-
-
-# -- force layout -------------------------------------------------------------------
 def _component(adj: sp.csr_array, nodes: np.ndarray, rng: np.random.Generator,
                iterations: int) -> np.ndarray:
     """Force layout of one connected component (positions of ``nodes``)."""
@@ -296,45 +381,221 @@ def _component(adj: sp.csr_array, nodes: np.ndarray, rng: np.random.Generator,
     if k == 1:
         return np.zeros((1, 2))
     if k == 2:
-        return np.array([[0.0, 0.0], [1.0, 0.0]])
+        return np.array([[-0.5, 0.0], [0.5, 0.0]])
     sub = adj[nodes][:, nodes]
     s, t = _edges(sub)
     xy = _scale(_pivot_mds(sub, rng), s, t)
     # Actors with the same distances to every pivot (leaves of one hub)
     # start at one point: a little jitter lets repulsion part them.
     xy += rng.normal(scale=0.05, size=xy.shape)
-    return _fruchterman_reingold(xy, s, t, iterations=iterations,
-                                 start=max(1.0, np.sqrt(k) / 10))
+    xy = _library_forces(xy, s, t, iterations=iterations, rng=rng)
+    return _principal(_scale(xy, s, t))
+
+
+# -- persons around their organisation ---------------------------------------------------
+def _hosts(n: int, anchor: np.ndarray | None) -> np.ndarray:
+    """For each actor the actor it is drawn around: its anchor, or itself.
+
+    An actor is hung on its anchor only when the anchor is another actor
+    that is not itself hung on a third (one level).
+    """
+    host = np.arange(n)
+    if anchor is None:
+        return host
+    anchor = np.asarray(anchor, dtype=np.int64)
+    hung = (anchor >= 0) & (anchor != host)
+    target = np.where(hung, anchor, host)
+    hung &= ~hung[target]
+    return np.where(hung, target, host)
+
+
+def _around_hosts(xy: np.ndarray, host: np.ndarray, s: np.ndarray, t: np.ndarray
+                  ) -> np.ndarray:
+    """Hung actors on a ring round their host, each facing the actors it is tied to."""
+    out = xy.copy()
+    hung = np.flatnonzero(host != np.arange(len(host)))
+    if len(hung) == 0:
+        return out
+    # Where each hung actor's ties go (from the hosts' positions).
+    pull = np.zeros((len(host), 2))
+    ends = np.concatenate([s, t]), np.concatenate([t, s])
+    away = out[host[ends[1]]] - out[host[ends[0]]]
+    np.add.at(pull, ends[0], away)
+    order = np.argsort(host[hung], kind="stable")
+    hung = hung[order]
+    groups = np.split(hung, np.flatnonzero(np.diff(host[hung])) + 1)
+    for members in groups:
+        k = len(members)
+        centre = out[host[members[0]]]
+        wanted = np.arctan2(pull[members, 1], pull[members, 0])
+        idle = np.hypot(*pull[members].T) < 1e-9
+        wanted[idle] = 2 * np.pi * np.arange(idle.sum()) / max(int(idle.sum()), 1)
+        angle = _spread(wanted, gap=2 * np.pi / max(k, 6))
+        ring = HOST_RING * (1 + 0.15 * max(k - 6, 0))
+        out[members] = centre + ring * np.column_stack([np.cos(angle), np.sin(angle)])
+    return out
+
+
+# -- overlap removal and packing -----------------------------------------------------------
+def separate(xy: np.ndarray, distance: float | np.ndarray, *, rounds: int = 100
+             ) -> np.ndarray:
+    """Positions moved apart until no two are nearer than the sum of their radii.
+
+    ``distance`` is either one least distance between any two points or
+    a radius per point (two points then keep ``r_i + r_j`` apart). Each
+    round pushes every pair that is too near apart along the line through
+    them, half the shortfall each (coincident points along a direction
+    fixed by their order), for at most ``rounds`` rounds; a pair with room
+    around it ends apart, a crowded one as far apart as the rounds allow.
+
+    Parameters
+    ----------
+    xy : numpy.ndarray
+        ``n x 2`` positions.
+    distance : float or numpy.ndarray
+        The least distance, or each point's radius.
+    rounds : int, default 100
+        The most rounds.
+
+    Returns
+    -------
+    numpy.ndarray
+        The moved positions (a copy).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> separate(np.array([[0.0, 0.0], [0.5, 0.0]]), 1.0).round(2).tolist()
+    [[-0.25, 0.0], [0.75, 0.0]]
+    """
+    xy = np.array(xy, dtype=float)
+    n = len(xy)
+    radii = np.broadcast_to(np.asarray(distance, dtype=float) / (
+        2 if np.ndim(distance) == 0 else 1), (n,))
+    if n < 2 or radii.max(initial=0) <= 0:
+        return xy
+    reach = 2 * float(radii.max())
+    for _ in range(rounds):
+        pairs = cKDTree(xy).query_pairs(reach * (1 - 1e-9), output_type="ndarray")
+        if len(pairs) == 0:
+            break
+        i, j = pairs[:, 0], pairs[:, 1]
+        delta = xy[j] - xy[i]
+        dist = np.hypot(*delta.T)
+        need = radii[i] + radii[j]
+        short = dist < need * (1 - 1e-9)
+        if not short.any():
+            break
+        i, j, delta, dist, need = i[short], j[short], delta[short], dist[short], need[short]
+        angle = (i * 2.399963 + j) % (2 * np.pi)  # coincident points: a fixed direction
+        unit = np.where(dist[:, None] > 1e-12, delta / np.maximum(dist, 1e-12)[:, None],
+                        np.column_stack([np.cos(angle), np.sin(angle)]))
+        push = unit * ((need * (1 + 1e-3) - dist) / 2)[:, None]  # a hair over: converges
+        move = np.zeros_like(xy)
+        np.add.at(move, i, -push)
+        np.add.at(move, j, push)
+        # Many pushes on one point add up: move at most the largest push.
+        size = np.hypot(*move.T)
+        most = np.zeros(n)
+        np.maximum.at(most, i, (need * (1 + 1e-3) - dist) / 2)
+        np.maximum.at(most, j, (need * (1 + 1e-3) - dist) / 2)
+        xy += move * (np.minimum(size, most) / np.maximum(size, 1e-12))[:, None]
+    return xy
+
+
+def _grid_block(k: int, step: float) -> np.ndarray:
+    """``k`` points on a square-ish grid, ``step`` apart, rows from the top."""
+    cols = max(int(np.ceil(np.sqrt(k * ASPECT))), 1)
+    idx = np.arange(k)
+    return np.column_stack([idx % cols, -(idx // cols)]).astype(float) * step
 
 
 def _pack(parts: list[np.ndarray], margin: float = 1.0) -> list[np.ndarray]:
-    """Place laid-out components in rows, largest first, about as wide as tall."""
-    boxes = []
-    for xy in parts:
-        low = xy.min(axis=0)
-        size = xy.max(axis=0) - low + margin
-        boxes.append((low, size))
-    area = sum(float(size[0] * size[1]) for _, size in boxes)
-    width = max(np.sqrt(area) * 1.2, max(float(size[0]) for _, size in boxes))
-    placed = []
-    x = y = row_height = 0.0
-    for (low, size), xy in zip(boxes, parts, strict=True):
-        if x > 0 and x + size[0] > width:
-            x, y = 0.0, y - row_height
-            row_height = 0.0
-        # Rows go downwards: the top of the box at y.
-        placed.append(xy - low + np.array([x, y - size[1]]))
+    """Components placed apart, each box touching the others, the whole near ASPECT wide.
+
+    Greedy packing of bounding boxes (largest first): each box goes to the
+    corner of a placed box (right of it, above, left or below) where it
+    overlaps no placed box and the picture's frame, ``ASPECT`` times as
+    wide as tall, grows least; ties go to the corner nearest the centre.
+    Above :data:`PACK_UP_TO` components the rest go in rows below.
+    """
+    sizes = [xy.max(axis=0) - xy.min(axis=0) + margin for xy in parts]
+    placed_low: list[np.ndarray] = []
+    boxes = np.zeros((0, 4))
+    for size in sizes[:PACK_UP_TO]:
+        low = _best_corner(boxes, size) if len(boxes) else -size / 2
+        placed_low.append(low)
+        boxes = np.vstack([boxes, np.r_[low, low + size]])
+    if len(sizes) > PACK_UP_TO:
+        placed_low += _rows(sizes[PACK_UP_TO:], boxes)
+    return [xy - xy.min(axis=0) + low + margin / 2
+            for xy, low in zip(parts, placed_low, strict=True)]
+
+
+def _best_corner(boxes: np.ndarray, size: np.ndarray) -> np.ndarray:
+    """The lower-left corner for a box of ``size`` beside the placed ``boxes``."""
+    w, h = size
+    cand = np.vstack([
+        np.column_stack([boxes[:, 2], boxes[:, 1]]),  # right, bottoms aligned
+        np.column_stack([boxes[:, 2], boxes[:, 3] - h]),  # right, tops aligned
+        np.column_stack([boxes[:, 0], boxes[:, 3]]),  # above
+        np.column_stack([boxes[:, 2] - w, boxes[:, 3]]),
+        np.column_stack([boxes[:, 0] - w, boxes[:, 1]]),  # left
+        np.column_stack([boxes[:, 0] - w, boxes[:, 3] - h]),
+        np.column_stack([boxes[:, 0], boxes[:, 1] - h]),  # below
+        np.column_stack([boxes[:, 2] - w, boxes[:, 1] - h]),
+    ])
+    x0, y0 = cand[:, 0], cand[:, 1]
+    eps = 1e-9
+    free = np.ones(len(cand), dtype=bool)
+    for b in boxes:
+        free &= ~((x0 < b[2] - eps) & (x0 + w > b[0] + eps)
+                  & (y0 < b[3] - eps) & (y0 + h > b[1] + eps))
+    cand = cand[free]
+    low = np.minimum(boxes[:, :2].min(axis=0), cand)
+    high = np.maximum(boxes[:, 2:].max(axis=0), cand + size)
+    span = high - low
+    cost = np.maximum(span[:, 0] / ASPECT, span[:, 1])
+    centre = np.hypot(*(cand + size / 2).T)
+    best = np.lexsort((centre, np.round(cost, 9)))[0]
+    return cand[best]
+
+
+def _rows(sizes: list[np.ndarray], boxes: np.ndarray) -> list[np.ndarray]:
+    """Lower-left corners for ``sizes`` in rows below ``boxes``."""
+    left, bottom, right = boxes[:, 0].min(), boxes[:, 1].min(), boxes[:, 2].max()
+    width = max(right - left, max(float(s[0]) for s in sizes))
+    out = []
+    x, top, row = left, bottom, 0.0
+    for size in sizes:
+        if x > left and x + size[0] > left + width:
+            x, top, row = left, top - row, 0.0
+        out.append(np.array([x, top - size[1]]))
         x += size[0]
-        row_height = max(row_height, float(size[1]))
-    return placed
+        row = max(row, float(size[1]))
+    return out
+
+
+# -- the force layout ------------------------------------------------------------------
+def _components(adj: sp.csr_array, keep: np.ndarray) -> list[np.ndarray]:
+    """Connected components among the actors ``keep``, largest first."""
+    sub = adj[keep][:, keep]
+    count, labels = csgraph.connected_components(sub, directed=False)
+    members = np.argsort(labels, kind="stable")
+    bounds = np.cumsum(np.bincount(labels, minlength=count))[:-1]
+    comps = [keep[c] for c in np.split(members, bounds)]
+    # Largest first; ties between sizes by first actor, so the order is fixed.
+    comps.sort(key=lambda c: (-len(c), int(c[0])))
+    return comps
 
 
 def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
-                    iterations: int = _ITERATIONS) -> np.ndarray:
+                    iterations: int = _ITERATIONS, anchor: np.ndarray | None = None
+                    ) -> np.ndarray:
     """Force layout of ``n`` actors tied by ``source[k] -- target[k]``.
 
-    The array form of :func:`netmap.plot.layout` with ``kind="force"``: direction,
-    parallel ties and self-ties are ignored.
+    The array form of :func:`netmap.plot.layout` with ``kind="force"``:
+    direction, parallel ties and self-ties are ignored.
 
     Parameters
     ----------
@@ -346,6 +607,11 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
         Seeds the choice of pivots and the jitter.
     iterations : int, default 120
         Force iterations per component.
+    anchor : numpy.ndarray of int, optional
+        For each actor, the actor it is drawn around (a person's
+        organisation), or -1. A hung actor's ties count as its host's in
+        the layout; it is then put on a ring round its host, facing the
+        actors it is tied to.
 
     Returns
     -------
@@ -363,17 +629,29 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
     xy = np.zeros((n, 2))
     if n == 0:
         return xy
-    adj = _undirected(n, np.asarray(source), np.asarray(target))
-    count, labels = csgraph.connected_components(adj, directed=False)
-    members = np.argsort(labels, kind="stable")
-    bounds = np.cumsum(np.bincount(labels, minlength=count))[:-1]
-    comps = np.split(members, bounds)
-    # Largest first; ties between sizes by first actor, so the order is fixed.
-    comps.sort(key=lambda c: (-len(c), int(c[0])))
-    parts = [_component(adj, c, rng, iterations) for c in comps]
-    for nodes, placed in zip(comps, _pack(parts), strict=True):
-        xy[nodes] = placed
-    return xy
+    source, target = np.asarray(source, dtype=np.int64), np.asarray(target, dtype=np.int64)
+    host = _hosts(n, anchor)
+    adj = _undirected(n, host[source], host[target])
+    comps = _components(adj, np.flatnonzero(host == np.arange(n)))
+    single = [c for c in comps if len(c) == 1 and not (host == c[0]).sum() > 1]
+    many = [c for c in comps if not (len(c) == 1 and not (host == c[0]).sum() > 1)]
+    parts = []
+    for nodes in many:
+        part = np.zeros((n, 2))
+        part[nodes] = _component(adj, nodes, rng, iterations)
+        inside = np.flatnonzero(np.isin(host, nodes))
+        mine = np.isin(source, inside) & np.isin(target, inside)
+        part = _around_hosts(part, host, source[mine], target[mine])
+        # Fewer rounds above 10,000 actors: each is a KD-tree search of all.
+        rounds = 100 if len(inside) <= 10_000 else 20
+        parts.append((inside, separate(part[inside], SPACING, rounds=rounds)))
+    if single:
+        nodes = np.concatenate(single)
+        parts.append((nodes, _grid_block(len(nodes), 1.0)))
+    placed = _pack([p for _, p in parts])
+    for (nodes, _), where in zip(parts, placed, strict=True):
+        xy[nodes] = where
+    return xy - (xy.min(axis=0) + xy.max(axis=0)) / 2
 
 
 # -- sector layout --------------------------------------------------------------------
@@ -402,13 +680,16 @@ def _region_centres(radii: np.ndarray, gap: float) -> np.ndarray:
 
 
 def _fill_disc(nodes: np.ndarray, s: np.ndarray, t: np.ndarray, radius: float,
-               rng: np.random.Generator, iterations: int
+               rng: np.random.Generator, iterations: int, anchor: np.ndarray
                ) -> tuple[np.ndarray, np.ndarray]:
     """Positions of ``nodes`` in a disc centred on 0, and which of them have no tie.
 
-    The actors with ties among ``nodes`` are laid out by force and fitted
-    inside; the others go round the rim.
+    The actors with ties among ``nodes`` (a person's tie to its
+    organisation counts) are laid out by force, persons round their
+    organisation, and fitted inside; the others go round the rim.
     """
+    hung = nodes[(anchor[nodes] >= 0) & np.isin(anchor[nodes], nodes)]
+    s, t = np.concatenate([s, hung]), np.concatenate([t, anchor[hung]])
     local = np.full(int(max(nodes.max(initial=0), s.max(initial=0),
                             t.max(initial=0))) + 1, -1)
     local[nodes] = np.arange(len(nodes))
@@ -422,8 +703,12 @@ def _fill_disc(nodes: np.ndarray, s: np.ndarray, t: np.ndarray, radius: float,
         keep = np.flatnonzero(tied)
         code = np.full(len(nodes), -1)
         code[keep] = np.arange(len(keep))
+        inner = np.full(len(keep), -1)
+        hosts = local[anchor[nodes[keep]].clip(0)]
+        ok = (anchor[nodes[keep]] >= 0) & (hosts >= 0)
+        inner[ok] = code[hosts[ok]]
         part = force_positions(len(keep), code[s], code[t], seed=rng,
-                               iterations=iterations)
+                               iterations=iterations, anchor=inner)
         part -= (part.min(axis=0) + part.max(axis=0)) / 2
         reach = np.hypot(part[:, 0], part[:, 1]).max()
         if reach > 0:
@@ -481,7 +766,7 @@ def _spread(angles: np.ndarray, gap: float) -> np.ndarray:
 
 
 def sector_positions(sector: np.ndarray, source: np.ndarray, target: np.ndarray, *,
-                     seed=0, iterations: int = _ITERATIONS
+                     seed=0, iterations: int = _ITERATIONS, anchor: np.ndarray | None = None
                      ) -> tuple[np.ndarray, pd.DataFrame]:
     """Sector layout: every sector in its own disc; the array form of :func:`netmap.plot.layout`.
 
@@ -495,6 +780,9 @@ def sector_positions(sector: np.ndarray, source: np.ndarray, target: np.ndarray,
         Seeds the starting positions.
     iterations : int, default 120
         Force iterations.
+    anchor : numpy.ndarray of int, optional
+        For each actor, the actor it is drawn around (a person's
+        organisation) when both are of one sector, or -1.
 
     Returns
     -------
@@ -523,6 +811,7 @@ def sector_positions(sector: np.ndarray, source: np.ndarray, target: np.ndarray,
                            index=pd.Index(present.tolist()))
     if n == 0:
         return np.zeros((0, 2)), regions
+    anchor = np.full(n, -1) if anchor is None else np.asarray(anchor, dtype=np.int64)
     adj = _undirected(n, np.asarray(source), np.asarray(target))
     s, t = _edges(adj)
     within = codes[s] == codes[t]
@@ -535,7 +824,8 @@ def sector_positions(sector: np.ndarray, source: np.ndarray, target: np.ndarray,
     cross_t = np.concatenate([t[~within], s[~within]])
     for g in range(len(present)):
         nodes = np.flatnonzero(codes == g)
-        part, alone = _fill_disc(nodes, s[within], t[within], radii[g], rng, iterations)
+        part, alone = _fill_disc(nodes, s[within], t[within], radii[g], rng, iterations,
+                                 anchor)
         row = np.full(n, -1)
         row[nodes] = np.arange(len(nodes))
         out = row[cross_s] >= 0

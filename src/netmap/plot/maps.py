@@ -13,7 +13,7 @@ from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
 from netmap.plot._placement import place_labels
-from netmap.plot.layouts import LAYOUTS
+from netmap.plot.layouts import LAYOUTS, separate
 from netmap.plot.layouts import layout as compute_layout
 from netmap.plot.palette import LEVEL_MARKERS, NEUTRAL, TIE_STYLES, sector_colors
 from netmap.words import catalogue as _words
@@ -21,7 +21,11 @@ from netmap.words import catalogue as _words
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["plot_map", "positions_of"]
+__all__ = ["plot_map", "positions_of", "LABEL_AREA"]
+
+#: With ``labels="top"`` and ``top=None``, one label per this many square
+#: inches of the Axes (about 20 labels on an 8 x 7 inch map).
+LABEL_AREA = 3.0
 
 _LABELS = ("all", "top")
 _LABELS_ALLOWED = "'top', 'all', a list of actor ids or None"
@@ -177,7 +181,7 @@ def draw_legend(ax, entries, fonts: Fonts, lang: str, fontsize: float):
 
 
 def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
-             labels="top", top=10, label_by=None, label_column=None, lang="en",
+             labels="top", top=None, label_by=None, label_column=None, lang="en",
              highlight_body=None, hull=False, legend=True, title=None, font=None,
              fontsize=8.0, size_range=None, node_size=None):
     """Draw the stakeholder map: actors by sector, level and a measure, ties by class.
@@ -205,17 +209,21 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
         Seeds a layout by name: the same seed draws the same map; None draws
         fresh randomness.
     size : str or pandas.Series, optional
-        What marker area shows: an actor column, a measure (``degree``,
-        ``betweenness``, ``closeness``, ``eigenvector``, a brokerage role
-        such as ``liaison``, ``constraint``, ``effective_size``,
+        What marker area shows: an actor column, a measure (``ties``,
+        the number of ties; ``degree``, degree centrality; ``betweenness``,
+        ``closeness``, ``eigenvector``, a brokerage role such as
+        ``liaison``, ``constraint``, ``effective_size``,
         ``cross_brokerage``, ``sectors_reached``), or values indexed by
         actor id. Areas run linearly from the least to the greatest
         value. None: one size for all.
     labels : {"top", "all"}, list of actor ids, or None, default "top"
         Which actors get a label: the ``top`` first by ``label_by``, all,
         the ones listed, or none.
-    top : int, default 10
-        How many actors ``labels="top"`` labels.
+    top : int, optional
+        How many actors ``labels="top"`` labels at most. None: as many as
+        the picture has room for, one per :data:`LABEL_AREA` square inches
+        of the Axes. Either way a label that cannot be placed clear of
+        every other label and marker is left out.
     label_by : str or pandas.Series, optional
         What ranks actors for labelling (and for label placement, which
         places the highest first); default ``size``, or degree.
@@ -318,6 +326,15 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
     names = actor_labels(m, lang, label_column)
     members = None if highlight_body is None else _members(m, highlight_body)
 
+    # The frame first: a layout by name is then moved apart in the picture,
+    # so that no two markers overlap at their drawn size.
+    regions = pos.attrs.get("regions")
+    bounds = pos.attrs.get("bounds")
+    if isinstance(layout, str):
+        xy = _apart(ax, xy, radii, bounds, regions)
+    frame_xy = _frame_points(xy, bounds, regions)
+    _frame(ax, frame_xy)
+
     # Ties: one collection, one segment per tie that is not a self-tie.
     loops = arr.source == arr.target
     src, dst = arr.source[~loops], arr.target[~loops]
@@ -337,17 +354,11 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
         _arrowheads(ax, xy, src, dst, radii[dst], NEUTRAL, alpha)
 
     # Sector regions, when the positions come from a sector layout.
-    regions = pos.attrs.get("regions")
     region_texts: list = []
     region_names: list = []
-    bounds = pos.attrs.get("bounds")
-    frame_xy = xy if bounds is None else np.vstack([xy, np.reshape(bounds, (2, 2))])
     if regions is not None:
         region_texts, region_names = _draw_regions(ax, regions, colors, taxonomy, fonts,
                                                    lang, fontsize)
-        reach = regions["radius"].to_numpy()[:, None] * 1.5
-        centres = regions[["x", "y"]].to_numpy()
-        frame_xy = np.vstack([frame_xy, centres - reach, centres + reach])
 
     # Actors: one scatter per level.
     levels_present = []
@@ -366,7 +377,7 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
     if members is not None:
         highlight_name = _highlight(ax, m, highlight_body, members, xy, radii, hull, lang)
 
-    _frame(ax, frame_xy)
+    _frame(ax, frame_xy)  # again: highlight rings do not move the frame
     if region_texts:
         _fit_texts(ax, region_texts)
 
@@ -385,15 +396,52 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
             radii[members] = radii[members] + 3.5
         where = arr.ids.get_indexer(label_ids)
         order = np.arange(len(label_ids))
+        most = top if labels == "top" and top is not None else None
+        if labels == "top" and top is None:
+            most = label_room(ax)
         place_labels(ax, xy[where], [fonts.show(s) for s in label_strings], radii[where],
                      order, xy, radii, fonts.kwargs(fontsize=fontsize, zorder=4,
                                                     bbox=_LABEL_BOX),
-                     obstacles=region_texts)
+                     obstacles=region_texts, most=most)
     if legend:
         draw_legend(ax, entries, fonts, lang, fontsize)
     if title:
         ax.set_title(fonts.show(title), **fonts.kwargs())
     return ax
+
+
+def label_room(ax) -> int:
+    """How many labels ``labels="top"`` with ``top=None`` draws: one per LABEL_AREA of the Axes."""
+    box = ax.get_window_extent()
+    dpi = ax.get_figure(root=True).dpi
+    return max(1, int(box.width * box.height / dpi ** 2 / LABEL_AREA))
+
+
+def _frame_points(xy: np.ndarray, bounds, regions) -> np.ndarray:
+    """The points the frame must hold: positions, given bounds, sector discs."""
+    frame_xy = xy if bounds is None else np.vstack([xy, np.reshape(bounds, (2, 2))])
+    if regions is not None:
+        reach = regions["radius"].to_numpy()[:, None] * 1.5
+        centres = regions[["x", "y"]].to_numpy()
+        frame_xy = np.vstack([frame_xy, centres - reach, centres + reach])
+    return frame_xy
+
+
+def _apart(ax, xy: np.ndarray, radii: np.ndarray, bounds, regions) -> np.ndarray:
+    """Positions moved apart in the picture until no two markers overlap.
+
+    Framed, then :func:`netmap.plot.layouts.separate` in display units with
+    each marker's drawn radius (points) and a point to spare, twice (the
+    frame follows the moved positions).
+    """
+    points = ax.get_figure(root=True).dpi / 72.0
+    for _ in range(2):
+        _frame(ax, _frame_points(xy, bounds, regions))
+        ax.apply_aspect()
+        to_display = ax.transData
+        moved = separate(to_display.transform(xy), (radii + 1.0) * points)
+        xy = to_display.inverted().transform(moved)
+    return xy
 
 
 def _frame(ax, xy: np.ndarray) -> None:
@@ -573,7 +621,10 @@ def _legend_entries(sectors, levels, classes, colors, taxonomy, lang, size, size
         entries.append(("header", _words.measure_name(str(name), lang), None))
         finite = size_values.dropna()
         vmin, vmax = float(finite.min()), float(finite.max())
-        marks = [vmin, vmax] if vmax == vmin else [vmin, (vmin + vmax) / 2, vmax]
+        middle = (vmin + vmax) / 2
+        if np.all(finite.to_numpy() == np.round(finite.to_numpy())):
+            middle = float(np.round(middle))  # counts: a count in the legend too
+        marks = [vmin, vmax] if vmax == vmin else [vmin, middle, vmax]
         for v in dict.fromkeys(marks):
             area = scale_sizes(np.array([vmin, v, vmax]), low, high)[1]
             entries.append(("marker", _format(v),

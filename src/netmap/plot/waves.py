@@ -7,12 +7,26 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import check_choice, check_number
+from netmap.model._params import check_choice, check_int, check_number
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts
-from netmap.plot.layouts import LAYOUTS, force_positions, sector_positions
-from netmap.plot.maps import _default_sizes, _legend_entries, draw_legend, plot_map, positions_of
+from netmap.plot._quality import silhouette
+from netmap.plot.layouts import (
+    LAYOUTS,
+    SEPARATES_FROM,
+    anchors,
+    force_positions,
+    sector_positions,
+)
+from netmap.plot.maps import (
+    _apart,
+    _default_sizes,
+    _legend_entries,
+    draw_legend,
+    plot_map,
+    positions_of,
+)
 from netmap.plot.palette import sector_colors
 from netmap.words import catalogue as _words
 
@@ -54,21 +68,38 @@ def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFra
     ties = pd.concat([first.ties[["source", "target"]], second.ties[["source", "target"]]])
     s = ids.get_indexer(ties["source"])
     t = ids.get_indexer(ties["target"])
-    if kind == "force":
-        xy = force_positions(len(ids), s, t, seed=seed)
-        return pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}, index=ids.copy())
+    hosts = anchors(m)
+    keep = m.arrays.ids.isin(present)
+    anchor = np.where(hosts[keep] >= 0, ids.get_indexer(
+        m.arrays.ids[np.maximum(hosts[keep], 0)]), -1)
     sector = m.actors.loc[ids, "sector"].cat.codes.to_numpy()
-    xy, regions = sector_positions(sector, s, t, seed=seed)
+    if kind in ("force", "auto"):
+        xy = force_positions(len(ids), s, t, seed=seed, anchor=anchor)
+        frame = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}, index=ids.copy())
+        score = silhouette(xy, sector)
+        if kind == "force" or score >= SEPARATES_FROM:
+            if kind == "auto":
+                frame.attrs.update(kind="force", silhouette=score)
+            return frame
+    xy, regions = sector_positions(sector, s, t, seed=seed, anchor=anchor)
     frame = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}, index=ids.copy())
     regions.index = pd.Index([m.taxonomy.codes[c] for c in regions.index], name="sector")
     frame.attrs["regions"] = regions
+    if kind == "auto":
+        frame.attrs.update(kind="sector", silhouette=score)
     return frame
 
 
-def _upright(pos: pd.DataFrame) -> pd.DataFrame:
-    """A layout wider than tall turned a quarter, to fit a panel of two side by side."""
+def _upright(pos: pd.DataFrame, aspect: float = 1.0) -> pd.DataFrame:
+    """The layout turned a quarter when it then fills a panel ``aspect`` wide per unit tall better.
+
+    A layout ``w`` wide and ``h`` tall fills ``min(r, 1 / r)`` of the
+    panel, with ``r = (w / h) / aspect``; regions turn with it.
+    """
     span = pos[["x", "y"]].max() - pos[["x", "y"]].min()
-    if span["x"] <= span["y"]:
+    ratio = float(span["x"]) / max(float(span["y"]), 1e-12) / aspect
+    turned_ratio = float(span["y"]) / max(float(span["x"]), 1e-12) / aspect
+    if min(turned_ratio, 1 / turned_ratio) <= min(ratio, 1 / ratio) + 1e-9:
         return pos
     turned = pd.DataFrame({"x": -pos["y"], "y": pos["x"]}, index=pos.index)
     turned.attrs = dict(pos.attrs)
@@ -80,8 +111,17 @@ def _upright(pos: pd.DataFrame) -> pd.DataFrame:
     return turned
 
 
+def _apart_in_panel(ax, pos: pd.DataFrame, radius: float) -> pd.DataFrame:
+    """Positions moved apart in the panel ``ax`` until no two markers of ``radius`` overlap."""
+    xy = _apart(ax, pos[["x", "y"]].to_numpy(dtype=float), np.full(len(pos), radius),
+                pos.attrs.get("bounds"), pos.attrs.get("regions"))
+    out = pd.DataFrame({"x": xy[:, 0], "y": xy[:, 1]}, index=pos.index)
+    out.attrs = dict(pos.attrs)
+    return out
+
+
 def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout="force", seed=0,
-               size=None, labels="top", top=8, label_by=None, label_column=None,
+               size=None, labels="top", top=None, label_by=None, label_column=None,
                lang="en", legend=True, font=None, fontsize=8.0):
     """The map at two waves side by side, on one layout; who joined and who left.
 
@@ -103,10 +143,11 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     fig : matplotlib.figure.Figure, optional
         With ``axes`` None, the figure to draw in; default the current
         figure, which must then have no Axes yet.
-    layout : {"force", "sector"} or pandas.DataFrame, default "force"
-        A layout name (turned upright when wider than tall, to suit two
-        panels side by side), or positions of (at least) every actor of
-        both waves.
+    layout : {"force", "sector", "auto"} or pandas.DataFrame, default "force"
+        A layout name (:func:`netmap.plot.layout`; turned a quarter when
+        that fills the panels better), or positions of (at least) every
+        actor of both waves. Either way the markers are then moved apart
+        (by at most their size) until none overlaps another in the panels.
     seed : int, numpy Generator or None, default 0
         Seeds the layout: the same seed draws the same maps; None draws fresh
         randomness.
@@ -145,12 +186,10 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     """
     lang = _words.check_lang(lang)
     check_number("fontsize", fontsize, above=0)
+    check_int("top", top, minimum=1, allow_none=True)
     first, second = m.at(before), m.at(after)
     if isinstance(layout, str):
-        pos = union_layout(m, before, after, check_choice("layout", layout, LAYOUTS), seed=seed)
-        pos = _upright(pos)
-    else:
-        pos = layout
+        check_choice("layout", layout, LAYOUTS)
     if axes is None:
         if fig is None:
             import matplotlib.pyplot as plt
@@ -164,10 +203,25 @@ def plot_waves(m: StakeholderMap, before, after, *, axes=None, fig=None, layout=
     given, axes = axes, np.asarray(axes, dtype=object).ravel()
     if len(axes) != 2:
         raise ParameterError("axes", given, "two Axes (ax_before, ax_after) or None")
+    box = axes[0].get_window_extent()
+    if isinstance(layout, str):
+        pos = union_layout(m, before, after, layout, seed=seed)
+        pos = _upright(pos, aspect=box.width / max(box.height, 1e-9))
+    else:
+        pos = layout
     panels = []
     # Half a map's marker area: each panel is half the figure.
     node_size = _default_sizes(len(pos))[0] / 2
     low, high = _default_sizes(len(pos))[1]
+    # Both panels' actors moved apart once, in the (shared) frame of a panel.
+    checked = [positions_of(part, layout=pos) for part in (first, second)]
+    attrs = dict(checked[0].attrs)
+    for frame in checked:
+        frame.attrs = {}
+    both = pd.concat(checked)
+    both = both[~both.index.duplicated()]
+    both.attrs = attrs
+    pos = _apart_in_panel(axes[0], both, np.sqrt(max(node_size, high / 2)) / 2)
     for ax, part in zip(axes, (first, second), strict=True):
         panel_pos = positions_of(part, layout=pos)
         plot_map(part, ax=ax, layout=panel_pos, size=size, labels=labels, top=top,

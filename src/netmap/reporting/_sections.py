@@ -109,12 +109,16 @@ class Context:
         return dict.fromkeys(columns, lambda p: p_cell(float(p), self.lang))
 
     def positions(self):
-        """The force layout of the whole map, computed once for the map and the waves."""
-        if "force" not in self.cache:
+        """The layout of the whole map, computed once for the map and the waves.
+
+        The force layout when it separates the sectors, else the sector
+        layout (``netmap.plot.layout(m, kind="auto")``).
+        """
+        if "auto" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["force"] = layout(self.whole, kind="force", seed=self.seed)
-        return self.cache["force"]
+            self.cache["auto"] = layout(self.whole, kind="auto", seed=self.seed)
+        return self.cache["auto"]
 
     @property
     def whole(self) -> StakeholderMap:
@@ -208,6 +212,25 @@ def summary(ctx: Context) -> list[Block]:
     return parts
 
 
+def map_picture(ctx: Context, highlight=None) -> Picture:
+    """The static map of the report's scope at the report's positions, sized by ties.
+
+    Its caption says when the sector layout was chosen because the force
+    layout did not separate the sectors (``netmap.plot.layout(kind="auto")``).
+    """
+    from netmap import plot
+    from netmap.plot.layouts import SEPARATES_FROM
+
+    m, pos = ctx.m, ctx.positions()
+    fig = ctx.figure(11, 7.5)
+    plot.plot_map(m, ax=fig.subplots(), layout=pos.loc[m.actors.index], size="ties",
+                  lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
+    caption = ctx.word("map_caption") if pos.attrs.get("kind") != "sector" else ctx.word(
+        "sector_layout_caption", silhouette=ltr(f"{pos.attrs['silhouette']:.2f}"),
+        threshold=ltr(f"{SEPARATES_FROM:.2f}"))
+    return figure(fig, ctx.word("map"), caption)
+
+
 def network_map(ctx: Context) -> list[Block]:
     from netmap import plot
 
@@ -218,18 +241,15 @@ def network_map(ctx: Context) -> list[Block]:
     if m.bodies is not None and "kind" in m.bodies.columns:
         steering = m.bodies.index[m.bodies["kind"] == "steering_committee"]
         highlight = steering[0] if len(steering) else None
-    fig = ctx.figure(11, 7.5)
-    ax = fig.subplots()
-    plot.plot_map(m, ax=ax, layout=ctx.positions().loc[m.actors.index], size="degree", top=12,
-                  lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
-    # The interactive map is on the first page (overview); this is the picture.
-    parts: list[Block] = [figure(fig, ctx.word("map"), ctx.word("map_caption"))]
+    parts: list[Block] = [map_picture(ctx, highlight)]
     if m.n_actors <= LARGE and m.n_ties:
         fig = ctx.figure(11, 7.5)
         ax = fig.subplots()
-        plot.plot_map(m, ax=ax, layout="sector", size="degree", top=12, lang=ctx.lang,
-                      seed=ctx.seed)
-        parts.append(figure(fig, ctx.word("map"), ctx.word("sector_map_caption")))
+        chose_sector = ctx.positions().attrs.get("kind") == "sector"
+        other = "force" if chose_sector else "sector"
+        plot.plot_map(m, ax=ax, layout=other, size="ties", lang=ctx.lang, seed=ctx.seed)
+        parts.append(figure(fig, ctx.word("map"), ctx.word(
+            "force_map_caption" if chose_sector else "sector_map_caption")))
     return parts
 
 
@@ -249,15 +269,10 @@ FIRST_PAGE_FINDINGS = 4
 
 def overview(ctx: Context) -> list[Block]:
     """The first page: the map, the few most pressing findings (warnings first), the axis."""
-    from netmap import plot
-
     m = ctx.m
     parts: list[Block] = [summary_line(ctx)]
     if m.n_actors:
-        fig = ctx.figure(11, 7.5)
-        plot.plot_map(m, ax=fig.subplots(), layout=ctx.positions().loc[m.actors.index],
-                      size="degree", top=12, lang=ctx.lang, seed=ctx.seed)
-        picture = figure(fig, ctx.word("map"), ctx.word("map_caption"))
+        picture = map_picture(ctx)
         # The interactive map first, the picture kept for print and for readers
         # without scripts (and alone with static=True).
         parts.append(Slot("first-map", [picture if ctx.static else
@@ -493,7 +508,10 @@ def waves(ctx: Context) -> list[Block] | None:
     from netmap.plot.waves import _upright
 
     shown = m.at(before).actors.index.union(m.at(after).actors.index)
-    plot.plot_waves(m, before, after, fig=fig, layout=_upright(ctx.positions().loc[shown]),
+    pos = ctx.positions()
+    shown_pos = pos.loc[shown]
+    shown_pos.attrs = {k: v for k, v in pos.attrs.items() if k == "regions"}
+    plot.plot_waves(m, before, after, fig=fig, layout=_upright(shown_pos),
                     lang=ctx.lang, seed=ctx.seed)
     parts.append(figure(fig, ctx.word("waves"), ctx.word("waves_caption")))
     measures = diff.measures.copy()

@@ -308,6 +308,7 @@ PLOTS = {
 
 #: Measures as a legend names them.
 MEASURE_NAMES = {
+    "ties": "number of ties",
     "degree": "degree",
     "betweenness": "betweenness",
     "closeness": "closeness",
@@ -356,6 +357,14 @@ REPORT = {
     "by_class": "Ties by class",
     "map_caption": ("Colour: sector; shape: level (circle person, square organisation); "
                     "size: number of ties; lines: tie class. Force layout."),
+    "sector_layout_caption": ("Colour: sector; shape: level (circle person, square "
+                              "organisation); size: number of ties; lines: tie class. Each "
+                              "sector in its own region, because a force layout does not "
+                              "separate the sectors of this map (silhouette {silhouette}, "
+                              "below {threshold}): the lines across the middle are the ties "
+                              "between sectors."),
+    "force_map_caption": ("The same map in a force layout: tied actors close together, "
+                          "persons round their organisation."),
     "sector_map_caption": ("The same map with each sector in its own region: the lines "
                            "across the middle are the ties between sectors."),
     "axis": "Where the initiative sits on the axis of multi-sector action",
