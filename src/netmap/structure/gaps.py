@@ -20,6 +20,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
+from netmap.measures.ei import _shuffled_pair_counts
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
 from netmap.model.exceptions import ParameterError
@@ -280,20 +281,19 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     width = g + 1  # code g stands for "no group"
     first = np.array([a * width + b for a, b in pairs], dtype=np.int64)
     second = np.array([b * width + a for a, b in pairs], dtype=np.int64)
-    small = np.int16 if width * width < 2**15 else np.int64
-    base = np.where(codes < 0, g, codes).astype(small)
+    base = np.where(codes < 0, g, codes)
 
-    def count(c: np.ndarray) -> np.ndarray:
+    def per_pair(full: np.ndarray) -> np.ndarray:
         # ties per ordered pair of codes, then per pair of the table
-        full = np.bincount(c[src] * small(width) + c[dst], minlength=width * width)
         return full[first] if m.directed else full[first] + full[second]
 
-    observed = count(base) if len(pairs) else np.zeros(0, dtype=np.int64)
+    observed = (per_pair(np.bincount(base[src] * width + base[dst], minlength=width * width))
+                if len(pairs) else np.zeros(0, dtype=np.int64))
     below = np.zeros(len(pairs), dtype=np.int64)
     total = np.zeros(len(pairs), dtype=np.float64)
     if len(pairs):
-        for _ in range(permutations):
-            counts = count(rng.permutation(base))
+        for full in _shuffled_pair_counts(base, src, dst, width, permutations, rng):
+            counts = per_pair(full)
             below += counts <= observed
             total += counts
     expected = total / permutations
