@@ -303,10 +303,6 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
     unweighted = bool(np.all(w == 1.0))
     total = float(w.sum())
     out = np.empty((permutations, 1 if level == "network" else n_groups))
-    if level == "network" and unweighted:
-        for k, external in enumerate(_shuffled_external(labels, src, dst, permutations, rng)):
-            out[k, 0] = (2 * external - total) / total if total else np.nan
-        return out
     diagonal = np.arange(n_groups) * (n_groups + 1)
     counts = _shuffled_pair_counts(labels, src, dst, n_groups, permutations, rng,
                                   weight=None if unweighted else w)
@@ -320,13 +316,3 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
             out[k] = _ei(square.sum(axis=0) + square.sum(axis=1) - 2 * internal, internal)
     return out
 
-
-def _shuffled_external(labels, source, target, permutations: int, rng):
-    """Ties between two codes, once per relabelling (as in :func:`_shuffled_pair_counts`)."""
-    order = np.argsort(source, kind="stable")
-    target = np.asarray(target)[order]
-    out_degree = np.bincount(np.asarray(source)[order], minlength=len(labels))
-    labels = np.asarray(labels).astype(np.int8 if labels.max(initial=0) < 128 else np.int64)
-    for _ in range(permutations):
-        shuffled = rng.permutation(labels)
-        yield np.count_nonzero(np.repeat(shuffled, out_degree) != np.take(shuffled, target))
