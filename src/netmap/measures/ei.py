@@ -247,9 +247,9 @@ def _shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.nda
     The permutation tests of E-I and of :func:`netmap.under_connected`:
     each step shuffles ``labels`` with ``rng.permutation`` and counts the
     ties by the codes of their two ends with one ``bincount(a * G + b)``.
-    The ties are sorted by source once, so the source codes are a
-    sequential repeat, and the codes are bytes while ``G * G`` fits in one,
-    which keeps both gathers in cache.
+    The ties are sorted by source once, so the source codes are read in
+    order, and the codes are bytes while ``G * G`` fits in one, which
+    keeps both gathers in cache.
 
     Parameters
     ----------
@@ -273,17 +273,17 @@ def _shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.nda
         code ``a`` to code ``b``, one array per permutation.
     """
     order = np.argsort(source, kind="stable")
-    target = np.asarray(target)[order]
-    out_degree = np.bincount(np.asarray(source)[order], minlength=len(labels))
+    source, target = np.asarray(source)[order], np.asarray(target)[order]
     weight = None if weight is None else np.asarray(weight, dtype=np.float64)[order]
     width = n_codes * n_codes
     small = np.uint8 if width <= 256 else np.uint16 if width <= 65536 else np.intp
     labels = np.asarray(labels).astype(small)
+    key, other = np.empty(len(source), dtype=small), np.empty(len(source), dtype=small)
     for _ in range(permutations):
         shuffled = rng.permutation(labels)
-        key = np.repeat(shuffled, out_degree)
+        np.take(shuffled, source, out=key)  # sorted sources: a sequential read
         key *= small(n_codes)
-        key += np.take(shuffled, target)
+        key += np.take(shuffled, target, out=other)
         yield np.bincount(key, weights=weight, minlength=width)
 
 
