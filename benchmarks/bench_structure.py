@@ -188,7 +188,7 @@ def igraph_multilevel(m, seed: int) -> tuple[float, float]:
     a, b = arr.source[keep], arr.target[keep]
     pairs = np.unique(np.minimum(a, b).astype(np.int64) * m.n_actors + np.maximum(a, b))
     graph = ig.Graph(n=m.n_actors, edges=list(zip((pairs // m.n_actors).tolist(),
-                                                  (pairs % m.n_actors).tolist())))
+                                                  (pairs % m.n_actors).tolist(), strict=True)))
     ig.set_random_number_generator(random.Random(seed))
     try:
         start = time.perf_counter()

@@ -276,14 +276,16 @@ def _shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.nda
     source, target = np.asarray(source)[order], np.asarray(target)[order]
     weight = None if weight is None else np.asarray(weight, dtype=np.float64)[order]
     width = n_codes * n_codes
-    small = np.uint8 if width <= 256 else np.uint16 if width <= 65536 else np.intp
+    small = np.dtype(np.uint8 if width <= 256 else np.uint16 if width <= 65536 else np.intp)
     labels = np.asarray(labels).astype(small)
-    key, other = np.empty(len(source), dtype=small), np.empty(len(source), dtype=small)
+    key: np.ndarray = np.empty(len(source), dtype=small)
+    other: np.ndarray = np.empty(len(source), dtype=small)
+    scale = np.asarray(n_codes, dtype=small)
     for _ in range(permutations):
         shuffled = rng.permutation(labels)
         np.take(shuffled, source, out=key)  # sorted sources: a sequential read
-        key *= small(n_codes)
-        key += np.take(shuffled, target, out=other)
+        np.multiply(key, scale, out=key)
+        np.add(key, np.take(shuffled, target, out=other), out=key)
         yield np.bincount(key, weights=weight, minlength=width)
 
 
