@@ -29,8 +29,8 @@ SNA_NAMES = {"coordinator": "w_I", "itinerant": "w_O", "representative": "b_IO",
 _STATS = ("raw", "expected", "sd", "z")
 _COLUMNS = (*ROLES, "total")
 
-#: Two-paths checked at once when listing the closed ones (bounds memory: about
-#: 50 bytes each, a few hundred MB at most).
+#: Middle actors checked at once when listing the triangles (bounds memory:
+#: about 50 bytes each, a few hundred MB at most).
 _CHUNK_ENTRIES = 4_000_000
 
 
@@ -95,35 +95,42 @@ def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
 def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
     """Every triangle of the undirected graph of the arcs ``rows -> cols``: (t, 3) int64.
 
-    Chiba and Nishizeki's order: actors ranked by degree, each pair
-    oriented from the lower rank to the higher, and the two-paths opened
-    at the lowest actor of each triangle checked for the closing pair.
-    An actor opens at most ``sqrt(2 m)`` such paths (``m`` pairs), so the
-    work is at most ``m^1.5`` however large the hubs, where ``A @ A``
-    lists ``sum(degree^2)`` entries.
+    Chiba and Nishizeki's order: actors ranked by degree and each pair
+    oriented from the lower rank to the higher (``R``), so that a triangle
+    ``a < b < c`` is the two-path ``a -> b -> c`` of ``R`` closed by
+    ``a -> c``. The sparse product ``R @ R`` masked by ``R`` finds the
+    closing pairs ``(a, c)`` (an actor has at most ``sqrt(2 m)`` higher
+    neighbours, ``m`` pairs, so the product holds at most ``m^1.5``
+    terms however large the hubs, where ``A @ A`` holds ``sum(degree^2)``);
+    the middle actors ``b`` of those pairs are then looked up.
     """
-    pairs = np.sort(np.minimum(rows, cols) * n + np.maximum(rows, cols))
-    pairs = pairs[np.diff(pairs, prepend=-1) != 0]  # np.unique, faster
-    ends = np.divmod(pairs, n)
-    degree = np.bincount(ends[0], minlength=n) + np.bincount(ends[1], minlength=n)
+    arcs = sp.csr_array((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, n))
+    both = (arcs + arcs.T).tocsr()  # each tied pair, both ways (C: no sort of keys)
+    degree = np.diff(both.indptr)
     order = np.argsort(degree, kind="stable")
     rank = np.empty(n, dtype=np.int64)
     rank[order] = np.arange(n)
-    low, high = rank[ends[0]], rank[ends[1]]
-    keys = np.sort(np.minimum(low, high) * n + np.maximum(low, high))
-    owner, other = np.divmod(keys, n)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owner, minlength=n), out=indptr[1:])
-    later = indptr[owner + 1] - np.arange(len(keys)) - 1  # paths opened with each pair
+    r = np.repeat(rank, degree)
+    c = rank[both.indices]
+    up = r < c
+    oriented = sp.csr_array((np.ones(int(up.sum()), dtype=np.int32), (r[up], c[up])),
+                            shape=(n, n))
+    oriented.sort_indices()
+    indptr, other = oriented.indptr.astype(np.int64), oriented.indices.astype(np.int64)
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    keys = owner * n + other  # sorted: rows in order, columns sorted within rows
+    closing = (oriented @ oriented).multiply(oriented).tocoo()  # pairs (a, c) in a triangle
+    a, c = closing.row.astype(np.int64), closing.col.astype(np.int64)
     found = [np.zeros((0, 3), dtype=np.int64)]
-    for lo, hi in _chunks(later, _CHUNK_ENTRIES):
-        count = later[lo:hi]
-        first = np.repeat(np.arange(lo, hi), count)
-        step = np.arange(len(first)) - np.repeat(np.cumsum(count) - count, count)
-        second = first + 1 + step
-        closed = _contains(keys, other[first] * n + other[second])
-        first, second = first[closed], second[closed]
-        found.append(np.column_stack([owner[first], other[first], other[second]]))
+    width = indptr[a + 1] - indptr[a]  # candidates b: a's higher neighbours
+    for lo, hi in _chunks(width, _CHUNK_ENTRIES):
+        count = width[lo:hi]
+        edge = np.repeat(np.arange(lo, hi), count)
+        step = np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count)
+        b = other[indptr[a[edge]] + step]
+        closed = _contains(keys, b * n + c[edge])
+        edge, b = edge[closed], b[closed]
+        found.append(np.column_stack([a[edge], b, c[edge]]))
     return order[np.concatenate(found)]
 
 
