@@ -10,10 +10,18 @@ between random distinct actors, no duplicates), then times in one run:
   (skipped when R or sna is missing, or with --skip-r), checked to give the
   same whole-network counts;
 - the slow reference of tests/reference_brokerage.py on a small map, with
-  netmap on the same small map.
+  netmap on the same small map;
+- on that random map and on a hub-heavy ``netmap.datasets.synthetic`` map
+  (--hub-actors, --hub-ties; undirected and directed): everything, counted
+  from scratch, against the bare sparse product ``A @ A`` (every two-path,
+  the floor of the old algorithm), with the ratio.
+
+netmap keeps the counts with the map, so every timing of netmap here first
+forgets them (``fresh``): the times are of counting, not of the cache.
 
 Usage: python benchmarks/bench_brokerage.py [--actors 40000] [--ties 400000]
        [--repeat 3] [--small-actors 2000] [--small-ties 20000] [--skip-r]
+       [--hub-actors 100000] [--hub-ties 1000000]
 """
 
 from __future__ import annotations
@@ -76,10 +84,30 @@ def random_map(n_actors: int, n_ties: int, seed: int = 1):
     return m, source, target, sector
 
 
+def fresh(m):
+    """Forget the counts kept with the map (not its adjacency): the next call counts."""
+    for key in [k for k in m.arrays._cache if isinstance(k, tuple)]:
+        del m.arrays._cache[key]
+    return m
+
+
 def everything(m):
-    """All that sna::brokerage returns: four per-actor tables and the summary."""
+    """All that sna::brokerage returns, counted from scratch: four tables and the summary."""
+    fresh(m)
     return ([brokerage(m, stat=s) for s in ("raw", "expected", "sd", "z")],
             brokerage_summary(m))
+
+
+def against_product(m, label: str, repeat: int) -> None:
+    """Everything, counted from scratch, against the bare ``A @ A`` on the same map."""
+    from netmap.measures.brokerage import _binary_adjacency
+
+    m.arrays.adjacency()
+    adj, _ = _binary_adjacency(m)
+    ours = best_of(lambda: everything(m), repeat)
+    product = best_of(lambda: adj @ adj, repeat)
+    print(f"{label:46}{ours:10.2f}  A @ A {product:.2f} s "
+          f"({(adj @ adj).nnz / 1e6:.0f}M entries), ratio A@A / netmap {product / ours:.1f}x")
 
 
 def best_of(fn, repeat: int) -> float:
@@ -141,6 +169,8 @@ def main() -> None:
     parser.add_argument("--small-actors", type=int, default=2_000)
     parser.add_argument("--small-ties", type=int, default=20_000)
     parser.add_argument("--skip-r", action="store_true", help="do not run sna")
+    parser.add_argument("--hub-actors", type=int, default=100_000)
+    parser.add_argument("--hub-ties", type=int, default=1_000_000)
     args = parser.parse_args()
 
     m, source, target, sector = random_map(args.actors, args.ties)
@@ -149,9 +179,9 @@ def main() -> None:
     start = time.perf_counter()
     brokerage(m, stat="z")
     cold = time.perf_counter() - start  # includes building m.arrays and the adjacency
-    z_time = best_of(lambda: brokerage(m, stat="z"), args.repeat)
+    z_time = best_of(lambda: brokerage(fresh(m), stat="z"), args.repeat)
     all_time = best_of(lambda: everything(m), args.repeat)
-    z_mem = peak_mb(lambda: brokerage(m, stat="z"))
+    z_mem = peak_mb(lambda: brokerage(fresh(m), stat="z"))
     counts = brokerage_summary(m)["raw"].to_numpy(dtype=float)
 
     print(f"{'':46}{'seconds':>10}{'peak MB':>10}")
@@ -168,6 +198,16 @@ def main() -> None:
               f"{'':10}  raw.gli {'equal' if same else 'DIFFERENT'}")
         print(f"ratio sna / netmap: {sna_time / z_time:.1f}x (stat=z), "
               f"{sna_time / all_time:.1f}x (everything)")
+
+    against_product(m, "netmap everything, random map above", args.repeat)
+    for directed in (False, True):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", netmap.DataWarning)
+            hubs = netmap.datasets.synthetic(args.hub_actors, args.hub_ties,
+                                             directed=directed, seed=0)
+        against_product(hubs, f"netmap everything, synthetic {args.hub_actors // 1000}k/"
+                        f"{args.hub_ties // 1000}k{' directed' if directed else ''}",
+                        args.repeat)
 
     if rusage is not None:  # the whole process: the map, its arrays and brokerage
         print(f"process peak RSS: {rusage.getrusage(rusage.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")

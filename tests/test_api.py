@@ -22,6 +22,36 @@ def test_import_does_not_pull_heavy_or_optional_modules():
     assert out == "[]"
 
 
+def test_import_and_help_load_what_they_need_only():
+    # import netmap loads the errors and the version; a name loads its module on first use
+    code = ("import sys, netmap; heavy = ('networkx', 'jinja2', 'matplotlib', 'pandas', "
+            "'scipy', 'netmap.measures.brokerage'); "
+            "before = [m for m in heavy if m in sys.modules]; "
+            "f = netmap.brokerage; from netmap import communities; "
+            "print(before, 'netmap.measures.brokerage' in sys.modules, "
+            "'networkx' in sys.modules, callable(communities))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "[] True False True"
+    code = ("import sys\nfrom netmap.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'networkx') if m in sys.modules),"
+            " file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert "usage" in done.stdout
+    assert done.stderr.strip() == "[]"
+
+
+def test_every_name_and_subpackage_resolves_lazily():
+    code = ("import netmap; names = [getattr(netmap, n) for n in netmap.__all__]; "
+            "print(netmap.measures.brokerage.ROLES[0], netmap.structure.clusters.__name__, "
+            "'brokerage' in dir(netmap))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.strip()
+    assert out == "coordinator netmap.structure.clusters True"
+
+
 @pytest.mark.parametrize("module", all_modules())
 def test_every_module_has_a_docstring_and_all(module):
     mod = importlib.import_module(module)

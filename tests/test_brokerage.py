@@ -5,6 +5,7 @@ import json
 import warnings
 from pathlib import Path
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 import pytest
@@ -231,11 +232,37 @@ def test_chunked_counting_gives_the_same_counts(monkeypatch):
         ["public", "business", "third", "academia"], 60))}
     edges = [(f"a{s}", f"a{t}") for s, t in rng.integers(0, 60, (300, 2)) if s != t]
     for directed in (True, False):
-        m = build(sectors, edges, directed=directed)
-        whole = brokerage(m)
+        whole = brokerage(build(sectors, edges, directed=directed))
         monkeypatch.setattr(nb, "_CHUNK_ENTRIES", 7)
-        pd.testing.assert_frame_equal(brokerage(m), whole)
+        # a new map: the counts are kept with the map's arrays
+        pd.testing.assert_frame_equal(brokerage(build(sectors, edges, directed=directed)),
+                                      whole)
         monkeypatch.undo()
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_triangles_are_every_triangle(seed):
+    # a hub tied to half the actors, and random ties: against networkx's listing
+    rng = np.random.default_rng(seed)
+    n = 40
+    rows = np.concatenate([np.zeros(20, dtype=np.int64), rng.integers(0, n, 150)])
+    cols = np.concatenate([np.arange(1, 21), rng.integers(0, n, 150)])
+    keep = rows != cols
+    rows, cols = rows[keep], cols[keep]
+    found = {tuple(sorted(t)) for t in nb._triangles(rows, cols, n).tolist()}
+    g = nx.Graph(list(zip(rows.tolist(), cols.tolist(), strict=True)))
+    expected = {tuple(sorted(c)) for c in nx.enumerate_all_cliques(g) if len(c) == 3}
+    assert found == expected
+    assert len(nb._triangles(rows, cols, n)) == len(expected)  # each once
+
+
+def test_counts_are_kept_with_the_map(monkeypatch):
+    m = build(ROLES_SECTORS, ROLES_EDGES)
+    first = brokerage(m)
+    monkeypatch.setattr(nb, "_triangles", None)  # counting again would fail
+    pd.testing.assert_frame_equal(brokerage(m), first)
+    brokerage(m, stat="z")
+    brokerage_summary(m)
 
 
 # -- sna's numbers --------------------------------------------------------------------------------

@@ -338,6 +338,35 @@ def test_large_maps_are_sampled_with_a_warning(monkeypatch):
     assert np.corrcoef(c["betweenness"], exact["betweenness"])[0, 1] > 0.8
 
 
+@pytest.mark.parametrize("name", ["igraph", "fallback"])
+@pytest.mark.parametrize("directed", [False, True])
+def test_sampled_closeness_is_near_exact_and_reported(name, directed):
+    m = netmap.datasets.synthetic(1500, 9000, seed=3, directed=directed)
+    with library(name):
+        exact = centrality(m, measures=("closeness",))
+        sampled = centrality(m, measures=("closeness",), closeness_sample=300, seed=1)
+        again = centrality(m, measures=("closeness",), closeness_sample=300, seed=1)
+        whole = centrality(m, measures=("closeness",), closeness_sample=m.n_actors)
+    assert exact.attrs["closeness_sampled"] is None
+    assert sampled.attrs["closeness_sampled"] == 300
+    pd.testing.assert_frame_equal(sampled, again)
+    pd.testing.assert_frame_equal(whole, exact)
+    e, s = exact["closeness"].to_numpy(), sampled["closeness"].to_numpy()
+    assert np.corrcoef(e, s)[0, 1] > 0.99
+    reached = e > 0
+    assert np.median(np.abs(s[reached] - e[reached]) / e[reached]) < 0.05
+
+
+def test_closeness_of_large_maps_is_sampled_with_a_warning(monkeypatch):
+    monkeypatch.setattr(module, "SAMPLE_ABOVE", 50)
+    monkeypatch.setattr(module, "CLOSENESS_PIVOTS", 40)
+    m = netmap.datasets.load_2x5()
+    with pytest.warns(netmap.NetmapWarning, match="closeness of this map"):
+        c = centrality(m, measures=("degree", "closeness"))
+    assert c.attrs["closeness_sampled"] == 40
+    assert c.attrs["betweenness_sampled"] is None
+
+
 # -- invariants ---------------------------------------------------------------------
 
 

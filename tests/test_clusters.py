@@ -6,6 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import netmap
+from conftest import require
+from netmap.structure import clusters
 from structure_maps import build
 
 
@@ -106,6 +108,39 @@ def test_communities_by_hand_and_reproducible():
     assert again["members"].tolist() == table["members"].tolist()
     with pytest.raises(netmap.MeasureError):
         netmap.communities(m, weight="trust")
+
+
+@pytest.mark.parametrize("engine", ["igraph", "networkx"])
+def test_both_engines_find_the_two_triangles(monkeypatch, engine):
+    if engine == "networkx":
+        monkeypatch.setattr(clusters, "_igraph", lambda: None)
+    else:
+        require("igraph")
+    sectors = {"b1": "business", "b2": "business", "b3": "business",
+               "p1": "public", "t1": "third", "a1": "academia"}
+    edges = [("b1", "b2"), ("b2", "b3"), ("b3", "b1"), ("p1", "t1"), ("t1", "a1"),
+             ("a1", "p1"), ("b1", "p1")]
+    table = netmap.communities(build(sectors, edges), seed=0)
+    assert sorted(table["members"]) == [("b1", "b2", "b3"), ("p1", "t1", "a1")]
+    assert table.attrs["modularity"] == pytest.approx(2 * (3 / 7 - (7 / 14) ** 2))
+
+
+def test_communities_as_good_as_igraphs_own_call():
+    ig = require("igraph")
+    m = netmap.datasets.synthetic(2000, 10000, seed=2)
+    table = netmap.communities(m, seed=1)
+    arr = m.arrays
+    keep = arr.source != arr.target
+    pairs = {(min(a, b), max(a, b)) for a, b in zip(arr.source[keep].tolist(),
+                                                     arr.target[keep].tolist(), strict=True)}
+    graph = ig.Graph(n=m.n_actors, edges=sorted(pairs))
+    own = graph.community_multilevel().modularity
+    assert table.attrs["modularity"] == pytest.approx(own, rel=0.01)
+    membership = np.empty(m.n_actors, dtype=int)
+    position = {a: i for i, a in enumerate(arr.ids)}
+    for k, members in enumerate(table["members"]):
+        membership[[position[a] for a in members]] = k
+    assert graph.modularity(membership.tolist()) == pytest.approx(table.attrs["modularity"])
 
 
 def test_sample_communities_reproducible():

@@ -56,6 +56,8 @@ BAD = [
      "betweenness_sample", 1),
     ("centrality-sample-text", _call(netmap.centrality, betweenness_sample="all"),
      "betweenness_sample", "all"),
+    ("centrality-closeness-sample-1", _call(netmap.centrality, closeness_sample=1),
+     "closeness_sample", 1),
     ("ei-level", _call(netmap.ei_index, level="team"), "level", "team"),
     ("ei-actor-permutations", _call(netmap.ei_index, level="actor", permutations=9),
      "permutations", 9),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import permutations
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -28,9 +29,9 @@ SNA_NAMES = {"coordinator": "w_I", "itinerant": "w_O", "representative": "b_IO",
 _STATS = ("raw", "expected", "sd", "z")
 _COLUMNS = (*ROLES, "total")
 
-#: Entries of the sparse products computed at once (bounds memory: about
-#: 16 bytes per entry, a few hundred MB at most), when counting closed two-paths.
-_CHUNK_ENTRIES = 8_000_000
+#: Middle actors checked at once when listing the triangles (bounds memory:
+#: about 50 bytes each, a few hundred MB at most).
+_CHUNK_ENTRIES = 4_000_000
 
 
 # -- counting -----------------------------------------------------------------------
@@ -38,8 +39,13 @@ def _binary_adjacency(m) -> tuple[sp.csr_array, int]:
     """The 0/1 adjacency without its diagonal, and the number of arcs with loops.
 
     Undirected ties count in both directions, parallel ties once, a
-    self-tie once (sna's edge list of the symmetrised 0/1 matrix).
+    self-tie once (sna's edge list of the symmetrised 0/1 matrix). Kept
+    with the map's arrays; treat it as read-only.
     """
+    return m.arrays.memo(("brokerage.adjacency",), lambda: _make_binary_adjacency(m))
+
+
+def _make_binary_adjacency(m) -> tuple[sp.csr_array, int]:
     counts = m.arrays.adjacency()
     n = counts.shape[0]
     counts = counts.tocoo()
@@ -78,16 +84,91 @@ def _chunks(cost: np.ndarray, budget: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
 
 
-def _role_counts(adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
+def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Whether each of ``keys`` is in ``sorted_keys``."""
+    if len(sorted_keys) == 0:
+        return np.zeros(len(keys), dtype=bool)
+    where = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[where] == keys
+
+
+def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
+    """Every triangle of the undirected graph of the arcs ``rows -> cols``: (t, 3) int64.
+
+    Chiba and Nishizeki's order: actors ranked by degree and each pair
+    oriented from the lower rank to the higher (``R``), so that a triangle
+    ``a < b < c`` is the two-path ``a -> b -> c`` of ``R`` closed by
+    ``a -> c``. The sparse product ``R @ R`` masked by ``R`` finds the
+    closing pairs ``(a, c)`` (an actor has at most ``sqrt(2 m)`` higher
+    neighbours, ``m`` pairs, so the product holds at most ``m^1.5``
+    terms however large the hubs, where ``A @ A`` holds ``sum(degree^2)``);
+    the middle actors ``b`` of those pairs are then looked up.
+    """
+    arcs = sp.csr_array((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, n))
+    both = (arcs + arcs.T).tocsr()  # each tied pair, both ways (C: no sort of keys)
+    degree = np.diff(both.indptr)
+    order = np.argsort(degree, kind="stable")
+    rank = np.empty(n, dtype=np.int64)
+    rank[order] = np.arange(n)
+    r = np.repeat(rank, degree)
+    c = rank[both.indices]
+    up = r < c
+    oriented = sp.csr_array((np.ones(int(up.sum()), dtype=np.int32), (r[up], c[up])),
+                            shape=(n, n))
+    oriented.sort_indices()
+    indptr, other = oriented.indptr.astype(np.int64), oriented.indices.astype(np.int64)
+    owner = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    keys = owner * n + other  # sorted: rows in order, columns sorted within rows
+    closing = (oriented @ oriented).multiply(oriented).tocoo()  # pairs (a, c) in a triangle
+    a, c = closing.row.astype(np.int64), closing.col.astype(np.int64)
+    found = [np.zeros((0, 3), dtype=np.int64)]
+    width = indptr[a + 1] - indptr[a]  # candidates b: a's higher neighbours
+    for lo, hi in _chunks(width, _CHUNK_ENTRIES):
+        count = width[lo:hi]
+        edge = np.repeat(np.arange(lo, hi), count)
+        step = np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count)
+        b = other[indptr[a[edge]] + step]
+        closed = _contains(keys, b * n + c[edge])
+        edge, b = edge[closed], b[closed]
+        found.append(np.column_stack([a[edge], b, c[edge]]))
+    return order[np.concatenate(found)]
+
+
+def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Every closed two-path ``i -> j -> k`` with ``i -> k``: arrays ``i, j, k``.
+
+    Found in the triangles of the undirected graph: each of a triangle's
+    six orders is a closed two-path when its three arcs are in the 0/1
+    adjacency. Kept with the map's arrays.
+    """
+    def make():
+        adj, _ = _binary_adjacency(m)
+        n = adj.shape[0]
+        rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
+        arcs = rows * n + adj.indices  # sorted: the CSR is canonical
+        x, y, z = _triangles(rows, adj.indices.astype(np.int64), n).T
+        arc = {(a, b): _contains(arcs, s * n + t)
+               for (a, s), (b, t) in permutations(zip("xyz", (x, y, z), strict=True), 2)}
+        ends = {"x": x, "y": y, "z": z}
+        parts = []
+        for i, j, k in permutations("xyz"):
+            keep = arc[i, j] & arc[j, k] & arc[i, k]
+            parts.append(np.column_stack([ends[i][keep], ends[j][keep], ends[k][keep]]))
+        i, j, k = np.concatenate(parts).T
+        return i, j, k
+
+    return m.arrays.memo(("brokerage.closed",), make)
+
+
+def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
     """Open two-paths through each broker, by role: an (n, 5) int64 array.
 
     For broker ``j``, a two-path is a pair ``(i, k)``, ``i != k``, with
     arcs ``i -> j -> k``; it is open when there is no arc ``i -> k``. The
-    counts are found per broker, without listing the paths:
-    two-paths with a condition on the groups of ``i`` and ``k``
-    (from in- and out-degrees per group) minus the closed ones (from the
-    sparse products ``A.T @ A`` masked by ``A``, with ``A`` or its
-    within-group arcs in each place).
+    counts are found per broker, without listing the open paths:
+    two-paths with a condition on the groups of ``i`` and ``k`` (from in-
+    and out-degrees per group) minus the closed ones (listed from the
+    triangles, :func:`_closed_paths`).
     """
     n = adj.shape[0]
     if n == 0:
@@ -114,21 +195,16 @@ def _role_counts(adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndar
         same_group - mutual,
     ])
 
-    # The closed ones: i -> k too. (left @ right)[j, k] counts the i with
-    # i -> j in ``left`` and i -> k in ``right``; the mask keeps arcs j -> k.
-    closed = np.zeros_like(paths)
-    cost = adj_t @ out_deg  # entries of (A.T @ A) per broker row, at most
-    for lo, hi in _chunks(cost, _CHUNK_ENTRIES):
-        mask, mask_in = adj[lo:hi], within[lo:hi]
-        left, left_in = adj_t[lo:hi], within_t[lo:hi]
-        on_arcs = (left @ adj).multiply(mask)
-        closed[lo:hi, 0] = _row_sums(on_arcs)
-        closed[lo:hi, 2] = _row_sums(on_arcs.multiply(mask_in))
-        on_arcs = (left_in @ adj).multiply(mask)
-        closed[lo:hi, 1] = _row_sums(on_arcs)
-        closed[lo:hi, 3] = _row_sums(on_arcs.multiply(mask_in))
-        on_arcs = (left @ within).multiply(mask)
-        closed[lo:hi, 4] = _row_sums(on_arcs)
+    # The closed ones, by the same conditions.
+    i, j, k = _closed_paths(m)
+    i_in, k_in = codes[i] == codes[j], codes[k] == codes[j]
+    closed = np.column_stack([
+        np.bincount(j, minlength=n),
+        np.bincount(j[i_in], minlength=n),
+        np.bincount(j[k_in], minlength=n),
+        np.bincount(j[i_in & k_in], minlength=n),
+        np.bincount(j[codes[i] == codes[k]], minlength=n),
+    ])
 
     total, i_in, k_in, both, same = (paths - closed).T
     coordinator = both
@@ -238,10 +314,16 @@ def _compute(m, by: str, counts: bool = True) -> _Brokerage:
         d = np.float64(n_arcs) / np.float64(n * (n - 1))
     raw = None
     if counts:
-        roles = _role_counts(adj, groups.codes, groups.n_groups)
-        raw = np.column_stack([roles, roles.sum(axis=1)])
+        raw = m.arrays.memo(("brokerage.roles", by), lambda: _raw_counts(m, adj, groups))
     group_exp, group_var, net_exp, net_var = _moments(groups.sizes, n, d)
     return _Brokerage(groups, raw, group_exp, group_var, net_exp, net_var)
+
+
+def _raw_counts(m, adj: sp.csr_array, groups: Groups) -> np.ndarray:
+    roles = _role_counts(m, adj, groups.codes, groups.n_groups)
+    raw = np.column_stack([roles, roles.sum(axis=1)])
+    raw.flags.writeable = False
+    return raw
 
 
 def _check_stat(stat: str) -> None:
@@ -345,8 +427,13 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
 
     The counts come from the sparse adjacency: per broker, the two-paths
     with each group condition (from in- and out-degrees per group) minus
-    the closed ones (from ``A.T @ A`` masked by ``A``, in chunks of
-    brokers), so no path is listed one by one. The integer parts of the
+    the closed ones, listed from the triangles of the map (Chiba and
+    Nishizeki's degree order: at most ``m^1.5`` steps for ``m`` tied
+    pairs, however large the hubs, where the product ``A @ A`` holds
+    ``sum(degree^2)`` entries), so no open path is listed one by one. The
+    counts are kept with the map (``m.arrays``): asking for several
+    statistics, or for :func:`brokerage_summary` after :func:`brokerage`,
+    counts them once. The integer parts of the
     expected values are computed exactly. sna's help calls the roles in
     the order of its columns; its C comment lists another order, but the
     code puts ``g(i) = g(j)`` in ``b_IO`` (representative) and
@@ -359,6 +446,9 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
        Methodology 19, 89-126 (1989). https://doi.org/10.2307/270949
     .. [2] C. T. Butts, sna: Tools for Social Network Analysis, R package,
        function ``brokerage``. https://CRAN.R-project.org/package=sna
+    .. [3] N. Chiba and T. Nishizeki, "Arboricity and subgraph listing
+       algorithms", SIAM Journal on Computing 14(1), 210-223 (1985).
+       https://doi.org/10.1137/0214017
 
     Examples
     --------

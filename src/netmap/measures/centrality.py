@@ -18,7 +18,7 @@ from netmap.model.exceptions import NetmapWarning, ParameterError
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["centrality", "MEASURES", "SAMPLE_ABOVE", "SAMPLE_PIVOTS"]
+__all__ = ["centrality", "MEASURES", "SAMPLE_ABOVE", "SAMPLE_PIVOTS", "CLOSENESS_PIVOTS"]
 
 #: Above this many actors betweenness is estimated from sampled pivots,
 #: unless ``betweenness_sample`` says otherwise.
@@ -26,6 +26,11 @@ SAMPLE_ABOVE = 5000
 
 #: Pivots (source actors) of the sampled betweenness.
 SAMPLE_PIVOTS = 1000
+
+#: Pivots of the sampled closeness, above :data:`SAMPLE_ABOVE` actors: a mean
+#: distance varies little from actor to actor, so fewer pivots than
+#: betweenness needs give it within a few percent (see ``centrality``'s Notes).
+CLOSENESS_PIVOTS = 200
 
 #: Entries of the distance blocks that closeness computes at once without
 #: igraph (8 bytes each).
@@ -37,7 +42,8 @@ MEASURES = ("degree", "betweenness", "closeness", "eigenvector")
 
 
 def centrality(m: StakeholderMap, *, weight: str | None = None,
-               betweenness_sample: int | None = None, seed=0, measures=MEASURES) -> pd.DataFrame:
+               betweenness_sample: int | None = None, closeness_sample: int | None = None,
+               seed=0, measures=MEASURES) -> pd.DataFrame:
     r"""Degree, betweenness, closeness and eigenvector centrality of every actor.
 
     The four centralities users know from Kumu, Gephi and networkx, with
@@ -83,9 +89,20 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
         actors and :data:`~netmap.measures.centrality.SAMPLE_PIVOTS` (1,000)
         pivots above, with a warning. A value of at least the number of
         actors gives the exact values.
+    closeness_sample : int, optional
+        Estimate closeness from this many pivots (Eppstein and Wang 2004):
+        each actor's mean distance from the pivots that reach it stands
+        for its mean distance from every actor that reaches it; the share
+        of the others that reach it is exact in an undirected map
+        (component sizes) and estimated from the pivots in a directed one.
+        None: exact up to :data:`~netmap.measures.centrality.SAMPLE_ABOVE`
+        actors and :data:`~netmap.measures.centrality.CLOSENESS_PIVOTS`
+        (200) pivots above, with a warning. A value of at least the number
+        of actors gives the exact values.
     seed : int, numpy Generator or None, default 0
-        Draws the pivots of sampled betweenness; nothing else is random. The
-        same seed gives the same result; None draws fresh randomness.
+        Draws the pivots of sampled betweenness and closeness; nothing else
+        is random. The same seed gives the same result; None draws fresh
+        randomness.
     measures : sequence of str, default all four
         Which of ``"degree"``, ``"betweenness"``, ``"closeness"`` and
         ``"eigenvector"`` to compute (closeness is the costly one on large
@@ -115,15 +132,16 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
             actor when the map has no tie (directed: no cycle), where it is
             undefined.
 
-        ``attrs["betweenness_sampled"]`` is the number of pivots when
-        betweenness was sampled, None when it is exact.
+        ``attrs["betweenness_sampled"]`` and ``attrs["closeness_sampled"]``
+        are the numbers of pivots when the measure was sampled, None when
+        it is exact (or not computed).
 
     Raises
     ------
     netmap.ParameterError
         If ``weight`` is not None or ``"weight"``, ``measures`` is empty or
-        names an unknown measure, or ``betweenness_sample`` is not an
-        integer of at least 2 (or None).
+        names an unknown measure, or ``betweenness_sample`` or
+        ``closeness_sample`` is not an integer of at least 2 (or None).
     netmap.InvalidValueError
         If a tie between two actors weighs zero or less with
         ``weight="weight"``.
@@ -131,8 +149,8 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
     Warns
     -----
     netmap.NetmapWarning
-        When betweenness is sampled because ``betweenness_sample`` was not
-        given, when eigenvector centrality is undefined, and when it could
+        When betweenness or closeness is sampled because its ``_sample``
+        was not given, when eigenvector centrality is undefined, and when it could
         only be approximated (see Notes).
 
     See Also
@@ -180,6 +198,16 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
       at 500 pivots, 0.83 at 1,000 and 0.91 at 2,000 (see
       ``docs/centrality.md``). A pivot's own value is scaled by :math:`k - 1`
       instead of :math:`k`, as in networkx.
+    - *Sampled closeness* is an estimate too, far closer: on a synthetic
+      map (``netmap.datasets.synthetic``, seed 1) of 10,000 actors and
+      100,000 ties, 200 pivots gave values correlating r = 0.998 with the
+      exact ones, a median relative error of 0.9% and a largest of 4.6%;
+      directed, r = 0.999, a median of 2.8% and 99% of actors within 5%,
+      but an actor that few others reach gets 0 when no pivot reaches it
+      (``tests/test_centrality.py`` checks a smaller map). Exact closeness
+      takes time proportional to actors times ties (more than 25 minutes
+      at 100,000 actors and 1,000,000 ties), sampled closeness to pivots
+      times ties.
 
     Which library computes what: betweenness and closeness with
     python-igraph when it is installed (``pip install netmap[fast]``),
@@ -237,8 +265,12 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
     W = _tie_matrix(m, weight, what="centrality")
     n = W.shape[0]
     directed = m.directed
+    _check_sample("betweenness_sample", betweenness_sample)
+    _check_sample("closeness_sample", closeness_sample)
     pivots = (_pivots(n, betweenness_sample, seed) if "betweenness" in measures
               else None)
+    near = (_closeness_pivots(n, closeness_sample, seed) if "closeness" in measures
+            else None)
 
     def share(counts: np.ndarray) -> np.ndarray:  # networkx: 1 for a lone actor
         return counts / (n - 1) if n > 1 else np.ones(n)
@@ -260,7 +292,8 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
                                          directed=directed)
     compute = {
         "betweenness": lambda: _betweenness(g, n, edges, length, directed, pivots),
-        "closeness": lambda: _closeness(g, n, W, length, directed),
+        "closeness": lambda: (_closeness(g, n, W, length, directed) if near is None
+                              else _closeness_sampled(g, W, length, directed, near)),
         "eigenvector": lambda: _eigenvector(W, directed),
     }
     for name in measures:
@@ -272,6 +305,7 @@ def centrality(m: StakeholderMap, *, weight: str | None = None,
                           index=pd.Index(m.arrays.ids, name="id"))
     result.attrs["betweenness_sampled"] = (
         None if pivots is None or "betweenness" not in measures else len(pivots))
+    result.attrs["closeness_sampled"] = None if near is None else len(near)
     return result
 
 
@@ -286,25 +320,76 @@ def _igraph():
 
 def _pivots(n: int, sample, seed) -> np.ndarray | None:
     """The sources of sampled betweenness (sorted actor positions), or None for exact."""
+    return _draw(n, sample, seed, "betweenness")
+
+
+def _closeness_pivots(n: int, sample, seed) -> np.ndarray | None:
+    """The sources of sampled closeness (sorted actor positions), or None for exact."""
+    return _draw(n, sample, seed, "closeness")
+
+
+def _draw(n: int, sample, seed, what: str) -> np.ndarray | None:
     rng = check_seed(seed)
     if sample is None:
         if n <= SAMPLE_ABOVE:
             return None
-        sample = SAMPLE_PIVOTS
+        sample = SAMPLE_PIVOTS if what == "betweenness" else CLOSENESS_PIVOTS
+        if sample >= n:
+            return None
         warn(
-            f"betweenness of this map of {n:,} actors is estimated from {sample:,} "
+            f"{what} of this map of {n:,} actors is estimated from {sample:,} "
             f"sampled actors (exact above {SAMPLE_ABOVE:,} actors is slow); pass "
-            "betweenness_sample=m.n_actors for exact values, or a number of pivots "
+            f"{what}_sample=m.n_actors for exact values, or a number of pivots "
             "to choose the precision and silence this warning", NetmapWarning,
-            stacklevel=3)
-    elif isinstance(sample, bool) or not isinstance(sample, int | np.integer) or sample < 2:
-        raise ParameterError("betweenness_sample", sample,
-                             "a whole number of at least 2 or None",
-                             hint="pass the number of pivot actors (1,000 or more for "
-                                  "useful estimates), or None for the default")
+            stacklevel=4)
     if sample >= n:
         return None
     return np.sort(rng.choice(n, size=int(sample), replace=False))
+
+
+def _check_sample(name: str, sample) -> None:
+    if sample is not None and (isinstance(sample, bool)
+                               or not isinstance(sample, int | np.integer) or sample < 2):
+        raise ParameterError(name, sample, "a whole number of at least 2 or None",
+                             hint="pass the number of pivot actors (1,000 or more for "
+                                  "useful estimates), or None for the default")
+
+
+def _closeness_sampled(g, W: sp.csr_array, length, directed: bool,
+                       pivots: np.ndarray) -> np.ndarray:
+    """Closeness estimated from the distances of ``pivots`` to every actor.
+
+    ``g`` is the map as an igraph Graph, or None to use scipy's csgraph.
+    """
+    n = W.shape[0]
+    graph = W.copy()
+    if length is not None:
+        graph.data = 1.0 / graph.data
+    hits = np.zeros(n)
+    total = np.zeros(n)
+    step = max(1, _BLOCK_ENTRIES // max(n, 1))
+    for lo in range(0, len(pivots), step):
+        sources = pivots[lo:lo + step]
+        if g is not None:  # breadth-first in C; csgraph's Dijkstra is slower unweighted
+            block = np.array(g.distances(source=sources.tolist(), mode="out",
+                                         weights=length), dtype=np.float64)
+        else:
+            block = csgraph.dijkstra(graph, directed=directed, unweighted=length is None,
+                                     indices=sources)
+        finite = np.isfinite(block)
+        hits += finite.sum(axis=0)
+        total += np.where(finite, block, 0.0).sum(axis=0)
+    is_pivot = np.zeros(n)
+    is_pivot[pivots] = 1.0
+    hits -= is_pivot  # a pivot reaches itself at distance 0
+    if directed:
+        reached = hits / (len(pivots) - is_pivot) * (n - 1)
+    else:
+        _, labels = csgraph.connected_components(W, directed=False)
+        reached = np.bincount(labels)[labels] - 1.0
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(total > 0, hits / total, 0.0)
+    return mean * reached / (n - 1)
 
 
 def _betweenness(g, n: int, edges: sp.coo_array, length, directed: bool,

@@ -248,6 +248,55 @@ def _actor_level(m, tg, external) -> pd.DataFrame:
     return frame
 
 
+def _shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndarray,
+                         n_codes: int, permutations: int, rng, weight=None):
+    """Ties per ordered pair of codes, once per random relabelling of the actors.
+
+    The permutation tests of E-I and of :func:`netmap.under_connected`:
+    each step shuffles ``labels`` with ``rng.permutation`` and counts the
+    ties by the codes of their two ends with one ``bincount(a * G + b)``.
+    The ties are sorted by source once, so the source codes are read in
+    order, and the codes are bytes while ``G * G`` fits in one, which
+    keeps both gathers in cache.
+
+    Parameters
+    ----------
+    labels : numpy.ndarray of int
+        The code of each actor, ``0 <= code < n_codes``.
+    source, target : numpy.ndarray of int
+        Each tie's ends, as positions in ``labels``.
+    n_codes : int
+        The number of codes ``G``.
+    permutations : int
+        How many relabellings.
+    rng : numpy.random.Generator
+        Their randomness: the same generator state gives the same counts.
+    weight : numpy.ndarray of float, optional
+        Each tie's weight; counts ties without it.
+
+    Yields
+    ------
+    numpy.ndarray
+        ``G * G`` counts (or summed weights), ``[a * G + b]`` for ties from
+        code ``a`` to code ``b``, one array per permutation.
+    """
+    order = np.argsort(source, kind="stable")
+    source, target = np.asarray(source)[order], np.asarray(target)[order]
+    weight = None if weight is None else np.asarray(weight, dtype=np.float64)[order]
+    width = n_codes * n_codes
+    small = np.dtype(np.uint8 if width <= 256 else np.uint16 if width <= 65536 else np.intp)
+    labels = np.asarray(labels).astype(small)
+    key: np.ndarray = np.empty(len(source), dtype=small)
+    other: np.ndarray = np.empty(len(source), dtype=small)
+    scale = np.asarray(n_codes, dtype=small)
+    for _ in range(permutations):
+        shuffled = rng.permutation(labels)
+        np.take(shuffled, source, out=key)  # sorted sources: a sequential read
+        np.multiply(key, scale, out=key)
+        np.add(key, np.take(shuffled, target, out=other), out=key)
+        yield np.bincount(key, weights=weight, minlength=width)
+
+
 def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
     """E-I of each permutation: shape (permutations, 1) or (permutations, groups)."""
     codes = tg.groups.codes
@@ -256,26 +305,24 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
     position = np.full(len(codes), -1, dtype=np.int64)
     position[grouped] = np.arange(len(grouped))
     arr = m.arrays
-    src = position[arr.source[tg.kept]].astype(np.int32)
-    dst = position[arr.target[tg.kept]].astype(np.int32)
-    # Ties sorted by source: the source labels are then a sequential repeat.
-    order = np.argsort(src, kind="stable")
-    src, dst, w_sorted = src[order], dst[order], tg.weight[order]
-    out_degree = np.bincount(src, minlength=len(grouped))
+    src = position[arr.source[tg.kept]]
+    dst = position[arr.target[tg.kept]]
     n_groups = tg.groups.n_groups
-    labels = codes[grouped].astype(np.int8 if n_groups < 128 else np.int32)
-    w = w_sorted
+    labels = codes[grouped]
+    w = tg.weight
     unweighted = bool(np.all(w == 1.0))
     total = float(w.sum())
     out = np.empty((permutations, 1 if level == "network" else n_groups))
-    for k in range(permutations):
-        shuffled = rng.permutation(labels)
-        a, b = np.repeat(shuffled, out_degree), np.take(shuffled, dst)
+    diagonal = np.arange(n_groups) * (n_groups + 1)
+    counts = _shuffled_pair_counts(labels, src, dst, n_groups, permutations, rng,
+                                  weight=None if unweighted else w)
+    for k, pair in enumerate(counts):
+        internal = pair[diagonal]
         if level == "network":
-            cross = a != b
-            e = float(np.count_nonzero(cross)) if unweighted else float(w[cross].sum())
+            e = float(pair.sum() - internal.sum())
             out[k, 0] = (2 * e - total) / total if total else np.nan
         else:
-            e, i = _group_counts(a, b, w, n_groups)
-            out[k] = _ei(e, i)
+            square = pair.reshape(n_groups, n_groups)
+            out[k] = _ei(square.sum(axis=0) + square.sum(axis=1) - 2 * internal, internal)
     return out
+

@@ -7,13 +7,15 @@ it may be.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection
 from numbers import Integral, Real
-from typing import Literal, overload
-
-import numpy as np
+from typing import TYPE_CHECKING, Literal, overload
 
 from netmap.model.exceptions import ParameterError
+
+if TYPE_CHECKING:  # numpy is imported by the checks that need it: the command line starts fast
+    import numpy as np
 
 __all__ = ["check_bool", "check_choice", "check_int", "check_number", "check_seed",
            "check_encoding", "allowed_words"]
@@ -64,6 +66,8 @@ def check_bool(parameter: str, value, *, allow_none: bool = False) -> bool | Non
     """``value`` if it is True or False (a numpy bool too); None if allowed."""
     if value is None and allow_none:
         return None
+    import numpy as np
+
     if not isinstance(value, bool | np.bool_):
         raise ParameterError(parameter, value, "True, False or None" if allow_none
                              else "True or False")
@@ -93,7 +97,7 @@ def check_number(parameter: str, value, *, low: float | None = None,
     Each bound is left out when None: ``low``/``high`` are inclusive,
     ``above``/``below`` exclusive (``above=0, high=1`` is a share in (0, 1]).
     """
-    if isinstance(value, bool) or not isinstance(value, Real) or np.isnan(float(value)) or (
+    if isinstance(value, bool) or not isinstance(value, Real) or math.isnan(float(value)) or (
             low is not None and float(value) < low) or (
             high is not None and float(value) > high) or (
             above is not None and float(value) <= above) or (
@@ -116,6 +120,8 @@ def check_seed(seed) -> np.random.Generator:
     global random state is read or changed. ``None`` draws fresh
     randomness from the operating system.
     """
+    import numpy as np
+
     if isinstance(seed, np.random.Generator):
         return seed
     if seed is None or (isinstance(seed, Integral) and not isinstance(seed, bool)

@@ -119,3 +119,34 @@ class MapArrays:
         matrix.sum_duplicates()
         self._cache[weight] = matrix
         return matrix
+
+    def memo(self, key: tuple, make):
+        """What ``make()`` returns, computed once per map and kept under ``key``.
+
+        The map is immutable, so a measure's intermediate counts (such as
+        the two-paths of :func:`netmap.brokerage`) can be kept with its
+        arrays: asking for several statistics counts them once.
+
+        Parameters
+        ----------
+        key : tuple
+            Names the value: the module that makes it first, then its
+            options (``("brokerage.roles", "sector")``).
+        make : callable
+            Called without arguments the first time.
+
+        Returns
+        -------
+        object
+            The kept value; treat it as read-only.
+
+        Examples
+        --------
+        >>> import netmap
+        >>> arrays = netmap.datasets.load_2x5().arrays
+        >>> arrays.memo(("example",), lambda: 42), arrays.memo(("example",), lambda: 0)
+        (42, 42)
+        """
+        if key not in self._cache:
+            self._cache[key] = make()
+        return self._cache[key]

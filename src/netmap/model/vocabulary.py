@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from netmap.model._labels import clean_text, closest, label_key
+
+if TYPE_CHECKING:  # pandas is imported by normalise, so that the command line starts fast
+    import pandas as pd
 
 __all__ = [
     "Term",
@@ -192,6 +193,8 @@ class Vocabulary:
         unknown : pandas.Series of bool
             True where a label is present but not in the vocabulary.
         """
+        import pandas as pd
+
         present = values.notna()
         distinct = pd.unique(values[present])
         table = {v: self.lookup(v) if isinstance(v, str) else None for v in distinct}

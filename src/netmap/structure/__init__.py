@@ -14,3 +14,13 @@ May import: :mod:`netmap.measures` and :mod:`netmap.model`.
 """
 
 __all__: list[str] = []
+
+
+def __getattr__(name: str):
+    """The modules of this package, imported on first use (PEP 562)."""
+    import importlib
+    import importlib.util
+
+    if not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}"):
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -21,7 +21,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from netmap.measures.brokerage import _binary_adjacency, _chunks, _compute
+from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
@@ -32,9 +32,6 @@ if TYPE_CHECKING:
 
 __all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_backbone",
            "pair_two_paths", "cross_two_paths"]
-
-#: Entries of the sparse products computed at once when counting closed two-paths.
-_CHUNK_ENTRIES = 8_000_000
 
 
 def backbone_actors(m, backbone=None, *, top: int | None = None,
@@ -117,6 +114,15 @@ def pair_two_paths(m, by: str = "sector") -> np.ndarray:
     >>> counts.shape
     (92, 7, 7)
     """
+    return _pair_paths(m, by).copy()
+
+
+def _pair_paths(m, by: str) -> np.ndarray:
+    """:func:`pair_two_paths`, counted once per map and ``by`` (read-only)."""
+    return m.arrays.memo(("backbone.pair_paths", by), lambda: _count_pair_paths(m, by))
+
+
+def _count_pair_paths(m, by: str) -> np.ndarray:
     groups = _compute(m, by, counts=False).groups  # checks every actor has a group
     adj, _ = _binary_adjacency(m)
     codes, g = groups.codes, groups.n_groups
@@ -133,16 +139,10 @@ def pair_two_paths(m, by: str = "sector") -> np.ndarray:
     paths = in_by[:, :, None] * out_by[:, None, :]
     diag = np.arange(g)
     paths[:, diag, diag] -= mutual_by
-    members = [np.flatnonzero(codes == a) for a in range(g)]
-    cost = adj_t @ np.diff(adj.indptr)
-    for lo, hi in _chunks(cost, _CHUNK_ENTRIES):
-        mask = adj[lo:hi]
-        left = adj_t[lo:hi]
-        for a, idx in enumerate(members):
-            if not len(idx):
-                continue
-            on_arcs = (left[:, idx] @ adj[idx]).multiply(mask)
-            paths[lo:hi, a, :] -= (on_arcs @ onehot).toarray() if on_arcs.nnz else 0
+    i, j, k = _closed_paths(m)  # less the closed ones, by the groups of their ends
+    closed = np.bincount((j * g + codes[i]) * g + codes[k], minlength=n * g * g)
+    paths -= closed.reshape(n, g, g)
+    paths.flags.writeable = False
     return paths
 
 
@@ -175,7 +175,7 @@ def cross_two_paths(m, by: str = "sector", *, ranked: bool = False):
     >>> int(cross.max()), int(rank.min())
     (2114, 1)
     """
-    paths = pair_two_paths(m, by)
+    paths = _pair_paths(m, by)
     cross = paths.sum(axis=(1, 2)) - np.einsum("jaa->j", paths)
     if not ranked:
         return cross
@@ -272,7 +272,7 @@ def pair_brokerage(m: StakeholderMap, *, by: str = "sector", backbone=None,
     >>> row["top_broker"], int(row["brokers"])
     ('sheatufim', 41)
     """
-    paths = pair_two_paths(m, by)
+    paths = _pair_paths(m, by)
     labels = list(group_codes(m, by).labels)
     g = len(labels)
     pairs, names = group_pairs(g, m.directed)

@@ -90,7 +90,9 @@ def brokers(m: StakeholderMap, *, by: str = "sector", top: int | None = None,
         actors, sampled with a warning above).
     seed : int, numpy Generator or None, default 0
         Seed for sampled betweenness: the same seed gives the same result;
-        None draws fresh randomness.
+        None draws fresh randomness. With a whole-number seed the table is
+        kept with the map (``m.arrays``), so asking again (the report's
+        table, then its plot) computes nothing.
 
     Returns
     -------
@@ -115,6 +117,16 @@ def brokers(m: StakeholderMap, *, by: str = "sector", top: int | None = None,
     'sheatufim'
     """
     top = check_int("top", top, minimum=1, allow_none=True)
+    if isinstance(seed, int) and not isinstance(seed, bool):
+        # the same question asked twice (the report's table and its plot) is answered once
+        table = m.arrays.memo(("brokers", by, betweenness_sample, seed),
+                              lambda: _ranked(m, by, betweenness_sample, seed))
+    else:
+        table = _ranked(m, by, betweenness_sample, seed)
+    return table.head(top).copy() if top is not None else table.copy()
+
+
+def _ranked(m, by: str, betweenness_sample, seed) -> pd.DataFrame:
     raw = brokerage(m, by=by, stat="raw")
     z = brokerage(m, by=by, stat="z")
     holes = structural_holes(m)
@@ -135,4 +147,4 @@ def brokers(m: StakeholderMap, *, by: str = "sector", top: int | None = None,
     table = table.sort_values(["cross_brokerage", "betweenness"], ascending=False,
                               kind="stable")
     table.insert(0, "rank", np.arange(1, len(table) + 1))
-    return table.head(top) if top is not None else table
+    return table

@@ -10,6 +10,7 @@ says which are mixed and which are single-sector.
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -32,6 +33,52 @@ def _undirected_ties(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     arr = m.arrays
     keep = arr.source != arr.target
     return arr.source[keep], arr.target[keep], arr.weight[keep]
+
+
+def _igraph():
+    """The igraph module, or None when python-igraph is not installed."""
+    try:
+        import igraph
+    except ImportError:
+        return None
+    return igraph
+
+
+def _louvain(adj: sp.csr_array, resolution: float, seed: int) -> tuple[list, float]:
+    """Louvain communities of a symmetric weighted adjacency, and their modularity.
+
+    igraph's ``community_multilevel`` when python-igraph is installed (its
+    random order drawn from ``random.Random(seed)``, set for the call and
+    put back after), networkx's ``louvain_communities`` otherwise: the
+    same method (Blondel et al. 2008); igraph is some hundred times
+    faster on large maps. The modularity is NaN without ties.
+    """
+    ig = _igraph()
+    if ig is None:
+        import networkx as nx
+
+        graph = nx.from_scipy_sparse_array(adj)
+        parts = nx.community.louvain_communities(graph, weight="weight",
+                                                 resolution=resolution, seed=seed)
+        quality = nx.community.modularity(graph, parts, weight="weight",
+                                          resolution=resolution) if adj.nnz else np.nan
+        return [np.array(sorted(p), dtype=np.int64) for p in parts], quality
+    upper = sp.triu(adj, k=1).tocoo()
+    graph = ig.Graph(n=adj.shape[0], edges=list(zip(upper.row.tolist(), upper.col.tolist(),
+                                                    strict=True)))
+    weights = upper.data.tolist()
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        membership = graph.community_multilevel(weights=weights,
+                                                resolution=resolution).membership
+    finally:
+        ig.set_random_number_generator(random)
+    quality = graph.modularity(membership, weights=weights,
+                               resolution=resolution) if adj.nnz else np.nan
+    labels = np.asarray(membership, dtype=np.int64)
+    order = np.argsort(labels, kind="stable")
+    cuts = np.flatnonzero(np.diff(labels[order])) + 1
+    return np.split(order, cuts), float(quality)
 
 
 def _check_share(name: str, value: float) -> None:
@@ -145,19 +192,16 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
 
 def _split(graph: sp.coo_array, component: np.ndarray, rng) -> np.ndarray:
     """Each component's Louvain communities, as new component labels."""
-    import networkx as nx
-
     out = np.full_like(component, -1)
     csr = graph.tocsr()
     csr = csr + csr.T
     next_label = 0
     for comp in np.unique(component[component >= 0]):
         members = np.flatnonzero(component == comp)
-        sub = nx.from_scipy_sparse_array(csr[members][:, members])
-        parts = nx.community.louvain_communities(
-            sub, seed=int(rng.integers(2**31 - 1)))
+        sub = csr[members][:, members]
+        parts, _ = _louvain(sub, 1.0, int(rng.integers(2**31 - 1)))
         for part in sorted(parts, key=min):
-            out[members[sorted(part)]] = next_label
+            out[members[part]] = next_label
             next_label += 1
     return out
 
@@ -230,9 +274,17 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
                 weight: str | None = None, pure: float = 0.8) -> pd.DataFrame:
     """Modularity communities of the map and the sector make-up of each.
 
-    Communities are found with the Louvain method (networkx's
-    ``louvain_communities``) on the undirected map without self-ties; the
-    same ``seed`` gives the same communities. Each community's sector
+    Communities are found with the Louvain method (Blondel et al. 2008)
+    on the undirected map without self-ties: igraph's
+    ``community_multilevel`` when python-igraph is installed (``pip
+    install netmap[fast]``; 0.1 s at 10,000 actors, seconds at 100,000),
+    networkx's ``louvain_communities`` otherwise (minutes at 100,000
+    actors). The same ``seed`` gives the same communities with the same
+    engine; the two engines draw their random orders differently, so
+    their partitions can differ where the modularity is nearly flat.
+    While igraph runs, its random generator is a ``random.Random(seed)``
+    (igraph's generator is global: do not run two at once in threads).
+    Each community's sector
     make-up then tells mixed communities (a joint body at work) from
     single-sector ones (a coalition of one sector).
 
@@ -283,8 +335,6 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
     >>> sorted(set(table["kind"]))
     ['mixed', 'single-sector']
     """
-    import networkx as nx
-
     _check_share("pure", pure)
     check_number("resolution", resolution, above=0)
     check_choice("weight", weight, (None, "weight"))
@@ -299,13 +349,8 @@ def communities(m: StakeholderMap, *, by: str = "sector", seed=0, resolution: fl
     adj.sum_duplicates()
     if weight is None:
         adj.data[:] = 1.0
-    graph = nx.from_scipy_sparse_array(adj)
-    parts = nx.community.louvain_communities(graph, weight="weight",
-                                             resolution=resolution,
-                                             seed=int(rng.integers(2**31 - 1)))
-    modularity = nx.community.modularity(graph, parts, weight="weight",
-                                         resolution=resolution) if adj.nnz else np.nan
-    parts = sorted((sorted(p) for p in parts), key=lambda p: (-len(p), p[0]))
+    parts, modularity = _louvain(adj, resolution, int(rng.integers(2**31 - 1)))
+    parts = sorted(parts, key=lambda p: (-len(p), p[0]))
     community = np.empty(n, dtype=np.int64)
     for k, part in enumerate(parts):
         community[part] = k

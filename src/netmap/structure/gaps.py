@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import connected_components, depth_first_order
 
+from netmap.measures.ei import _shuffled_pair_counts
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
 from netmap.model.exceptions import ParameterError
@@ -155,47 +156,59 @@ class _Split:
         self.candidates = np.flatnonzero(alone | (self.n_separated > 0)).tolist()
 
     def _dfs(self, adj: sp.csr_array, n: int) -> None:
+        """Depth-first times, low points, subtree sizes and parents (Hopcroft-Tarjan).
+
+        One depth-first search in C (``csgraph.depth_first_order``) from a
+        virtual root tied to one actor of each component, so every
+        component is searched in one call; the low points then follow from
+        each actor's earliest neighbour (a vectorised minimum over the CSR
+        rows) raised through the tree once, from the leaves up.
+        """
+        comp = self.comp
+        first = np.unique(comp, return_index=True)[1] if n else np.zeros(0, dtype=np.int64)
+        virtual = sp.csr_array((np.ones(len(first)), (np.full(len(first), n), first)),
+                               shape=(n + 1, n + 1))
+        grown = sp.block_array([[adj, None], [None, sp.csr_array((1, 1))]], format="csr")
+        order, pred = depth_first_order(grown + virtual + virtual.T, n, directed=False,
+                                        return_predecessors=True)
+        order = order[1:].astype(np.int64)  # without the virtual root
+        parent = pred[:n].astype(np.int64)
+        parent[parent == n] = -1  # the components' roots
+        tin = np.empty(n, dtype=np.int64)
+        tin[order] = np.arange(n)
+        # earliest neighbour other than the parent (the graph is simple)
         indptr, indices = adj.indptr, adj.indices
-        tin = np.full(n, -1, dtype=np.int64)
-        low = np.zeros(n, dtype=np.int64)
-        size = np.ones(n, dtype=np.int64)
-        parent = np.full(n, -1, dtype=np.int64)
-        order: list[int] = []
-        children: list[list[int]] = [[] for _ in range(n)]
-        for root in range(n):
-            if tin[root] >= 0:
-                continue
-            tin[root] = low[root] = len(order)
-            order.append(root)
-            stack = [(root, int(indptr[root]))]
-            while stack:
-                v, pos = stack[-1]
-                if pos < indptr[v + 1]:
-                    stack[-1] = (v, pos + 1)
-                    w = int(indices[pos])
-                    if tin[w] < 0:
-                        parent[w] = v
-                        tin[w] = low[w] = len(order)
-                        order.append(w)
-                        children[v].append(w)
-                        stack.append((w, int(indptr[w])))
-                    elif w != parent[v]:
-                        low[v] = min(low[v], tin[w])
-                else:
-                    stack.pop()
-                    p = parent[v]
-                    if p >= 0:
-                        low[p] = min(low[p], low[v])
-                        size[p] += size[v]
-        self.tin, self.low, self.size, self.parent = tin, low, size, parent
-        self.order = np.asarray(order, dtype=np.int64)
-        self.children = children
-        self.n_separated = np.array([len(self._separated(v)) for v in range(n)],
-                                    dtype=np.int64)
+        rows = np.repeat(np.arange(n), np.diff(indptr))
+        times = np.where(indices == parent[rows], n, tin[indices])
+        low = tin.copy()
+        has = np.diff(indptr) > 0
+        if has.any():
+            low[has] = np.minimum(tin[has], np.minimum.reduceat(times, indptr[:-1][has]))
+        low_list, size_list, parent_list = low.tolist(), [1] * n, parent.tolist()
+        for v in reversed(order.tolist()):
+            p = parent_list[v]
+            if p >= 0:
+                if low_list[v] < low_list[p]:
+                    low_list[p] = low_list[v]
+                size_list[p] += size_list[v]
+        self.tin, self.parent, self.order = tin, parent, order
+        self.low = np.asarray(low_list, dtype=np.int64)
+        self.size = np.asarray(size_list, dtype=np.int64)
+        child = np.flatnonzero(parent >= 0)
+        child = child[np.argsort(tin[child], kind="stable")]  # in the order found
+        by_parent = np.argsort(parent[child], kind="stable")
+        self._kids = child[by_parent]
+        self._kid_ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(parent[child], minlength=n), out=self._kid_ptr[1:])
+        at_root = parent[parent[child]] < 0
+        separated = at_root | (self.low[child] >= tin[parent[child]])
+        self.n_separated = np.bincount(parent[child][separated], minlength=n)
 
     def _separated(self, v: int) -> list:
-        root = self.parent[v] < 0
-        return [c for c in self.children[v] if root or self.low[c] >= self.tin[v]]
+        kids = self._kids[self._kid_ptr[v]:self._kid_ptr[v + 1]]
+        if self.parent[v] >= 0:
+            kids = kids[self.low[kids] >= self.tin[v]]
+        return kids.tolist()
 
     def after(self, v: int) -> np.ndarray:
         """Groups x groups: joined by a path once ``v`` is removed."""
@@ -280,20 +293,19 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     width = g + 1  # code g stands for "no group"
     first = np.array([a * width + b for a, b in pairs], dtype=np.int64)
     second = np.array([b * width + a for a, b in pairs], dtype=np.int64)
-    small = np.int16 if width * width < 2**15 else np.int64
-    base = np.where(codes < 0, g, codes).astype(small)
+    base = np.where(codes < 0, g, codes)
 
-    def count(c: np.ndarray) -> np.ndarray:
+    def per_pair(full: np.ndarray) -> np.ndarray:
         # ties per ordered pair of codes, then per pair of the table
-        full = np.bincount(c[src] * small(width) + c[dst], minlength=width * width)
         return full[first] if m.directed else full[first] + full[second]
 
-    observed = count(base) if len(pairs) else np.zeros(0, dtype=np.int64)
+    observed = (per_pair(np.bincount(base[src] * width + base[dst], minlength=width * width))
+                if len(pairs) else np.zeros(0, dtype=np.int64))
     below = np.zeros(len(pairs), dtype=np.int64)
     total = np.zeros(len(pairs), dtype=np.float64)
     if len(pairs):
-        for _ in range(permutations):
-            counts = count(rng.permutation(base))
+        for full in _shuffled_pair_counts(base, src, dst, width, permutations, rng):
+            counts = per_pair(full)
             below += counts <= observed
             total += counts
     expected = total / permutations
