@@ -236,3 +236,13 @@ def test_excel_escapes_written_by_excel_are_read_as_the_characters(tmp_path):
     wb.save(tmp_path / "excel.xlsx")
     m = netmap.read_excel(tmp_path / "excel.xlsx")
     assert m.actors["note"].tolist() == ["line one\r\nline two"]
+
+
+def test_carriage_returns_survive_a_csv_long_enough_for_the_fast_parser(tmp_path):
+    n = 1500  # files of 1,000 lines and more are parsed by pandas' C engine
+    ids = [f"a{i}" for i in range(n)]
+    x = ["p\r\nq" if i % 7 == 0 else ("r\rs" if i % 11 == 0 else "t") for i in range(n)]
+    m = quiet_build(pd.DataFrame({"id": ids, "sector": "public", "x": x}),
+                    pd.DataFrame({"source": ids[:-1], "target": ids[1:]}), False)
+    m.to_csv(tmp_path)
+    assert_map_equal(m, netmap.read_csv(tmp_path), check_exact=True)
