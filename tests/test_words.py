@@ -216,7 +216,7 @@ def test_numbers_round_one_way():
     for n in (2, 3, 5, 7, 11):
         shares = [k / sum(range(1, n + 1)) for k in range(1, n + 1)]
         assert sum(int(p[:-1]) for p in percents(shares)) == 100
-    assert p_text(1 / 1000, "en") == "p = 0.001"
-    assert p_text(1 / 10_000, "he") == "p < 0.001"
-    assert p_text(0.0416, "en", 999) == "p = 0.042, 999 permutations"
+    assert p_text(1 / 1000, "en") == "\u2066p = 0.001\u2069"  # left to right, isolated
+    assert p_text(1 / 10_000, "he") == "\u2066p < 0.001\u2069"
+    assert p_text(0.0416, "en", 999) == "\u2066p = 0.042\u2069, 999 permutations"
     assert p_cell(1 / 10_000, "en") == "< 0.001" and p_cell(1.0, "he") == "1.000"

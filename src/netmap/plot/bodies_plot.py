@@ -374,6 +374,10 @@ def _style_axes(ax, stat: str, xlabel: str, fonts: Fonts, fontsize: float) -> No
         ax.set_xticks(np.linspace(0.0, 1.0, 6))
         ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
         ax.spines["bottom"].set_bounds(0.0, 1.0)
+    else:
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # members: whole numbers
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.6)

@@ -100,7 +100,7 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
     lang = _words.check_lang(lang)
     fonts = Fonts.of(font)
     ax = get_ax(ax)
-    once = check_bool("once", once) and not m.directed
+    once = bool(check_bool("once", once)) and not m.directed
     ranked = brokers(m, by=by, top=top, betweenness_sample=betweenness_sample, seed=seed)
     counts = brokerage(m, by=by, stat="raw").loc[ranked.index, list(ROLES)]
     if once:  # each undirected path once: halve sna's counts, one bar between sectors

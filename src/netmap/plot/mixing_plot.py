@@ -133,6 +133,11 @@ def plot_mixing(m: StakeholderMap, *, ax=None, stat="observed", by="sector", wei
         bar = ax.get_figure().colorbar(image, ax=ax, fraction=0.046, pad=0.04)
         label = _words.plot_word("ratio" if stat == "ratio" else "ties count", lang)
         bar.set_label(fonts.show(label), **fonts.kwargs())
+        if stat == "observed" and weight is None:
+            from matplotlib.ticker import MaxNLocator
+
+            bar.locator = MaxNLocator(integer=True)  # a count of ties: whole numbers
+            bar.update_ticks()
     if title_text:
         ax.set_title(fonts.show(title_text), **fonts.kwargs())
     return ax

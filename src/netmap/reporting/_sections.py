@@ -325,16 +325,16 @@ def mixing(ctx: Context) -> list[Block]:
         return [paragraph(ctx.word("no_ties"), "note")]
     net = ei_index(m, permutations=ctx.permutations, seed=ctx.seed).iloc[0]
     p_less, p_greater = float(net["p_less"]), float(net["p_greater"])
+    n = ctx.permutations
     if p_less <= 0.05:
-        verdict = ctx.word("ei_more_inside", p=p_text(p_less, ctx.lang))
+        verdict = ctx.word("ei_more_inside", p=p_text(p_less, ctx.lang, n))
     elif p_greater <= 0.05:
-        verdict = ctx.word("ei_more_across", p=p_text(p_greater, ctx.lang))
+        verdict = ctx.word("ei_more_across", p=p_text(p_greater, ctx.lang, n))
     else:
         verdict = ctx.word("ei_as_chance", p=p_text(p_less, ctx.lang),
-                           q=p_text(p_greater, ctx.lang))
+                           q=p_text(p_greater, ctx.lang, n))
     parts: list[Block] = [paragraph(ctx.word("ei_line", ei=ltr(f"{net['ei']:+.2f}"),
-                                mean=ltr(f"{net['perm_mean']:+.2f}"), verdict=verdict,
-                                n=count(ctx.permutations, "permutation", ctx.lang)))]
+                                mean=ltr(f"{net['perm_mean']:+.2f}"), verdict=verdict))]
     fig = ctx.figure(7.5, 6)
     plot.plot_mixing(m, ax=fig.subplots(), stat="ratio", lang=ctx.lang)
     parts.append(figure(fig, ctx.word("mixing"), ctx.word("mixing_caption")))

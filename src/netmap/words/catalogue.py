@@ -10,7 +10,7 @@ For example:
 >>> from netmap.words.catalogue import LANGS, check_lang, say, join
 >>> LANGS
 ('en', 'he')
->>> say("PLOTS", "wave title", "en", wave=2014, actors=35, ties=80)
+>>> say("PLOTS", "wave title", "en", wave=2014, actors="35 actors", ties="80 ties")
 '2014: 35 actors, 80 ties'
 >>> join(["a", "b", "c"], "he"), join(["א", "ב"], "he"), join(["א", "IBM"], "he")
 ('a, b ו-c', 'א וב', 'א ו-IBM')
@@ -206,16 +206,20 @@ def count(n: int, noun: str, lang: str) -> str:
 def p_text(p: float, lang: str, permutations: int | None = None) -> str:
     """A permutation p-value as a sentence writes it: "p = 0.042", "p < 0.001".
 
-    With ``permutations``, the number of permutations follows:
+    The relation is isolated left to right (LRI ... PDI, which the report
+    writes as ``<bdi dir="ltr">``), so it reads the same inside a Hebrew
+    sentence. With ``permutations``, the number of permutations follows:
     "p = 0.001, 999 permutations".
 
     Examples
     --------
     >>> p_text(1 / 1000, "en", 999), p_text(0.00001, "he")
-    ('p = 0.001, 999 permutations', 'p < 0.001')
+    ('\\u2066p = 0.001\\u2069, 999 permutations', '\\u2066p < 0.001\\u2069')
     """
     relation, digits = p_digits(p)
-    text = say("NUMBERS", "p_equal" if relation == "=" else "p_below", lang, p=digits)
+    # left to right whatever the sentence: "p = 0.001" must not turn round in Hebrew
+    text = "\u2066" + say("NUMBERS", "p_equal" if relation == "=" else "p_below", lang,
+                          p=digits) + "\u2069"
     if permutations is None:
         return text
     return say("NUMBERS", "p_test", lang, p=text,

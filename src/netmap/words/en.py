@@ -372,7 +372,7 @@ REPORT = {
     "evidence": "Evidence",
     "ei_line": ("E-I index of the network: {ei} (from -1, all ties inside sectors, to +1, "
                 "all between them); under random mixing of the same actors it would be "
-                "{mean} on average; {verdict} (permutation test, {n})."),
+                "{mean} on average; {verdict}."),
     "ei_more_inside": "the sectors keep to themselves more than chance ({p})",
     "ei_more_across": "the sectors meet more than chance ({p})",
     "ei_as_chance": "no different from chance ({p} and {q})",
