@@ -113,7 +113,7 @@ def test_netmap_warns_only_through_its_collectable_helper():
     ``warnings.catch_warnings`` swaps the filters of every thread. The one
     use netmap's helper cannot replace, catching another library's warnings
     to say them in netmap's words, is allowed on a line whose comment says
-    ``third-party warnings``; docstring examples show users the standard way.
+    ``third-party warnings``.
     """
     import pathlib
 
@@ -125,7 +125,7 @@ def test_netmap_warns_only_through_its_collectable_helper():
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             code, _, comment = line.partition("#")
             if "third-party warnings" in comment or code.lstrip().startswith((">>>", "...")):
-                continue
+                continue  # a marked exception, or a docstring example (users' code)
             if re.search(r"\bwarnings\.(warn|catch_warnings|simplefilter|filterwarnings)\b",
                          code) and ":func:" not in code and "``" not in code:
                 offenders.append(f"{path.relative_to(src)}:{number}: {line.strip()}")

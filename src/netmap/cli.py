@@ -494,7 +494,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="netmap",
         description="Stakeholder network maps of cross-sector initiatives.",
-        epilog="Exit codes: 0 success; 1 the input has errors; 2 wrong usage.")
+        epilog="Exit codes: 0 success; 1 the input has errors or a file cannot be read "
+               "or written; 2 wrong usage; 130 interrupted.")
     parser.add_argument("--version", action="version",
                         version=f"netmap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
