@@ -497,6 +497,7 @@ def _eigenvector(W: sp.csr_array, directed: bool) -> np.ndarray:
             _, vectors = sla.eigsh(M, k=1, which="LA", v0=ones, tol=0)
             x = vectors[:, 0]
         x = x / (np.sign(x.sum()) * np.linalg.norm(x))
+        x[np.abs(x) < 1e-12] = 0.0  # actors the part does not reach: ARPACK's noise
         return np.clip(x, 0.0, None)
     # Several parts may share the leading eigenvalue, and then the eigenvector
     # is not unique: take the limit of power iteration from equal scores,
