@@ -277,3 +277,39 @@ def test_command_line_on_a_damaged_workbook(tmp_path, capsys):
     assert main(["validate", str(path)]) == 1
     err = capsys.readouterr().err
     assert str(path) in err and "sheet 'actors'" in err
+
+
+# -- found by benchmarks/fuzz_readers.py (10,000 cases, seed 0) ---------------------
+def test_a_wave_beyond_int64(tmp_path):
+    # case 595: OverflowError when the wave column was made Int64
+    with pytest.raises(ValidationError, match="too large a number for a wave") as info:
+        read_pair(tmp_path, f"id,sector,wave\nmoe,public,{'9' * 25}\nngo,third,2014\n"
+                  .encode())
+    assert info.value.errors[0].row == 2
+
+
+def test_a_workbook_without_a_workbook_part(tmp_path):
+    # case 1318: openpyxl's OSError "File contains no valid workbook part"
+    path = small_workbook(tmp_path / "m.xlsx")
+    rewrite_part(path, "_rels/.rels", lambda d: d.replace(b"officeDocument", b"nothing"))
+    rewrite_part(path, "[Content_Types].xml", lambda d: d.replace(b"sheet.main+xml",
+                                                                  b"nothing"))
+    with pytest.raises(FileFormatError, match="no valid workbook part"):
+        netmap.read_excel(path)
+
+
+@pytest.mark.parametrize(("offset", "value", "match"), [
+    (6, 245, "zip file version"),          # case 7334: version needed to extract
+    (10, 99, "compression method"),        # case 5197: an unknown compression method
+])
+def test_a_zip_netmap_cannot_open(tmp_path, offset, value, match):
+    path = small_workbook(tmp_path / "m.xlsx")
+    data = bytearray(path.read_bytes())
+    at = data.find(b"PK\x01\x02")  # every entry of the central directory
+    while at >= 0:
+        data[at + offset] = value
+        at = data.find(b"PK\x01\x02", at + 1)
+    path.write_bytes(bytes(data))
+    with pytest.raises(FileFormatError, match=match):
+        netmap.read_excel(path)
+    assert main(["validate", str(path)]) == 1

@@ -175,3 +175,12 @@ def test_report_lists_the_skipped_sheet_in_its_notes(tmp_path):
     html = out.read_text(encoding="utf-8")
     notes = html[html.index('id="notes"'):]
     assert "sheet &#39;Budget&#39;" in notes or "sheet &#x27;Budget&#x27;" in notes
+
+
+def test_a_sheet_named_as_notes_is_not_read(tmp_path):
+    # So a damaged or huge instructions sheet neither fails nor slows the reading.
+    path = workbook(tmp_path / "m.xlsx", {"actors": ACTORS, "ties": TIES,
+                                          "notes": [["id", "sector"], ["x", "nonsense"]]})
+    m = netmap.read_excel(path)
+    assert m.n_actors == 3
+    assert m.issues.set_index("code").loc["skipped-sheet", "severity"] == "note"

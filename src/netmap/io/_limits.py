@@ -8,7 +8,9 @@ would take more than :data:`MAX_UNCOMPRESSED_BYTES` once uncompressed (a
 zip bomb), and a sheet row numbered beyond :data:`MAX_SHEET_ROW` (Excel's
 own last row). :func:`parser_errors` turns what a parser raises on a
 damaged file (``ParseError``, ``KeyError``, ``IndexError``, ``ValueError``,
-``RecursionError``, ``LookupError`` ...) into the same error.
+``RecursionError``, ``LookupError``, ``NotImplementedError`` of an unknown zip
+compression or version, ``OSError`` of a workbook without a workbook part
+...) into the same error.
 """
 
 from __future__ import annotations
@@ -120,7 +122,7 @@ def check_workbook_zip(path, *, file: str | None = None) -> None:
         with zipfile.ZipFile(path) as z:
             total = sum(info.file_size for info in z.infolist())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError,
-            EOFError) as err:
+            EOFError, NotImplementedError) as err:
         raise FileFormatError(f"not an Excel workbook netmap can read: the zip archive "
                               f"is damaged ({err})", file=name,
                               suggestion="save it again from Excel as an .xlsx "
@@ -136,7 +138,7 @@ def check_workbook_zip(path, *, file: str | None = None) -> None:
 PARSER_FAILURES = (ValueError, KeyError, IndexError, TypeError, AttributeError,
                    LookupError, RecursionError, OverflowError, UnicodeError, EOFError,
                    zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error,
-                   SyntaxError)
+                   SyntaxError, NotImplementedError, OSError)
 
 
 @contextmanager

@@ -33,7 +33,7 @@ from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, FileFormatError, InputError, ValidationError
-from netmap.model.schema import TABLES
+from netmap.model.schema import TABLES, is_non_table_name
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
 if TYPE_CHECKING:
@@ -210,7 +210,9 @@ def read_excel(
                 settings = parse_settings(_sheet_rows(ws), file=file, sheet=ws.title,
                                           unquote=True)
                 continue
-            entries.append(Entry(ws.title, ws.title, _sheet_rows(ws), file, ws.title))
+            # A sheet named as notes is not even read: it is skipped with a note.
+            rows = [] if is_non_table_name(ws.title) else _sheet_rows(ws)
+            entries.append(Entry(ws.title, ws.title, rows, file, ws.title))
     finally:
         wb.close()
     found = assign_tables(entries)

@@ -732,6 +732,8 @@ def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFra
                 lab = _wave_labels(frame[col])
                 labels.setdefault(name, {})[col] = lab
                 found.update(lab.dropna().tolist())
+    if _huge_wave(ck, raws, labels):
+        return ()  # the error is raised with the others
     order, problem = _order_waves(found, given)
     if problem:  # rank every label anyway, to go on checking the rest
         order = tuple(dict.fromkeys([*order, *sorted(found, key=str)]))
@@ -740,6 +742,23 @@ def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFra
     if not problem:
         _check_spans(ck, raws, tables, spans)
     return order
+
+
+def _huge_wave(ck: _Checker, raws: dict[str, RawTable],
+               labels: dict[str, dict[str, pd.Series]]) -> bool:
+    """Report a wave written as a whole number beyond int64 (no wave column holds it)."""
+    for name, cols in labels.items():
+        for col, lab in cols.items():
+            huge = lab.map(lambda v: isinstance(v, int) and not -2**63 <= v < 2**63)
+            if huge.any():
+                raw = raws[name]
+                rows = raw.rows[huge.to_numpy(dtype=bool)]
+                ck.error(raw, WaveError, f"{col} {lab[huge].iloc[0]} is too large a number "
+                         f"for a wave ({_rows_text(rows)})", row=rows[0],
+                         column=ck.header(raw, col),
+                         suggestion="write the wave as a year, a date or a small number")
+                return True
+    return False
 
 
 def _wave_order_error(ck: _Checker, raws: dict[str, RawTable],
