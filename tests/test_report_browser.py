@@ -45,7 +45,7 @@ def test_report_renders_in_chromium(driver, tmp_path, lang):
     driver.get(path.resolve().as_uri())
     images = driver.execute_script(
         "return Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
-    assert len(images) == 7
+    assert len(images) == 8  # the first page's map, then the seven of the sections
     assert all(done and width > 0 for done, width in images), images
     direction = driver.execute_script(
         "return [document.documentElement.dir, getComputedStyle(document.body).direction]")

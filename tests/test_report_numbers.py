@@ -197,3 +197,28 @@ def test_brokers_of_an_undirected_map_count_each_path_once(sample, lang):
     cross = [int(c.replace(",", "")) for c in column(page, heads["cross_brokerage"])]
     assert cross == [b + x for b, x in zip(between, liaison, strict=True)]
     assert cross == (ranked["cross_brokerage"] // 2).astype(int).tolist()
+
+
+# -- the first page ---------------------------------------------------------------------
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_first_page_for_the_committee(sample, lang):
+    page = sample[lang]
+    ids = re.findall(r'<section id="([^"]+)">', page)
+    assert ids[0] == "overview"
+    first = sections(page)["overview"]
+    assert '<div class="slot" id="first-map"><figure><img' in first  # the map's place
+    severities = re.findall(r'<div class="finding (\w+)">', first)
+    assert 1 <= len(severities) <= 4 and "info" not in severities
+    assert severities == sorted(severities, key=["warning", "attention"].index)
+    assert report_axis(lang) in text(first)
+    # a clean print: one section a page, nothing cut, no table of contents
+    css = page[page.index("<style>"):page.index("</style>")]
+    assert "@media print" in css and "break-before: page" in css
+    assert "break-inside: avoid" in css and "nav { display: none; }" in css
+
+
+def report_axis(lang):
+    from netmap.words.catalogue import report_word
+
+    return report_word("axis", lang)

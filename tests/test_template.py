@@ -99,7 +99,7 @@ def test_the_reader_reads_the_template_as_it_is():
 def test_netmap_validate_accepts_the_template(capsys):
     assert main(["validate", str(TEMPLATE)]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("OK: <StakeholderMap 'Example initiative': 5 actors")
+    assert out.startswith("OK: Example initiative: 5 actors, 5 ties")
     assert "3 notes" in out and "warning" not in out
 
 

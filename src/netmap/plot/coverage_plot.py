@@ -126,7 +126,7 @@ def plot_coverage(m: StakeholderMap, *, ax=None, goals=None, by="sector", crowde
     >>> m = netmap.datasets.load_2x5()
     >>> ax = plot_coverage(m, ax=ax, goals=["tutoring", "robotics"])
     >>> [t.get_text() for t in ax.get_yticklabels()][:3]  # listed goals first
-    ['tutoring', 'robotics', 'data and measurement']
+    ['Tutoring', 'robotics', 'Data and measurement']
     >>> plt.close(fig)
     """
     from matplotlib.collections import PatchCollection

@@ -204,7 +204,7 @@ def count(n: int, noun: str, lang: str) -> str:
 
 
 def p_text(p: float, lang: str, permutations: int | None = None) -> str:
-    """A permutation p-value as a sentence writes it: "p = 0.042", "p < 0.001".
+    r"""A permutation p-value as a sentence writes it: "p = 0.042", "p < 0.001".
 
     The relation is isolated left to right (LRI ... PDI, which the report
     writes as ``<bdi dir="ltr">``), so it reads the same inside a Hebrew
@@ -214,7 +214,7 @@ def p_text(p: float, lang: str, permutations: int | None = None) -> str:
     Examples
     --------
     >>> p_text(1 / 1000, "en", 999), p_text(0.00001, "he")
-    ('\\u2066p = 0.001\\u2069, 999 permutations', '\\u2066p < 0.001\\u2069')
+    ('\u2066p = 0.001\u2069, 999 permutations', '\u2066p < 0.001\u2069')
     """
     relation, digits = p_digits(p)
     # left to right whatever the sentence: "p = 0.001" must not turn round in Hebrew
