@@ -8,18 +8,18 @@ actor named in its ``org`` column): the person's ties count as the
 organisation's. Each connected component of what is left starts from
 pivot multidimensional scaling of the graph distances (Brandes and Pich
 2007), which gets the large-scale shape right, and is refined by a
-library's force layout: up to :data:`FORCEATLAS2_UP_TO` actors
+library's force layout: up to :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors
 networkx's ForceAtlas2 with LinLog attraction (Jacomy et al. 2014;
 Noack 2007); above, igraph's Fruchterman-Reingold (1991)
 ``layout_fruchterman_reingold`` (with its grid above 1,000 actors) when
 python-igraph is installed (``pip install netmap[fast]``), else
-networkx's ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
+networkx's ``spring_layout`` up to :data:`~netmap.plot.layouts.NETWORKX_UP_TO` actors, else the
 pivot MDS alone. Persons then stand on a small ring round their
 organisation, each facing the actors it is tied to; actors are moved
-apart until none is nearer another than :data:`SPACING`
-(:func:`separate`); and the components are packed side by side
-(:func:`_pack`, largest first), each in the box it fills, the whole
-about :data:`ASPECT` times as wide as tall. Actors without ties share
+apart until none is nearer another than ``SPACING``
+(:func:`~netmap.plot.layouts.separate`); and the components are packed side by side
+(``_pack``, largest first), each in the box it fills, the whole
+about ``ASPECT`` times as wide as tall. Actors without ties share
 one grid block. A map of 100,000 actors and 1,000,000 ties is laid out
 in under a minute with igraph (``benchmarks/bench_layout.py --scale``).
 
@@ -32,8 +32,8 @@ towards the sectors they reach.
 
 ``kind="auto"`` draws the force layout when it separates the sectors,
 and the sector layout when it does not: when the silhouette of the
-force positions grouped by sector (:func:`netmap.plot._quality.silhouette`)
-is below :data:`SEPARATES_FROM`.
+force positions grouped by sector (``netmap.plot._quality.silhouette``)
+is below :data:`~netmap.plot.layouts.SEPARATES_FROM`.
 """
 
 from __future__ import annotations
@@ -128,7 +128,7 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
         ``"sector"``: each sector in its own disc, so that cross-sector
         ties run between discs. ``"auto"``: the force layout when it
         separates the sectors (silhouette at least
-        :data:`SEPARATES_FROM`), else the sector layout.
+        :data:`~netmap.plot.layouts.SEPARATES_FROM`), else the sector layout.
     seed : int, numpy Generator or None, default 0
         Seeds the layout: the same seed gives the same picture; None draws
         fresh randomness.
@@ -295,13 +295,13 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                     rng: np.random.Generator) -> np.ndarray:
     """A library's force layout from the starting positions ``xy``.
 
-    Up to :data:`FORCEATLAS2_UP_TO` actors networkx's ``forceatlas2_layout``
+    Up to :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors networkx's ``forceatlas2_layout``
     with LinLog attraction (Noack 2007; Jacomy et al. 2014), which pulls
     clusters together and apart from each other; above, igraph's
     ``layout_fruchterman_reingold`` (with its grid above 1,000 actors, a
     low start temperature so that the pivot MDS's shape stays) when
     python-igraph is installed, else networkx's
-    ``spring_layout`` up to :data:`NETWORKX_UP_TO` actors, else the
+    ``spring_layout`` up to :data:`~netmap.plot.layouts.NETWORKX_UP_TO` actors, else the
     starting positions as they are.
     """
     k = len(xy)
@@ -517,7 +517,7 @@ def _pack(parts: list[np.ndarray], margin: float = 1.0) -> list[np.ndarray]:
     corner of a placed box (right of it, above, left or below) where it
     overlaps no placed box and the picture's frame, ``ASPECT`` times as
     wide as tall, grows least; ties go to the corner nearest the centre.
-    Above :data:`PACK_UP_TO` components the rest go in rows below.
+    Above ``PACK_UP_TO`` components the rest go in rows below.
     """
     sizes = [xy.max(axis=0) - xy.min(axis=0) + margin for xy in parts]
     placed_low: list[np.ndarray] = []

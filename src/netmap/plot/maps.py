@@ -221,7 +221,7 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
         the ones listed, or none.
     top : int, optional
         How many actors ``labels="top"`` labels at most. None: as many as
-        the picture has room for, one per :data:`LABEL_AREA` square inches
+        the picture has room for, one per ``netmap.plot.maps.LABEL_AREA`` (3) square inches
         of the Axes. Either way a label that cannot be placed clear of
         every other label and marker is left out.
     label_by : str or pandas.Series, optional
