@@ -138,8 +138,10 @@ def main() -> None:
         print(f"map: {m.n_actors} actors, {m.n_ties} ties", flush=True)
         for name, fn in todo.items():
             times[name].append(timed(fn, m))
+            print(f"  {name:30}{times[name][-1]:10.3f}", flush=True)
         if n in args.report_sizes:
             reports.append((n, report_time(m)))
+            print(f"  {'report':30}{reports[-1][1]:10.3f}", flush=True)
     if reports:
         times["report"] = [t for _, t in reports]
     head = "".join(f"{n:>10,}" for n in args.sizes)

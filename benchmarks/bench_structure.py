@@ -283,6 +283,8 @@ def main() -> None:
     # communities, on an undirected map
     u = random_map(args.actors, args.ties, directed=False, homophily=args.homophily)
     U = u.to_networkx()
+    import igraph  # noqa: F401  (its first import, about 2.5 s with matplotlib, is not timed)
+
     ours, table = best_of(lambda: netmap.communities(u, seed=1), 1)
     theirs, quality = igraph_multilevel(u, louvain_seed(1))
     assert abs(table.attrs["modularity"] - quality) <= 0.01 * abs(quality), \

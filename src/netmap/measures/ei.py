@@ -313,6 +313,11 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
     unweighted = bool(np.all(w == 1.0))
     total = float(w.sum())
     out = np.empty((permutations, 1 if level == "network" else n_groups))
+    if level == "network" and unweighted:
+        # one comparison per tie is cheaper than counting every pair of groups
+        for k, e in enumerate(_shuffled_external(labels, src, dst, permutations, rng)):
+            out[k, 0] = (2 * e - total) / total if total else np.nan
+        return out
     diagonal = np.arange(n_groups) * (n_groups + 1)
     counts = _shuffled_pair_counts(labels, src, dst, n_groups, permutations, rng,
                                   weight=None if unweighted else w)
@@ -326,3 +331,23 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
             out[k] = _ei(square.sum(axis=0) + square.sum(axis=1) - 2 * internal, internal)
     return out
 
+
+def _shuffled_external(labels: np.ndarray, source: np.ndarray, target: np.ndarray,
+                       permutations: int, rng):
+    """Ties between two different codes, once per relabelling.
+
+    The same relabellings as :func:`_shuffled_pair_counts` (the same
+    ``rng.permutation`` calls), with one comparison per tie.
+    """
+    order = np.argsort(source, kind="stable")
+    source, target = np.asarray(source)[order], np.asarray(target)[order]
+    small = np.dtype(np.uint8 if labels.max(initial=0) < 256 else np.intp)
+    labels = np.asarray(labels).astype(small)
+    ends: np.ndarray = np.empty(len(source), dtype=small)
+    other: np.ndarray = np.empty(len(source), dtype=small)
+    same: np.ndarray = np.empty(len(source), dtype=bool)
+    for _ in range(permutations):
+        shuffled = rng.permutation(labels)
+        np.take(shuffled, source, out=ends)
+        np.take(shuffled, target, out=other)
+        yield len(source) - np.count_nonzero(np.equal(ends, other, out=same))

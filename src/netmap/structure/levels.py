@@ -218,8 +218,8 @@ def _merge_ties(m, key: np.ndarray, issues: list[dict], level: str) -> pd.DataFr
                              f"{int(new_loop.sum())} tie(s) inside one {what} became "
                              f"self-ties of it", "ties", "source"))
     grouped = frame.groupby(keys, sort=False, dropna=False)
-    out = grouped.agg(weight=("weight", "sum"), n_ties=("n_ties", "sum"),
-                      types=("types", _join_types)).reset_index()
+    out = grouped.agg(weight=("weight", "sum"), n_ties=("n_ties", "sum")).reset_index()
+    out["types"] = _joined_types(grouped.ngroup().to_numpy(), frame["types"], len(out))
     if "trust" in ties:
         sums = grouped[["trust_sum", "trust_n"]].sum(min_count=1).reset_index(drop=True)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -230,12 +230,27 @@ def _merge_ties(m, key: np.ndarray, issues: list[dict], level: str) -> pd.DataFr
     return out
 
 
-def _join_types(values: pd.Series) -> str | None:
-    """The distinct tie types behind an aggregated tie, sorted, joined by "; "."""
-    parts: set[str] = set()
-    for v in values.dropna():
-        parts.update(p for p in str(v).split("; ") if p)
-    return "; ".join(sorted(parts)) if parts else None
+def _joined_types(group: np.ndarray, types: pd.Series, n_groups: int) -> np.ndarray:
+    """The distinct tie types behind each aggregated tie, sorted, joined by "; ".
+
+    ``group`` is each row's group number; None for a group without types.
+
+    The types are split, deduplicated and sorted as whole columns, and
+    each group's sorted types joined by one ``np.add.reduceat``, so a map of
+    a million ties takes seconds, not a Python call per tie.
+    """
+    present = types.notna().to_numpy()
+    parts = pd.Series(types.to_numpy(dtype=object)[present]).astype(str).str.split("; ")
+    frame = pd.DataFrame({"g": group[present], "t": parts.to_numpy()}).explode("t")
+    frame = frame[frame["t"].notna() & (frame["t"] != "")].drop_duplicates()
+    frame = frame.sort_values(["g", "t"], kind="stable")
+    out = np.full(n_groups, None, dtype=object)
+    if len(frame):
+        g = frame["g"].to_numpy()
+        starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
+        joined = np.add.reduceat(frame["t"].to_numpy(dtype=object) + "; ", starts)
+        out[g[starts]] = [text[:-2] for text in joined]
+    return out
 
 
 def _merge_rows(frame: pd.DataFrame | None, m, key: np.ndarray, what: str, *,
