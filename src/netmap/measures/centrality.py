@@ -13,6 +13,7 @@ import scipy.sparse.linalg as sla
 
 from netmap.measures.holes import _tie_matrix
 from netmap.model._params import allowed_words, check_seed
+from netmap.model.arrays import int32_indices
 from netmap.model.exceptions import NetmapWarning, ParameterError
 
 if TYPE_CHECKING:
@@ -362,7 +363,7 @@ def _closeness(g, n: int, W: sp.csr_array, length, directed: bool) -> np.ndarray
             with np.errstate(invalid="ignore"):
                 reached = np.rint(mean / total)
         else:
-            _, labels = csgraph.connected_components(W, directed=False)
+            _, labels = csgraph.connected_components(int32_indices(W), directed=False)
             reached = np.bincount(labels)[labels] - 1.0
         mean = np.nan_to_num(mean, nan=0.0)
         reached = np.nan_to_num(reached, nan=0.0)
@@ -376,8 +377,9 @@ def _closeness(g, n: int, W: sp.csr_array, length, directed: bool) -> np.ndarray
         total = np.zeros(n)
         step = max(1, _BLOCK_ENTRIES // n)
         for lo in range(0, n, step):
-            block = csgraph.dijkstra(graph, directed=directed, unweighted=length is None,
-                                     indices=np.arange(lo, min(lo + step, n)))
+            block = csgraph.dijkstra(int32_indices(sp.csr_array(graph)), directed=directed,
+                                     unweighted=length is None,
+                                     indices=np.arange(lo, min(lo + step, n), dtype=np.int32))
             finite = np.isfinite(block)
             reached[lo:lo + step] = finite.sum(axis=1) - 1.0
             total[lo:lo + step] = np.where(finite, block, 0.0).sum(axis=1)
@@ -393,7 +395,8 @@ def _eigenvector(W: sp.csr_array, directed: bool) -> np.ndarray:
         return np.zeros(0)
     # The parts that can carry a positive leading eigenvalue: components of
     # two or more actors (directed: strongly connected, so holding a cycle).
-    _, labels = csgraph.connected_components(W, directed=directed, connection="strong")
+    _, labels = csgraph.connected_components(int32_indices(W), directed=directed,
+                                             connection="strong")
     parts = int((np.bincount(labels) > 1).sum())
     if parts == 0:
         warnings.warn(

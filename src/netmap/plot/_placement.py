@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from netmap.plot._common import root_figure
+
 __all__ = ["place_labels", "PLACE_UP_TO"]
 
 #: Above this many labels they all go to the right of their markers (the
@@ -79,7 +81,7 @@ def place_labels(ax, xy: np.ndarray, strings: list[str], radii: np.ndarray,
     list of matplotlib.text.Annotation
         In the order of ``strings``.
     """
-    fig = ax.get_figure(root=True)
+    fig = root_figure(ax)
     ax.apply_aspect()
     points = fig.dpi / 72.0
     texts = [ax.annotate(s, xy=tuple(p), xytext=(0, 0), textcoords="offset points",

@@ -11,7 +11,15 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_choice, check_int, check_number
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
-from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
+from netmap.plot._common import (
+    Fonts,
+    actor_labels,
+    actor_values,
+    get_ax,
+    root_figure,
+    scale_sizes,
+    warn_missing,
+)
 from netmap.plot._placement import place_labels
 from netmap.plot.layouts import LAYOUTS
 from netmap.plot.layouts import layout as compute_layout
@@ -118,7 +126,7 @@ def _arrowheads(ax, xy: np.ndarray, source: np.ndarray, target: np.ndarray,
     from matplotlib.collections import PolyCollection
     from matplotlib.transforms import Affine2D
 
-    fig = ax.get_figure(root=True)
+    fig = root_figure(ax)
     delta = xy[target] - xy[source]
     angle = np.arctan2(delta[:, 1], delta[:, 0])
     length, half = 6.0, 2.4
