@@ -58,7 +58,7 @@ def test_every_format_reads_back_an_equal_map(tmp_path_factory, data):
             raise AssertionError(f"{name}: {err}") from None
 
 
-def _kept(m, *, coordinates=False):
+def _kept(m):
     """The map as UCINET DL and Pajek keep it: ids, sectors, weighted ties."""
     actors = m.actors.reset_index()[["id", "sector"]]
     ties = m.ties[["source", "target", "weight"]]

@@ -21,17 +21,15 @@ vertex a line followed by the vertices it has ties to; or as a
 ``*Matrix`` of N rows. Lines starting with ``%`` are comments.
 
 A partition (``.clu``) gives each vertex a whole number, one a line after
-``*Vertices N``: :func:`read_pajek` reads one as the actors' sectors,
+``*Vertices N``: :func:`netmap.read_pajek` reads one as the actors' sectors,
 through ``partition_labels``, the label of each number. A project file
 (``.paj``) holds networks and partitions one after another: the first
 network is read, with its first partition when no ``.clu`` file is
 given.
 
-References
-----------
-de Nooy, W., Mrvar, A. and Batagelj, V. (2018). *Exploratory Social
-Network Analysis with Pajek*, 3rd ed. Cambridge University Press.
-https://doi.org/10.1017/9781108565691
+The format is Pajek's (de Nooy, W., Mrvar, A. and Batagelj, V. (2018).
+*Exploratory Social Network Analysis with Pajek*, 3rd ed. Cambridge
+University Press. https://doi.org/10.1017/9781108565691).
 """
 
 from __future__ import annotations
@@ -261,7 +259,7 @@ def read_partition(path, *, n: int | None = None) -> tuple[list[int], list[int],
         The path as text.
     labels : dict
         The labels netmap wrote in the partition's first comment
-        (:data:`PARTITION_NOTE`), else empty.
+        (``PARTITION_NOTE``), else empty.
 
     Raises
     ------

@@ -14,16 +14,14 @@ and written:
 - ``nodelist1``: one node a line, then every node it has a tie to.
 
 A DL file names no sectors and no tie types: pass ``sectors=`` to
-:func:`read_dl`. A file with several matrices (``NM=2`` or more: several
+:func:`netmap.read_dl`. A file with several matrices (``NM=2`` or more: several
 relations among the same nodes) is read for its first matrix, with a
 warning. Two-mode (rectangular) matrices and the other layouts
 (``lowerhalf``, ``edgelist2`` ...) are refused with an error that says so.
 
-References
-----------
-Borgatti, S. P., Everett, M. G. and Freeman, L. C. (2002). *UCINET for
-Windows: Software for Social Network Analysis*. Harvard, MA: Analytic
-Technologies. The DL format: UCINET's help, "DL files".
+The format is UCINET's (Borgatti, S. P., Everett, M. G. and Freeman, L.
+C. (2002). *UCINET for Windows: Software for Social Network Analysis*.
+Harvard, MA: Analytic Technologies; its help, "DL files").
 """
 
 from __future__ import annotations
@@ -520,7 +518,7 @@ def write_dl(m: StakeholderMap, path, *, format: str = "edgelist1") -> None:  # 
     (``from to weight``, node numbers from 1), a full matrix (the summed
     weight of the ties from row to column) or a node list (each node and
     the nodes it has ties to). An undirected map's ties are written both
-    ways (the matrix symmetric), which :func:`read_dl` reads back as one
+    ways (the matrix symmetric), which :func:`netmap.read_dl` reads back as one
     undirected tie each. A DL file keeps nothing else: a
     :class:`~netmap.DataWarning` names what is left out (sectors, names,
     tie types, bodies ...). Read the file back with

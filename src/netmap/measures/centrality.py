@@ -13,6 +13,7 @@ import scipy.sparse.linalg as sla
 from netmap.measures.holes import _tie_matrix
 from netmap.model._params import allowed_words, check_seed
 from netmap.model._warnings import warn
+from netmap.model.arrays import int32_indices
 from netmap.model.exceptions import NetmapWarning, ParameterError
 
 if TYPE_CHECKING:
@@ -374,8 +375,8 @@ def _closeness_sampled(g, W: sp.csr_array, length, directed: bool,
             block = np.array(g.distances(source=sources.tolist(), mode="out",
                                          weights=length), dtype=np.float64)
         else:
-            block = csgraph.dijkstra(graph, directed=directed, unweighted=length is None,
-                                     indices=sources)
+            block = csgraph.dijkstra(int32_indices(sp.csr_array(graph)), directed=directed,
+                                     unweighted=length is None, indices=sources)
         finite = np.isfinite(block)
         hits += finite.sum(axis=0)
         total += np.where(finite, block, 0.0).sum(axis=0)
@@ -385,7 +386,7 @@ def _closeness_sampled(g, W: sp.csr_array, length, directed: bool,
     if directed:
         reached = hits / (len(pivots) - is_pivot) * (n - 1)
     else:
-        _, labels = csgraph.connected_components(W, directed=False)
+        _, labels = csgraph.connected_components(int32_indices(W), directed=False)
         reached = np.bincount(labels)[labels] - 1.0
     with np.errstate(invalid="ignore", divide="ignore"):
         mean = np.where(total > 0, hits / total, 0.0)
@@ -447,7 +448,7 @@ def _closeness(g, n: int, W: sp.csr_array, length, directed: bool) -> np.ndarray
             with np.errstate(invalid="ignore"):
                 reached = np.rint(mean / total)
         else:
-            _, labels = csgraph.connected_components(W, directed=False)
+            _, labels = csgraph.connected_components(int32_indices(W), directed=False)
             reached = np.bincount(labels)[labels] - 1.0
         mean = np.nan_to_num(mean, nan=0.0)
         reached = np.nan_to_num(reached, nan=0.0)
@@ -461,8 +462,9 @@ def _closeness(g, n: int, W: sp.csr_array, length, directed: bool) -> np.ndarray
         total = np.zeros(n)
         step = max(1, _BLOCK_ENTRIES // n)
         for lo in range(0, n, step):
-            block = csgraph.dijkstra(graph, directed=directed, unweighted=length is None,
-                                     indices=np.arange(lo, min(lo + step, n)))
+            block = csgraph.dijkstra(int32_indices(sp.csr_array(graph)), directed=directed,
+                                     unweighted=length is None,
+                                     indices=np.arange(lo, min(lo + step, n), dtype=np.int32))
             finite = np.isfinite(block)
             reached[lo:lo + step] = finite.sum(axis=1) - 1.0
             total[lo:lo + step] = np.where(finite, block, 0.0).sum(axis=1)
@@ -478,7 +480,8 @@ def _eigenvector(W: sp.csr_array, directed: bool) -> np.ndarray:
         return np.zeros(0)
     # The parts that can carry a positive leading eigenvalue: components of
     # two or more actors (directed: strongly connected, so holding a cycle).
-    _, labels = csgraph.connected_components(W, directed=directed, connection="strong")
+    _, labels = csgraph.connected_components(int32_indices(W), directed=directed,
+                                             connection="strong")
     parts = int((np.bincount(labels) > 1).sum())
     if parts == 0:
         warn(

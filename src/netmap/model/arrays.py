@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from netmap.model._params import check_choice
 
-__all__ = ["MapArrays"]
+__all__ = ["MapArrays", "int32_indices"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,6 +117,7 @@ class MapArrays:
         n = self.n_actors
         matrix = sp.csr_array(sp.coo_array((values, (rows, cols)), shape=(n, n)))
         matrix.sum_duplicates()
+        matrix = int32_indices(matrix)
         self._cache[weight] = matrix
         return matrix
 
@@ -150,3 +151,22 @@ class MapArrays:
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+def int32_indices(matrix: sp.csr_array) -> sp.csr_array:
+    """The matrix with 32-bit index arrays when they fit, as scipy's csgraph wants.
+
+    scipy before 1.12 (``connected_components``) and before 1.15
+    (``shortest_path``) take only 32-bit indices; newer versions take both.
+
+    Examples
+    --------
+    >>> import numpy as np, scipy.sparse as sp
+    >>> a = sp.csr_array(np.eye(3))
+    >>> a.indices = a.indices.astype(np.int64)
+    >>> int32_indices(a).indices.dtype
+    dtype('int32')
+    """
+    if matrix.nnz < 2**31 - 1 and max(matrix.shape, default=0) < 2**31 - 1:
+        matrix.indices = matrix.indices.astype(np.int32, copy=False)
+        matrix.indptr = matrix.indptr.astype(np.int32, copy=False)
+    return matrix

@@ -215,3 +215,11 @@ def scale_sizes(values: np.ndarray, low: float, high: float) -> np.ndarray:
         else:
             out[finite] = (low + high) / 2
     return out
+
+
+def root_figure(ax):
+    """The Figure an Axes is drawn on, through any SubFigure (matplotlib 3.8 and newer)."""
+    fig = ax.figure
+    while getattr(fig, "figure", fig) is not fig:  # a SubFigure's parent, up to the root
+        fig = fig.figure
+    return fig

@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 from scipy.spatial import cKDTree
 
+from netmap.plot._common import root_figure
+
 __all__ = ["place_labels", "SPOTS", "LEADER_RINGS"]
 
 #: The spots next to a marker: (dx, dy) as multiples of the gap, and the alignment.
@@ -124,7 +126,7 @@ def place_labels(ax, xy: np.ndarray, strings: list[str], radii: np.ndarray,
     list of matplotlib.text.Annotation
         The labels placed, most important first.
     """
-    fig = ax.get_figure(root=True)
+    fig = root_figure(ax)
     ax.apply_aspect()
     points = fig.dpi / 72.0
     to_display = ax.transData.transform

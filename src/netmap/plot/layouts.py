@@ -47,6 +47,7 @@ from scipy.sparse import csgraph
 from scipy.spatial import cKDTree
 
 from netmap.model._params import check_choice, check_int, check_seed
+from netmap.model.arrays import int32_indices
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -219,7 +220,7 @@ def _undirected(n: int, source: np.ndarray, target: np.ndarray) -> sp.csr_array:
     adj = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, n))
     adj.sum_duplicates()
     adj.data[:] = 1.0
-    return adj
+    return int32_indices(adj)
 
 
 def _edges(adj: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
@@ -236,6 +237,7 @@ def _pivot_mds(adj: sp.csr_array, rng: np.random.Generator,
     apart (max-min), double-centred, projected on their two leading
     singular vectors.
     """
+    adj = int32_indices(sp.csr_array(adj))
     n = adj.shape[0]
     k = min(pivots, n)
     dist = np.empty((k, n))
@@ -243,8 +245,9 @@ def _pivot_mds(adj: sp.csr_array, rng: np.random.Generator,
     nearest = np.full(n, np.inf)
     chosen = first
     for p in range(k):
-        dist[p] = csgraph.shortest_path(adj, unweighted=True, indices=chosen,
-                                        directed=False)
+        dist[p] = csgraph.shortest_path(  # int32 indices: older scipy takes no others
+            adj, unweighted=True, indices=np.array([chosen], dtype=np.int32),
+            directed=False)[0]
         nearest = np.minimum(nearest, dist[p])
         chosen = int(np.argmax(nearest))
     d2 = dist.T ** 2  # n x k
@@ -580,7 +583,7 @@ def _rows(sizes: list[np.ndarray], boxes: np.ndarray) -> list[np.ndarray]:
 def _components(adj: sp.csr_array, keep: np.ndarray) -> list[np.ndarray]:
     """Connected components among the actors ``keep``, largest first."""
     sub = adj[keep][:, keep]
-    count, labels = csgraph.connected_components(sub, directed=False)
+    count, labels = csgraph.connected_components(int32_indices(sub), directed=False)
     members = np.argsort(labels, kind="stable")
     bounds = np.cumsum(np.bincount(labels, minlength=count))[:-1]
     comps = [keep[c] for c in np.split(members, bounds)]

@@ -11,7 +11,15 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_choice, check_int, check_number
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
-from netmap.plot._common import Fonts, actor_labels, actor_values, get_ax, scale_sizes, warn_missing
+from netmap.plot._common import (
+    Fonts,
+    actor_labels,
+    actor_values,
+    get_ax,
+    root_figure,
+    scale_sizes,
+    warn_missing,
+)
 from netmap.plot._placement import place_labels
 from netmap.plot.layouts import LAYOUTS, separate
 from netmap.plot.layouts import layout as compute_layout
@@ -122,7 +130,7 @@ def _arrowheads(ax, xy: np.ndarray, source: np.ndarray, target: np.ndarray,
     from matplotlib.collections import PolyCollection
     from matplotlib.transforms import Affine2D
 
-    fig = ax.get_figure(root=True)
+    fig = root_figure(ax)
     delta = xy[target] - xy[source]
     angle = np.arctan2(delta[:, 1], delta[:, 0])
     length, half = 6.0, 2.4
@@ -413,7 +421,7 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
 def label_room(ax) -> int:
     """How many labels ``labels="top"`` with ``top=None`` draws: one per LABEL_AREA of the Axes."""
     box = ax.get_window_extent()
-    dpi = ax.get_figure(root=True).dpi
+    dpi = root_figure(ax).dpi
     return max(1, int(box.width * box.height / dpi ** 2 / LABEL_AREA))
 
 
@@ -434,7 +442,7 @@ def _apart(ax, xy: np.ndarray, radii: np.ndarray, bounds, regions) -> np.ndarray
     each marker's drawn radius (points) and a point to spare, twice (the
     frame follows the moved positions).
     """
-    points = ax.get_figure(root=True).dpi / 72.0
+    points = root_figure(ax).dpi / 72.0
     for _ in range(2):
         _frame(ax, _frame_points(xy, bounds, regions))
         ax.apply_aspect()

@@ -25,6 +25,7 @@ from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
+from netmap.model.arrays import int32_indices
 from netmap.model.exceptions import MeasureError
 
 if TYPE_CHECKING:
@@ -317,7 +318,8 @@ def _reach(m, by: str, labels: pd.Index) -> dict:
     arr = m.arrays
     n = m.n_actors
     adj = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
-    n_comp, comp = connected_components(adj, directed=True, connection="weak")
+    n_comp, comp = connected_components(int32_indices(sp.csr_array(adj)), directed=True,
+                                         connection="weak")
     has = codes >= 0
     incidence = np.zeros((n_comp, g), dtype=np.int64)
     np.add.at(incidence, (comp[has], codes[has]), 1)

@@ -20,6 +20,7 @@ from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes
 from netmap.model._params import check_choice, check_int, check_number, check_seed
+from netmap.model.arrays import int32_indices
 from netmap.structure.bodies import _body_index, _member_pairs
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
         inward = (degree > 0) & (codes >= 0) & (inside >= min_share * degree)
     link = same & inward[src] & inward[dst]
     graph = sp.coo_array((np.ones(int(link.sum())), (src[link], dst[link])), shape=(n, n))
-    _, component = connected_components(graph, directed=False)
+    _, component = connected_components(int32_indices(sp.csr_array(graph)), directed=False)
     component = np.where(inward, component, -1)
     if split:
         component = _split(graph, component, check_seed(seed))

@@ -73,8 +73,8 @@ def coverage(m: StakeholderMap, *, goals=None, by: str = "sector", crowded: int 
     >>> import netmap
     >>> table = netmap.coverage(netmap.datasets.load_2x5(),
     ...                         goals=["student_motivation", "robotics"])
-    >>> table.loc["robotics", "gap"], table.loc["student_motivation", "crowded"]
-    (np.True_, np.True_)
+    >>> bool(table.loc["robotics", "gap"]), bool(table.loc["student_motivation", "crowded"])
+    (True, True)
     """
     act = m.activities
     if act is None or act.empty:

@@ -23,6 +23,7 @@ from scipy.sparse.csgraph import connected_components, depth_first_order
 from netmap.measures.ei import _shuffled_pair_counts
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
+from netmap.model.arrays import int32_indices
 from netmap.model.exceptions import ParameterError
 
 if TYPE_CHECKING:
@@ -134,7 +135,7 @@ class _Split:
         n = adj.shape[0]
         self.g = g
         self.codes = codes
-        _, comp = connected_components(adj, directed=False)
+        _, comp = connected_components(int32_indices(sp.csr_array(adj)), directed=False)
         self.comp = comp
         has = codes >= 0
         n_comp = int(comp.max()) + 1 if n else 0

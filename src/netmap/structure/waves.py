@@ -67,8 +67,9 @@ def headline_measures(m: StakeholderMap, *, backbone=None) -> pd.Series:
     >>> import netmap
     >>> m = netmap.datasets.load_2x5()
     >>> h = netmap.headline_measures(m.at(2013))
-    >>> h["public_leads_steering"], netmap.headline_measures(m.at(2014))["public_leads_steering"]
-    (np.float64(0.0), np.float64(1.0))
+    >>> later = netmap.headline_measures(m.at(2014))
+    >>> float(h["public_leads_steering"]), float(later["public_leads_steering"])
+    (0.0, 1.0)
     """
     from netmap.measures.ei import ei_index
     from netmap.measures.mixing import assortativity
