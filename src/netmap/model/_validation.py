@@ -348,6 +348,12 @@ def _integer_texts(values: pd.Series) -> pd.Series:
         return pd.Series(out, index=values.index)
     codes, uniques = pd.factorize(text)
     exact = np.array([int(u) for u in uniques], dtype=object)
+    info = np.iinfo(np.int64)
+    if all(info.min <= v <= info.max for v in exact):  # 19 digits that still fit
+        out = pd.array(np.zeros(len(values), dtype=np.int64), dtype="Int64")
+        out[present] = exact[codes].astype(np.int64)
+        out[~present] = pd.NA
+        return pd.Series(out, index=values.index)
     out_obj = np.full(len(values), None, dtype=object)
     out_obj[present] = exact[codes]
     return pd.Series(out_obj, index=values.index, dtype=object)
