@@ -231,7 +231,13 @@ def test_report_static_leaves_out_the_interactive_map(capsys, tmp_path):
     assert code == 0, err
     text = out_file.read_text(encoding="utf-8")
     assert "<iframe" not in text and "<script" not in text
-    assert text.count("<img") == 7  # the same pictures, the first map among them
+    full = tmp_path / "full.html"
+    code, _, err = run(capsys, "report", str(SAMPLE), "-o", str(full), "--permutations", "19")
+    assert code == 0, err
+    interactive = full.read_text(encoding="utf-8")
+    assert interactive.count("<iframe") == 1
+    # The same pictures: the interactive report keeps the first map's picture for print.
+    assert text.count("<img") == interactive.count("<img") > 1
 
 
 @pytest.mark.slow
