@@ -7,18 +7,7 @@ import pytest
 import netmap
 from netmap import FileFormatError, UnknownSectorError, ValidationError
 from netmap.testing import assert_map_equal
-
-
-def workbook(path, sheets: dict[str, list[list]]):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
+from workbooks import workbook
 
 ACTORS = [["id", "name", "sector", "level", "org"],
           [1, "משרד החינוך", "ממשלה", "ארגון", None],

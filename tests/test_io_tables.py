@@ -9,6 +9,7 @@ from netmap import ValidationError
 from netmap.cli import main
 from netmap.model.schema import table_for_header
 from netmap.testing import assert_map_equal
+from workbooks import workbook
 
 ACTORS = [["מזהה", "שם", "מגזר"], ["moe", "משרד החינוך", "ממשלה"],
           ["ngo", "עמותת אור", "עמותה"], ["biz", "חברה", "business"]]
@@ -19,15 +20,6 @@ ENGLISH_MEMBERSHIPS = [["actor", "body", "role"], ["moe", "steering", "chair"],
                        ["ngo", "steering", "member"], ["biz", "steering", "member"]]
 
 
-def workbook(path, sheets: dict[str, list[list]]):
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
 
 
 def folder(path, files: dict[str, list[list]]):

@@ -12,6 +12,7 @@ import pytest
 
 import netmap
 from netmap import ParameterError, ValidationError
+from workbooks import workbook
 
 DATA = pathlib.Path(__file__).parent / "data"
 
@@ -166,21 +167,8 @@ def test_networkx_graphs_without_sectors_take_the_default():
         netmap.from_networkx(G, default_sector="nope")
 
 
-def kumu_workbook(path, sheets):
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for row in rows:
-            ws.append(row)
-    wb.save(path)
-    return path
-
-
 def test_a_kumu_project_without_sectors_takes_the_default(tmp_path):
-    path = kumu_workbook(tmp_path / "k.xlsx", {
+    path = workbook(tmp_path / "k.xlsx", {
         "Elements": [["Label", "Description"], ["A", "x"], ["B", None]],
         "Connections": [["From", "To"], ["A", "B"]]})
     with pytest.raises(ValidationError, match="default_sector="):
@@ -209,7 +197,7 @@ def test_a_kumu_project_is_one_map_from_its_json_and_its_workbook(tmp_path):
         "connections": [{"from": "A", "to": "B"},
                         {"from": "B", "to": "C", "direction": "mutual"}]}),
         encoding="utf-8")
-    path = kumu_workbook(tmp_path / "k.xlsx", {
+    path = workbook(tmp_path / "k.xlsx", {
         "Elements": [["Label", "Type"], ["A", "public"], ["B", "third"],
                      ["C", "business"]],
         "Connections": [["From", "To", "Direction"], ["A", "B", "directed"],
