@@ -4,9 +4,9 @@ Random maps (hypothesis) with the values that broke round trips before:
 floats to the last digit with inf, -inf, NaN and -0.0, whole numbers
 beyond 2^53, ``\\r\\n`` and ``\\r`` in text, Excel's escape ``_x000D_`` as
 text, cells longer than Excel's 32,767 characters, missing names and
-Hebrew, through every format. Each reads back equal to the last bit, or
-(workbooks, long cells only) the writer warns naming exactly the cells it
-cut, and the rest reads back equal.
+Hebrew, and the map's date (or none), through every format. Each reads
+back equal to the last bit, or (workbooks, long cells only) the writer
+warns naming exactly the cells it cut, and the rest reads back equal.
 """
 
 import math
@@ -58,13 +58,15 @@ def exact_maps(draw):
                              max_size=len(pairs))),
         detail=draw(st.lists(st.one_of(st.none(), TEXT, FLOATS.map(repr)),
                              min_size=len(pairs), max_size=len(pairs))))
-    return actors, ties, draw(st.booleans())
+    date = draw(st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
+    return actors, ties, draw(st.booleans()), date
 
 
-def quiet_build(actors, ties, directed):
+def quiet_build(actors, ties, directed, date=None):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
-        return netmap.from_frames(actors, ties, directed=directed, name="מפה\r\n1")
+        return netmap.from_frames(actors, ties, directed=directed, name="מפה\r\n1",
+                                  date=date)
 
 
 WRITE_READ = {
@@ -123,7 +125,8 @@ def check_format(m, folder, name):
         assert f"{len(cells)} text cell(s)" in message
         for _, column, _ in cells:
             assert f"(column '{column}')" in message
-        assert (back.directed, back.waves, back.name) == (m.directed, m.waves, m.name)
+        assert (back.directed, back.waves, back.name, back.date) == (
+            m.directed, m.waves, m.name, m.date)
         for table in ("actors", "ties", "memberships", "bodies", "activities"):
             pd.testing.assert_frame_equal(cut_to_excel(getattr(m, table)),
                                           getattr(back, table), check_exact=True,

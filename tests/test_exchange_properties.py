@@ -30,7 +30,7 @@ def build(actors, ties, memberships, activities, directed):
     return quietly(netmap.from_frames, actors, ties,
                    memberships if len(memberships) else None, None,
                    activities if len(activities) else None, directed=directed,
-                   name="מפה =1")
+                   name="מפה =1", date="2024-03-01")
 
 
 @pytest.mark.slow

@@ -189,6 +189,36 @@ def test_bad_settings(tmp_path):
         netmap.read_csv(tmp_path)
 
 
+def test_date_setting_reads_into_the_map_and_writes_back(tmp_path):
+    write_text(tmp_path / "actors.csv", "id,sector\na,public\nb,third\n")
+    write_text(tmp_path / "ties.csv", "source,target\na,b\n")
+    write_text(tmp_path / "map.csv", "הגדרה,ערך\nתאריך,2024-03-01\n")
+    m = netmap.read_csv(tmp_path)
+    assert m.date == "2024-03-01"
+    m.to_csv(tmp_path / "out")
+    written = (tmp_path / "out" / "map.csv").read_text(encoding="utf-8-sig")
+    assert "date,2024-03-01" in written.splitlines()
+    again = netmap.read_csv(tmp_path / "out")
+    assert again.date == "2024-03-01"
+    assert_map_equal(m, again, check_name=True)
+    # a map without a date writes no date row, and reads back without one
+    netmap.read_csv(tmp_path / "actors.csv", tmp_path / "ties.csv").to_csv(tmp_path / "none")
+    assert "date" not in (tmp_path / "none" / "map.csv").read_text(encoding="utf-8-sig")
+    assert netmap.read_csv(tmp_path / "none").date is None
+
+
+@pytest.mark.parametrize("value", ["01/03/2024", "2024-02-30", "March 2024", "20240301"])
+def test_a_date_that_is_not_a_date_names_file_and_row(tmp_path, value):
+    write_text(tmp_path / "actors.csv", "id,sector\na,public\n")
+    write_text(tmp_path / "ties.csv", "source,target\n")
+    write_text(tmp_path / "map.csv", f"setting,value\nname,x\ndate,{value}\n")
+    with pytest.raises(netmap.InvalidValueError) as info:
+        netmap.read_csv(tmp_path)
+    err = info.value
+    assert "YYYY-MM-DD" in str(err) and "2024-03-01" in str(err)
+    assert err.file.endswith("map.csv") and err.row == 3 and err.value == value
+
+
 def test_unclosed_quote_names_the_row_where_it_starts(tmp_path):
     err = first_error(tmp_path, 'id,name,sector\na,"unclosed,public\nb,x,third\n')
     assert isinstance(err, FileFormatError) and err.row == 2

@@ -120,6 +120,31 @@ def test_round_trip_hebrew_arabic(tmp_path):
     assert_map_equal(again, netmap.read_excel(path2), check_name=True)
 
 
+def test_date_setting_from_a_date_cell_or_text_and_back(tmp_path):
+    for value in (datetime.datetime(2024, 3, 1), "2024-03-01", datetime.date(2024, 3, 1)):
+        path = workbook(tmp_path / "dated.xlsx", {
+            "actors": ACTORS, "ties": [row[:2] for row in TIES],
+            "הגדרות": [["הגדרה", "ערך"], ["שם", "מפה"], ["תאריך", value]]})
+        m = netmap.read_excel(path)
+        assert m.date == "2024-03-01", value
+    m.to_excel(tmp_path / "again.xlsx")
+    rows = list(openpyxl.load_workbook(tmp_path / "again.xlsx")["map"].values)
+    assert ("date", "2024-03-01") in rows
+    again = netmap.read_excel(tmp_path / "again.xlsx")
+    assert again.date == "2024-03-01"
+    assert_map_equal(m, again, check_name=True)
+
+
+@pytest.mark.parametrize("value", [datetime.datetime(2024, 3, 1, 9, 30), "1.3.2024", 45352])
+def test_a_date_that_is_not_a_date_names_sheet_and_row(tmp_path, value):
+    path = workbook(tmp_path / "bad.xlsx", {
+        "actors": ACTORS, "ties": [row[:2] for row in TIES],
+        "map": [["setting", "value"], ["date", value]]})
+    with pytest.raises(netmap.InvalidValueError, match="YYYY-MM-DD") as info:
+        netmap.read_excel(path)
+    assert (info.value.sheet, info.value.row) == ("map", 2)
+
+
 def test_old_xls_workbook(tmp_path):
     path = tmp_path / "old.xls"
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\x00" * 100)

@@ -7,6 +7,7 @@ import pytest
 
 import netmap
 from netmap import DataWarning, StakeholderMap, WaveError
+from netmap.testing import assert_map_equal
 
 
 def test_tables_are_normalised(actors_frame, ties_frame):
@@ -204,6 +205,36 @@ def test_public_namespace():
     for name in netmap.__all__:
         assert hasattr(netmap, name), name
     assert netmap.__version__
+
+
+def test_the_date_travels_with_the_map_and_its_derived_maps():
+    import copy
+    import datetime
+    import pickle
+
+    base = netmap.datasets.load_2x5()
+    m = netmap.from_frames(base.actors.reset_index(), base.ties, base.memberships,
+                           base.bodies.reset_index(), base.activities, name="x",
+                           date=datetime.date(2024, 3, 1))
+    assert m.date == "2024-03-01" and base.date is None
+    derived = [pickle.loads(pickle.dumps(m)), copy.deepcopy(m), m.at(2014),
+               m.without("moe"), m.roll_up(), m.anonymize(key="k" * 16),
+               netmap.from_networkx(m.to_networkx())]
+    assert [d.date for d in derived] == ["2024-03-01"] * len(derived)
+    # the date is a setting like the title: equals() leaves it, check_name compares it
+    undated = netmap.from_frames(base.actors.reset_index(), base.ties, base.memberships,
+                                 base.bodies.reset_index(), base.activities, name="x")
+    assert m.equals(undated)
+    with pytest.raises(AssertionError, match="dates differ"):
+        assert_map_equal(m, undated, check_name=True)
+
+
+@pytest.mark.parametrize("date", ["1/3/2024", "2024-13-01", 20240301,
+                                  "2024-03-01 10:00"])
+def test_a_map_date_that_is_not_a_date(date):
+    actors = pd.DataFrame({"id": ["a"], "sector": ["public"]})
+    with pytest.raises(netmap.ParameterError, match="YYYY-MM-DD"):
+        netmap.StakeholderMap(actors, date=date)
 
 
 def test_a_map_pickles_and_deep_copies():

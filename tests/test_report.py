@@ -8,6 +8,7 @@ import pytest
 
 import netmap
 from netmap.reporting import SECTION_IDS
+from netmap.words.catalogue import report_word
 from structure_maps import build
 
 
@@ -119,6 +120,37 @@ def test_same_map_same_bytes(tmp_path, monkeypatch, lang):
     c = netmap.report(m, tmp_path / "c.html", permutations=49, lang=lang).read_bytes()
     d = netmap.report(m, tmp_path / "d.html", permutations=49, lang=lang).read_bytes()
     assert c == d and b"2026-01-01" in c
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_dated_map_dates_its_report_and_gives_the_same_bytes(tmp_path, monkeypatch,
+                                                               lang):
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "sector": ["public", "business", "third"]})
+    ties = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]})
+    dated = netmap.StakeholderMap(actors, ties, date="2024-03-01")
+    undated = netmap.StakeholderMap(actors, ties)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+
+    def made(m, name):
+        text = netmap.report(m, tmp_path / name, permutations=9, lang=lang,
+                             static=True).read_text(encoding="utf-8")
+        [line] = re.findall(r'<p class="meta">(.*?)</p>', text)
+        return text, line
+
+    a, line = made(dated, "a.html")
+    b, _ = made(dated, "b.html")
+    assert a == b
+    assert "2024-03-01" in line
+    assert report_word("made_by", lang, version=netmap.__version__,
+                       date="2024-03-01") in line
+    # no date in the map: no date in the report (never the clock)
+    _, line = made(undated, "c.html")
+    assert not re.search(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", line)
+    # a build's SOURCE_DATE_EPOCH overrides the map's date, in every file it makes
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01 00:00 UTC
+    for m in (dated, undated):
+        _, line = made(m, "d.html")
+        assert "2026-01-01" in line and "2024-03-01" not in line
 
 
 def test_bad_language(tmp_path):

@@ -79,6 +79,7 @@ def test_the_reader_reads_the_template_as_it_is():
     # the suite runs with warnings as errors: reading gives no warning
     m = netmap.read_excel(TEMPLATE)
     assert m.name == "Example initiative"
+    assert m.date == "2024-09-01"  # a date cell in the map sheet
     assert not m.directed
     assert (m.n_actors, m.n_ties) == (5, 5)
     assert m.waves == (2024,)

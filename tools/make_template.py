@@ -12,7 +12,7 @@ The workbook (``netmap-template.xlsx``) has:
   rows that make a tiny valid map, drop-down lists (Excel data validation)
   for sector, level, scope, tie type, role, body kind, the backbone flag
   and the ids that other sheets refer to, and a note on every header;
-* ``map``: the map's settings (directed, name), read by netmap;
+* ``map``: the map's settings (directed, name, date), read by netmap;
 * ``lists``: the drop-down values (hidden).
 
 ``netmap.read_excel`` reads the template as it is; it skips the
@@ -154,6 +154,9 @@ SETTINGS = [
                        "funded); no when ties are mutual",
      "כן אם לקשר יש כיוון, מהמקור אל היעד (מימון מהמממן אל הממומן); לא לקשרים הדדיים"),
     ("name", "Example initiative", "the map's title", "שם המפה"),
+    ("date", dt.datetime(2024, 9, 1), "the map's date, which dates its report: a date "
+                                      "cell, or text written year-month-day (2024-09-01)",
+     "תאריך המפה, שהוא תאריך הדוח: תא תאריך, או טקסט בצורה שנה-חודש-יום (2024-09-01)"),
 ]
 
 # -- drop-down lists ----------------------------------------------------------------
@@ -272,6 +275,8 @@ def _map_sheet(wb: Workbook, lists_columns: dict) -> None:
     ws.append(["setting / הגדרה", "value / ערך", "explanation", "הסבר"])
     for key, value, en, he in SETTINGS:
         ws.append([key, value, en, he])
+        if isinstance(value, dt.datetime):
+            ws.cell(ws.max_row, 2).number_format = "yyyy-mm-dd"
     for j, width in enumerate((18, 24, 60, 60), start=1):
         ws.column_dimensions[get_column_letter(j)].width = width
         ws.cell(1, j).font = BOLD
@@ -326,9 +331,11 @@ STEPS = {
         "in wave, and the last wave in which it still holds in until. Leave both empty "
         "when the map has one wave.",
         "The map sheet holds the map's settings: directed (yes when a tie runs from source "
-        "to target, such as funding from funder to funded; no for mutual ties) and name "
-        "(the map's title). Add a row waves, with the wave labels in order separated by "
-        "semicolons, only when the waves are words rather than numbers or dates.",
+        "to target, such as funding from funder to funded; no for mutual ties), name "
+        "(the map's title) and date (the map's date, which dates its report: a date cell "
+        "or 2024-09-01; delete the row for an undated report). Add a row waves, with the "
+        "wave labels in order separated by semicolons, only when the waves are words "
+        "rather than numbers or dates.",
         "The sheets הוראות, instructions and lists (hidden: it holds the drop-down "
         "values) are not tables: netmap skips them and notes so in the map's issues.",
     ],
@@ -354,7 +361,9 @@ STEPS = {
         "וב-until את הגל האחרון שבו היא עדיין תקפה. כשיש למפה גל אחד משאירים את שתיהן "
         "ריקות.",
         "בגיליון map נמצאות הגדרות המפה: directed (כן כשלקשר יש כיוון מהמקור אל היעד, כמו "
-        "מימון מהמממן אל הממומן; לא לקשרים הדדיים) ו-name (שם המפה). מוסיפים שורה waves, "
+        "מימון מהמממן אל הממומן; לא לקשרים הדדיים), name (שם המפה) ו-date (תאריך המפה, "
+        "שהוא תאריך הדוח: תא תאריך או 2024-09-01; מוחקים את השורה לדוח בלי תאריך). "
+        "מוסיפים שורה waves, "
         "עם תוויות הגלים לפי הסדר ומופרדות בנקודה-פסיק, רק כשהגלים הם מילים ולא מספרים "
         "או תאריכים.",
         "הגיליונות הוראות, instructions ו-lists (מוסתר: בו ערכי הרשימות הנפתחות) אינם "

@@ -37,7 +37,7 @@ def assert_map_equal(left, right, *, check_name: bool = False,
     left, right : StakeholderMap
         The maps.
     check_name : bool, default False
-        Also compare the maps' titles.
+        Also compare the maps' titles and dates (:attr:`~netmap.StakeholderMap.date`).
     check_order : bool, default True
         Compare ties, memberships and activities row by row. False compares
         them as collections: any order, and in an undirected map either
@@ -64,6 +64,8 @@ def assert_map_equal(left, right, *, check_name: bool = False,
         raise AssertionError(f"waves differ: {left.waves} != {right.waves}")
     if check_name and left.name != right.name:
         raise AssertionError(f"names differ: {left.name!r} != {right.name!r}")
+    if check_name and left.date != right.date:
+        raise AssertionError(f"dates differ: {left.date!r} != {right.date!r}")
     if left.taxonomy != right.taxonomy:
         raise AssertionError("the maps use different sector taxonomies")
     for table in ("actors", "ties", "memberships", "bodies", "activities"):

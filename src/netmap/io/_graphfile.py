@@ -273,7 +273,8 @@ def build_map(g: GraphFile, *, sector_field: str, directed: bool | None,
     validated.issues.extend(direction_issues(
         two_arcs, dropped, [(g.file, None, e.line) for e in g.edges]))
     return StakeholderMap._from_validated(validated, directed=is_directed,
-                                          taxonomy=taxonomy, name=name, stacklevel=4)
+                                          taxonomy=taxonomy, name=name,
+                                          date=settings.get("date"), stacklevel=4)
 
 
 def node_sizes(m: StakeholderMap, size: str | None) -> np.ndarray | None:

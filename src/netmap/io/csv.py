@@ -406,7 +406,8 @@ def read_csv(
                                 waves=waves)
     validated.issues[:0] = found.issues
     return StakeholderMap._from_validated(validated, directed=directed,
-                                          taxonomy=taxonomy, name=name)
+                                          taxonomy=taxonomy, name=name,
+                                          date=settings.get("date"))
 
 
 def _tables(actors, ties, memberships, bodies, activities, *, encoding: str | None

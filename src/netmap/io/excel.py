@@ -244,7 +244,8 @@ def read_excel(
                                 waves=waves)
     validated.issues[:0] = found.issues
     return StakeholderMap._from_validated(validated, directed=directed,
-                                          taxonomy=taxonomy, name=name)
+                                          taxonomy=taxonomy, name=name,
+                                          date=settings.get("date"))
 
 
 def write_excel(m: StakeholderMap, path) -> None:

@@ -25,6 +25,7 @@ def from_frames(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
+    date=None,
 ) -> StakeholderMap:
     """A map from DataFrames, one per table; the same as :class:`netmap.StakeholderMap`.
 
@@ -34,7 +35,7 @@ def from_frames(
     ----------
     actors, ties, memberships, bodies, activities : pandas.DataFrame
         The tables (see :class:`netmap.StakeholderMap` for their columns).
-    directed, taxonomy, waves, name
+    directed, taxonomy, waves, name, date
         As for :class:`netmap.StakeholderMap`.
 
     Returns
@@ -55,4 +56,4 @@ def from_frames(
 
     return StakeholderMap(actors, ties, memberships, bodies, activities,
                           directed=directed, taxonomy=taxonomy, waves=waves, name=name,
-                          _stack_offset=1)
+                          date=date, _stack_offset=1)

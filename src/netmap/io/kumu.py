@@ -454,7 +454,7 @@ def _read_json(path: Path) -> _Source:
     netmap = data.get("netmap")
     if isinstance(netmap, dict):
         source.settings_rows = [(None, ["setting", "value"]), *(
-            (None, [key, cell_text(netmap[key])]) for key in ("directed", "name", "waves")
+            (None, [key, cell_text(netmap[key])]) for key in ("directed", "name", "waves", "date")
             if key in netmap)]
         source.layout = netmap.get("layout") or {}
     return source
@@ -704,7 +704,8 @@ def read_kumu(
         raise relabel(err, {t: r.shown for t, r in gather.records.items()}, hints) from None
     validated.issues.extend(issues)
     return StakeholderMap._from_validated(validated, directed=is_directed,
-                                          taxonomy=taxonomy, name=name)
+                                          taxonomy=taxonomy, name=name,
+                                          date=settings.get("date"))
 
 
 # -- the steps of read_kumu --------------------------------------------------------
@@ -737,7 +738,7 @@ def _read_source(path: Path, connections) -> _Source:
 
 
 def _read_settings(source: _Source) -> dict:
-    """The settings netmap wrote (direction, title, waves); the layout goes to the source."""
+    """The settings netmap wrote (direction, title, waves, date); the layout goes to the source."""
     if source.settings_rows is None:
         return {}
     rows = []

@@ -8,7 +8,7 @@ import networkx as nx
 import pandas as pd
 
 from netmap.io._exchange import check_default_sector, default_sector_issue, first_repeat
-from netmap.model._params import check_choice
+from netmap.model._params import check_choice, check_date
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import DuplicateIdError, ValidationError
@@ -58,9 +58,10 @@ def to_networkx(m: StakeholderMap, *, multigraph: bool = False) -> nx.Graph:
     -------
     networkx.Graph
         Nodes are actor ids with every actor column as an attribute (missing
-        values left out). The graph attribute ``name`` holds the map's
-        title; ``actor_columns`` and ``tie_columns`` list the tables'
-        columns in order, so that :func:`netmap.from_networkx` keeps that order.
+        values left out). The graph attributes ``name`` and ``date`` hold
+        the map's title and date (when it has them); ``actor_columns`` and
+        ``tie_columns`` list the tables' columns in order, so that
+        :func:`netmap.from_networkx` keeps that order.
 
     Examples
     --------
@@ -80,6 +81,8 @@ def to_networkx(m: StakeholderMap, *, multigraph: bool = False) -> nx.Graph:
         G = nx.DiGraph() if m.directed else nx.Graph()
     if m.name:
         G.graph["name"] = m.name
+    if m.date:
+        G.graph["date"] = m.date
     actors = m.actors
     G.graph["actor_columns"] = ["id", *actors.columns]
     G.graph["tie_columns"] = list(m.ties.columns)
@@ -157,6 +160,7 @@ def from_networkx(
         As for :class:`netmap.StakeholderMap`; the direction is the graph's.
     name : str, optional
         A title for the map; default: the graph's ``name`` attribute.
+        The map's date is the graph's ``date`` attribute, when it has one.
 
     Returns
     -------
@@ -167,7 +171,8 @@ def from_networkx(
     netmap.ValidationError
         As for the readers: a node without a sector names the node.
     netmap.ParameterError
-        When ``default_sector`` is not a sector of the taxonomy.
+        When ``default_sector`` is not a sector of the taxonomy, or the
+        graph's ``date`` is not a date (``YYYY-MM-DD``).
 
     Examples
     --------
@@ -202,7 +207,9 @@ def from_networkx(
                                 waves=waves)
     validated.issues.extend(default_sector_issue(took, default_sector))
     return StakeholderMap._from_validated(validated, directed=G.is_directed(),
-                                          taxonomy=taxonomy, name=name)
+                                          taxonomy=taxonomy, name=name,
+                                          date=check_date("G.graph['date']",
+                                                          G.graph.get("date")))
 
 
 def _actor_frame(G: nx.Graph, sector_field: str) -> pd.DataFrame:

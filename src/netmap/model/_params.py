@@ -8,6 +8,7 @@ it may be.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 from numbers import Integral, Real
 from typing import TYPE_CHECKING, Literal, overload
@@ -18,7 +19,9 @@ if TYPE_CHECKING:  # numpy is imported by the checks that need it: the command l
     import numpy as np
 
 __all__ = ["check_bool", "check_choice", "check_int", "check_number", "check_seed",
-           "check_encoding", "allowed_words"]
+           "check_encoding", "check_date", "iso_date", "allowed_words"]
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
 def allowed_words(values: Collection) -> str:
@@ -87,6 +90,46 @@ def check_encoding(parameter: str, value, *, allow_none: bool = False) -> str | 
                              "'utf-8-sig', 'cp1255' or 'cp1252'"
                              + (", or None" if allow_none else "")) from None
     return value
+
+
+def iso_date(value) -> str | None:
+    """``value`` as an ISO date ``YYYY-MM-DD``, or None when it is not one.
+
+    A :class:`datetime.date` (a datetime too, when it falls on midnight, as
+    a date typed into Excel does) or text written ``YYYY-MM-DD``; other
+    spellings (``01/03/2024``: March or January?) are not dates here.
+
+    Examples
+    --------
+    >>> import datetime
+    >>> iso_date("2024-03-01"), iso_date(datetime.datetime(2024, 3, 1))
+    ('2024-03-01', '2024-03-01')
+    >>> iso_date("01/03/2024"), iso_date("2024-02-30"), iso_date(20240301)
+    (None, None, None)
+    """
+    import datetime as dt
+
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time(0) else None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value.strip()):
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()).isoformat()
+    except ValueError:  # a day the calendar does not have
+        return None
+
+
+def check_date(parameter: str, value) -> str | None:
+    """``value`` as an ISO date ``YYYY-MM-DD`` (see :func:`iso_date`); None stays None."""
+    if value is None:
+        return None
+    date = iso_date(value)
+    if date is None:
+        raise ParameterError(parameter, value, "a date written YYYY-MM-DD (such as "
+                             "'2024-03-01'), a datetime.date or None")
+    return date
 
 
 def check_number(parameter: str, value, *, low: float | None = None,

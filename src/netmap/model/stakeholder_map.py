@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.model._params import allowed_words, check_bool
+from netmap.model._params import allowed_words, check_bool, check_date
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, Validated, validate_tables
 from netmap.model._warnings import warn
@@ -68,13 +68,18 @@ class StakeholderMap:
         (numbers and ISO dates order themselves).
     name : str, optional
         A title for the map (used by reports).
+    date : str or datetime.date, optional
+        The map's date, written ``YYYY-MM-DD`` (such as ``"2024-03-01"``);
+        the report is dated by it (see :func:`netmap.report`). None: no
+        date.
 
     Raises
     ------
     netmap.ValidationError
         With every problem found, each naming its table, row and column.
     netmap.ParameterError
-        For a ``directed`` that is not True or False.
+        For a ``directed`` that is not True or False, or a ``date`` that is
+        not a date.
 
     Warns
     -----
@@ -111,9 +116,11 @@ class StakeholderMap:
         taxonomy: SectorTaxonomy | None = None,
         waves=None,
         name: str | None = None,
+        date=None,
         _stack_offset: int = 0,
     ) -> None:
         directed = bool(check_bool("directed", directed))
+        date = check_date("date", date)
         frames = {"actors": actors, "ties": ties, "memberships": memberships,
                   "bodies": bodies, "activities": activities}
         if ties is None:
@@ -122,21 +129,22 @@ class StakeholderMap:
         taxonomy = taxonomy or default_taxonomy()
         validated = validate_tables(raws, taxonomy=taxonomy, directed=directed,
                                     waves=waves)
-        self._set(validated, directed, taxonomy, name)
+        self._set(validated, directed, taxonomy, name, date)
         _warn(validated.issues, stacklevel=2 + _stack_offset)
 
     # -- construction ------------------------------------------------------
     @classmethod
     def _from_validated(cls, validated: Validated, *, directed: bool,
                         taxonomy: SectorTaxonomy, name: str | None,
-                        stacklevel: int = 3) -> StakeholderMap:
+                        date: str | None = None, stacklevel: int = 3) -> StakeholderMap:
+        """A map of tables already validated; ``date`` is an ISO date (see ``check_date``)."""
         obj = cls.__new__(cls)
-        obj._set(validated, directed, taxonomy, name)
+        obj._set(validated, directed, taxonomy, name, date)
         _warn(validated.issues, stacklevel=stacklevel)
         return obj
 
     def _set(self, v: Validated, directed: bool, taxonomy: SectorTaxonomy,
-             name: str | None) -> None:
+             name: str | None, date: str | None) -> None:
         self._actors = v.actors
         self._ties = v.ties
         self._memberships = v.memberships
@@ -151,6 +159,7 @@ class StakeholderMap:
         self._directed = directed
         self._taxonomy = taxonomy
         self._name = name
+        self._date = date
 
     # -- tables --------------------------------------------------------------
     @property
@@ -235,6 +244,19 @@ class StakeholderMap:
     def name(self) -> str | None:
         """The map's title, if any."""
         return self._name
+
+    @property
+    def date(self) -> str | None:
+        """The map's date as an ISO date (``"2024-03-01"``), if any; the report is dated by it.
+
+        Examples
+        --------
+        >>> import pandas as pd, netmap
+        >>> actors = pd.DataFrame({"id": ["a"], "sector": ["public"]})
+        >>> netmap.StakeholderMap(actors, date="2024-03-01").date
+        '2024-03-01'
+        """
+        return self._date
 
     @property
     def n_actors(self) -> int:
@@ -411,7 +433,7 @@ class StakeholderMap:
                               self._waves, [])
         return StakeholderMap._from_validated(validated, directed=self._directed,
                                               taxonomy=self._taxonomy,
-                                              name=self._name)
+                                              name=self._name, date=self._date)
 
     # -- levels -------------------------------------------------------------------
     def roll_up(self, *, to: str = "organisation") -> StakeholderMap:

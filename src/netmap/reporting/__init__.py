@@ -47,20 +47,21 @@ __all__ = ["report", "SECTION_IDS"]
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
 
 
-def _made_on() -> str | None:
-    """The report's date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else None (no date).
+def _made_on(m: StakeholderMap) -> str | None:
+    """The report's date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else the map's date, else None.
 
     A report carries no clock time of its own, so the same map, options and
-    seed give the same bytes; a build that wants a date sets
-    ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/).
+    seed give the same bytes. The map's settings may date it (``date``,
+    :attr:`~netmap.StakeholderMap.date`); a build that sets
+    ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/)
+    overrides that date, as the specification asks of every date a tool
+    would write, so one build dates all its files alike.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not epoch:
-        return None
     try:
         stamp = int(epoch)
     except ValueError:
-        return None
+        return m.date
     return _dt.datetime.fromtimestamp(stamp, tz=_dt.UTC).date().isoformat()
 
 
@@ -110,8 +111,9 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     -------
     pathlib.Path
         The file written. The same map, options and seed give the same
-        bytes: the report is dated only by ``SOURCE_DATE_EPOCH`` when it is
-        set, never by the clock.
+        bytes: the report is dated by ``SOURCE_DATE_EPOCH`` when it is set,
+        else by the map's date (:attr:`~netmap.StakeholderMap.date`, the
+        ``date`` of its settings), else not at all; never by the clock.
 
     Notes
     -----
@@ -170,7 +172,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
-    made = _made_on()
+    made = _made_on(m)
     head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
                      say("made_by_undated", lang, version=__version__), "meta")
     text = page(heading, lang, [scope_line(ctx), head], built)

@@ -198,8 +198,9 @@ def anonymize(m: StakeholderMap, *, key=None, keep: Iterable[str] = ("sector", "
 
     Kept: the sector, the structure columns (tie ``type``, ``weight``,
     ``trust``; membership ``role``; body ``kind``; the activities' ``goal``;
-    ``wave`` and ``until`` everywhere) unless named in ``drop``, and the
-    columns named in ``keep`` (as written) or ``coarsen``.
+    ``wave`` and ``until`` everywhere) unless named in ``drop``, the
+    columns named in ``keep`` (as written) or ``coarsen``, and the map's
+    ``date`` (a date like the waves, not free text).
 
     Parameters
     ----------
@@ -303,7 +304,7 @@ def anonymize(m: StakeholderMap, *, key=None, keep: Iterable[str] = ("sector", "
     validated = Validated(actors, ties, memberships, bodies, activities, m.waves,
                           [share.issue(title_dropped=m.name is not None)])
     return StakeholderMap._from_validated(validated, directed=m.directed,
-                                          taxonomy=m.taxonomy, name=title)
+                                          taxonomy=m.taxonomy, name=title, date=m.date)
 
 
 class _Sharing:

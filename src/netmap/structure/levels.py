@@ -175,7 +175,8 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
                                 waves=m.waves or None)
     validated.issues[:] = issues
     return StakeholderMap._from_validated(validated, directed=m.directed,
-                                          taxonomy=m.taxonomy, name=m.name, stacklevel=3)
+                                          taxonomy=m.taxonomy, name=m.name, date=m.date,
+                                          stacklevel=3)
 
 
 def _issue(severity: str, code: str, message: str, table: str, column: str) -> dict:

@@ -138,7 +138,7 @@ def _with_ties(m, keep: np.ndarray):
     validated = Validated(m._actors, ties, m._memberships, m._bodies, m._activities,
                           m.waves, [])
     return type(m)._from_validated(validated, directed=m.directed, taxonomy=m.taxonomy,
-                                   name=m.name)
+                                   name=m.name, date=m.date)
 
 
 def _spearman(a: np.ndarray, b: np.ndarray) -> float:
