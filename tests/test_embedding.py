@@ -26,7 +26,7 @@ def _notes(html: str) -> list[str]:
     """The items of a report's notes section."""
     section = re.search(r'<section id="notes">(.*?)</section>', html, re.S)
     assert section is not None
-    return re.findall(r"<li>(.*?)</li>", section.group(1), re.S)
+    return re.findall(r"<li[^>]*>(.*?)</li>", section.group(1), re.S)
 
 
 @pytest.mark.filterwarnings("error::netmap.NetmapWarning")
