@@ -234,3 +234,20 @@ def test_brokerage_counts_whole_numbers_no_empty_bars_and_once():
     assert widths["representative"] == (api.loc[ranked, "representative"]).tolist()
     assert widths["gatekeeper"] == [0] * len(ranked)
     assert widths["liaison"] == (api.loc[ranked, "liaison"] / 2).tolist()
+
+
+def test_brokerage_of_a_map_with_no_broker_is_an_empty_chart(ax):
+    """No open two-path: no bar, and no singular axis (matplotlib warned of it)."""
+    import warnings
+
+    import pandas as pd
+
+    m = netmap.StakeholderMap(
+        pd.DataFrame({"id": ["a", "b", "c"], "sector": ["public", "business", "third"]}),
+        pd.DataFrame({"source": ["a"], "target": ["b"]}))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        plot_brokerage(m, ax=ax)
+    assert not ax.patches
+    low, high = ax.get_ylim()
+    assert low != high

@@ -36,7 +36,7 @@ def test_every_section_of_the_sample(sample_reports):
 def test_self_contained(sample_reports):
     for text in sample_reports.values():
         assert "<script" not in text.lower()
-        sources = re.findall(r'<img src="([^"]+)"', text)
+        sources = re.findall(r"<img[^>]* src=\"([^\"]+)\"", text)
         # the first page's map, two maps, mixing, bodies, brokers, coverage, waves
         assert len(sources) == 8
         assert all(s.startswith("data:image/png;base64,") for s in sources)

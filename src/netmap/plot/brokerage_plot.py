@@ -132,7 +132,8 @@ def plot_brokerage(m: StakeholderMap, *, ax=None, top=10, by="sector", lang="en"
         left += values
     ax.set_yticks(y, [fonts.show(s) for s in names], **fonts.kwargs(fontsize=fontsize))
     ax.tick_params(axis="y", length=0, pad=14)
-    ax.set_ylim(len(ranked) - 0.5, -0.5)  # the best broker on top
+    # The best broker on top; one empty row when no actor brokers a path.
+    ax.set_ylim(max(len(ranked), 1) - 0.5, -0.5)
     ax.set_xlim(0, max(float(left.max(initial=0.0)), 1.0) * 1.04)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
     dots = ax.scatter(np.full(len(y), -0.014), y, c=[colors[s] for s in sectors], s=30,
