@@ -43,6 +43,11 @@ def test_report_renders_in_chromium(driver, tmp_path, lang):
     path = netmap.report(netmap.datasets.load_2x5(), tmp_path / f"2x5-{lang}.html",
                          lang=lang, permutations=99)
     driver.get(path.resolve().as_uri())
+    # The page is whole (its interactive map's frame may report loaded before it).
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script(
+        "return document.readyState === 'complete' && !!document.getElementById('appendix')"))
     images = driver.execute_script(
         "return Array.from(document.images).map(i => [i.complete, i.naturalWidth])")
     assert len(images) == 8  # the first page's map, then the seven of the sections

@@ -125,7 +125,7 @@ def decode_bytes(data: bytes, *, file: str | None = None,
     for Hebrew (1255), Arabic (1256) and Western European languages (1252,
     which reads Latin-1) are recognised. A file that is not UTF-8 is read
     in the code page whose reading gives words of its script (see
-    :data:`PLAUSIBLE_SHARE`); when no code page or more than one reads
+    :data:`~netmap.io.csv.PLAUSIBLE_SHARE`); when no code page or more than one reads
     plausibly (and they read differently), the file is refused rather than
     guessed: name its encoding with ``encoding=``.
 

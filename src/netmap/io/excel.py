@@ -350,13 +350,13 @@ def write_rows(wb, title: str, rows) -> list[str]:
 
     Cells are escaped against formula injection (``netmap.model._formula.escape_cell``):
     no string then starts with ``=``, which openpyxl would store as a formula.
-    Every value is written so that :func:`read_excel` reads it back
-    exactly (see :func:`excel_cell`), except text longer than Excel's limit.
+    Every value is written so that :func:`netmap.read_excel` reads it back
+    exactly (see :func:`~netmap.io.excel.excel_cell`), except text longer than Excel's limit.
 
     Returns
     -------
     list of str
-        The cells cut to :data:`EXCEL_CELL_LIMIT` characters, as
+        The cells cut to :data:`~netmap.io.excel.EXCEL_CELL_LIMIT` characters, as
         ``"sheet!D7 (column 'x')"``, the header taken from the first row.
     """
     from openpyxl.utils import get_column_letter

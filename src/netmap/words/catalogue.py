@@ -164,7 +164,7 @@ def join(items: Iterable[object], lang: str, conjunction: str = "and") -> str:
 def percent(value: float) -> str:
     """A share as a whole percentage, half away from zero: 0.445 reads "45%".
 
-    Every percentage netmap prints goes through this (or :func:`percents`),
+    Every percentage netmap prints goes through this (or :func:`~netmap.words.catalogue.percents`),
     so one share reads the same in a finding, a table and a plot.
     """
     return f"{whole_percent(value)}%"
