@@ -424,7 +424,8 @@ def excel_cell(ws, value) -> tuple[object, bool]:
     Floats that 16 digits (openpyxl's) do not give back exactly are written
     with all 17 of ``repr``; whole numbers beyond 2^53, which Excel cannot
     hold, and infinite numbers as text (``inf``); text through
-    :func:`xstring_escape`, cut to :data:`EXCEL_CELL_LIMIT` characters.
+    :func:`~netmap.io.excel.xstring_escape`, cut to
+    :data:`~netmap.io.excel.EXCEL_CELL_LIMIT` characters.
 
     Returns
     -------

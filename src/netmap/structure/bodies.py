@@ -79,7 +79,7 @@ def body_balance(m: StakeholderMap, *, dominance: float = DOMINANCE) -> pd.DataF
     ----------
     m : StakeholderMap
         The map.
-    dominance : float, default :data:`DOMINANCE` (0.5)
+    dominance : float, default :data:`~netmap.structure.bodies.DOMINANCE` (0.5)
         The share of the core members above which one sector dominates.
 
     Returns
