@@ -169,9 +169,13 @@ class _Split:
         first = np.unique(comp, return_index=True)[1] if n else np.zeros(0, dtype=np.int64)
         virtual = sp.csr_array((np.ones(len(first)), (np.full(len(first), n), first)),
                                shape=(n + 1, n + 1))
-        grown = sp.block_array([[adj, None], [None, sp.csr_array((1, 1))]], format="csr")
-        order, pred = depth_first_order(grown + virtual + virtual.T, n, directed=False,
-                                        return_predecessors=True)
+        adj = sp.csr_array(adj)
+        # adj with one empty row and column more (for the virtual root); built from
+        # its CSR arrays, as scipy before 1.12 has no block_array
+        grown = sp.csr_array((adj.data, adj.indices, np.append(adj.indptr, adj.indptr[-1])),
+                             shape=(n + 1, n + 1))
+        order, pred = depth_first_order(int32_indices(sp.csr_array(grown + virtual + virtual.T)),
+                                        n, directed=False, return_predecessors=True)
         order = order[1:].astype(np.int64)  # without the virtual root
         parent = pred[:n].astype(np.int64)
         parent[parent == n] = -1  # the components' roots
