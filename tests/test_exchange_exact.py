@@ -249,3 +249,15 @@ def test_carriage_returns_survive_a_csv_long_enough_for_the_fast_parser(tmp_path
                     pd.DataFrame({"source": ids[:-1], "target": ids[1:]}), False)
     m.to_csv(tmp_path)
     assert_map_equal(m, netmap.read_csv(tmp_path), check_exact=True)
+
+
+@pytest.mark.parametrize("value", [2.0**53, 1e16, -(2.0**60), 1e300])
+def test_a_whole_float_from_two_to_the_53_stays_a_float_in_a_workbook(tmp_path, value):
+    """Found by hypothesis: 2**53 as a float was written without a point, read as Int64."""
+    m = netmap.from_frames(
+        pd.DataFrame({"id": ["a", "b"], "sector": ["public", "third"]}),
+        pd.DataFrame({"source": ["a"], "target": ["b"], "detail": [value]}))
+    m.to_excel(tmp_path / "m.xlsx")
+    back = netmap.read_excel(tmp_path / "m.xlsx")
+    assert str(back.ties["detail"].dtype) == "Float64"
+    assert back.ties["detail"].iloc[0] == value

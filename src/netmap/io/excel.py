@@ -453,7 +453,9 @@ def _float_cell(ws, value: float):
         return None
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
-    if float(f"{value:.16g}") == value:
+    # A whole float from 2^53 on would be written without a point and read back
+    # as an integer; repr keeps the point or exponent ('9007199254740992.0').
+    if float(f"{value:.16g}") == value and not (value.is_integer() and abs(value) >= 2**53):
         return value
     cell = WriteOnlyCell(ws, value=value)
     cell._value = repr(value)  # written as it is into <v>, kept numeric ('n')
