@@ -318,7 +318,7 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
                    if frozenset((a, b)) not in reported]  # no direct tie: already said
         if flagged:
             cases = [say.phrase(
-                "under", a=say.sector(a), b=say.sector(b),
+                "under" if row["observed"] else "under_none", a=say.sector(a), b=say.sector(b),
                 observed=ties_phrase(int(row["observed"]), say.lang),
                 expected=expected(float(row["expected"])),
                 p=p_text(float(row["p_value"]), say.lang, permutations),

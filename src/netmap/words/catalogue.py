@@ -181,7 +181,7 @@ def percents(values: Iterable[float]) -> list[str]:
     return [f"{v}%" for v in whole_percents(values)]
 
 
-#: The counted nouns of the ``COUNTS`` group (one, two and many forms each).
+#: The counted nouns of the ``COUNTS`` group (zero, one, two and many forms each).
 NOUNS = ("tie", "actor", "body", "organisation", "pair", "permutation", "member", "goal",
          "finding", "more")
 
@@ -189,17 +189,21 @@ NOUNS = ("tie", "actor", "body", "organisation", "pair", "permutation", "member"
 def count(n: int, noun: str, lang: str) -> str:
     """A number of things in words, agreeing with the number.
 
-    One and two have their own forms (English "one tie", "two ties";
-    Hebrew "קשר אחד", "שני קשרים", "שתי מטרות" by the noun's gender),
-    more are written with digits ("6 ties", "6 קשרים").
+    Zero, one and two have their own forms (English "no ties", "one tie",
+    "two ties"; Hebrew "אין קשרים", "קשר אחד", "שני קשרים", "שתי מטרות" by
+    the noun's gender), more are written with digits ("6 ties", "6 קשרים").
+    The Hebrew zero form is a clause ("there are no ties"): a sentence that
+    puts the count after "יש" ("there are") has its own wording for none.
 
     Examples
     --------
     >>> count(1, "body", "en"), count(2, "body", "he"), count(1_200, "tie", "en")
     ('one body', 'שני גופים', '1,200 ties')
+    >>> count(0, "tie", "en"), count(0, "tie", "he")
+    ('no ties', 'אין קשרים')
     """
     n = int(n)
-    form = "one" if n == 1 else "two" if n == 2 else "many"
+    form = {0: "zero", 1: "one", 2: "two"}.get(n, "many")
     return say("COUNTS", f"{noun}_{form}", lang, n=f"{n:,}")
 
 
@@ -253,7 +257,7 @@ def isolate(name: object) -> str:
 
 
 def ties_phrase(n: int, lang: str) -> str:
-    """A count of ties in words: one tie, 6 ties; קשר אחד, 6 קשרים."""
+    """A count of ties in words: no ties, one tie, 6 ties; אין קשרים, קשר אחד, 6 קשרים."""
     return count(n, "tie", lang)
 
 
