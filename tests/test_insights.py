@@ -212,6 +212,27 @@ def test_backbone_findings():
     assert "backbone_not_broker" in found and "backbone_dependency" not in found
 
 
+def test_ranks_read_as_words():
+    # bb, the base map's backbone, brokers most; hp, marked instead, ranks fourth
+    mem = [tuple(r) + ("member",) * (3 - len(r)) for r in STEERING]
+    bodies = pd.DataFrame({"id": ["steering"], "kind": ["steering_committee"]})
+    hp = build(SECTORS, BASE_TIES, memberships=mem, bodies=bodies,
+               backbone=["yes" if a == "hp" else "" for a in SECTORS])
+    words = {"en": ("ranks first among", "ranks fourth among", "(ranks first among"),
+             "he": ("במקום הראשון בין", "במקום הרביעי בין", "(במקום הראשון בין")}
+    for lang in LANGS:
+        first, fourth, axis = words[lang]
+        found = netmap.insights(make(), lang=lang)
+        f = found[found.codes.index("backbone_broker")]
+        assert f.evidence["rank"] == 1 and first in f.text
+        found = netmap.insights(hp, lang=lang)
+        f = found[found.codes.index("backbone_not_broker")]
+        assert f.evidence["rank"] == 4 and fourth in f.text
+        position = netmap.axis_position(make(), lang=lang)
+        assert axis in position.loc["management", "evidence"]
+        assert not re.search(r"(ranks|rank|מקום) \d", f.text + position.to_string())
+
+
 def test_key_person_finding():
     actors = pd.DataFrame({
         "id": ["moe", "ngo", "intel", "dana"],

@@ -7,6 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import netmap
@@ -40,7 +41,7 @@ def test_langs_are_found_from_the_catalogue_modules():
     modules = {p.stem for p in Path(netmap.words.__file__).parent.glob("??.py")}
     assert set(LANGS) == modules
     english = importlib.import_module("netmap.words.en")
-    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 24
+    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 25
     assert all(isinstance(getattr(english, group), dict) for group in GROUPS)
 
 
@@ -208,6 +209,19 @@ def test_zero_one_two_and_many_of_every_counted_noun(lang):
     for noun in catalogue.NOUNS:
         assert not catalogue.count(0, noun, lang)[:1].isdigit()
         assert not catalogue.count(1, noun, lang)[:1].isdigit()
+
+
+def test_ordinals():
+    ranks = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 21, 22, 23, 101, 111, 1_002]
+    assert [catalogue.ordinal(n, "en") for n in ranks] == [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+        "1,002nd"]
+    assert [catalogue.ordinal(n, "he") for n in ranks] == [
+        "הראשון", "השני", "השלישי", "הרביעי", "החמישי", "השישי", "השביעי", "השמיני",
+        "התשיעי", "העשירי", "ה-11", "ה-12", "ה-13", "ה-21", "ה-22", "ה-23", "ה-101", "ה-111",
+        "ה-1,002"]
+    assert catalogue.ordinal(np.int64(3), "en") == "third"
 
 
 def test_numbers_round_one_way():

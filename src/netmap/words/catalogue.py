@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words", "say",
            "plot_word", "report_word", "finding_texts", "fields", "join", "quote",
-           "direction", "percent", "percents", "count", "p_text", "p_cell", "expected",
+           "direction", "percent", "percents", "count", "ordinal", "p_text", "p_cell", "expected",
            "isolate", "NOUNS", "ties_phrase", "core_count_phrase", "sector_phrase",
            "sector_name", "term_name", "level_name", "measure_name"]
 
@@ -205,6 +205,25 @@ def count(n: int, noun: str, lang: str) -> str:
     n = int(n)
     form = {0: "zero", 1: "one", 2: "two"}.get(n, "many")
     return say("COUNTS", f"{noun}_{form}", lang, n=f"{n:,}")
+
+
+def ordinal(rank: int, lang: str) -> str:
+    """A rank as a sentence says it: "first" to "tenth", then "11th", "22nd".
+
+    Hebrew writes the rank after "במקום" ("in place"): "הראשון" to
+    "העשירי", then "ה-11". The sentences around it say "ranks first among
+    the brokers", "נמצא במקום השלישי".
+
+    Examples
+    --------
+    >>> ordinal(1, "en"), ordinal(11, "en"), ordinal(23, "en"), ordinal(3, "he")
+    ('first', '11th', '23rd', 'השלישי')
+    """
+    n = int(rank)
+    if 1 <= n <= 10:
+        return say("ORDINALS", str(n), lang)
+    last = 0 if n % 100 in (11, 12, 13) else n % 10
+    return say("ORDINALS", f"many_{last}" if last in (1, 2, 3) else "many", lang, n=f"{n:,}")
 
 
 def p_text(p: float, lang: str, permutations: int | None = None) -> str:

@@ -78,6 +78,24 @@ COUNTS = {
     "core_sectors_3": "three core sectors",
 }
 
+#: A rank in words: "first" to "tenth", then digits with their suffix ("11th", "21st").
+ORDINALS = {
+    "1": "first",
+    "2": "second",
+    "3": "third",
+    "4": "fourth",
+    "5": "fifth",
+    "6": "sixth",
+    "7": "seventh",
+    "8": "eighth",
+    "9": "ninth",
+    "10": "tenth",
+    "many": "{n}th",
+    "many_1": "{n}st",
+    "many_2": "{n}nd",
+    "many_3": "{n}rd",
+}
+
 #: How a p-value reads: equal to a value, or below the printed resolution.
 NUMBERS = {
     "p_equal": "p = {p}",
@@ -136,7 +154,7 @@ AXIS = {
     "unknown": "not declared",
     "stakeholders": "{n} from {k}; core-sector balance {balance}",
     "backbone": ("backbone {name} brokers {share} of the open two-paths between sectors "
-                 "(rank {rank} among the brokers)"),
+                 "(ranks {rank} among the brokers)"),
     "partner_led": "no backbone; {n} chaired, led or coordinated by a partner",
     "unmanaged": "no backbone, and no body with a chair, lead or coordinator",
     "overall": ("position {position} on the axis (0 cooperation, 0.5 partnership, 1 joint "
