@@ -430,6 +430,8 @@ REPORT = {
     "waves_caption": ("The two waves on one layout: actors who joined and who left are "
                       "marked."),
     "measures": "Headline measures",
+    "points_one": "{n} percentage point",
+    "points_many": "{n} percentage points",
     "sector_changes": "Actors by sector",
     "body_changes": "Bodies",
     "yes": "yes",

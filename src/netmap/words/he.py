@@ -414,6 +414,8 @@ REPORT = {
     "scope_wave": "היקף הדוח: סבב המיפוי {wave}.",
     "waves_caption": "שני הסבבים על אותה פריסה: שחקנים שהצטרפו ושעזבו מסומנים.",
     "measures": "מדדים מרכזיים",
+    "points_one": "{n} נקודת אחוז",
+    "points_many": "{n} נקודות אחוז",
     "sector_changes": "שחקנים לפי מגזר",
     "body_changes": "גופים",
     "yes": "כן",
