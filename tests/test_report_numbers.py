@@ -71,7 +71,9 @@ BACKBONE = {
 UNDER = {
     "en": (r"(?:: |; )(.+?) and (.+?) have (.+?) against about ([\d.,]+) "
            r"\((p [=<] [\d.]+), \d+ permutations\)"),
-    "he": (r"בין (.+?) לבין (.+?) יש (.+?), לעומת כ-([\d.,]+) \((p [=<] [\d.]+), \d+ תמורות\)"),
+    # "יש 3 קשרים" (there are 3 ties), or "אין אף קשר" (there is no tie) for none
+    "he": (r"בין (.+?) לבין (.+?) (?:יש (.+?)|(אין אף קשר)), לעומת כ-([\d.,]+) "
+           r"\((p [=<] [\d.]+), \d+ תמורות\)"),
 }
 
 
@@ -123,10 +125,12 @@ def test_every_repeated_figure_is_printed_once(scoped_reports, name, lang):
         rows = {(r[1], r[2], r[4]) for h, rs in _tables(parts, page, heads["expected"])
                 for r in rs}
         assert said, "the sample has under-connected pairs"
-        for _, _, observed, expected, p in said:
+        for case in said:
+            observed, expected, p = "".join(case[2:-2]), case[-2], case[-1]
             number = re.search(r"\d+", observed)
             ties = number.group() if number else {"one tie": "1", "two ties": "2",
-                                                  "קשר אחד": "1", "שני קשרים": "2"}[observed]
+                                                  "קשר אחד": "1", "שני קשרים": "2",
+                                                  "no ties": "0", "אין אף קשר": "0"}[observed]
             assert (ties, expected, p.split(" ", 1)[1].removeprefix("= ")) in rows, \
                 (observed, expected, p)
         # counts: the summary line's actors and ties are the scope's
