@@ -163,3 +163,56 @@ def test_relabelling_actors_changes_nothing(edges, rnd):
     w1 = netmap.without_backbone(m, backbone="a0")
     w2 = netmap.without_backbone(m2, backbone=new[0])
     pd.testing.assert_frame_equal(w1, w2)
+
+
+# -- the backbone column under its Hebrew (and other English) headers ---------------------
+HEBREW_ACTORS = [["מזהה", "שם", "מגזר", "ארגון השדרה"],
+                 ["bb", "שיתופים", "עמותה", "כן"], ["p", "משרד", "ממשלה", ""],
+                 ["b", "חברה", "עסקי", ""], ["t", "עמותה ב", "עמותה", "לא"]]
+HEBREW_TIES = [["מקור", "יעד"], ["bb", "p"], ["bb", "b"], ["bb", "t"], ["p", "b"]]
+
+
+@pytest.mark.parametrize("header", ["ארגון שדרה", "ארגון השדרה", "Backbone organisation",
+                                    "backbone_org", "BACKBONE"])
+def test_the_backbone_column_under_its_documented_headers(header):
+    sectors = {"bb": "third", "p": "public", "b": "business", "t": "third"}
+    m = build(sectors, [("bb", "p"), ("bb", "b"), ("bb", "t"), ("p", "b")],
+              **{header: ["yes", "", "", ""]})
+    assert header in m.actors.columns  # an extra column, kept as written
+    assert backbone_actors(m) == ["bb"]
+    assert netmap.backbone_brokerage(m).loc["bb", "share"] == 1.0
+
+
+def test_a_hebrew_workbook_and_csv_mark_the_backbone(tmp_path):
+    from workbooks import workbook
+
+    book = workbook(tmp_path / "map.xlsx", {"שחקנים": HEBREW_ACTORS, "קשרים": HEBREW_TIES})
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    for name, rows in (("actors", HEBREW_ACTORS), ("ties", HEBREW_TIES)):
+        (folder / f"{name}.csv").write_text("\n".join(",".join(r) for r in rows) + "\n",
+                                            encoding="utf-8")
+    for m in (netmap.read_excel(book), netmap.read_csv(folder)):
+        assert backbone_actors(m) == ["bb"]
+        for lang, said in (("en", "ranks first among the brokers"),
+                           ("he", "במקום הראשון בין המתווכים")):
+            found = netmap.insights(m, lang=lang, permutations=19)
+            assert "no_backbone" not in found.codes
+            assert said in found[found.codes.index("backbone_broker")].text
+
+
+def test_two_backbone_columns_are_an_error_not_a_guess():
+    sectors = {"a": "public", "b": "third"}
+    m = build(sectors, [("a", "b")], backbone=["yes", ""], **{"ארגון שדרה": ["", "כן"]})
+    with pytest.raises(netmap.InvalidValueError, match="2 backbone columns"):
+        backbone_actors(m)
+    with pytest.raises(netmap.InvalidValueError, match="'backbone', 'ארגון שדרה'"):
+        netmap.insights(m, lang="he", permutations=19)
+
+
+def test_no_backbone_says_the_hebrew_header():
+    m = star_map(False)
+    he = netmap.insights(m, lang="he", permutations=19)
+    assert '"ארגון שדרה"' in he[he.codes.index("no_backbone")].text
+    en = netmap.insights(m, lang="en", permutations=19)
+    assert "'backbone' column" in en[en.codes.index("no_backbone")].text

@@ -98,6 +98,25 @@ def test_under_connected_pair():
     assert "sector_pair_under_connected" not in codes(build(sectors, mixed))
 
 
+def test_under_connected_pair_without_a_tie_reads_as_none():
+    # public and academia (not both core: no "no tie" warning) meet only through x
+    sectors = ({f"p{i}": "public" for i in range(6)} | {f"a{i}": "academia" for i in range(6)}
+               | {"x": "community"})
+    edges = [(f"p{i}", f"p{j}") for i in range(6) for j in range(i + 1, 6)]
+    edges += [(f"a{i}", f"a{j}") for i in range(6) for j in range(i + 1, 6)]
+    m = build(sectors, [*edges, ("p0", "x"), ("x", "a0"), ("p1", "x")])
+    texts = {}
+    for lang in LANGS:
+        found = netmap.insights(m, lang=lang)
+        f = found[found.codes.index("sector_pair_under_connected")]
+        assert f.evidence["cases"][0]["observed"] == 0
+        texts[lang] = f.text
+    assert "have no ties against about" in texts["en"] and "0 ties" not in texts["en"]
+    assert "two pairs of their actors" in texts["en"]
+    assert "אין אף קשר, לעומת" in texts["he"] and "0 קשרים" not in texts["he"]
+    assert "יש אין" not in texts["he"]
+
+
 def test_single_sector_groups():
     coalition = [*STEERING, ("intel", "coal"), ("hp", "coal")]
     found = netmap.insights(make(memberships=coalition, kinds={"coal": "coalition"}))
@@ -191,6 +210,27 @@ def test_backbone_findings():
     peripheral = [t for t in BASE_TIES if "bb" not in t] + [("bb", "ngo1")]
     found = codes(make(ties=peripheral))
     assert "backbone_not_broker" in found and "backbone_dependency" not in found
+
+
+def test_ranks_read_as_words():
+    # bb, the base map's backbone, brokers most; hp, marked instead, ranks fourth
+    mem = [tuple(r) + ("member",) * (3 - len(r)) for r in STEERING]
+    bodies = pd.DataFrame({"id": ["steering"], "kind": ["steering_committee"]})
+    hp = build(SECTORS, BASE_TIES, memberships=mem, bodies=bodies,
+               backbone=["yes" if a == "hp" else "" for a in SECTORS])
+    words = {"en": ("ranks first among", "ranks fourth among", "(ranks first among"),
+             "he": ("במקום הראשון בין", "במקום הרביעי בין", "(במקום הראשון בין")}
+    for lang in LANGS:
+        first, fourth, axis = words[lang]
+        found = netmap.insights(make(), lang=lang)
+        f = found[found.codes.index("backbone_broker")]
+        assert f.evidence["rank"] == 1 and first in f.text
+        found = netmap.insights(hp, lang=lang)
+        f = found[found.codes.index("backbone_not_broker")]
+        assert f.evidence["rank"] == 4 and fourth in f.text
+        position = netmap.axis_position(make(), lang=lang)
+        assert axis in position.loc["management", "evidence"]
+        assert not re.search(r"(ranks|rank|מקום) \d", f.text + position.to_string())
 
 
 def test_key_person_finding():

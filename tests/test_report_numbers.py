@@ -6,7 +6,7 @@ import pytest
 
 import netmap
 from netmap.words.catalogue import words
-from report_text import column, sections, text
+from report_text import column, sections, tables, text
 
 LANGS = ("en", "he")
 
@@ -71,7 +71,9 @@ BACKBONE = {
 UNDER = {
     "en": (r"(?:: |; )(.+?) and (.+?) have (.+?) against about ([\d.,]+) "
            r"\((p [=<] [\d.]+), \d+ permutations\)"),
-    "he": (r"בין (.+?) לבין (.+?) יש (.+?), לעומת כ-([\d.,]+) \((p [=<] [\d.]+), \d+ תמורות\)"),
+    # "יש 3 קשרים" (there are 3 ties), or "אין אף קשר" (there is no tie) for none
+    "he": (r"בין (.+?) לבין (.+?) (?:יש (.+?)|(אין אף קשר)), לעומת כ-([\d.,]+) "
+           r"\((p [=<] [\d.]+), \d+ תמורות\)"),
 }
 
 
@@ -123,10 +125,12 @@ def test_every_repeated_figure_is_printed_once(scoped_reports, name, lang):
         rows = {(r[1], r[2], r[4]) for h, rs in _tables(parts, page, heads["expected"])
                 for r in rs}
         assert said, "the sample has under-connected pairs"
-        for _, _, observed, expected, p in said:
+        for case in said:
+            observed, expected, p = "".join(case[2:-2]), case[-2], case[-1]
             number = re.search(r"\d+", observed)
             ties = number.group() if number else {"one tie": "1", "two ties": "2",
-                                                  "קשר אחד": "1", "שני קשרים": "2"}[observed]
+                                                  "קשר אחד": "1", "שני קשרים": "2",
+                                                  "no ties": "0", "אין אף קשר": "0"}[observed]
             assert (ties, expected, p.split(" ", 1)[1].removeprefix("= ")) in rows, \
                 (observed, expected, p)
         # counts: the summary line's actors and ties are the scope's
@@ -227,3 +231,46 @@ def report_axis(lang):
     from netmap.words.catalogue import report_word
 
     return report_word("axis", lang)
+
+
+# -- the wave comparison: shares as percentages, by the one rounding rule ---------------------
+def test_wave_shares_print_as_percentages():
+    from netmap.reporting._sections import WAVE_SHARES, Context, _shares_as_percents
+    from netmap.structure.waves import HEADLINE_MEASURES, compare
+    from netmap.words.catalogue import percent
+
+    assert set(WAVE_SHARES) <= set(HEADLINE_MEASURES)
+    m = netmap.datasets.load_2x5()
+    diff = compare(m, 2013, 2016)
+    api = diff.measures.copy()
+    points = {"en": "percentage points", "he": "נקודות אחוז"}
+    for lang in LANGS:
+        shown = _shares_as_percents(diff.measures, Context(m, lang))
+        for name in WAVE_SHARES:
+            before, after = api.loc[name, "before"], api.loc[name, "after"]
+            assert shown.loc[name, "before"] == percent(before)
+            assert shown.loc[name, "after"] == percent(after)
+            change = shown.loc[name, "change"].translate({0x2066: None, 0x2069: None})
+            # the change is the difference of the printed percentages
+            diff_points = int(percent(after)[:-1]) - int(percent(before)[:-1])
+            assert change == f"{diff_points:+d} {points[lang]}"
+        # the backbone brokered 31% in 2013 and 45% in 2016 (whole-map figure 44%)
+        assert shown.loc["backbone_share", ["before", "after"]].tolist() == ["31%", "45%"]
+        # the other measures keep their numbers
+        others = [k for k in api.index if k not in WAVE_SHARES]
+        assert shown.loc[others].astype(float).equals(api.loc[others])
+    # the API's numbers are untouched
+    assert diff.measures.equals(api) and all(t == "float64" for t in diff.measures.dtypes)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", LANGS)
+def test_wave_table_of_the_report_has_no_decimal_shares(sample, lang):
+    waves = sections(sample[lang])["waves"]
+    headlines = words("HEADLINES", lang)
+    rows = {r[0]: r[1:] for _, rs in tables(waves) for r in rs}
+    for name in ("cross_sector_share", "backbone_share", "public_share_joint_bodies"):
+        before, after, change = rows[headlines[name]]
+        assert re.fullmatch(r"\d+%", before) and re.fullmatch(r"\d+%", after), name
+        assert int(change.split()[0]) == int(after[:-1]) - int(before[:-1])
+

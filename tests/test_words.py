@@ -7,6 +7,7 @@ import shutil
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import netmap
@@ -40,7 +41,7 @@ def test_langs_are_found_from_the_catalogue_modules():
     modules = {p.stem for p in Path(netmap.words.__file__).parent.glob("??.py")}
     assert set(LANGS) == modules
     english = importlib.import_module("netmap.words.en")
-    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 24
+    assert GROUPS[:3] == ("LANGUAGE", "JOIN", "COUNTS") and len(GROUPS) == 25
     assert all(isinstance(getattr(english, group), dict) for group in GROUPS)
 
 
@@ -121,8 +122,10 @@ def test_join_and_counts():
     assert catalogue.join(["א", '"ב"'], "he") == 'א ו"ב"'
     assert catalogue.join(["א", "Intel"], "he") == "א ו-Intel"
     assert catalogue.join(["א", "ב"], "he", "or") == "א או ב"
-    assert [catalogue.ties_phrase(n, "en") for n in (1, 6)] == ["one tie", "6 ties"]
-    assert [catalogue.ties_phrase(n, "he") for n in (1, 6)] == ["קשר אחד", "6 קשרים"]
+    assert [catalogue.ties_phrase(n, "en") for n in (0, 1, 6)] == ["no ties", "one tie",
+                                                                     "6 ties"]
+    assert [catalogue.ties_phrase(n, "he") for n in (0, 1, 6)] == ["אין קשרים", "קשר אחד",
+                                                                     "6 קשרים"]
     assert say("PLOTS", "members of", "he", "ועדה") == "חברי ועדה"
 
 
@@ -169,40 +172,56 @@ def test_after_the_third_language_is_gone():
     assert catalogue.LANGS == ("en", "he")
 
 
-# one, two and many of every counted noun: the number agrees with the noun
+# zero, one, two and many of every counted noun: the number agrees with the noun
 COUNTED = {
-    "en": {"tie": ("one tie", "two ties", "7 ties"),
-           "actor": ("one actor", "two actors", "7 actors"),
-           "body": ("one body", "two bodies", "7 bodies"),
-           "organisation": ("one organisation", "two organisations", "7 organisations"),
-           "pair": ("one pair", "two pairs", "7 pairs"),
-           "permutation": ("one permutation", "two permutations", "7 permutations"),
-           "member": ("one member", "two members", "7 members"),
-           "goal": ("one goal", "two goals", "7 goals"),
-           "finding": ("one finding", "two findings", "7 findings"),
-           "more": ("and one more", "and two more", "and 7 more")},
-    "he": {"tie": ("קשר אחד", "שני קשרים", "7 קשרים"),
-           "actor": ("שחקן אחד", "שני שחקנים", "7 שחקנים"),
-           "body": ("גוף אחד", "שני גופים", "7 גופים"),
-           "organisation": ("ארגון אחד", "שני ארגונים", "7 ארגונים"),
-           "pair": ("זוג אחד", "שני זוגות", "7 זוגות"),
-           "permutation": ("תמורה אחת", "שתי תמורות", "7 תמורות"),
-           "member": ("חבר אחד", "שני חברים", "7 חברים"),
-           "goal": ("מטרה אחת", "שתי מטרות", "7 מטרות"),
-           "finding": ("ממצא אחד", "שני ממצאים", "7 ממצאים"),
-           "more": ("ועוד אחד", "ועוד שניים", "ועוד 7")},
+    "en": {"tie": ("no ties", "one tie", "two ties", "7 ties"),
+           "actor": ("no actors", "one actor", "two actors", "7 actors"),
+           "body": ("no bodies", "one body", "two bodies", "7 bodies"),
+           "organisation": ("no organisations", "one organisation", "two organisations",
+                            "7 organisations"),
+           "pair": ("no pairs", "one pair", "two pairs", "7 pairs"),
+           "permutation": ("no permutations", "one permutation", "two permutations",
+                           "7 permutations"),
+           "member": ("no members", "one member", "two members", "7 members"),
+           "goal": ("no goals", "one goal", "two goals", "7 goals"),
+           "finding": ("no findings", "one finding", "two findings", "7 findings"),
+           "more": ("and no more", "and one more", "and two more", "and 7 more")},
+    "he": {"tie": ("אין קשרים", "קשר אחד", "שני קשרים", "7 קשרים"),
+           "actor": ("אין שחקנים", "שחקן אחד", "שני שחקנים", "7 שחקנים"),
+           "body": ("אין גופים", "גוף אחד", "שני גופים", "7 גופים"),
+           "organisation": ("אין ארגונים", "ארגון אחד", "שני ארגונים", "7 ארגונים"),
+           "pair": ("אין זוגות", "זוג אחד", "שני זוגות", "7 זוגות"),
+           "permutation": ("אין תמורות", "תמורה אחת", "שתי תמורות", "7 תמורות"),
+           "member": ("אין חברים", "חבר אחד", "שני חברים", "7 חברים"),
+           "goal": ("אין מטרות", "מטרה אחת", "שתי מטרות", "7 מטרות"),
+           "finding": ("אין ממצאים", "ממצא אחד", "שני ממצאים", "7 ממצאים"),
+           "more": ("ותו לא", "ועוד אחד", "ועוד שניים", "ועוד 7")},
 }
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_one_two_and_many_of_every_counted_noun(lang):
+def test_zero_one_two_and_many_of_every_counted_noun(lang):
     assert set(COUNTED[lang]) == set(catalogue.NOUNS)
     for noun, forms in COUNTED[lang].items():
-        assert tuple(catalogue.count(n, noun, lang) for n in (1, 2, 7)) == forms, noun
+        assert tuple(catalogue.count(n, noun, lang) for n in (0, 1, 2, 7)) == forms, noun
     assert catalogue.count(1_000, "permutation", lang).startswith("1,000 ")
-    # a digit 1 never stands before a noun: "1 bodies", "1 גופים"
+    # a digit 0 or 1 never stands before a noun: "0 ties", "1 bodies", "1 גופים"
     for noun in catalogue.NOUNS:
+        assert not catalogue.count(0, noun, lang)[:1].isdigit()
         assert not catalogue.count(1, noun, lang)[:1].isdigit()
+
+
+def test_ordinals():
+    ranks = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 21, 22, 23, 101, 111, 1_002]
+    assert [catalogue.ordinal(n, "en") for n in ranks] == [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "11th", "12th", "13th", "21st", "22nd", "23rd", "101st", "111th",
+        "1,002nd"]
+    assert [catalogue.ordinal(n, "he") for n in ranks] == [
+        "הראשון", "השני", "השלישי", "הרביעי", "החמישי", "השישי", "השביעי", "השמיני",
+        "התשיעי", "העשירי", "ה-11", "ה-12", "ה-13", "ה-21", "ה-22", "ה-23", "ה-101", "ה-111",
+        "ה-1,002"]
+    assert catalogue.ordinal(np.int64(3), "en") == "third"
 
 
 def test_numbers_round_one_way():

@@ -20,7 +20,14 @@ from netmap.model._labels import label_key
 from netmap.model._params import allowed_words
 from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.sectors import CORE_SECTORS
-from netmap.words.catalogue import check_lang, core_count_phrase, count, percent, say
+from netmap.words.catalogue import (
+    check_lang,
+    core_count_phrase,
+    count,
+    ordinal,
+    percent,
+    say,
+)
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -173,7 +180,7 @@ def _management(m, lang: str, backbone, central_rank: int):
         if f"name_{lang}" in m.actors:
             names = m.actors[f"name_{lang}"].reindex(ids).fillna(names)
         text = say("AXIS", "backbone", lang, name=", ".join(map(str, names)),
-                   share=percent(share), rank=rank)
+                   share=percent(share), rank=ordinal(rank, lang))
         return (1.0 if rank <= central_rank else 0.5), text
     mem = m.memberships
     led = 0

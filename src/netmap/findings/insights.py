@@ -43,6 +43,7 @@ from netmap.words.catalogue import (
     finding_texts,
     isolate,
     join,
+    ordinal,
     p_text,
     percent,
     quote,
@@ -318,7 +319,7 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
                    if frozenset((a, b)) not in reported]  # no direct tie: already said
         if flagged:
             cases = [say.phrase(
-                "under", a=say.sector(a), b=say.sector(b),
+                "under" if row["observed"] else "under_none", a=say.sector(a), b=say.sector(b),
                 observed=ties_phrase(int(row["observed"]), say.lang),
                 expected=expected(float(row["expected"])),
                 p=p_text(float(row["p_value"]), say.lang, permutations),
@@ -443,13 +444,15 @@ def _insight_2(m, say, *, central_rank, wave_maps):
                                  actor=say.actor(a), body=say.body(b)))
     elif info["role"] == "central":
         found.append(say.finding("public_central", 2, "attention", (info["best"],),
-                                 evidence, actor=best, rank=rank, body=body))
+                                 evidence, actor=best, rank=ordinal(rank, say.lang),
+                                 body=body))
     elif info["role"] == "peripheral":
         share = info["seat_share"]
         found.append(say.finding("public_peripheral", 2, "attention",
                                  (info["best"],) if info["best"] is not None else (),
                                  evidence, share=percent(share) if share == share else "0%",
-                                 body=body, rank=rank if rank == rank else "-"))
+                                 body=body,
+                                 rank=ordinal(rank, say.lang) if rank == rank else "-"))
     elif m.bodies is not None and len(m.bodies):
         found.append(say.finding("public_absent", 2, "warning", (), evidence))
     if len(wave_maps) > 1:
@@ -561,11 +564,12 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
                                      backbone=names, pairs=lost, share=percent(share)))
         if rank <= central_rank:
             found.append(say.finding("backbone_broker", "general", "info", ids, evidence,
-                                     backbone=names, share=percent(share), rank=rank))
+                                     backbone=names, share=percent(share),
+                                     rank=ordinal(rank, say.lang)))
         else:
             found.append(say.finding("backbone_not_broker", "general", "attention", ids,
                                      evidence, backbone=names, share=percent(share),
-                                     rank=rank))
+                                     rank=ordinal(rank, say.lang)))
     if "level" in m.actors.columns and (m.actors["level"] == "person").any():
         risk = key_person_risk(m)
         at_risk = risk[risk["at_risk"]]

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from netmap.model._numbers import whole_percent
 from netmap.reporting._html import (
     Block,
     Definitions,
@@ -514,7 +515,7 @@ def waves(ctx: Context) -> list[Block] | None:
     plot.plot_waves(m, before, after, fig=fig, layout=_upright(shown_pos),
                     lang=ctx.lang, seed=ctx.seed)
     parts.append(figure(fig, ctx.word("waves"), ctx.word("waves_caption")))
-    measures = diff.measures.copy()
+    measures = _shares_as_percents(diff.measures, ctx)
     headlines = words("HEADLINES", ctx.lang)
     measures.index = [headlines.get(k, k) for k in measures.index]
     measures.index.name = "measure"
@@ -528,6 +529,35 @@ def waves(ctx: Context) -> list[Block] | None:
                 "type_after", "chair_sectors_before", "chair_sectors_after"]
         parts += [heading(ctx.word("body_changes")), ctx.table(shown[keep])]
     return parts
+
+
+#: The headline measures that are shares (of ties, of paths, of seats): printed as
+#: percentages, as every share of the report is.
+WAVE_SHARES = ("cross_sector_share", "backbone_share", "public_share_joint_bodies")
+
+
+def _shares_as_percents(measures: pd.DataFrame, ctx: Context) -> pd.DataFrame:
+    """The comparison's measures with its shares written as percentages.
+
+    Before and after go through :func:`~netmap.words.catalogue.percent` (the
+    report's one rounding rule); the change is the difference of the two
+    printed percentages in percentage points, so the row reads "31%, 45%,
+    +14 percentage points" and adds up as printed. The other measures keep
+    their numbers. The API's numbers (``compare(...).measures``) are not touched.
+    """
+    shown = measures.astype(object)
+    for name in WAVE_SHARES:
+        if name not in shown.index:
+            continue
+        before, after = (float(v) for v in measures.loc[name, ["before", "after"]])
+        known = before == before, after == after  # NaN where the wave cannot say
+        shown.loc[name, "before"] = percent(before) if known[0] else None
+        shown.loc[name, "after"] = percent(after) if known[1] else None
+        points = whole_percent(after) - whole_percent(before) if all(known) else None
+        shown.loc[name, "change"] = None if points is None else ctx.word(
+            "points_one" if abs(points) == 1 else "points_many",
+            n=f"\u2066{points:+d}\u2069" if points else "0")  # the sign stays left in Hebrew
+    return shown
 
 
 def appendix(ctx: Context) -> list[Block]:

@@ -7,8 +7,9 @@ two-paths between sectors that the backbone brokers, who brokers each
 pair of sectors and how concentrated that is, and what the map looks
 like without the backbone.
 
-The backbone is the actors marked yes in the actors' ``backbone`` column,
-the ids passed as ``backbone=``, or the ``top`` actors by cross-sector
+The backbone is the actors marked yes in the actors' ``backbone`` column
+(headed by any of :data:`BACKBONE_HEADERS`: "ארגון שדרה" in Hebrew), the
+ids passed as ``backbone=``, or the ``top`` actors by cross-sector
 brokerage.
 """
 
@@ -23,16 +24,54 @@ from scipy.sparse.csgraph import connected_components
 
 from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
+from netmap.model._labels import label_key
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
 from netmap.model.arrays import int32_indices
-from netmap.model.exceptions import MeasureError
+from netmap.model.exceptions import InvalidValueError, MeasureError
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_backbone",
            "pair_two_paths", "cross_two_paths"]
+
+#: The headers of the actors' backbone column (yes for the backbone organisation).
+#: The column is an extra one, kept under its header as written; a header is
+#: matched as every header is (case, spacing, punctuation and the definite
+#: article ignored), so "Backbone", "backbone_org", "ארגון שדרה" and
+#: "ארגון השדרה" all name it.
+BACKBONE_HEADERS = ("backbone", "backbone organisation", "backbone organization",
+                    "backbone org", "ארגון שדרה")
+
+
+def backbone_column(m) -> str | None:
+    """The header of the actors' backbone column as written, or None without one.
+
+    Raises
+    ------
+    netmap.InvalidValueError
+        When two columns name the backbone (say "backbone" and "ארגון שדרה"),
+        naming both.
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> backbone_column(m)
+    'backbone'
+    >>> actors = m.actors.rename(columns={"backbone": "ארגון השדרה"}).reset_index()
+    >>> backbone_column(netmap.StakeholderMap(actors, m.ties))
+    'ארגון השדרה'
+    """
+    keys = {label_key(h) for h in BACKBONE_HEADERS}
+    found = [c for c in m.actors.columns if isinstance(c, str) and label_key(c) in keys]
+    if len(found) > 1:
+        raise InvalidValueError(
+            f"the actors table has {len(found)} backbone columns "
+            f"({', '.join(map(repr, found))})", table="actors", column=found[1],
+            suggestion="keep one of them, or pass backbone= (ids)")
+    return found[0] if found else None
 
 
 def backbone_actors(m, backbone=None, *, top: int | None = None,
@@ -73,14 +112,16 @@ def backbone_actors(m, backbone=None, *, top: int | None = None,
     if top is not None:
         order = np.argsort(-cross_two_paths(m, by), kind="stable")[:top]
         return list(np.asarray(m.arrays.ids, dtype=object)[order])
-    if "backbone" in m.actors.columns:
-        marked = flagged(m, "backbone")
+    column = backbone_column(m)
+    if column is not None:
+        marked = flagged(m, column)
         if marked.any():
             return list(np.asarray(m.arrays.ids, dtype=object)[marked])
-        raise MeasureError("no actor is marked yes in the 'backbone' column; mark the "
+        raise MeasureError(f"no actor is marked yes in the {column!r} column; mark the "
                            "backbone there, or pass backbone= (ids) or top= (brokers)")
-    raise MeasureError("the map names no backbone: add a 'backbone' column to the actors "
-                       "(yes for the backbone), or pass backbone= (ids) or top= (brokers)")
+    raise MeasureError("the map names no backbone: add a 'backbone' column (Hebrew header "
+                       "'ארגון שדרה') to the actors (yes for the backbone), or pass "
+                       "backbone= (ids) or top= (brokers)")
 
 
 def pair_two_paths(m, by: str = "sector") -> np.ndarray:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words", "say",
            "plot_word", "report_word", "finding_texts", "fields", "join", "quote",
-           "direction", "percent", "percents", "count", "p_text", "p_cell", "expected",
+           "direction", "percent", "percents", "count", "ordinal", "p_text", "p_cell", "expected",
            "isolate", "NOUNS", "ties_phrase", "core_count_phrase", "sector_phrase",
            "sector_name", "term_name", "level_name", "measure_name"]
 
@@ -181,7 +181,7 @@ def percents(values: Iterable[float]) -> list[str]:
     return [f"{v}%" for v in whole_percents(values)]
 
 
-#: The counted nouns of the ``COUNTS`` group (one, two and many forms each).
+#: The counted nouns of the ``COUNTS`` group (zero, one, two and many forms each).
 NOUNS = ("tie", "actor", "body", "organisation", "pair", "permutation", "member", "goal",
          "finding", "more")
 
@@ -189,18 +189,41 @@ NOUNS = ("tie", "actor", "body", "organisation", "pair", "permutation", "member"
 def count(n: int, noun: str, lang: str) -> str:
     """A number of things in words, agreeing with the number.
 
-    One and two have their own forms (English "one tie", "two ties";
-    Hebrew "קשר אחד", "שני קשרים", "שתי מטרות" by the noun's gender),
-    more are written with digits ("6 ties", "6 קשרים").
+    Zero, one and two have their own forms (English "no ties", "one tie",
+    "two ties"; Hebrew "אין קשרים", "קשר אחד", "שני קשרים", "שתי מטרות" by
+    the noun's gender), more are written with digits ("6 ties", "6 קשרים").
+    The Hebrew zero form is a clause ("there are no ties"): a sentence that
+    puts the count after "יש" ("there are") has its own wording for none.
 
     Examples
     --------
     >>> count(1, "body", "en"), count(2, "body", "he"), count(1_200, "tie", "en")
     ('one body', 'שני גופים', '1,200 ties')
+    >>> count(0, "tie", "en"), count(0, "tie", "he")
+    ('no ties', 'אין קשרים')
     """
     n = int(n)
-    form = "one" if n == 1 else "two" if n == 2 else "many"
+    form = {0: "zero", 1: "one", 2: "two"}.get(n, "many")
     return say("COUNTS", f"{noun}_{form}", lang, n=f"{n:,}")
+
+
+def ordinal(rank: int, lang: str) -> str:
+    """A rank as a sentence says it: "first" to "tenth", then "11th", "22nd".
+
+    Hebrew writes the rank after "במקום" ("in place"): "הראשון" to
+    "העשירי", then "ה-11". The sentences around it say "ranks first among
+    the brokers", "נמצא במקום השלישי".
+
+    Examples
+    --------
+    >>> ordinal(1, "en"), ordinal(11, "en"), ordinal(23, "en"), ordinal(3, "he")
+    ('first', '11th', '23rd', 'השלישי')
+    """
+    n = int(rank)
+    if 1 <= n <= 10:
+        return say("ORDINALS", str(n), lang)
+    last = 0 if n % 100 in (11, 12, 13) else n % 10
+    return say("ORDINALS", f"many_{last}" if last in (1, 2, 3) else "many", lang, n=f"{n:,}")
 
 
 def p_text(p: float, lang: str, permutations: int | None = None) -> str:
@@ -253,7 +276,7 @@ def isolate(name: object) -> str:
 
 
 def ties_phrase(n: int, lang: str) -> str:
-    """A count of ties in words: one tie, 6 ties; קשר אחד, 6 קשרים."""
+    """A count of ties in words: no ties, one tie, 6 ties; אין קשרים, קשר אחד, 6 קשרים."""
     return count(n, "tie", lang)
 
 

@@ -32,33 +32,43 @@ JOIN = {
 
 #: Counts in words.
 COUNTS = {
+    "tie_zero": "no ties",
     "tie_one": "one tie",
     "tie_two": "two ties",
     "tie_many": "{n} ties",
+    "actor_zero": "no actors",
     "actor_one": "one actor",
     "actor_two": "two actors",
     "actor_many": "{n} actors",
+    "body_zero": "no bodies",
     "body_one": "one body",
     "body_two": "two bodies",
     "body_many": "{n} bodies",
+    "organisation_zero": "no organisations",
     "organisation_one": "one organisation",
     "organisation_two": "two organisations",
     "organisation_many": "{n} organisations",
+    "pair_zero": "no pairs",
     "pair_one": "one pair",
     "pair_two": "two pairs",
     "pair_many": "{n} pairs",
+    "permutation_zero": "no permutations",
     "permutation_one": "one permutation",
     "permutation_two": "two permutations",
     "permutation_many": "{n} permutations",
+    "member_zero": "no members",
     "member_one": "one member",
     "member_two": "two members",
     "member_many": "{n} members",
+    "goal_zero": "no goals",
     "goal_one": "one goal",
     "goal_two": "two goals",
     "goal_many": "{n} goals",
+    "finding_zero": "no findings",
     "finding_one": "one finding",
     "finding_two": "two findings",
     "finding_many": "{n} findings",
+    "more_zero": "and no more",
     "more_one": "and one more",
     "more_two": "and two more",
     "more_many": "and {n} more",
@@ -66,6 +76,24 @@ COUNTS = {
     "core_sectors_1": "one core sector",
     "core_sectors_2": "two core sectors",
     "core_sectors_3": "three core sectors",
+}
+
+#: A rank in words: "first" to "tenth", then digits with their suffix ("11th", "21st").
+ORDINALS = {
+    "1": "first",
+    "2": "second",
+    "3": "third",
+    "4": "fourth",
+    "5": "fifth",
+    "6": "sixth",
+    "7": "seventh",
+    "8": "eighth",
+    "9": "ninth",
+    "10": "tenth",
+    "many": "{n}th",
+    "many_1": "{n}st",
+    "many_2": "{n}nd",
+    "many_3": "{n}rd",
 }
 
 #: How a p-value reads: equal to a value, or below the printed resolution.
@@ -126,7 +154,7 @@ AXIS = {
     "unknown": "not declared",
     "stakeholders": "{n} from {k}; core-sector balance {balance}",
     "backbone": ("backbone {name} brokers {share} of the open two-paths between sectors "
-                 "(rank {rank} among the brokers)"),
+                 "(ranks {rank} among the brokers)"),
     "partner_led": "no backbone; {n} chaired, led or coordinated by a partner",
     "unmanaged": "no backbone, and no body with a chair, lead or coordinator",
     "overall": ("position {position} on the axis (0 cooperation, 0.5 partnership, 1 joint "
@@ -143,6 +171,8 @@ PHRASES = {
     "dependence": "{actor} depends on {funder} ({tie}) and sits with it in {body}",
     "under": ("{a} and {b} have {observed} against about {expected} ({p}), with "
               "{two_step} of their actors two steps apart"),
+    "under_none": ("{a} and {b} have no ties against about {expected} ({p}), with "
+                   "{two_step} of their actors two steps apart"),
     "cut": "without {actor}, {pairs}",
 }
 
@@ -400,6 +430,8 @@ REPORT = {
     "waves_caption": ("The two waves on one layout: actors who joined and who left are "
                       "marked."),
     "measures": "Headline measures",
+    "points_one": "{n} percentage point",
+    "points_many": "{n} percentage points",
     "sector_changes": "Actors by sector",
     "body_changes": "Bodies",
     "yes": "yes",
