@@ -213,7 +213,7 @@ class _Checker:
             out = values.astype("float64")
         else:
             text = _as_text(values)
-            out = pd.to_numeric(text, errors="coerce").astype("float64")
+            out = exact_floats(text)
             bad = text.notna() & out.isna()
             if bad.any():
                 for label, idx in text[bad].groupby(text[bad], sort=False).groups.items():
@@ -318,7 +318,7 @@ def _infer(values: pd.Series) -> pd.Series:
             return _integer_texts(values)
         if (text.str.fullmatch(_NUMBER.pattern)
                 | text.str.fullmatch(_INFINITY.pattern, case=False)).all():
-            return _numbers(pd.to_numeric(values).astype("Float64"))
+            return _numbers(exact_floats(values).astype("Float64"))
         return values.astype("str")
     return values
 
@@ -357,6 +357,29 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     out_obj = np.full(len(values), None, dtype=object)
     out_obj[present] = exact[codes]
     return pd.Series(out_obj, index=values.index, dtype=object)
+
+
+def exact_floats(text: pd.Series) -> pd.Series:
+    """Numbers written as text, each read exactly as Python reads it; NaN where none.
+
+    ``pd.to_numeric`` of pandas 3.0.0 reads ``"0.30000000000000004"`` as
+    ``0.3`` (a fast, inexact parser); ``astype("float64")`` goes through
+    Python's own exact reading, and ``to_numeric`` only finds what is not a
+    number.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> exact_floats(pd.Series(["0.30000000000000004", "x", None])).tolist()
+    [0.30000000000000004, nan, nan]
+    """
+    try:
+        return text.astype("float64")
+    except (TypeError, ValueError):
+        out = pd.to_numeric(text, errors="coerce").astype("float64")
+        ok = out.notna()
+        out[ok] = text[ok].astype("float64")
+        return out
 
 
 def _numbers(values: pd.Series) -> pd.Series:

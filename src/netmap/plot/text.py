@@ -150,7 +150,9 @@ def _display_line(line: str, direction: str, libraqm: bool, warn: bool,
                   stacklevel: int) -> str:
     rtl, _, first = _strong(line)
     if not rtl and direction != "rtl":
-        return line  # nothing right to left: as it is
+        # nothing right to left: as it is, less the isolates and marks a text
+        # engine without libraqm would draw as missing glyphs
+        return line if libraqm else line.translate(_CONTROLS)
     base = text_direction(line) if direction == "auto" else direction
     if libraqm:
         if base is None or base == first:
