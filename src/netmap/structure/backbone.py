@@ -8,7 +8,7 @@ pair of sectors and how concentrated that is, and what the map looks
 like without the backbone.
 
 The backbone is the actors marked yes in the actors' ``backbone`` column
-(headed by any of :data:`BACKBONE_HEADERS`: "ארגון שדרה" in Hebrew), the
+(headed by any of :data:`~netmap.structure.backbone.BACKBONE_HEADERS`: "ארגון שדרה" in Hebrew), the
 ids passed as ``backbone=``, or the ``top`` actors by cross-sector
 brokerage.
 """
