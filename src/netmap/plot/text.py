@@ -216,8 +216,10 @@ def display_text(text: str, *, direction: str = "auto", warn: bool = True,
     if text.isascii():
         return text
     libraqm = has_libraqm()
-    return "\n".join(_display_line(line, direction, libraqm, warn, stacklevel + 1)
-                     for line in text.split("\n"))
+    shown = "\n".join(_display_line(line, direction, libraqm, warn, stacklevel + 1)
+                      for line in text.split("\n"))
+    # Without libraqm matplotlib draws isolates and marks as missing glyphs.
+    return shown if libraqm else shown.translate(_CONTROLS)
 
 
 def font_families(font: str | Sequence[str] | None = None) -> list[str]:
