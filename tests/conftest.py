@@ -62,6 +62,26 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(scope="module")
+def sample():
+    """The bundled 2x5 sample map (92 actors, 394 ties), loaded once per test module."""
+    import netmap
+
+    return netmap.datasets.load_2x5()
+
+
+@pytest.fixture
+def close_figures():
+    """Close every matplotlib figure after the test (use it by name or in ``usefixtures``).
+
+    Only where pyplot is loaded already: the fixture itself imports no matplotlib.
+    """
+    yield
+    pyplot = sys.modules.get("matplotlib.pyplot")
+    if pyplot is not None:
+        pyplot.close("all")
+
+
 @pytest.fixture
 def actors_frame() -> pd.DataFrame:
     """Five actors, one per core sector plus academia and a person."""

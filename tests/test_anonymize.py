@@ -19,11 +19,6 @@ KEY = "correct horse battery staple"
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
-
-
-@pytest.fixture(scope="module")
 def anon(sample):
     return sample.anonymize(key=KEY)
 

@@ -17,11 +17,6 @@ from netmap.plot.interactive import LEVEL_SHAPES, TIE_DASHES, VENDORED
 
 
 @pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
-
-
-@pytest.fixture(scope="module")
 def page(sample):
     return explore(sample)
 

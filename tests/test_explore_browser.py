@@ -47,11 +47,6 @@ def driver():
     browser.quit()
 
 
-@pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
-
-
 def _folder(tmp_path) -> Path:
     folder = Path(os.environ.get("NETMAP_SCREENSHOTS", tmp_path))
     folder.mkdir(parents=True, exist_ok=True)

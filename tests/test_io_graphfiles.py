@@ -21,11 +21,6 @@ def write(m, path):
         m.to_graphml(path)
 
 
-@pytest.fixture
-def sample():
-    return netmap.datasets.load_2x5()
-
-
 @pytest.mark.parametrize(("suffix", "read"), FORMATS)
 def test_round_trip_of_the_sample(tmp_path, sample, suffix, read):
     path = tmp_path / f"map.{suffix}"

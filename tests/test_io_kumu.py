@@ -21,11 +21,6 @@ CONNECTIONS = [["From", "To", "Type", "Direction", "Strength", "Since"],
                ["Intel", "עמותת אור|משרד החינוך", "partnership", None, 1, None]]
 
 
-@pytest.fixture
-def sample():
-    return netmap.datasets.load_2x5()
-
-
 @pytest.mark.parametrize("suffix", ["xlsx", "json"])
 def test_round_trip_of_the_sample(tmp_path, sample, suffix):
     path = tmp_path / f"map.{suffix}"

@@ -23,6 +23,9 @@ import netmap.plot  # noqa: E402
 from netmap import ParameterError, StakeholderMap  # noqa: E402
 from netmap.datasets import synthetic  # noqa: E402
 
+#: Every figure a test draws is closed after it (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("close_figures")
+
 #: A key long enough for anonymize (16 bytes at least).
 KEY = "a key of sixteen bytes or more"
 
@@ -173,17 +176,6 @@ BAD = [
      "label_column", "title"),
     ("bodies-fontsize", _call(netmap.plot.plot_bodies, fontsize=0), "fontsize", 0),
 ]
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.mark.parametrize(("call", "parameter", "value"),

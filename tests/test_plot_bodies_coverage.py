@@ -16,18 +16,10 @@ from netmap.plot import SECTOR_COLORS, display_text, plot_bodies, plot_coverage
 from netmap.plot.palette import EXTRA_COLORS
 from plot_fixtures import bodies_map, small_map, two_components
 
+#: Every figure a test draws is closed after it (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("close_figures")
+
 SECTORS = ["public", "business", "third", "academia", "philanthropy"]
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
 
 
 @pytest.fixture(scope="module")

@@ -13,16 +13,8 @@ from netmap.plot.palette import ROLE_COLORS
 from netmap.plot.waves import union_layout
 from plot_fixtures import small_map
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
+#: Every figure a test draws is closed after it (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 @pytest.fixture

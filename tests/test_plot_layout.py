@@ -12,11 +12,6 @@ from netmap.plot.layouts import force_positions, layout, sector_positions
 from plot_fixtures import small_map, two_components
 
 
-@pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
-
-
 @pytest.mark.parametrize("kind", ["force", "sector"])
 def test_same_seed_same_positions_other_seed_other_positions(sample, kind):
     first = layout(sample, kind=kind, seed=3)

@@ -14,11 +14,8 @@ from netmap.plot import SECTOR_COLORS, TIE_STYLES, layout, plot_map
 from netmap.plot.palette import LEVEL_MARKERS
 from plot_fixtures import small_map
 
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
+#: Every figure a test draws is closed after it (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 
 @pytest.fixture

@@ -14,6 +14,9 @@ from netmap.model.exceptions import MissingGlyphWarning
 from netmap.plot import plot_map, plot_mixing, text
 from plot_fixtures import small_map
 
+#: Every figure a test draws is closed after it (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("close_figures")
+
 RLI, LRI, PDI = "\u2067", "\u2066", "\u2069"
 
 
@@ -25,12 +28,6 @@ def with_raqm(monkeypatch):
 @pytest.fixture
 def without_raqm(monkeypatch):
     monkeypatch.delattr(ft2font, "__libraqm_version__", raising=False)
-
-
-@pytest.fixture(autouse=True)
-def _close():
-    yield
-    plt.close("all")
 
 
 def test_detection_reads_matplotlib(with_raqm):

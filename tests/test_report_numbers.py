@@ -12,17 +12,16 @@ LANGS = ("en", "he")
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory):
+def pages(tmp_path_factory, sample):
     folder = tmp_path_factory.mktemp("numbers")
-    m = netmap.datasets.load_2x5()
-    return {lang: netmap.report(m, folder / f"{lang}.html", lang=lang, permutations=99)
+    return {lang: netmap.report(sample, folder / f"{lang}.html", lang=lang, permutations=99)
             .read_text(encoding="utf-8") for lang in LANGS}
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_p_value_prints_as_zero(sample, lang):
-    page = sample[lang]
+def test_no_p_value_prints_as_zero(pages, lang):
+    page = pages[lang]
     said = re.findall(r"p ([=<]) ([0-9.]+)", text(page))
     assert said, "the report states p-values"
     for relation, digits in said:
@@ -151,8 +150,8 @@ def _tables(parts, page, heading):
 # -- sentences --------------------------------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_sentences_agree_and_names_are_isolated(sample, scoped_reports, lang):
-    page = sample[lang]
+def test_sentences_agree_and_names_are_isolated(pages, scoped_reports, lang):
+    page = pages[lang]
     said = text(page)
     # no digit 1 before a plural noun, in either language
     assert not re.search(r"\b1 (ties|bodies|actors|organisations|pairs|members)\b", said)
@@ -187,12 +186,12 @@ def test_english_finding_keeps_a_hebrew_name_whole():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_brokers_of_an_undirected_map_count_each_path_once(sample, lang):
+def test_brokers_of_an_undirected_map_count_each_path_once(pages, lang):
     m = netmap.datasets.load_2x5()
     api = netmap.brokerage(m, stat="raw")
     assert (api["representative"] == api["gatekeeper"]).all()  # sna's undirected convention
     heads = words("COLUMNS", lang)
-    page = sections(sample[lang])["brokers"]
+    page = sections(pages[lang])["brokers"]
     assert heads["gatekeeper"] not in column(page, heads["between"]) and \
         not column(page, heads["gatekeeper"])
     ranked = netmap.brokers(m, top=10)
@@ -208,8 +207,8 @@ def test_brokers_of_an_undirected_map_count_each_path_once(sample, lang):
 # -- the first page ---------------------------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_first_page_for_the_committee(sample, lang):
-    page = sample[lang]
+def test_first_page_for_the_committee(pages, lang):
+    page = pages[lang]
     ids = re.findall(r'<section id="([^"]+)">', page)
     assert ids[0] == "overview"
     first = sections(page)["overview"]
@@ -265,8 +264,8 @@ def test_wave_shares_print_as_percentages():
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGS)
-def test_wave_table_of_the_report_has_no_decimal_shares(sample, lang):
-    waves = sections(sample[lang])["waves"]
+def test_wave_table_of_the_report_has_no_decimal_shares(pages, lang):
+    waves = sections(pages[lang])["waves"]
     headlines = words("HEADLINES", lang)
     rows = {r[0]: r[1:] for _, rs in tables(waves) for r in rs}
     for name in ("cross_sector_share", "backbone_share", "public_share_joint_bodies"):

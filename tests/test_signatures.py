@@ -16,7 +16,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
@@ -25,6 +24,9 @@ import netmap.datasets  # noqa: E402
 import netmap.io  # noqa: E402
 import netmap.plot  # noqa: E402
 from netmap import ParameterError, StakeholderMap  # noqa: E402
+
+#: Every figure a test draws is closed after it (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("close_figures")
 
 NAMESPACES = {"netmap": netmap, "netmap.plot": netmap.plot, "netmap.io": netmap.io,
               "netmap.datasets": netmap.datasets}
@@ -168,17 +170,6 @@ def _cases():
 
 
 CASES = _cases()
-
-
-@pytest.fixture(scope="module")
-def sample():
-    return netmap.datasets.load_2x5()
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 def _call(name, func, m, tmp_path, **options):
