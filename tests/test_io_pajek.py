@@ -7,17 +7,14 @@ import pandas as pd
 import pytest
 
 import netmap
-from netmap.testing import assert_map_equal
+from exchange_files import assert_fails_at, assert_round_trip, read_warned, small_map, write_file
 
 DATA = Path(__file__).parent / "data" / "pajek"
 KNOKE = {1: "public", 2: "third", 3: "business"}  # KnokSec.clu: 1 GOV, 2 VOL, 3 PVT
 
 
 def read(path, **kwargs):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        m = netmap.read_pajek(path, **kwargs)
-    return m, [str(w.message) for w in caught]
+    return read_warned(netmap.read_pajek, path, **kwargs)
 
 
 def arc_lines(path):
@@ -79,9 +76,7 @@ def test_monk_partition_and_weights():
 
 
 def write(tmp_path, text, name="g.net"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_file(tmp_path, text, name)
 
 
 def test_lists_matrix_edges_and_mixed_directions(tmp_path):
@@ -117,10 +112,7 @@ def test_lists_matrix_edges_and_mixed_directions(tmp_path):
     ("*Arcs\n1 2\n", "before \\*Vertices", 1),
 ])
 def test_parser_failures_name_the_file_and_line(tmp_path, text, message, row):
-    path = write(tmp_path, text)
-    with pytest.raises(netmap.FileFormatError, match=message) as info:
-        netmap.read_pajek(path)
-    assert info.value.file == str(path) and info.value.row == row
+    assert_fails_at(netmap.read_pajek, write(tmp_path, text), message, row)
 
 
 def test_partition_failures(tmp_path):
@@ -142,25 +134,12 @@ def test_partition_failures(tmp_path):
         netmap.read_pajek(net, directed=1)
 
 
-def small_map(directed, **extra):
-    actors = pd.DataFrame({"id": ["moe", "beit yatziv", "intel", "ngo"],
-                           "sector": ["public", "third", "business", "עמותה"], **extra})
-    ties = pd.DataFrame({"source": ["moe", "intel", "ngo", "moe"],
-                         "target": ["beit yatziv", "moe", "ngo", "ngo"],
-                         "weight": [1.0, 2.5, 1.0, 0.25]})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", netmap.DataWarning)  # the self-tie
-        return netmap.from_frames(actors, ties, directed=directed, name="מפה  =1")
-
-
 @pytest.mark.parametrize("directed", [True, False])
 def test_written_files_read_back_equal(tmp_path, directed):
-    m = small_map(directed, x=[0.1, 0.2, 0.3, 0.4], y=[1.0, 0.5, 0.25, 0.0])
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")  # nothing is left out
-        netmap.write_pajek(m, tmp_path / "m.net", partition=tmp_path / "m.clu")
-    back, _ = read(tmp_path / "m.net", partition=tmp_path / "m.clu")
-    assert_map_equal(m, back, check_name=True)
+    m = small_map(directed, name="מפה  =1", x=[0.1, 0.2, 0.3, 0.4], y=[1.0, 0.5, 0.25, 0.0])
+    clu = {"partition": tmp_path / "m.clu"}  # nothing is left out: no warning
+    assert_round_trip(m, tmp_path / "m.net", netmap.write_pajek, netmap.read_pajek,
+                      write_options=clu, read_options=clu, check_name=True)
 
 
 def test_writer_names_what_it_leaves_out(tmp_path):

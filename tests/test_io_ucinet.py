@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import netmap
-from netmap.testing import assert_map_equal
+from exchange_files import assert_fails_at, assert_round_trip, read_warned, small_map, write_file
 
 DATA = Path(__file__).parent / "data" / "ucinet"
 KNOKE_SECTORS = {"COUN": "public", "COMM": "third", "EDUC": "public", "INDU": "business",
@@ -17,16 +17,11 @@ KNOKE_SECTORS = {"COUN": "public", "COMM": "third", "EDUC": "public", "INDU": "b
 
 
 def read(path, **kwargs):
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        m = netmap.read_dl(path, **kwargs)
-    return m, [str(w.message) for w in caught]
+    return read_warned(netmap.read_dl, path, **kwargs)
 
 
 def write(tmp_path, text, name="m.dl"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_file(tmp_path, text, name)
 
 
 def test_zachary_reads_with_the_published_counts():
@@ -122,10 +117,7 @@ def test_embedded_matrix_labels_and_directed_false(tmp_path):
     ("DL N=2 FORMAT=EDGELIST1\nLABELS EMBEDDED\nDATA:\na b\nb c\n", "N = 2", 5),
 ])
 def test_parser_failures_name_the_file_and_line(tmp_path, text, message, row):
-    path = write(tmp_path, text)
-    with pytest.raises(netmap.FileFormatError, match=message) as info:
-        netmap.read_dl(path)
-    assert info.value.file == str(path) and info.value.row == row
+    assert_fails_at(netmap.read_dl, write(tmp_path, text), message, row)
 
 
 def test_values_are_checked_as_in_every_reader(tmp_path):
@@ -142,31 +134,19 @@ def test_values_are_checked_as_in_every_reader(tmp_path):
         netmap.read_dl(Path("/nonexistent/x.dl"))
 
 
-def small_map(directed):
-    actors = pd.DataFrame({"id": ["moe", "beit yatziv", "intel, IL", "ngo"],
-                           "sector": ["public", "third", "business", "עמותה"]})
-    ties = pd.DataFrame({"source": ["moe", "intel, IL", "ngo", "moe"],
-                         "target": ["beit yatziv", "moe", "ngo", "ngo"],
-                         "weight": [1.0, 2.5, 1.0, 0.25]})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", netmap.DataWarning)  # the self-tie
-        return netmap.from_frames(actors, ties, directed=directed)
-
-
 @pytest.mark.parametrize("directed", [True, False])
 @pytest.mark.parametrize("fmt", ["edgelist1", "fullmatrix"])
 def test_written_files_read_back_equal(tmp_path, directed, fmt):
-    m = small_map(directed)
-    path = tmp_path / "m.dl"
-    with pytest.warns(netmap.DataWarning, match="does not keep the actors' sector$|sector "):
-        netmap.write_dl(m, path, format=fmt)
-    back, _ = read(path, sectors=dict(m.actors["sector"]))
-    assert back.directed == directed
-    assert_map_equal(m, back, check_order=fmt == "edgelist1")
+    m = small_map(directed, business="intel, IL")
+    assert_round_trip(m, tmp_path / "m.dl", netmap.write_dl, netmap.read_dl,
+                      warns="does not keep the actors' sector$|sector ",
+                      write_options={"format": fmt},
+                      read_options={"sectors": dict(m.actors["sector"])},
+                      check_order=fmt == "edgelist1")
 
 
 def test_node_list_and_matrix_warn_what_they_change(tmp_path):
-    m = small_map(True)
+    m = small_map(True, business="intel, IL")
     with pytest.warns(netmap.DataWarning, match="weights"):
         netmap.write_dl(m, tmp_path / "n.dl", format="nodelist1")
     back, _ = read(tmp_path / "n.dl", sectors=dict(m.actors["sector"]))
