@@ -212,6 +212,17 @@ def test_user_bodies_goals_and_what_cannot_be_mapped(tmp_path):
     messages = " ".join(str(w.message) for w in record)
     assert "join two bodies or goals" in messages
     assert "goal element(s) have fields" in messages
+    issues = m.issues.set_index("code")
+    assert issues.loc["kumu-connection-not-read", ["sheet", "row"]].tolist() == [
+        "Connections", 6]
+    assert issues.loc["kumu-connection-not-read", "message"].endswith(
+        "row 6: 1 connection(s) join two bodies or goals and cannot be a tie, membership "
+        "or activity; not read (first: 'Team' to 'Steering committee')")
+    assert issues.loc["kumu-goal-fields-not-read", ["sheet", "row"]].tolist() == [
+        "Elements", 6]
+    assert issues.loc["kumu-goal-fields-not-read", "message"].endswith(
+        "row 6: 1 goal element(s) have fields a shared goal has no place for; not read "
+        "(first: 'Math': Role note)")
     assert m.bodies.index.tolist() == ["Steering committee", "Team"]
     assert m.bodies["kind"].tolist() == ["steering_committee", "working_team"]
     members = m.memberships

@@ -961,22 +961,24 @@ class _Gather:
 
     def issues(self) -> list[dict]:
         """What was not read: connections between bodies or goals, fields of goals."""
-        issues = []
-        if self.unmapped:
-            sheet, n, a, b = self.unmapped[0]
-            issues.append(issue_record(
-                "kumu-connection-not-read",
-                f"{len(self.unmapped)} connection(s) join two bodies or goals and cannot "
-                f"be a tie, membership or activity; not read (first: '{a}' to '{b}')",
-                file=self.file, sheet=sheet, row=n))
-        if self.goal_fields:
-            sheet, n, ident, fields = self.goal_fields[0]
-            issues.append(issue_record(
-                "kumu-goal-fields-not-read",
-                f"{len(self.goal_fields)} goal element(s) have fields a shared goal has no "
-                f"place for; not read (first: '{ident}': {', '.join(fields)})",
-                file=self.file, sheet=sheet, row=n))
-        return issues
+        found = [
+            self._not_read("kumu-connection-not-read", self.unmapped,
+                           "connection(s) join two bodies or goals and cannot be a tie, "
+                           "membership or activity", lambda a, b: f"'{a}' to '{b}'"),
+            self._not_read("kumu-goal-fields-not-read", self.goal_fields,
+                           "goal element(s) have fields a shared goal has no place for",
+                           lambda ident, fields: f"'{ident}': {', '.join(fields)}"),
+        ]
+        return [issue for issue in found if issue is not None]
+
+    def _not_read(self, code: str, rows: list[tuple], what: str,
+                  first: Callable[..., str]) -> dict | None:
+        """One issue for the ``rows`` (sheet, row, details...) not read: how many, the first."""
+        if not rows:
+            return None
+        sheet, n, *details = rows[0]
+        return issue_record(code, f"{len(rows)} {what}; not read (first: {first(*details)})",
+                            file=self.file, sheet=sheet, row=n)
 
 
 def _to_list_issues(source: _Source) -> list[dict]:
