@@ -80,6 +80,12 @@ def test_without_libraqm_marks_are_dropped_and_lines_kept(without_raqm):
     assert text.display_text(f"{RLI}משרד החינוך{PDI}\nשיתופים") == "ךוניחה דרשמ\nםיפותיש"
 
 
+def test_without_libraqm_a_mark_sets_the_direction_before_it_is_dropped(without_raqm):
+    # U+200F counts as a right-to-left letter: "1 A" then reads right to left,
+    # and the mark itself, which matplotlib would draw as a box, is gone
+    assert text.display_text("\u200f1 A\nB \u2068x\u2069") == "A 1\nB x"
+
+
 def test_without_libraqm_arabic_is_joined_then_reordered(without_raqm):
     reshaper = require("arabic_reshaper")
     label = "جمعية النور"

@@ -148,10 +148,15 @@ def check_shaping(texts: Iterable[str], *, stacklevel: int = 2) -> bool:
 
 def _display_line(line: str, direction: str, libraqm: bool, warn: bool,
                   stacklevel: int) -> str:
+    """One line as matplotlib should get it.
+
+    Without libraqm the line loses its isolates and marks (matplotlib would
+    draw them as missing glyphs), but only after its direction is read: a
+    mark such as U+200F sets it.
+    """
     rtl, _, first = _strong(line)
     if not rtl and direction != "rtl":
-        # nothing right to left: as it is, less the isolates and marks a text
-        # engine without libraqm would draw as missing glyphs
+        # nothing right to left: as it is
         return line if libraqm else line.translate(_CONTROLS)
     base = text_direction(line) if direction == "auto" else direction
     if libraqm:
@@ -216,10 +221,8 @@ def display_text(text: str, *, direction: str = "auto", warn: bool = True,
     if text.isascii():
         return text
     libraqm = has_libraqm()
-    shown = "\n".join(_display_line(line, direction, libraqm, warn, stacklevel + 1)
-                      for line in text.split("\n"))
-    # Without libraqm matplotlib draws isolates and marks as missing glyphs.
-    return shown if libraqm else shown.translate(_CONTROLS)
+    return "\n".join(_display_line(line, direction, libraqm, warn, stacklevel + 1)
+                     for line in text.split("\n"))
 
 
 def font_families(font: str | Sequence[str] | None = None) -> list[str]:
