@@ -153,6 +153,41 @@ def test_a_dated_map_dates_its_report_and_gives_the_same_bytes(tmp_path, monkeyp
         assert "2026-01-01" in line and "2024-03-01" not in line
 
 
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_malformed_source_date_epoch_is_named_and_the_map_dates_the_report(
+        tmp_path, monkeypatch, lang):
+    actors = pd.DataFrame({"id": ["a", "b", "c"], "sector": ["public", "business", "third"]})
+    ties = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"]})
+    dated = netmap.StakeholderMap(actors, ties, date="2024-03-01")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.warns(netmap.NetmapWarning) as caught:
+        text = netmap.report(dated, tmp_path / "r.html", permutations=9, lang=lang,
+                             static=True).read_text(encoding="utf-8")
+    [said] = [str(w.message) for w in caught if "SOURCE_DATE_EPOCH" in str(w.message)]
+    assert said == report_word("epoch_ignored", lang, value="yesterday", date="2024-03-01")
+    [line] = re.findall(r'<p class="meta">(.*?)</p>', text)
+    assert "2024-03-01" in line
+
+
+@pytest.mark.parametrize("value", ["1.7e9", "1_767_225_600", "١٢", "9" * 30, "-"])
+def test_every_malformed_source_date_epoch_warns(monkeypatch, value):
+    from netmap.reporting import _made_on
+
+    actors = pd.DataFrame({"id": ["a", "b"], "sector": ["public", "business"]})
+    ties = pd.DataFrame({"source": ["a"], "target": ["b"]})
+    undated = netmap.StakeholderMap(actors, ties)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    with pytest.warns(netmap.NetmapWarning, match="SOURCE_DATE_EPOCH") as caught:
+        assert _made_on(undated, "en") is None
+    assert str(caught[0].message) == report_word("epoch_ignored_undated", "en", value=value)
+    # set but empty counts as not set; a well-formed one dates the report
+    for good, date in [("", None), (" 1767225600 ", "2026-01-01"), ("0", "1970-01-01")]:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", good)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert _made_on(undated, "en") == date
+
+
 def test_bad_language(tmp_path):
     with pytest.raises(netmap.MeasureError, match="lang"):
         netmap.report(netmap.datasets.load_2x5(), tmp_path / "r.html", lang="fr")

@@ -26,13 +26,14 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.model._atomic import atomic_open
 from netmap.model._params import check_bool, check_int, check_seed
-from netmap.model._warnings import collect
+from netmap.model._warnings import collect, warn
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context, scope_line
 from netmap.words.catalogue import check_lang
@@ -47,7 +48,7 @@ __all__ = ["report", "SECTION_IDS"]
 SECTION_IDS = tuple(sid for sid, _, _, _ in SECTIONS)
 
 
-def _made_on(m: StakeholderMap) -> str | None:
+def _made_on(m: StakeholderMap, lang: str) -> str | None:
     """The report's date: ``SOURCE_DATE_EPOCH`` (UTC) when set, else the map's date, else None.
 
     A report carries no clock time of its own, so the same map, options and
@@ -55,14 +56,24 @@ def _made_on(m: StakeholderMap) -> str | None:
     :attr:`~netmap.StakeholderMap.date`); a build that sets
     ``SOURCE_DATE_EPOCH`` (https://reproducible-builds.org/specs/source-date-epoch/)
     overrides that date, as the specification asks of every date a tool
-    would write, so one build dates all its files alike.
+    would write, so one build dates all its files alike. A value that is
+    not a whole number of seconds (ASCII digits, as ``date +%s`` writes
+    them) is ignored with a warning in ``lang``; set but empty counts as
+    not set.
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    try:
-        stamp = int(epoch)
-    except ValueError:
+    if not epoch:
         return m.date
-    return _dt.datetime.fromtimestamp(stamp, tz=_dt.UTC).date().isoformat()
+    if re.fullmatch(r"-?[0-9]+", epoch):
+        try:
+            return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.UTC).date().isoformat()
+        except (OverflowError, OSError, ValueError):
+            pass  # beyond the years a date can hold: malformed as well
+    if m.date is None:
+        warn(say("epoch_ignored_undated", lang, value=epoch), stacklevel=3)
+    else:
+        warn(say("epoch_ignored", lang, value=epoch, date=m.date), stacklevel=3)
+    return m.date
 
 
 def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = None, wave=None,
@@ -172,7 +183,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
                              [paragraph(say("warnings", lang)), Items(noted)] if noted
                              else [paragraph(say("no_notes", lang), "note")]))
     heading = title or m.name or say("report", lang)
-    made = _made_on(m)
+    made = _made_on(m, lang)
     head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
                      say("made_by_undated", lang, version=__version__), "meta")
     text = page(heading, lang, [scope_line(ctx), head], built)

@@ -356,6 +356,16 @@ REPORT = {
     "report": "Stakeholder network map",
     "made_by": "Made with netmap {version} on {date}.",
     "made_by_undated": "Made with netmap {version}.",
+    "epoch_ignored": (
+        "SOURCE_DATE_EPOCH is '{value}', which is not a whole number of seconds "
+        "since 1970 (such as 1767225600 for 2026-01-01): ignored, and the report "
+        "is dated {date}, the map's date; set it to a number as `date +%s` writes "
+        "it, or unset it"),
+    "epoch_ignored_undated": (
+        "SOURCE_DATE_EPOCH is '{value}', which is not a whole number of seconds "
+        "since 1970 (such as 1767225600 for 2026-01-01): ignored, and the report "
+        "has no date, as the map has none; set it to a number as `date +%s` "
+        "writes it, or unset it"),
     "contents": "Contents",
     "illustrative": "This is the bundled illustrative sample: its ties are invented.",
     "overview": "For the committee: the map at a glance",
