@@ -333,3 +333,16 @@ def test_convert_writes_ucinet_and_pajek_and_says_what_they_leave_out(capsys, tm
     # Pajek carries the sectors in the partition written beside the network.
     expected = m.actors["sector"] if fmt == "pajek" else ["other"] * len(m.actors)
     assert back.actors["sector"].astype(str).tolist() == list(map(str, expected))
+
+
+def test_encoding_reaches_a_kumu_folder(capsys, tmp_path):
+    # Latin-1 "à" is also the Hebrew letter alef in Windows-1255: read only when told
+    folder = tmp_path / "kumu"
+    folder.mkdir()
+    (folder / "elements.csv").write_bytes("Label,Type\nMinistry,public\nà,NGO\n"
+                                          .encode("latin-1"))
+    (folder / "connections.csv").write_bytes("From,To\nMinistry,à\n".encode("latin-1"))
+    code, _, err = run(capsys, "validate", str(folder))
+    assert code == 1 and "cannot tell the file's encoding" in err
+    code, out, _ = run(capsys, "summary", str(folder), "--encoding", "latin-1")
+    assert code == 0 and "2 actors" in out

@@ -318,3 +318,48 @@ def test_element_types_must_be_a_sequence(tmp_path, sample):
     sample.to_kumu(tmp_path / "map.json")
     with pytest.raises(netmap.ParameterError, match="body_types='Body'"):
         netmap.read_kumu(tmp_path / "map.json", body_types="Body")
+
+
+def kumu_folder(tmp_path, label, encoding):
+    """elements.csv and connections.csv holding ``label``, written in ``encoding``."""
+    folder = tmp_path / f"kumu-{encoding}"
+    folder.mkdir()
+    (folder / "elements.csv").write_bytes(
+        f"Label,Type\nMinistry,public\n{label},NGO\n".encode(encoding))
+    (folder / "connections.csv").write_bytes(
+        f"From,To\nMinistry,{label}\n".encode(encoding))
+    return folder
+
+
+def test_encoding_of_kumu_csv_files_as_for_read_csv(tmp_path):
+    # Hebrew in Windows-1255, told or found
+    folder = kumu_folder(tmp_path, "עמותת הגליל", "cp1255")
+    for encoding in (None, "cp1255"):
+        m = netmap.read_kumu(folder, encoding=encoding)
+        assert m.actors.index.tolist() == ["Ministry", "עמותת הגליל"]
+        assert m.ties[["source", "target"]].to_numpy().tolist() == [
+            ["Ministry", "עמותת הגליל"]]
+    # Latin-1 "à" is also the Hebrew letter alef in Windows-1255: refused unless told
+    folder = kumu_folder(tmp_path, "à", "latin-1")
+    with pytest.raises(FileFormatError, match="cannot tell the file's encoding") as info:
+        netmap.read_kumu(folder)
+    assert "elements.csv" in info.value.file
+    m = netmap.read_kumu(folder / "elements.csv", folder / "connections.csv",
+                         encoding="latin-1")
+    assert m.actors.index.tolist() == ["Ministry", "à"] and m.n_ties == 1
+    # told wrong: bytes the encoding cannot read, named with file and line
+    with pytest.raises(FileFormatError, match="not valid utf-8") as info:
+        netmap.read_kumu(folder, encoding="utf-8")
+    assert info.value.row == 3
+
+
+def test_encoding_is_checked_and_only_for_csv(tmp_path, sample):
+    folder = kumu_folder(tmp_path, "x", "utf-8")
+    with pytest.raises(netmap.ParameterError, match="encoding.*klingon"):
+        netmap.read_kumu(folder, encoding="klingon")
+    for suffix in ("xlsx", "json"):
+        path = tmp_path / f"map.{suffix}"
+        sample.to_kumu(path)
+        with pytest.raises(netmap.ParameterError, match="encoding") as info:
+            netmap.read_kumu(path, encoding="cp1255")
+        assert "CSV" in str(info.value)

@@ -222,3 +222,28 @@ def test_answers_from_a_workbook_and_a_wide_csv(tmp_path):
     m = netmap.from_survey(tmp_path / "wide.csv", ACTORS, layout="wide")
     assert m.ties[["source", "target"]].to_numpy().tolist() == [["a", "b"], ["b", "d"]]
     assert pd.isna(m.ties["rating"].iloc[0]) and m.ties["rating"].iloc[1] == 2
+
+
+@pytest.mark.parametrize(("name", "encoding"), [("משרד החינוך", "cp1255"), ("à", "latin-1")])
+def test_answers_in_a_legacy_encoding(tmp_path, name, encoding):
+    actors = pd.DataFrame({"id": ["a", "b"], "name": [name, "Amuta"],
+                           "sector": ["public", "third"]})
+    path = tmp_path / "answers.csv"
+    path.write_bytes(f"respondent,partner\n{name},Amuta\n".encode(encoding))
+    m = netmap.from_survey(path, actors, encoding=encoding)
+    assert m.ties[["source", "target"]].to_numpy().tolist() == [["a", "b"]]
+    if encoding == "latin-1":  # "à" is also alef in Windows-1255: refused unless told
+        with pytest.raises(netmap.FileFormatError, match="cannot tell") as info:
+            netmap.from_survey(path, actors)
+        assert info.value.file == str(path)
+    with pytest.raises(netmap.FileFormatError, match="not valid utf-8") as info:
+        netmap.from_survey(path, actors, encoding="utf-8")
+    assert info.value.row == 2
+
+
+def test_survey_encoding_is_checked_and_only_for_csv(tmp_path):
+    with pytest.raises(netmap.ParameterError, match="encoding.*klingon"):
+        netmap.from_survey(tmp_path / "answers.csv", ACTORS, encoding="klingon")
+    with pytest.raises(netmap.ParameterError, match="encoding") as info:
+        netmap.from_survey(answers(), ACTORS, encoding="cp1255")
+    assert "CSV" in str(info.value)

@@ -176,8 +176,10 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
                        "excel": {"strict": strict}}.get(fmt, {})
             if fmt in ("csv", "excel"):
                 _no_default_sector(default_sector)
-            elif default_sector is not None:
-                options = {"default_sector": default_sector}
+            else:
+                options = {} if default_sector is None else {"default_sector": default_sector}
+                if fmt in ("kumu", "kumu-json") and encoding is not None:
+                    options["encoding"] = encoding  # refused for a workbook or JSON
             return readers[fmt](path, directed=directed, waves=waves, name=name,
                                 **options)
     _no_default_sector(default_sector)

@@ -64,7 +64,7 @@ from netmap.io._settings import parse_settings, resolve, settings_rows
 from netmap.model._atomic import atomic_open, atomic_path
 from netmap.model._formula import unescape_cell
 from netmap.model._labels import label_key
-from netmap.model._params import check_bool
+from netmap.model._params import check_bool, check_encoding
 from netmap.model._raw import RawTable, cell_text, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model.exceptions import (
@@ -405,13 +405,15 @@ def _read_workbook(path: Path) -> _Source:
     return source
 
 
-def _read_csv_pair(elements: Path, connections: Path | None) -> _Source:
+def _read_csv_pair(elements: Path, connections: Path | None, encoding: str | None
+                   ) -> _Source:
     from netmap.io.csv import _csv_rows
 
     files = [elements] + ([connections] if connections is not None else [])
     source = _Source(os.fspath(elements), [])
     for path in files:
-        sheet = _from_rows(None, _csv_rows(path), os.fspath(path), unquote=True)
+        sheet = _from_rows(None, _csv_rows(path, encoding=encoding), os.fspath(path),
+                           unquote=True)
         if sheet is not None:
             source.sheets.append(sheet)
     return source
@@ -579,6 +581,7 @@ def read_kumu(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
+    encoding: str | None = None,
 ) -> StakeholderMap:
     """Read a map from Kumu: an import workbook, a pair of CSV files or JSON.
 
@@ -628,6 +631,11 @@ def read_kumu(
         warned and listed in the map's ``issues``).
     taxonomy, waves, name
         As for :func:`netmap.read_csv`.
+    encoding : str, optional
+        The encoding of the CSV files, as for :func:`netmap.read_csv`: by
+        default it is found from the bytes, and a file that could be read
+        in two ways is refused. Only for CSV files: a workbook or JSON file
+        names its own.
 
     Returns
     -------
@@ -647,8 +655,9 @@ def read_kumu(
         connections.
     netmap.ParameterError
         When ``directed`` is not True, False or None, ``body_types`` or
-        ``goal_types`` is not a sequence of text (a single string, say), or
-        ``default_sector`` is not a sector of the taxonomy.
+        ``goal_types`` is not a sequence of text (a single string, say),
+        ``default_sector`` is not a sector of the taxonomy, or ``encoding``
+        is not an encoding Python knows or is given for a workbook or JSON.
 
     Examples
     --------
@@ -672,7 +681,8 @@ def read_kumu(
     from netmap.model.stakeholder_map import StakeholderMap
 
     _check_options(directed=directed, body_types=body_types, goal_types=goal_types)
-    source = _read_source(Path(path), connections)
+    check_encoding("encoding", encoding, allow_none=True)
+    source = _read_source(Path(path), connections, encoding)
     settings = _read_settings(source)
     if directed is None and "directed" in settings:
         directed = settings["directed"]
@@ -719,7 +729,7 @@ def _check_options(*, directed, body_types, goal_types) -> None:
                                  "a sequence of element types, such as ('body',)")
 
 
-def _read_source(path: Path, connections) -> _Source:
+def _read_source(path: Path, connections, encoding: str | None) -> _Source:
     """The sheets of a workbook, a JSON file, a pair of CSV files or a folder of them."""
     if path.is_dir():
         files = {label_key(p.stem): p for p in path.iterdir()
@@ -728,12 +738,16 @@ def _read_source(path: Path, connections) -> _Source:
             raise FileFormatError("no elements.csv in the folder", file=os.fspath(path),
                                   suggestion="name the files elements.csv and "
                                              "connections.csv")
-        return _read_csv_pair(files["elements"], files.get("connections"))
+        return _read_csv_pair(files["elements"], files.get("connections"), encoding)
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        return _read_csv_pair(path, Path(connections) if connections else None, encoding)
+    if encoding is not None:
+        raise ParameterError("encoding", encoding, "None for a workbook or JSON file",
+                             "encoding= is for Kumu's CSV files; a workbook or JSON "
+                             "file names its own encoding")
     if path.suffix.lower() == ".json":
         with parser_errors(path, kind="Kumu JSON file"):
             return _read_json(path)
-    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
-        return _read_csv_pair(path, Path(connections) if connections else None)
     return _read_workbook(path)
 
 

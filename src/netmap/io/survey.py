@@ -33,7 +33,7 @@ import pandas as pd
 
 from netmap.io._exchange import issue_record
 from netmap.model._labels import label_key
-from netmap.model._params import check_choice
+from netmap.model._params import check_choice, check_encoding
 from netmap.model._raw import RawTable, cell_text, table_from_frame, table_from_rows
 from netmap.model._validation import Validated, validate_tables
 from netmap.model.exceptions import (
@@ -41,6 +41,7 @@ from netmap.model.exceptions import (
     InputError,
     InvalidValueError,
     MissingColumnError,
+    ParameterError,
     UnknownActorError,
     ValidationError,
 )
@@ -54,17 +55,25 @@ __all__ = ["from_survey", "RULES"]
 #: The choices for ties one side reported, in the order of the tables.
 RULES = ("either", "both", "respondents")
 
+#: The suffixes of CSV files of answers.
+_CSV = (".csv", ".tsv", ".txt")
+
 _YES = {label_key(x) for x in ("yes", "y", "true", "1", "x", "v", "✓", "כן", "نعم")}
 _NO = {label_key(x) for x in ("no", "n", "false", "0", "לא", "لا")}
 
 
 # -- reading the answers ---------------------------------------------------------
-def _raw_responses(responses) -> RawTable:
-    if isinstance(responses, pd.DataFrame):
+def _raw_responses(responses, encoding: str | None) -> RawTable:
+    check_encoding("encoding", encoding, allow_none=True)
+    path = None if isinstance(responses, pd.DataFrame) else Path(responses)
+    if encoding is not None and (path is None or path.suffix.lower() not in _CSV):
+        raise ParameterError("encoding", encoding, "None for a workbook or a DataFrame",
+                             "encoding= is for a CSV file of answers; a workbook or a "
+                             "DataFrame holds text already decoded")
+    if path is None:
         raw = table_from_frame("ties", responses)
         raw.table = "survey"
         return raw
-    path = Path(responses)
     file = os.fspath(path)
     rows: Sequence[tuple[int, Sequence[object]]]
     if path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -76,10 +85,10 @@ def _raw_responses(responses) -> RawTable:
             rows, sheet = _sheet_rows(ws), ws.title
         finally:
             wb.close()
-    elif path.suffix.lower() in (".csv", ".tsv", ".txt"):
+    elif path.suffix.lower() in _CSV:
         from netmap.io.csv import _csv_rows
 
-        rows, sheet = _csv_rows(path), None
+        rows, sheet = _csv_rows(path, encoding=encoding), None
     else:
         raise FileFormatError("cannot read survey answers from this file", file=file,
                               suggestion="give a CSV file, an .xlsx workbook (first "
@@ -228,6 +237,7 @@ def from_survey(
     directed: bool = False,
     taxonomy=None,
     name: str | None = None,
+    encoding: str | None = None,
 ) -> StakeholderMap:
     """A map from the answers to a roster-style partner survey.
 
@@ -278,6 +288,11 @@ def from_survey(
         Whether a tie runs from the respondent to the partner.
     taxonomy, name
         As for :class:`netmap.StakeholderMap`.
+    encoding : str, optional
+        The encoding of a CSV file of answers, as for :func:`netmap.read_csv`:
+        by default it is found from the bytes, and a file that could be
+        read in two ways is refused. Only for a CSV file: a workbook or a
+        DataFrame holds text already decoded.
 
     Returns
     -------
@@ -292,7 +307,11 @@ def from_survey(
         tie answer that is not yes or no, a rating that is not a number,
         the same pair answered twice.
     netmap.ParameterError
-        When ``layout`` is neither "long" nor "wide".
+        When ``layout`` is neither "long" nor "wide", or ``encoding`` is not
+        an encoding Python knows or is given for a workbook or a DataFrame.
+    netmap.FileFormatError
+        When a CSV file's encoding cannot be told for sure, or its bytes
+        are not of the encoding given (naming the file and line).
 
     Examples
     --------
@@ -311,7 +330,7 @@ def from_survey(
     check_choice("layout", layout, ("long", "wide"))
     frame, extra, taxonomy = _roster(actors, taxonomy)
     resolver = _Resolver(frame)
-    raw = _raw_responses(responses)
+    raw = _raw_responses(responses, encoding)
     errors: list[InputError] = []
     issues: list[dict] = []
     if layout == "wide":
