@@ -382,6 +382,29 @@ def test_findings_of_one_kind_are_said_once():
     assert len(found[found.codes.index("sector_cut_point")].evidence["cases"]) >= 2
 
 
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["without h, academia with the public sector and philanthropy",
+            "without p1, academia with philanthropy"]),
+    ("he", ['בלי "h": האקדמיה עם המגזר הציבורי והפילנתרופיה',
+            'בלי "p1": האקדמיה עם הפילנתרופיה'])])
+def test_a_cut_point_names_each_sector_once(lang, expected):
+    # without h (or u1) academia loses both the public sector and philanthropy:
+    # one sector with the two it loses, not "public and academia and academia and ..."
+    sectors = {"p1": "public", "p2": "public", "h": "public", "u1": "academia",
+               "u2": "academia", "f1": "philanthropy", "f2": "philanthropy"}
+    m = build(sectors, [("p1", "p2"), ("p2", "f1"), ("f1", "f2"), ("h", "u1"), ("u1", "u2"),
+                        ("h", "p1")])
+    found = netmap.insights(m, lang=lang, permutations=9)
+    cut = found[found.codes.index("sector_cut_point")]
+    plain = cut.text.replace("\u2068", "").replace("\u2069", "")
+    for case in expected:
+        assert case in plain
+    for name in ("academia", "האקדמיה", "philanthropy", "הפילנתרופיה"):
+        for case in plain.split(";"):
+            assert case.count(name) <= 1, case
+    assert {c["actor"] for c in cut.evidence["cases"]} == {"p1", "p2", "h", "u1", "f1"}
+
+
 def test_balanced_means_one_thing():
     from netmap.structure.bodies import DOMINANCE
 

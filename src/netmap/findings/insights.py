@@ -531,6 +531,25 @@ def _within_density(m) -> dict:
     return out
 
 
+def _cut_groups(pairs) -> list[tuple[str, list[str]]]:
+    """The pairs of sectors a cut-point parts, each sector named once in a group.
+
+    The sector in most of the pairs left, with every sector it loses, until
+    no pair is left (ties: the first named), so that "academia with the
+    public sector and philanthropy" stands for two pairs.
+    """
+    left = [tuple(pair) for pair in pairs]
+    groups = []
+    while left:
+        counts: dict[str, int] = {}
+        for sector in (s for pair in left for s in pair):
+            counts[sector] = counts.get(sector, 0) + 1
+        hub = max(counts, key=counts.__getitem__)
+        groups.append((hub, [b if a == hub else a for a, b in left if hub in (a, b)]))
+        left = [pair for pair in left if hub not in pair]
+    return groups
+
+
 def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
     from netmap.findings.axis import complexity_fit
     from netmap.structure.backbone import backbone_actors, backbone_brokerage, without_backbone
@@ -582,8 +601,10 @@ def _general(m, say, *, backbone, complexity, dependency_share, central_rank):
     if m.n_ties:
         cuts = sector_cut_points(m)
         if len(cuts):
-            cases = [say.phrase("cut", actor=say.actor(actor), pairs=say.join(
-                [say.phrase("pair", a=say.sector(a), b=say.sector(b)) for a, b in row["pairs"]]))
+            cases = [say.phrase("cut", actor=say.actor(actor), pairs=", ".join(
+                say.phrase("cut_off", sector=say.sector(hub),
+                           others=say.join([say.sector(o) for o in others]))
+                for hub, others in _cut_groups(row["pairs"])))
                 for actor, row in cuts.iterrows()]
             found.append(say.finding(
                 "sector_cut_point", "general", "warning", tuple(cuts.index),

@@ -144,7 +144,17 @@ def join(items: Iterable[object], lang: str, conjunction: str = "and") -> str:
     """Items joined as a sentence joins them: "a, b and c"; Hebrew "א, ב וג".
 
     ``conjunction`` is ``"and"`` or ``"or"``. Where a language attaches its
-    "and" to the last word, a word in another script takes it with a hyphen.
+    "and" to the last word, a word in another script takes it with a hyphen
+    (read past quotes and direction isolates: an isolated Hebrew name
+    takes it without one).
+
+    Examples
+    --------
+    >>> join(["\u2068המגזר הציבורי\u2069", "\u2068האקדמיה\u2069"], "he") == (
+    ...     "\u2068המגזר הציבורי\u2069 ו\u2068האקדמיה\u2069")
+    True
+    >>> join(["משרד החינוך", "\u2068Intel\u2069"], "he") == "משרד החינוך ו-\u2068Intel\u2069"
+    True
     """
     listed = [str(i) for i in items]
     if not listed:
@@ -154,7 +164,7 @@ def join(items: Iterable[object], lang: str, conjunction: str = "and") -> str:
     head, last = ", ".join(listed[:-1]), listed[-1]
     key = conjunction
     if conjunction == "and":
-        first = last.lstrip("\"'\u05f4")[:1]
+        first = last.lstrip("\"'\u05f4\u2066\u2067\u2068")[:1]  # quotes and isolates
         script = say("LANGUAGE", "script", lang)
         if not re.fullmatch(f"[{script}]", first):
             key = "and_other_script"

@@ -174,6 +174,7 @@ PHRASES = {
     "under_none": ("{a} and {b} have no ties against about {expected} ({p}), with "
                    "{two_step} of their actors two steps apart"),
     "cut": "without {actor}, {pairs}",
+    "cut_off": "{sector} with {others}",
 }
 
 #: Finding code -> (title, text); fields are filled by netmap.findings.insights.

@@ -175,6 +175,7 @@ PHRASES = {
     "under_none": ("בין {a} לבין {b} אין אף קשר, לעומת כ-{expected} ({p}); במרחק שני "
                    "צעדים זה מזה: {two_step} של שחקנים משני המגזרים"),
     "cut": 'בלי "{actor}": {pairs}',
+    "cut_off": "{sector} עם {others}",
 }
 
 #: Finding code -> (title, text); fields are filled by netmap.findings.insights.
