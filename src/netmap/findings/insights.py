@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._memo import kept, remembered
 from netmap.model._params import check_int, check_number
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
@@ -194,6 +195,7 @@ def _joint(bodies: pd.DataFrame) -> pd.Series:
 
 
 # -- insight 2: the public sector's part, used for every wave ------------------------------
+@remembered
 def public_role(m, *, central_rank: int = 3) -> dict:
     """The public sector's part in a map: leading, central, peripheral or absent.
 
@@ -697,16 +699,17 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     from netmap.structure.clusters import single_sector_clusters
 
     say = _Say(current, lang)
-    bodies = body_composition(current)
-    clusters = single_sector_clusters(current)
     found = []
-    found += _insight_1(current, say, bodies, clusters, dominance=dominance, alpha=alpha,
-                        permutations=permutations, seed=seed)
-    found += _insight_2(current, say, central_rank=central_rank, wave_maps=history)
-    found += _insight_3(current, say, bodies, clusters, goals=goals, crowded=crowded,
-                        loose=loose)
-    found += _general(current, say, backbone=backbone, complexity=complexity,
-                      dependency_share=dependency_share, central_rank=central_rank)
+    with kept():  # the bodies' composition, asked by several checks, computed once
+        bodies = body_composition(current)
+        clusters = single_sector_clusters(current)
+        found += _insight_1(current, say, bodies, clusters, dominance=dominance, alpha=alpha,
+                            permutations=permutations, seed=seed)
+        found += _insight_2(current, say, central_rank=central_rank, wave_maps=history)
+        found += _insight_3(current, say, bodies, clusters, goals=goals, crowded=crowded,
+                            loose=loose)
+        found += _general(current, say, backbone=backbone, complexity=complexity,
+                          dependency_share=dependency_share, central_rank=central_rank)
     order = {k: i for i, k in enumerate(INSIGHTS)}
     sev = {k: i for i, k in enumerate(SEVERITIES)}
     found.sort(key=lambda f: (order[f.insight], sev[f.severity]))
