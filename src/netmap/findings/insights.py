@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._memo import kept, remembered
 from netmap.model._params import check_int, check_number
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
@@ -194,6 +195,7 @@ def _joint(bodies: pd.DataFrame) -> pd.Series:
 
 
 # -- insight 2: the public sector's part, used for every wave ------------------------------
+@remembered
 def public_role(m, *, central_rank: int = 3) -> dict:
     """The public sector's part in a map: leading, central, peripheral or absent.
 
@@ -377,24 +379,7 @@ def _dependent_third_sector(m, say) -> list:
     neutral = (sector == "academia").to_numpy()
     if "advocacy" in actors.columns:
         neutral = neutral | (flagged(m, "advocacy") & (core == "third").to_numpy())
-    neutral_ids = set(actors.index[neutral])
-    dep = ties[ties["type"].isin(DEPENDENCY_TYPES)]
-    members = mem.groupby("body")["actor"].agg(set)
-    cases: dict = {}  # (third-sector actor, body) -> {public actor: tie types}
-    for row in dep.itertuples():
-        ends = {row.source: sector.get(row.source), row.target: sector.get(row.target)}
-        publics = [a for a, s in ends.items() if s == "public"]
-        thirds = [a for a, s in ends.items() if s == "third"]
-        if not publics or not thirds:
-            continue
-        if m.directed and row.source not in publics:
-            continue  # the money or the contract flows from the public actor
-        p, t = publics[0], thirds[0]
-        for body, who in members.items():
-            if p in who and t in who and not (who - {p, t}) & neutral_ids:
-                types = cases.setdefault((t, body), {}).setdefault(p, [])
-                if row.type not in types:
-                    types.append(row.type)
+    cases = _dependence_cases(m, sector, pd.Series(neutral, index=actors.index))
     if not cases:
         return []
     phrases, ids, evidence = [], [], []
@@ -410,6 +395,44 @@ def _dependent_third_sector(m, say) -> list:
                          "tie": tuple(tie_types)})
     return [say.finding("dependent_third_sector", 1, "warning", ids, {"cases": evidence},
                         cases="; ".join(phrases))]
+
+
+def _dependence_cases(m, sector: pd.Series, neutral: pd.Series) -> dict:
+    """(third-sector actor, body) -> {public actor: tie types}, in the order of ties, then bodies.
+
+    A case is a dependency tie between a public and a third-sector actor
+    (directed: from the public one) in a body that holds both and no neutral
+    member besides them.
+    """
+    ties = m.ties
+    dep = ties[ties["type"].isin(DEPENDENCY_TYPES)]
+    s_sec = dep["source"].map(sector).to_numpy(dtype=object)
+    t_sec = dep["target"].map(sector).to_numpy(dtype=object)
+    forward = (s_sec == "public") & (t_sec == "third")
+    backward = (s_sec == "third") & (t_sec == "public") & (not m.directed)
+    dep = dep[forward | backward]
+    flip = backward[forward | backward]
+    pairs = pd.DataFrame({
+        "tie": np.arange(len(dep)),
+        "p": np.where(flip, dep["target"], dep["source"]),
+        "t": np.where(flip, dep["source"], dep["target"]),
+        "type": dep["type"].to_numpy(dtype=object)})
+    mem = m.memberships[["body", "actor"]].drop_duplicates()
+    mem = mem.assign(neutral=mem["actor"].map(neutral).fillna(False).astype(bool))
+    neutral_seats = mem.groupby("body")["neutral"].sum()
+    both = (pairs.merge(mem[["body", "actor"]].rename(columns={"actor": "p"}), on="p")
+            .merge(mem[["body", "actor"]].rename(columns={"actor": "t"}), on=["t", "body"]))
+    # neutral members besides p and t (p is public, so never neutral; t may be)
+    others = (both["body"].map(neutral_seats).to_numpy()
+              - both["t"].map(neutral).fillna(False).to_numpy(dtype=int))
+    both = both[others == 0].sort_values(["tie", "body"], kind="stable")
+    cases: dict = {}
+    for t, body, p, kind in zip(both["t"], both["body"], both["p"], both["type"],
+                                strict=True):
+        types = cases.setdefault((t, body), {}).setdefault(p, [])
+        if kind not in types:
+            types.append(kind)
+    return cases
 
 
 def _fold_units(names: list[str]) -> list[str]:
@@ -718,16 +741,17 @@ def insights(m: StakeholderMap, *, lang: str = "en", wave=None, backbone=None, c
     from netmap.structure.clusters import single_sector_clusters
 
     say = _Say(current, lang)
-    bodies = body_composition(current)
-    clusters = single_sector_clusters(current)
     found = []
-    found += _insight_1(current, say, bodies, clusters, dominance=dominance, alpha=alpha,
-                        permutations=permutations, seed=seed)
-    found += _insight_2(current, say, central_rank=central_rank, wave_maps=history)
-    found += _insight_3(current, say, bodies, clusters, goals=goals, crowded=crowded,
-                        loose=loose)
-    found += _general(current, say, backbone=backbone, complexity=complexity,
-                      dependency_share=dependency_share, central_rank=central_rank)
+    with kept():  # the bodies' composition, asked by several checks, computed once
+        bodies = body_composition(current)
+        clusters = single_sector_clusters(current)
+        found += _insight_1(current, say, bodies, clusters, dominance=dominance, alpha=alpha,
+                            permutations=permutations, seed=seed)
+        found += _insight_2(current, say, central_rank=central_rank, wave_maps=history)
+        found += _insight_3(current, say, bodies, clusters, goals=goals, crowded=crowded,
+                            loose=loose)
+        found += _general(current, say, backbone=backbone, complexity=complexity,
+                          dependency_share=dependency_share, central_rank=central_rank)
     order = {k: i for i, k in enumerate(INSIGHTS)}
     sev = {k: i for i, k in enumerate(SEVERITIES)}
     found.sort(key=lambda f: (order[f.insight], sev[f.severity]))

@@ -11,6 +11,7 @@ import scipy.sparse.csgraph as csgraph
 import scipy.sparse.linalg as sla
 
 from netmap.measures.holes import _tie_matrix
+from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_seed
 from netmap.model._warnings import warn
 from netmap.model.arrays import int32_indices
@@ -42,6 +43,7 @@ _BLOCK_ENTRIES = 1 << 23
 MEASURES = ("degree", "betweenness", "closeness", "eigenvector")
 
 
+@remembered
 def centrality(m: StakeholderMap, *, weight: str | None = None,
                betweenness_sample: int | None = None, closeness_sample: int | None = None,
                seed=0, measures=MEASURES) -> pd.DataFrame:

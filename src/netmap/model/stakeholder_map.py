@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_bool, check_date
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, Validated, validate_tables
@@ -314,6 +315,7 @@ class StakeholderMap:
         return to_networkx(self, multigraph=multigraph)
 
     # -- waves ------------------------------------------------------------------
+    @remembered
     def at(self, wave: Hashable) -> StakeholderMap:
         """The map as it stood at one wave.
 

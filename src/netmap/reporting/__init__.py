@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from netmap.model._atomic import atomic_open
+from netmap.model._memo import kept
 from netmap.model._params import check_bool, check_int, check_seed
 from netmap.model._warnings import collect, warn
 from netmap.reporting._html import Items, Section, page, paragraph
@@ -152,41 +153,44 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
     check_bool("static", static)
     from netmap._version import __version__
 
-    path = Path(path)
-    scoped = m.at(wave) if wave is not None else m
-    ctx = Context(m=scoped, lang=lang, goals=goals, complexity=complexity,
-                  backbone=backbone, seed=seed, permutations=permutations, full=m,
-                  wave=wave, static=static)
-    built: list[Section] = []
-    left_out: list[str] = []
-    # What reading the map warned about (a sheet left out ...) comes first.
-    noted: list[str] = [r["message"] for r in m.issues.to_dict("records")
-                        if r["severity"] == "warning"]
-    total = len(SECTIONS)
-    with collect() as caught:
-        for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
-            start = time.perf_counter()
-            body = build(ctx)
-            if body is not None:
-                built.append(Section(sid, ctx.titles.get(sid, say(key, lang)), body))
-            elif absent is not None:
-                left_out.append(say(absent, lang))
-            if progress is not None:
-                progress(sid, done, total, time.perf_counter() - start)
-    for w in caught:
-        text = str(w)
-        if text not in noted:
-            noted.append(text)
-    first = next((s for s in built if s.id == "summary"), built[0])
-    first.blocks.extend(paragraph(t, "note") for t in left_out)
-    built.insert(-1, Section("notes", say("notes", lang),
-                             [paragraph(say("warnings", lang)), Items(noted)] if noted
-                             else [paragraph(say("no_notes", lang), "note")]))
-    heading = title or m.name or say("report", lang)
-    made = _made_on(m, lang)
-    head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
-                     say("made_by_undated", lang, version=__version__), "meta")
-    text = page(heading, lang, [scope_line(ctx), head], built)
-    with atomic_open(path, encoding="utf-8") as f:
-        f.write(text)
+    # Every measure asked twice (by the findings and a section, or of the same
+    # wave) is computed once, the map of the wave too: see netmap.model._memo.
+    with kept():
+        path = Path(path)
+        scoped = m.at(wave) if wave is not None else m
+        ctx = Context(m=scoped, lang=lang, goals=goals, complexity=complexity,
+                      backbone=backbone, seed=seed, permutations=permutations, full=m,
+                      wave=wave, static=static)
+        built: list[Section] = []
+        left_out: list[str] = []
+        # What reading the map warned about (a sheet left out ...) comes first.
+        noted: list[str] = [r["message"] for r in m.issues.to_dict("records")
+                            if r["severity"] == "warning"]
+        total = len(SECTIONS)
+        with collect() as caught:
+            for done, (sid, key, build, absent) in enumerate(SECTIONS, start=1):
+                start = time.perf_counter()
+                body = build(ctx)
+                if body is not None:
+                    built.append(Section(sid, ctx.titles.get(sid, say(key, lang)), body))
+                elif absent is not None:
+                    left_out.append(say(absent, lang))
+                if progress is not None:
+                    progress(sid, done, total, time.perf_counter() - start)
+        for w in caught:
+            text = str(w)
+            if text not in noted:
+                noted.append(text)
+        first = next((s for s in built if s.id == "summary"), built[0])
+        first.blocks.extend(paragraph(t, "note") for t in left_out)
+        built.insert(-1, Section("notes", say("notes", lang),
+                                 [paragraph(say("warnings", lang)), Items(noted)] if noted
+                                 else [paragraph(say("no_notes", lang), "note")]))
+        heading = title or m.name or say("report", lang)
+        made = _made_on(m, lang)
+        head = paragraph(say("made_by", lang, version=__version__, date=made) if made else
+                         say("made_by_undated", lang, version=__version__), "meta")
+        text = page(heading, lang, [scope_line(ctx), head], built)
+        with atomic_open(path, encoding="utf-8") as f:
+            f.write(text)
     return path

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from netmap.model._numbers import whole_percent
+from netmap.reporting._drawn import DRAWN_MAX, drawn
 from netmap.reporting._html import (
     Block,
     Definitions,
@@ -109,8 +110,35 @@ class Context:
         """Columns of p-values, each written as every p-value of the report is."""
         return dict.fromkeys(columns, lambda p: p_cell(float(p), self.lang))
 
+    def drawn(self, *, whole: bool = False) -> StakeholderMap:
+        """The report's scope (or the whole map) as its pictures draw it.
+
+        Every actor up to :data:`~netmap.reporting._drawn.DRAWN_MAX`, else the
+        most tied ones and the ties among them (:func:`~netmap.reporting._drawn.drawn`).
+        """
+        if not whole and self.m is not self.whole:
+            key = "drawn"
+        else:
+            key, whole = "drawn_whole", True
+        if key not in self.cache:
+            self.cache[key] = drawn(self.whole if whole else self.m, top=DRAWN_MAX)
+        return self.cache[key]
+
+    def cap_note(self, *, whole: bool = False) -> str | None:
+        """The sentence that says a picture draws only the most tied actors, else None."""
+        shown, of = self.drawn(whole=whole), self.whole if whole else self.m
+        if shown.n_actors == of.n_actors:
+            return None
+        return self.word("drawn_cap", shown=ltr(f"{shown.n_actors:,}"),
+                         total=ltr(f"{of.n_actors:,}"))
+
+    def captioned(self, caption: str, *, whole: bool = False) -> str:
+        """A picture's caption, with the cap's sentence when the picture is capped."""
+        note = self.cap_note(whole=whole)
+        return caption if note is None else f"{caption} {note}"
+
     def positions(self):
-        """The layout of the whole map, computed once for the map and the waves.
+        """The layout of the whole map as drawn, computed once for the map and the waves.
 
         The force layout when it separates the sectors, else the sector
         layout (``netmap.plot.layout(m, kind="auto")``).
@@ -118,8 +146,23 @@ class Context:
         if "auto" not in self.cache:
             from netmap.plot import layout
 
-            self.cache["auto"] = layout(self.whole, kind="auto", seed=self.seed)
+            self.cache["auto"] = layout(self.drawn(whole=True), kind="auto", seed=self.seed)
         return self.cache["auto"]
+
+    def scope_positions(self):
+        """The positions of the scope's drawn actors: the whole map's when it holds them all.
+
+        A wave of a capped map may draw actors that the whole map's most
+        tied leave out; that wave is laid out on its own.
+        """
+        shown, pos = self.drawn(), self.positions()
+        if shown.actors.index.isin(pos.index).all():
+            return pos.loc[shown.actors.index]
+        if "auto_scope" not in self.cache:
+            from netmap.plot import layout
+
+            self.cache["auto_scope"] = layout(shown, kind="auto", seed=self.seed)
+        return self.cache["auto_scope"]
 
     @property
     def whole(self) -> StakeholderMap:
@@ -222,14 +265,14 @@ def map_picture(ctx: Context, highlight=None) -> Picture:
     from netmap import plot
     from netmap.plot.layouts import SEPARATES_FROM
 
-    m, pos = ctx.m, ctx.positions()
+    m, pos = ctx.drawn(), ctx.scope_positions()
     fig = ctx.figure(11, 7.5)
-    plot.plot_map(m, ax=fig.subplots(), layout=pos.loc[m.actors.index], size="ties",
+    plot.plot_map(m, ax=fig.subplots(), layout=pos, size="ties",
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
     caption = ctx.word("map_caption") if pos.attrs.get("kind") != "sector" else ctx.word(
         "sector_layout_caption", silhouette=ltr(f"{pos.attrs['silhouette']:.2f}"),
         threshold=ltr(f"{SEPARATES_FROM:.2f}"))
-    return figure(fig, ctx.word("map"), caption)
+    return figure(fig, ctx.word("map"), ctx.captioned(caption))
 
 
 def network_map(ctx: Context) -> list[Block]:
@@ -248,9 +291,10 @@ def network_map(ctx: Context) -> list[Block]:
         ax = fig.subplots()
         chose_sector = ctx.positions().attrs.get("kind") == "sector"
         other = "force" if chose_sector else "sector"
-        plot.plot_map(m, ax=ax, layout=other, size="ties", lang=ctx.lang, seed=ctx.seed)
-        parts.append(figure(fig, ctx.word("map"), ctx.word(
-            "force_map_caption" if chose_sector else "sector_map_caption")))
+        plot.plot_map(ctx.drawn(), ax=ax, layout=other, size="ties", lang=ctx.lang,
+                      seed=ctx.seed)
+        parts.append(figure(fig, ctx.word("map"), ctx.captioned(ctx.word(
+            "force_map_caption" if chose_sector else "sector_map_caption"))))
     return parts
 
 
@@ -258,10 +302,10 @@ def interactive_map(ctx: Context, positions, picture: Picture) -> Interactive:
     """The interactive map at the same positions as ``picture``, which it keeps as fallback."""
     from netmap.plot.interactive import explore
 
-    page = explore(ctx.m, layout=positions, seed=ctx.seed, lang=ctx.lang, height=560,
+    page = explore(ctx.drawn(), layout=positions, seed=ctx.seed, lang=ctx.lang, height=560,
                    title=words("EXPLORE", ctx.lang)["title"])
     return Interactive(page.html, page.height, picture,
-                       words("EXPLORE", ctx.lang)["caption"])
+                       ctx.captioned(words("EXPLORE", ctx.lang)["caption"]))
 
 
 #: The most pressing findings the first page shows, at most.
@@ -277,7 +321,8 @@ def overview(ctx: Context) -> list[Block]:
         # The interactive map first, the picture kept for print and for readers
         # without scripts (and alone with static=True).
         parts.append(Slot("first-map", [picture if ctx.static else
-                                        interactive_map(ctx, ctx.positions(), picture)]))
+                                        interactive_map(ctx, ctx.scope_positions(),
+                                                        picture)]))
     order = {k: i for i, k in enumerate(("warning", "attention", "info"))}
     pressing = sorted((f for f in ctx.findings() if f.severity != "info"),
                       key=lambda f: order[f.severity])[:FIRST_PAGE_FINDINGS]
@@ -508,13 +553,15 @@ def waves(ctx: Context) -> list[Block] | None:
     fig = ctx.figure(13, 6.5)
     from netmap.plot.waves import _upright
 
-    shown = m.at(before).actors.index.union(m.at(after).actors.index)
+    pictured = ctx.drawn(whole=True)
+    shown = pictured.at(before).actors.index.union(pictured.at(after).actors.index)
     pos = ctx.positions()
     shown_pos = pos.loc[shown]
     shown_pos.attrs = {k: v for k, v in pos.attrs.items() if k == "regions"}
-    plot.plot_waves(m, before, after, fig=fig, layout=_upright(shown_pos),
+    plot.plot_waves(pictured, before, after, fig=fig, layout=_upright(shown_pos),
                     lang=ctx.lang, seed=ctx.seed)
-    parts.append(figure(fig, ctx.word("waves"), ctx.word("waves_caption")))
+    parts.append(figure(fig, ctx.word("waves"),
+                        ctx.captioned(ctx.word("waves_caption"), whole=True)))
     measures = _shares_as_percents(diff.measures, ctx)
     headlines = words("HEADLINES", ctx.lang)
     measures.index = [headlines.get(k, k) for k in measures.index]

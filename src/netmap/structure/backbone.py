@@ -25,6 +25,7 @@ from scipy.sparse.csgraph import connected_components
 from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._labels import label_key
+from netmap.model._memo import remembered
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
 from netmap.model.arrays import int32_indices
@@ -224,6 +225,7 @@ def cross_two_paths(m, by: str = "sector", *, ranked: bool = False):
     return cross, pd.Series(cross).rank(ascending=False, method="min").to_numpy(dtype=int)
 
 
+@remembered
 def backbone_brokerage(m: StakeholderMap, *, backbone=None, top: int | None = None,
                        by: str = "sector") -> pd.DataFrame:
     """The share of all cross-sector open two-paths that each backbone actor brokers.

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
+from netmap.model._memo import remembered
 from netmap.model.exceptions import ParameterError
 from netmap.model.sectors import CORE_SECTORS
 
@@ -65,6 +66,7 @@ def _body_index(m) -> pd.Index:
 DOMINANCE = 0.5
 
 
+@remembered
 def body_balance(m: StakeholderMap, *, dominance: float = DOMINANCE) -> pd.DataFrame:
     """Whether each body is balanced between the core sectors, or dominated by one.
 
@@ -200,6 +202,7 @@ def _reference_shares(m, by: str, reference, labels: pd.Index) -> np.ndarray:
     return shares / shares.sum()
 
 
+@remembered
 def body_composition(m: StakeholderMap, *, by: str = "sector", reference="map") -> pd.DataFrame:
     r"""The sector make-up and balance of every body.
 

@@ -19,6 +19,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
 from netmap.model._groups import group_codes
+from netmap.model._memo import remembered
 from netmap.model._params import check_choice, check_int, check_number, check_seed
 from netmap.model.arrays import int32_indices
 from netmap.structure.bodies import _body_index, _member_pairs
@@ -86,6 +87,7 @@ def _check_share(name: str, value: float) -> None:
     check_number(name, value, low=0, high=1)
 
 
+@remembered
 def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: int = 3,
                            min_share: float = 0.5, split: bool = False,
                            seed=0) -> pd.DataFrame:

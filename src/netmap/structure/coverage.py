@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._groups import group_codes
+from netmap.model._memo import remembered
 from netmap.model._params import check_choice, check_int
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 __all__ = ["coverage"]
 
 
+@remembered
 def coverage(m: StakeholderMap, *, goals=None, by: str = "sector", crowded: int = 3,
              crowded_sector: str = "third") -> pd.DataFrame:
     """Goals x sectors: who works on each shared goal, where the gaps and overlaps are.

@@ -22,6 +22,7 @@ from scipy.sparse.csgraph import connected_components, depth_first_order
 
 from netmap.measures.ei import _shuffled_pair_counts
 from netmap.model._groups import group_codes, group_pairs
+from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
 from netmap.model.arrays import int32_indices
 from netmap.model.exceptions import ParameterError
@@ -230,6 +231,7 @@ class _Split:
         return (others > 0) | ((pres.T @ pres) > 0)
 
 
+@remembered
 def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int = 999, seed=0,
                     alpha: float = 0.05) -> pd.DataFrame:
     """Pairs of sectors with significantly fewer ties than random mixing gives them.

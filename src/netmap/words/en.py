@@ -408,6 +408,11 @@ REPORT = {
                           "persons round their organisation."),
     "sector_map_caption": ("The same map with each sector in its own region: the lines "
                            "across the middle are the ties between sectors."),
+    "drawn_cap": ("Only the {shown} actors with the most ties, of {total}, are drawn, with "
+                  "the ties among them: a map of every actor would be unreadable. Sizes (and "
+                  "the ties and brokerage roles the interactive map shows on hover) count "
+                  "only the ties among the actors drawn; the tables and findings read the "
+                  "whole map."),
     "axis": "Where the initiative sits on the axis of multi-sector action",
     "axis_line": "Overall: {anchor} (position {score} from 0 cooperation to 1 joint move).",
     "evidence": "Evidence",
