@@ -240,6 +240,22 @@ def test_chunked_counting_gives_the_same_counts(monkeypatch):
         monkeypatch.undo()
 
 
+
+def test_sparse_neighbour_tables_give_the_same_counts(monkeypatch):
+    # Many groups: the neighbours per actor and group come from sparse tables instead
+    # of the dense one; the counts must not change (12 teams, against the reference).
+    rng = np.random.default_rng(5)
+    n = 50
+    sectors = {f"a{i}": s for i, s in enumerate(rng.choice(SECTORS, n))}
+    edges = [(f"a{s}", f"a{t}") for s, t in rng.integers(0, n, (250, 2))]
+    team = [f"t{t}" for t in rng.integers(0, 12, n)]
+    monkeypatch.setattr(nb, "_MOST_CELLS", 0)
+    for directed in (True, False):
+        m = build(sectors, edges, directed=directed, team=team)
+        np.testing.assert_array_equal(
+            brokerage(m, by="team")[COLUMNS].to_numpy(dtype=float),
+            reference_brokerage(m, "team")["raw"].to_numpy())
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 def test_triangles_are_every_triangle(seed):
     # a hub tied to half the actors, and random ties: against networkx's listing

@@ -308,3 +308,36 @@ def test_permutation_p_value_is_never_zero():
     ties = pd.DataFrame({"source": list("aab"), "target": list("bcc")})
     row = ei_index(netmap.from_frames(actors, ties), permutations=4000, seed=0)
     assert row.loc["network", "p_less"] == pytest.approx((0.1 * 4000 + 1) / 4001, abs=0.015)
+
+
+@pytest.mark.parametrize("n_codes", [1, 2, 5, 17])
+@pytest.mark.parametrize("weights", [None, "whole", "fractions"])
+def test_shuffled_pair_counts_equal_the_plain_loop(n_codes, weights):
+    # Several relabellings share one pass over the ties (digits of one number per
+    # actor); the counts, their order and the generator's state after must be those of
+    # the plain loop: shuffle, then one bincount of a * G + b.
+    from netmap.measures._permutation import shuffled_pair_counts
+
+    draw = np.random.default_rng(n_codes)
+    n, ties = 60, 400
+    labels = draw.integers(0, n_codes, n)
+    source, target = draw.integers(0, n, ties), draw.integers(0, n, ties)
+    weight = {None: None, "whole": draw.integers(0, 5, ties).astype(float),
+              "fractions": draw.random(ties) * 3}[weights]
+    for permutations in (1, 7, 10):
+        ours, loop = np.random.default_rng(3), np.random.default_rng(3)
+        got = list(shuffled_pair_counts(labels, source, target, n_codes, permutations, ours,
+                                        weight=weight))
+        order = np.argsort(source, kind="stable")
+        expected = []
+        for _ in range(permutations):
+            shuffled = loop.permutation(labels)
+            expected.append(np.bincount(
+                shuffled[source[order]] * n_codes + shuffled[target[order]],
+                weights=None if weight is None else weight[order],
+                minlength=n_codes * n_codes))
+        assert len(got) == permutations
+        for a, b in zip(got, expected, strict=True):
+            assert a.dtype == b.dtype
+            np.testing.assert_array_equal(a, b)
+        assert ours.bit_generator.state == loop.bit_generator.state

@@ -59,15 +59,6 @@ def _make_binary_adjacency(m) -> tuple[sp.csr_array, int]:
     return adj, n_arcs
 
 
-def _only(adj: sp.csr_array, keep: np.ndarray) -> sp.csr_array:
-    """The arcs of ``adj`` where ``keep`` (one flag per stored arc, in CSR order)."""
-    n = adj.shape[0]
-    rows = np.repeat(np.arange(n), np.diff(adj.indptr))
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows[keep], minlength=n), out=indptr[1:])
-    return sp.csr_array((adj.data[keep], adj.indices[keep], indptr), shape=adj.shape)
-
-
 def _row_sums(matrix) -> np.ndarray:
     """Row sums of a sparse matrix as a 1-D int64 array."""
     return np.asarray(matrix.sum(axis=1), dtype=np.int64).reshape(-1)
@@ -160,6 +151,58 @@ def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return m.arrays.memo(("brokerage.closed",), make)
 
 
+#: Most cells of the dense table of neighbours per actor and group (32 MB).
+_MOST_CELLS = 1 << 22
+
+
+def _two_paths(adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
+    """Two-paths ``i -> j -> k``, ``i != k``, through each ``j``, by condition: (n, 5).
+
+    The conditions: none; ``i`` in ``j``'s group; ``k`` in ``j``'s group;
+    both; ``i`` and ``k`` in one group. Each follows from in- and
+    out-degrees (per group for the last), less the pairs with ``i == k``
+    (mutual arcs), without a sparse product.
+    """
+    n = adj.shape[0]
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
+    cols = adj.indices.astype(np.int64)
+    inside = codes[rows] == codes[cols]  # arcs inside a group
+    out_deg = np.diff(adj.indptr).astype(np.int64)
+    in_deg = np.bincount(cols, minlength=n)
+    out_in = np.bincount(rows[inside], minlength=n)
+    in_in = np.bincount(cols[inside], minlength=n)
+    # mutual arcs j -> i -> j: the reversed arc is in the (sorted) arc keys
+    back = _contains(rows * n + cols, cols * n + rows)
+    mutual = np.bincount(rows[back], minlength=n)
+    mutual_in = np.bincount(rows[back & inside], minlength=n)
+    return np.column_stack([
+        in_deg * out_deg - mutual,
+        in_in * out_deg - mutual_in,
+        in_deg * out_in - mutual_in,
+        in_in * out_in - mutual_in,
+        _same_group_pairs(rows, cols, codes, n, n_groups) - mutual,
+    ])
+
+
+def _same_group_pairs(rows: np.ndarray, cols: np.ndarray, codes: np.ndarray, n: int,
+                      n_groups: int) -> np.ndarray:
+    """Per actor ``j``, pairs of arcs ``i -> j``, ``j -> k`` with ``i`` and ``k`` in one group.
+
+    The sum over groups of ``j``'s in-neighbours times its out-neighbours
+    in that group: from a dense table per actor and group when it is
+    small, else from sparse ones.
+    """
+    if n * n_groups <= _MOST_CELLS:
+        cells = n * n_groups
+        into = np.bincount(cols * n_groups + codes[rows], minlength=cells)
+        out = np.bincount(rows * n_groups + codes[cols], minlength=cells)
+        return (into * out).reshape(n, n_groups).sum(axis=1)
+    ones = np.ones(len(rows), dtype=np.int64)
+    into = sp.csr_array((ones, (cols, codes[rows])), shape=(n, n_groups))
+    out = sp.csr_array((ones, (rows, codes[cols])), shape=(n, n_groups))
+    return _row_sums(into.multiply(out))
+
+
 def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
     """Open two-paths through each broker, by role: an (n, 5) int64 array.
 
@@ -173,27 +216,7 @@ def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.n
     n = adj.shape[0]
     if n == 0:
         return np.zeros((0, len(ROLES)), dtype=np.int64)
-    rows = np.repeat(np.arange(n), np.diff(adj.indptr))
-    within = _only(adj, codes[rows] == codes[adj.indices])  # arcs inside a group
-    adj_t = adj.T.tocsr()
-    within_t = within.T.tocsr()
-
-    # Two-paths i -> j -> k, i != k, by condition: all; i in j's group; k in
-    # j's group; both; i and k in one group. Pairs with i == k are mutual arcs.
-    out_deg, in_deg = np.diff(adj.indptr), np.diff(adj_t.indptr)
-    out_in, in_in = np.diff(within.indptr), np.diff(within_t.indptr)
-    mutual = _row_sums(adj.multiply(adj_t))
-    mutual_in = _row_sums(within.multiply(within_t))
-    onehot = sp.csr_array((np.ones(n, dtype=np.int64), codes, np.arange(n + 1)),
-                          shape=(n, n_groups))
-    same_group = _row_sums((adj_t @ onehot).multiply(adj @ onehot))
-    paths = np.column_stack([
-        in_deg * out_deg - mutual,
-        in_in * out_deg - mutual_in,
-        in_deg * out_in - mutual_in,
-        in_in * out_in - mutual_in,
-        same_group - mutual,
-    ])
+    paths = _two_paths(adj, codes, n_groups)
 
     # The closed ones, by the same conditions.
     i, j, k = _closed_paths(m)

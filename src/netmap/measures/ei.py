@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.measures._permutation import shuffled_pair_counts
 from netmap.measures.mixing import _possible_pairs, _tie_groups
 from netmap.model._params import check_choice, check_int, check_seed
 from netmap.model.exceptions import ParameterError
@@ -248,55 +249,6 @@ def _actor_level(m, tg, external) -> pd.DataFrame:
     return frame
 
 
-def _shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndarray,
-                         n_codes: int, permutations: int, rng, weight=None):
-    """Ties per ordered pair of codes, once per random relabelling of the actors.
-
-    The permutation tests of E-I and of :func:`netmap.under_connected`:
-    each step shuffles ``labels`` with ``rng.permutation`` and counts the
-    ties by the codes of their two ends with one ``bincount(a * G + b)``.
-    The ties are sorted by source once, so the source codes are read in
-    order, and the codes are bytes while ``G * G`` fits in one, which
-    keeps both gathers in cache.
-
-    Parameters
-    ----------
-    labels : numpy.ndarray of int
-        The code of each actor, ``0 <= code < n_codes``.
-    source, target : numpy.ndarray of int
-        Each tie's ends, as positions in ``labels``.
-    n_codes : int
-        The number of codes ``G``.
-    permutations : int
-        How many relabellings.
-    rng : numpy.random.Generator
-        Their randomness: the same generator state gives the same counts.
-    weight : numpy.ndarray of float, optional
-        Each tie's weight; counts ties without it.
-
-    Yields
-    ------
-    numpy.ndarray
-        ``G * G`` counts (or summed weights), ``[a * G + b]`` for ties from
-        code ``a`` to code ``b``, one array per permutation.
-    """
-    order = np.argsort(source, kind="stable")
-    source, target = np.asarray(source)[order], np.asarray(target)[order]
-    weight = None if weight is None else np.asarray(weight, dtype=np.float64)[order]
-    width = n_codes * n_codes
-    small = np.dtype(np.uint8 if width <= 256 else np.uint16 if width <= 65536 else np.intp)
-    labels = np.asarray(labels).astype(small)
-    key: np.ndarray = np.empty(len(source), dtype=small)
-    other: np.ndarray = np.empty(len(source), dtype=small)
-    scale = np.asarray(n_codes, dtype=small)
-    for _ in range(permutations):
-        shuffled = rng.permutation(labels)
-        np.take(shuffled, source, out=key)  # sorted sources: a sequential read
-        np.multiply(key, scale, out=key)
-        np.add(key, np.take(shuffled, target, out=other), out=key)
-        yield np.bincount(key, weights=weight, minlength=width)
-
-
 def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
     """E-I of each permutation: shape (permutations, 1) or (permutations, groups)."""
     codes = tg.groups.codes
@@ -313,13 +265,8 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
     unweighted = bool(np.all(w == 1.0))
     total = float(w.sum())
     out = np.empty((permutations, 1 if level == "network" else n_groups))
-    if level == "network" and unweighted:
-        # one comparison per tie is cheaper than counting every pair of groups
-        for k, e in enumerate(_shuffled_external(labels, src, dst, permutations, rng)):
-            out[k, 0] = (2 * e - total) / total if total else np.nan
-        return out
     diagonal = np.arange(n_groups) * (n_groups + 1)
-    counts = _shuffled_pair_counts(labels, src, dst, n_groups, permutations, rng,
+    counts = shuffled_pair_counts(labels, src, dst, n_groups, permutations, rng,
                                   weight=None if unweighted else w)
     for k, pair in enumerate(counts):
         internal = pair[diagonal]
@@ -330,24 +277,3 @@ def _permuted_ei(m, tg, level: str, permutations: int, rng) -> np.ndarray:
             square = pair.reshape(n_groups, n_groups)
             out[k] = _ei(square.sum(axis=0) + square.sum(axis=1) - 2 * internal, internal)
     return out
-
-
-def _shuffled_external(labels: np.ndarray, source: np.ndarray, target: np.ndarray,
-                       permutations: int, rng):
-    """Ties between two different codes, once per relabelling.
-
-    The same relabellings as :func:`_shuffled_pair_counts` (the same
-    ``rng.permutation`` calls), with one comparison per tie.
-    """
-    order = np.argsort(source, kind="stable")
-    source, target = np.asarray(source)[order], np.asarray(target)[order]
-    small = np.dtype(np.uint8 if labels.max(initial=0) < 256 else np.intp)
-    labels = np.asarray(labels).astype(small)
-    ends: np.ndarray = np.empty(len(source), dtype=small)
-    other: np.ndarray = np.empty(len(source), dtype=small)
-    same: np.ndarray = np.empty(len(source), dtype=bool)
-    for _ in range(permutations):
-        shuffled = rng.permutation(labels)
-        np.take(shuffled, source, out=ends)
-        np.take(shuffled, target, out=other)
-        yield len(source) - np.count_nonzero(np.equal(ends, other, out=same))

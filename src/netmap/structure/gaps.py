@@ -20,7 +20,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, depth_first_order
 
-from netmap.measures.ei import _shuffled_pair_counts
+from netmap.measures._permutation import shuffled_pair_counts
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
@@ -311,7 +311,7 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     below = np.zeros(len(pairs), dtype=np.int64)
     total = np.zeros(len(pairs), dtype=np.float64)
     if len(pairs):
-        for full in _shuffled_pair_counts(base, src, dst, width, permutations, rng):
+        for full in shuffled_pair_counts(base, src, dst, width, permutations, rng):
             counts = per_pair(full)
             below += counts <= observed
             total += counts

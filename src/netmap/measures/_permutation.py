@@ -1,0 +1,123 @@
+"""Permutation tests of group labels: ties counted by the groups of their ends, per relabelling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import numpy as np
+
+__all__ = ["shuffled_pair_counts"]
+
+#: Most bins of one combined count (2 MB of int64 counts: they stay in cache).
+_MOST_BINS = 1 << 18
+
+#: Most relabellings counted in one pass over the ties.
+_MOST_AT_ONCE = 8
+
+
+def _at_once(width: int, weight: np.ndarray | None) -> int:
+    """How many relabellings one pass over the ties counts: ``width ** k`` bins at most.
+
+    Weights are summed in another order when several relabellings share a
+    pass, so only weights whose sums are exact in any order (whole numbers,
+    in total below ``2 ** 53``) share one; other weights are counted one
+    relabelling at a time, as a plain loop adds them.
+    """
+    if weight is not None and not (np.all(weight == np.round(weight))
+                                   and float(np.abs(weight).sum()) < 2.0 ** 53):
+        return 1
+    if width < 2:  # one code or none: every relabelling gives the same counts
+        return 1
+    k = 1
+    while k < _MOST_AT_ONCE and width ** (k + 1) <= _MOST_BINS:
+        k += 1
+    return k
+
+
+def _digit_type(bins: int) -> np.dtype:
+    """The smallest unsigned integer type holding ``0 .. bins - 1``."""
+    for kind in (np.uint8, np.uint16, np.uint32):
+        if bins - 1 <= np.iinfo(kind).max:
+            return np.dtype(kind)
+    return np.dtype(np.uint64)
+
+
+def shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndarray,
+                         n_codes: int, permutations: int, rng,
+                         weight: np.ndarray | None = None) -> Iterator[np.ndarray]:
+    """Ties per ordered pair of codes, once per random relabelling of the actors.
+
+    The machinery of every permutation test in netmap (E-I at the network
+    and group levels, :func:`netmap.under_connected`). Relabelling ``r``
+    is ``rng.permutation(labels)``, drawn in order, so the counts are
+    those of the plain loop::
+
+        for _ in range(permutations):
+            shuffled = rng.permutation(labels)
+            yield np.bincount(shuffled[source] * n_codes + shuffled[target],
+                              weights=weight, minlength=n_codes * n_codes)
+
+    and the generator is left in the same state. It is faster because
+    ``k`` relabellings share one pass over the ties: each actor gets the
+    number ``U = sum_r label_r * W ** r`` (``W = n_codes ** 2``, one digit
+    per relabelling), so that ``n_codes * U[i] + U[j]`` holds, digit by
+    digit, the pair code ``a * n_codes + b`` of tie ``i -> j`` under each
+    relabelling (no digit carries: ``a * n_codes + b < W``). One
+    ``bincount`` of these numbers, with ``W ** k`` bins, is then summed
+    over all digits but one to give each relabelling's counts. Two
+    gathers and one count serve ``k`` relabellings, and the numbers are
+    small (16 or 32 bits) so the actors' table stays in cache.
+
+    Parameters
+    ----------
+    labels : numpy.ndarray of int
+        The code of each actor, ``0 <= code < n_codes``.
+    source, target : numpy.ndarray of int
+        Each tie's ends, as positions in ``labels``.
+    n_codes : int
+        The number of codes ``G``.
+    permutations : int
+        How many relabellings.
+    rng : numpy.random.Generator
+        Their randomness: the same generator state gives the same counts.
+    weight : numpy.ndarray of float, optional
+        Each tie's weight; counts ties without it. Weights that are not
+        whole numbers are summed one relabelling at a time, in the order
+        of the plain loop (ties sorted by source).
+
+    Yields
+    ------
+    numpy.ndarray
+        ``G * G`` counts (int64) or summed weights (float64),
+        ``[a * G + b]`` for ties from code ``a`` to code ``b``, one array
+        per relabelling, in the order drawn.
+    """
+    order = np.argsort(source, kind="stable")  # the source gather reads in order
+    source = np.asarray(source, dtype=np.intp)[order]
+    target = np.asarray(target, dtype=np.intp)[order]
+    if weight is not None:
+        weight = np.asarray(weight, dtype=np.float64)[order]
+    labels = np.asarray(labels, dtype=np.intp)  # numpy shuffles intp fastest; same draws
+    width = n_codes * n_codes
+    at_once = max(1, min(_at_once(width, weight), permutations))
+    kind = _digit_type(width ** at_once)
+    table = np.empty(len(labels), dtype=kind)
+    key = np.empty(len(source), dtype=kind)
+    other = np.empty(len(source), dtype=kind)
+    done = 0
+    while done < permutations:
+        k = min(at_once, permutations - done)
+        table.fill(0)
+        for r in range(k):
+            table += (rng.permutation(labels) * width ** r).astype(kind)
+        np.take(table, source, out=key)
+        np.multiply(key, kind.type(n_codes), out=key)
+        np.add(key, np.take(table, target, out=other), out=key)
+        counts = np.bincount(key, weights=weight, minlength=width ** k)
+        if k == 1:
+            yield counts
+        else:
+            cube = counts.reshape((width,) * k)  # axis 0 holds the last digit
+            for r in range(k):
+                yield cube.sum(axis=tuple(a for a in range(k) if a != k - 1 - r))
+        done += k
