@@ -40,7 +40,8 @@ class Entry:
     name : str
         The name matched against table names (sheet title, or file stem).
     rows : sequence of (int, sequence)
-        The numbered rows of cells.
+        The numbered rows of cells (for a CSV file on the fast path, the
+        first rows, enough to find the header).
     file : str
         The file (the workbook, or the CSV file itself).
     sheet : str or None
@@ -54,6 +55,9 @@ class Entry:
     sheet: str | None = None
     #: Why the entry cannot be read (a file that is not CSV): skipped with a warning.
     problem: str | None = None
+    #: The file as the CSV reader's fast path scanned it (``netmap.io._fastcsv``),
+    #: when it can build the table; ``rows`` then holds only the first rows.
+    fast: object | None = None
 
 
 @dataclass

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from netmap.io._fastcsv import FastFile, fast_table, scan
 from netmap.io._limits import read_input_bytes
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io._tables import Assignment, Entry, assign_tables
@@ -239,6 +240,31 @@ def _csv_rows(path, *, encoding: str | None = None) -> list[tuple[int, list[str]
     return rows_from_bytes(data, file=os.fspath(path), encoding=encoding)
 
 
+def _table_entry(path: Path, *, encoding: str | None) -> Entry:
+    """A table file: scanned for the fast path when it can take it, else read whole.
+
+    Raises
+    ------
+    FileFormatError
+        When the file cannot be read as CSV (see :func:`rows_from_bytes`).
+    """
+    data = read_input_bytes(path, what="CSV file")
+    fast = scan(data, encoding=encoding)
+    rows = fast.head if fast is not None else rows_from_bytes(
+        data, file=os.fspath(path), encoding=encoding)
+    return Entry(path.name, path.stem, rows, os.fspath(path), fast=fast)
+
+
+def _raw_table(table: str, entry: Entry) -> RawTable:
+    """The raw table of a file: by the fast path when it vouches for it, else strictly."""
+    if isinstance(entry.fast, FastFile):
+        raw = fast_table(entry.fast, table, file=entry.file)
+        if raw is not None:
+            return raw
+        entry.rows = rows_from_bytes(entry.fast.data, file=entry.file)
+    return table_from_rows(table, entry.rows, file=entry.file, unquote=True)
+
+
 def rows_from_bytes(data: bytes, *, file: str | None, encoding: str | None = None
                     ) -> list[tuple[int, list[str]]]:
     """The numbered rows of CSV content, decoded and split.
@@ -395,8 +421,7 @@ def read_csv(
     raws: dict[str, RawTable] = {}
     for table, entry in found.tables.items():
         try:
-            raws[table] = table_from_rows(table, entry.rows, file=entry.file,
-                                          unquote=True)
+            raws[table] = _raw_table(table, entry)
         except FileFormatError as err:
             errors.append(err)
     if errors:
@@ -427,13 +452,10 @@ def _tables(actors, ties, memberships, bodies, activities, *, encoding: str | No
     for table, path in given.items():
         if path is None:
             continue
-        path = Path(path)
         try:
-            rows = _csv_rows(path, encoding=encoding)
+            tables[table] = _table_entry(Path(path), encoding=encoding)
         except FileFormatError as err:
             errors.append(err)
-            continue
-        tables[table] = Entry(path.name, path.stem, rows, os.fspath(path))
     return Assignment(tables, [], errors, []), None
 
 
@@ -466,7 +488,7 @@ def csv_folder_tables(folder: Path, *, encoding: str | None = None
             settings = path
             continue
         try:
-            rows = _csv_rows(path, encoding=encoding)
+            entry = _table_entry(path, encoding=encoding)
         except FileFormatError as err:
             if table_for_name(path.stem) is not None:
                 errors.append(err)
@@ -475,7 +497,7 @@ def csv_folder_tables(folder: Path, *, encoding: str | None = None
             entries.append(Entry(path.name, path.stem, [], os.fspath(path),
                                  problem=f"not a CSV file netmap can read ({err.problem})"))
             continue
-        entries.append(Entry(path.name, path.stem, rows, os.fspath(path)))
+        entries.append(entry)
     found = assign_tables(entries)
     found.errors[:0] = errors
     for table in ("actors", "ties"):

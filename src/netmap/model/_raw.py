@@ -15,8 +15,8 @@ from netmap.model._labels import INVISIBLE_MARKS, clean_text, label_key
 from netmap.model.exceptions import FileFormatError, InputError
 from netmap.model.schema import TABLES
 
-__all__ = ["RawTable", "table_from_rows", "table_from_frame", "cell_text", "clean_cells",
-           "clean_column"]
+__all__ = ["RawTable", "Header", "find_header", "table_from_rows", "finish_table",
+           "table_from_frame", "cell_text", "clean_cells", "clean_column"]
 
 #: How many rows above the header may hold titles or notes.
 MAX_TITLE_ROWS = 5
@@ -127,42 +127,50 @@ def _is_header_alias(cell: str | None, column: str | None, table: str) -> bool:
     return canonical is not None and index.get(label_key(cell)) == canonical
 
 
-def table_from_rows(
-    table: str,
-    rows: Sequence[tuple[int, Sequence[object]]],
-    *,
-    file: str | None,
-    sheet: str | None = None,
-    unquote: bool = False,
-) -> RawTable:
-    """Build a raw table from numbered rows of cells, finding the header.
+@dataclass(frozen=True)
+class Header:
+    """Where a table's header is and what it names (see :func:`find_header`).
 
-    The header is the first non-empty row, unless one of the next few rows
-    (titles or notes above the table) holds every required column of the
-    table. Rows right under the header that repeat it in another language
-    (an English header under a Hebrew one) are skipped; so are empty rows.
-
-    Parameters
+    Attributes
     ----------
-    table : str
-        Canonical table name.
-    rows : sequence of (int, sequence)
-        Row number as the user sees it, and the cells of that row.
-    file, sheet : str or None
-        Origin, for messages.
-    unquote : bool, default False
-        Take off the quote that netmap's spreadsheet writers put before a
-        cell that a spreadsheet would run as a formula
-        (:mod:`netmap.model._formula`), in headers and cells.
+    pos : int
+        Index of the header among the rows given.
+    row : int
+        The header's row number as the user sees it.
+    labels : list of str
+        The column labels, trailing empty ones left out (``column 3`` for an
+        empty one in between).
+    positions : dict of str to int
+        Zero-based position of each label.
+    """
+
+    pos: int
+    row: int
+    labels: list[str]
+    positions: dict[str, int]
+
+    @property
+    def width(self) -> int:
+        """The number of columns."""
+        return len(self.labels)
+
+
+def find_header(table: str, rows: Sequence[tuple[int, Sequence[object]]], *,
+                file: str | None, sheet: str | None = None,
+                unquote: bool = False) -> Header:
+    """The header of a table: the first non-empty row, unless a later one names more.
+
+    Only the first non-empty rows are read (at most ``MAX_TITLE_ROWS + 1``);
+    the header is the first of them, unless one of the next few (titles or
+    notes above the table) holds every required column of the table.
 
     Raises
     ------
     FileFormatError
-        When there is no header, or a data row is longer than the header.
+        When there is no header, or it names a column twice.
     """
-    schema = TABLES[table]
-    index = schema.header_index()
-    required = set(schema.required_columns)
+    index = TABLES[table].header_index()
+    required = set(TABLES[table].required_columns)
     # Only the first rows are cleaned one cell at a time, to find the header.
     head: list[tuple[int, int, list[str | None]]] = []
     for pos, (n, cells) in enumerate(rows):
@@ -189,10 +197,9 @@ def table_from_rows(
     width = len(names)
     while width and names[width - 1] is None:
         width -= 1
-    names = names[:width]
-    headers = []
-    positions = {}
-    for j, name in enumerate(names):
+    labels: list[str] = []
+    positions: dict[str, int] = {}
+    for j, name in enumerate(names[:width]):
         label = name if name is not None else f"column {j + 1}"
         if label in positions:
             raise FileFormatError(
@@ -201,8 +208,47 @@ def table_from_rows(
                 suggestion="rename or remove one of the two columns",
             )
         positions[label] = j
-        headers.append(label)
-    body = rows[header_pos + 1:]
+        labels.append(label)
+    return Header(header_pos, header_row, labels, positions)
+
+
+def table_from_rows(
+    table: str,
+    rows: Sequence[tuple[int, Sequence[object]]],
+    *,
+    file: str | None,
+    sheet: str | None = None,
+    unquote: bool = False,
+) -> RawTable:
+    """Build a raw table from numbered rows of cells, finding the header.
+
+    The header is the first non-empty row, unless one of the next few rows
+    (titles or notes above the table) holds every required column of the
+    table (see :func:`find_header`). Rows right under the header that repeat
+    it in another language (an English header under a Hebrew one) are
+    skipped; so are empty rows.
+
+    Parameters
+    ----------
+    table : str
+        Canonical table name.
+    rows : sequence of (int, sequence)
+        Row number as the user sees it, and the cells of that row.
+    file, sheet : str or None
+        Origin, for messages.
+    unquote : bool, default False
+        Take off the quote that netmap's spreadsheet writers put before a
+        cell that a spreadsheet would run as a formula
+        (:mod:`netmap.model._formula`), in headers and cells.
+
+    Raises
+    ------
+    FileFormatError
+        When there is no header, or a data row is longer than the header.
+    """
+    header = find_header(table, rows, file=file, sheet=sheet, unquote=unquote)
+    width = header.width
+    body = rows[header.pos + 1:]
     numbers = np.fromiter((n for n, _ in body), dtype=np.int64, count=len(body))
     long_rows = [k for k, (_, cells) in enumerate(body) if len(cells) > width
                  and any(cell_text(c) is not None for c in cells[width:])]
@@ -222,22 +268,46 @@ def table_from_rows(
     if not body:
         frame = pd.DataFrame({k: pd.Series([], dtype=object) for k in range(width)})
     frame = frame.reindex(columns=range(width))
-    frame, invisible = _clean_frame(frame, headers, unquote)
+    frame, invisible = _clean_frame(frame, header.labels, unquote)
+    return finish_table(table, frame, numbers, header, invisible, file=file, sheet=sheet)
+
+
+def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: Header,
+                 invisible: dict[str, np.ndarray], *, file: str | None,
+                 sheet: str | None = None) -> RawTable:
+    """The raw table of cleaned cells under ``header``, without empty rows.
+
+    Rows right under the header that repeat it in another language are
+    dropped too.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The cleaned cells (see :func:`clean_column`), one column per label
+        of ``header``, numbered from 0.
+    numbers : numpy.ndarray
+        The row number of each row of ``frame``.
+    invisible : dict of str to numpy.ndarray
+        As :attr:`RawTable.invisible`, for every row of ``frame``.
+    """
+    width = header.width
     keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
             else np.zeros(len(frame), dtype=bool))
     # Rows right under the header that repeat it in another language.
     skip = 0
     while skip < len(frame) and keep[skip] and all(
-        _is_header_alias(c, headers[k], table)
+        _is_header_alias(c, header.labels[k], table)
         for k, c in enumerate(frame.iloc[skip].tolist())
     ):
         keep[skip] = False
         skip += 1
-    frame = frame[keep].reset_index(drop=True)
-    numbers = numbers[keep]
+    if not keep.all():
+        frame = frame[keep].reset_index(drop=True)
+        numbers = numbers[keep]
+        invisible = {h: m[keep] for h, m in invisible.items()}
     return RawTable(table, frame, numbers, file=file, sheet=sheet,
-                    positions=positions, header_row=header_row,
-                    invisible={h: m[keep] for h, m in invisible.items()})
+                    positions=dict(header.positions), header_row=header.row,
+                    invisible=invisible)
 
 
 def _clean_frame(frame: pd.DataFrame, headers: list[str], unquote: bool

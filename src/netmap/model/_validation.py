@@ -238,7 +238,7 @@ class _Checker:
              optional: bool = False) -> pd.Series:
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
-        missing = values.notna() & ~values.isin(known)
+        missing = values.notna().to_numpy() & ~is_in(values, known)
         if missing.any():
             by_name = {}
             if names is not None:
@@ -285,6 +285,19 @@ def _as_text(values: pd.Series) -> pd.Series:
     else:
         out = clean_cells(values)
     return out.astype("str").where(out.notna(), np.nan).astype("str")
+
+
+def is_in(values: pd.Series, known: pd.Index) -> np.ndarray:
+    """Whether each value is one of ``known``, looked up once per distinct value.
+
+    ``known`` holds distinct values. Works alike on object and Arrow-backed
+    text, whose own ``isin`` goes through a Python loop over ``known``.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    lookup = pd.Index(np.asarray(known, dtype=object), dtype=object)
+    found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object),
+                                        dtype=object)) >= 0
+    return np.append(found, False)[codes]
 
 
 _TRUE_FALSE = {"TRUE": True, "FALSE": False, "True": True, "False": False,
@@ -659,16 +672,17 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     ties = pd.DataFrame(index=pd.RangeIndex(len(df), name="tie"))
     for end in ("source", "target"):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
-                            "an actor").to_numpy()
+                            "an actor").array
     if "type" in df:
         ttype = ck.vocabulary(raw, df, "type", TIE_TYPES)
     else:
         ttype = pd.Series(None, index=df.index, dtype=object)
-    ties["type"] = ttype.astype("str").to_numpy()
+    ties["type"] = ttype.astype("str").array
     ties["tie_class"] = _tie_classes(ck, raw, df, ttype)
-    typed = ~ttype.isna().to_numpy()  # a stated class is checked; a derived one must agree
-    _check_derived(ck, raw, df[typed], "tie_class",
-                   ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
+    if "tie_class" in df:  # a stated class is checked; a derived one must agree
+        typed = ~ttype.isna().to_numpy()
+        _check_derived(ck, raw, df[typed], "tie_class",
+                       ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
     ties["weight"] = _weights(ck, raw, df)
     if "trust" in df:
         ties["trust"] = ck.numbers(raw, df, "trust").to_numpy()
@@ -678,14 +692,20 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
 def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame,
                  ttype: pd.Series) -> pd.Categorical:
     """Each tie's class, from its type; a tie with no type may state its class."""
-    classes = pd.Series(ttype.to_numpy(dtype=object)).map(_TIE_CLASS_OF)
-    classes = np.where(classes.isna().to_numpy(), "unclassified",
-                       classes.to_numpy(dtype=object)).astype(object)
+    codes, types = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
+    of_type = np.array([*(_TIE_CLASS_OF.get(t, "unclassified") for t in types),
+                        "unclassified"], dtype=object)
+    classes = of_type[codes]
     untyped = ttype.isna().to_numpy()
     if "tie_class" in df and untyped.any():
         # A tie with no type may state its class (as rolled-up maps do).
         _stated_tie_classes(ck, raw, df, untyped, classes)
-    return pd.Categorical(classes, categories=list(TIE_CLASSES))
+    categories = list(TIE_CLASSES)
+    if untyped.any() and "tie_class" in df:
+        return pd.Categorical(classes, categories=categories)
+    return pd.Categorical.from_codes(
+        np.array([*(categories.index(c) for c in of_type)], dtype=np.int8)[codes],
+        categories=categories)
 
 
 def _stated_tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame,
@@ -975,13 +995,7 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
 def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
                      directed: bool) -> pd.DataFrame:
     """The rows without exact duplicates (either way round, for undirected ties)."""
-    key = frame
-    if not directed and "source" in frame:
-        s = frame["source"].to_numpy(dtype=object)
-        t = frame["target"].to_numpy(dtype=object)
-        swap = (s > t) if len(s) else np.zeros(0, dtype=bool)
-        key = frame.assign(source=np.where(swap, t, s), target=np.where(swap, s, t))
-    dup = key.duplicated(keep="first").to_numpy()
+    dup = _duplicated(frame, directed)
     if not dup.any():
         return frame
     rows = raw.rows[dup]
@@ -990,3 +1004,23 @@ def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
     ck.issue(raw, f"duplicate-{what}", f"exact duplicate {what} dropped "
              "(the same values as an earlier row)", rows=rows)
     return frame[~dup]
+
+
+def _duplicated(frame: pd.DataFrame, directed: bool) -> np.ndarray:
+    """Rows equal to an earlier row in every column (ends either way round if undirected).
+
+    Each column is coded by its distinct values (missing values alike), and
+    the rows compared as rows of codes; the ends of an undirected tie are
+    coded together and put in order.
+    """
+    if not len(frame.columns):
+        return np.zeros(len(frame), dtype=bool)
+    codes = {}
+    for column in frame.columns:
+        codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
+    if not directed and "source" in frame:
+        ends = pd.factorize(pd.concat([frame["source"], frame["target"]],
+                                      ignore_index=True), use_na_sentinel=True)[0]
+        s, t = ends[:len(frame)], ends[len(frame):]
+        codes["source"], codes["target"] = np.minimum(s, t), np.maximum(s, t)
+    return pd.DataFrame(codes).duplicated(keep="first").to_numpy()

@@ -61,8 +61,8 @@ class MapArrays:
         """Code the validated tables of a map."""
         ids = actors.index
         dtype = np.int32 if len(ids) < 2**31 else np.int64
-        source = ids.get_indexer(ties["source"]).astype(dtype)
-        target = ids.get_indexer(ties["target"]).astype(dtype)
+        source = _positions(ids, ties["source"]).astype(dtype)
+        target = _positions(ids, ties["target"]).astype(dtype)
         arrays = {
             "sector": actors["sector"].cat.codes.to_numpy().astype(np.int16),
             "core": actors["core"].cat.codes.to_numpy().astype(np.int8),
@@ -170,3 +170,9 @@ def int32_indices(matrix: sp.csr_array) -> sp.csr_array:
         matrix.indices = matrix.indices.astype(np.int32, copy=False)
         matrix.indptr = matrix.indptr.astype(np.int32, copy=False)
     return matrix
+
+
+def _positions(ids: pd.Index, values: pd.Series) -> np.ndarray:
+    """``ids.get_indexer(values)``, each distinct value looked up once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return np.append(ids.get_indexer(uniques), -1)[codes]

@@ -195,15 +195,19 @@ class Vocabulary:
         """
         import pandas as pd
 
-        present = values.notna()
-        distinct = pd.unique(values[present])
-        table = {v: self.lookup(v) if isinstance(v, str) else None for v in distinct}
-        mapped = values.map(table)
-        unknown = present & mapped.isna()
-        if not self.closed and unknown.any():
-            written = {v: _clean_or_none(v) for v, code in table.items() if code is None}
-            mapped = mapped.where(~unknown, values.map(written))
-        return mapped.astype(object).where(mapped.notna(), None), unknown
+        import numpy as np
+
+        codes, distinct = pd.factorize(values, use_na_sentinel=True)
+        looked = [self.lookup(v) if isinstance(v, str) else None for v in distinct]
+        known = np.array([code is not None for code in looked] + [True])
+        out = np.empty(len(distinct) + 1, dtype=object)
+        out[:-1] = [code if code is not None else None if self.closed
+                    else _clean_or_none(v) for v, code in zip(distinct, looked,
+                                                              strict=True)]
+        out[-1] = None
+        mapped = pd.Series(out[codes], index=values.index, dtype=object)
+        return mapped.where(mapped.notna(), None), pd.Series(~known[codes],
+                                                              index=values.index)
 
 
 def _clean_or_none(value: object) -> object:

@@ -1,0 +1,262 @@
+"""The fast path of the CSV reader: pyarrow parses the files it can vouch for.
+
+:func:`netmap.read_csv` reads every file with the standard library's strict
+CSV reader (:func:`netmap.io.csv.rows_from_bytes`), which knows every
+encoding, quote and line end and names the row of every problem. A large
+file that is plain (UTF-8, no quotes, every line one row) reads the same
+way much faster when pyarrow splits it into columns and numpy checks them
+whole. This module takes that path only for files where it gives exactly
+what the strict reader gives, and says so by returning None otherwise:
+
+- :func:`scan` vouches for the bytes: UTF-8 (with or without a byte-order
+  mark), no quote character, no NUL, no line end but ``\\n`` and ``\\r\\n``,
+  no control character that Python counts as whitespace, no line longer
+  than the csv module's field limit; it parses the first lines with the
+  strict reader, to find the header as it does.
+- :func:`fast_table` parses the rest with ``pyarrow.csv``, refuses a row
+  whose number of cells differs from the header line's, and checks each
+  column's distinct values: in Unicode normal form C, without direction
+  marks, invisible characters or whitespace other than spaces and tabs.
+  A cell is then cleaned by trimming spaces and tabs, as
+  :func:`netmap.model._labels.clean_text` would clean it.
+
+Anything else (another encoding, a quoted cell, a ragged row, a header the
+strict reader would refuse) goes the strict way, so every error and warning
+reads word for word the same; ``tests/test_io_fastcsv.py`` reads a range of
+files both ways and compares the maps and the warnings. pyarrow is optional
+(the ``fast`` extra); without it every file goes the strict way.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from netmap.model._formula import unescape_cell
+from netmap.model._labels import INVISIBLE_MARKS
+from netmap.model._raw import RawTable, finish_table, find_header
+from netmap.model.exceptions import FileFormatError
+
+__all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
+
+#: Smallest file worth the fast path, in bytes: below it the strict reader
+#: is as quick, and the two paths would only differ in what they cost.
+MIN_BYTES = 1 << 16
+
+#: ASCII bytes the fast path does not vouch for: NUL, the quote, and the
+#: control characters Python's ``str.strip`` takes for whitespace besides
+#: the tab (vertical tab, form feed, file, group, record and unit separators).
+_BAD_ASCII = np.zeros(256, dtype=bool)
+_BAD_ASCII[[0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, ord('"')]] = True
+
+#: Non-ASCII characters a cell must not hold on the fast path: those that
+#: :func:`netmap.model._labels.clean_text` changes or strips (direction
+#: marks, the byte-order mark, the non-breaking space, Unicode whitespace)
+#: and the invisible ones the validation notes. ``tests/test_io_fastcsv.py``
+#: checks that every non-ASCII character ``str.strip`` strips is here.
+SUSPECT_CHARACTERS = re.compile(
+    INVISIBLE_MARKS.pattern[:-1]
+    + "\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+#: The longest line the fast path takes, in bytes (the csv module's default
+#: field limit, above which the strict reader refuses a cell).
+_FIELD_LIMIT = csv.field_size_limit()
+
+_OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
+               codecs.BOM_UTF16_BE, b"\x84\x31\x95\x33", b"\xdd\x73\x66\x73",
+               b"\x2b\x2f\x76", b"\xf7\x64\x4c", b"\x0e\xfe\xff", b"\xfb\xee\x28",
+               b"PK\x03\x04", b"\xd0\xcf\x11\xe0")
+
+
+def available() -> bool:
+    """Whether pyarrow is installed (the ``fast`` extra)."""
+    try:
+        import pyarrow.csv  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+@dataclass
+class FastFile:
+    """A file the fast path vouches for, as :func:`scan` found it.
+
+    Attributes
+    ----------
+    data : bytes
+        The file's bytes, without a byte-order mark.
+    delimiter : str
+        The delimiter of the header line.
+    head : list of (int, list of str)
+        The first rows, numbered and split by the strict reader: every row
+        up to the one after the first ``MAX_TITLE_ROWS + 1`` non-empty ones,
+        enough to find the header (and to match the file to a table).
+    starts : numpy.ndarray
+        The offset in ``data`` where each line starts (one more: the end).
+    """
+
+    data: bytes
+    delimiter: str
+    head: list[tuple[int, list[str]]]
+    starts: np.ndarray
+
+
+def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
+    """The file, when the fast path can read it exactly as the strict reader; else None.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    encoding : str, optional
+        The encoding the user named: the fast path reads only files whose
+        encoding is found (UTF-8).
+    """
+    if encoding is not None or len(data) < MIN_BYTES or not available():
+        return None
+    if any(data.startswith(bom) for bom in _OTHER_BOMS):
+        return None
+    data = data.removeprefix(codecs.BOM_UTF8)
+    raw = np.frombuffer(data, dtype=np.uint8)
+    counts = np.bincount(raw, minlength=256)
+    if counts[_BAD_ASCII].any() or counts[13] != data.count(b"\r\n"):
+        return None  # (a carriage return alone ends a row for the strict reader)
+    ends = np.flatnonzero(raw == 10).astype(np.int64)
+    tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
+    starts = np.concatenate(([0], ends + 1, tail)).astype(np.int64)
+    if len(starts) > 1 and np.diff(starts).max() > _FIELD_LIMIT:
+        return None
+    head = _head(data, starts)
+    if head is None:
+        return None
+    return FastFile(data, head[1], head[0], starts)
+
+
+def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]], str] | None:
+    """The first rows through the strict reader, and the delimiter; None if not UTF-8."""
+    from netmap.io.csv import _delimiter
+    from netmap.model._raw import MAX_TITLE_ROWS, cell_text
+
+    lines: list[str] = []
+    rows: list[tuple[int, list[str]]] = []
+    filled, delimiter = 0, None
+    for line in range(len(starts) - 1):
+        try:
+            lines.append(data[int(starts[line]):int(starts[line + 1])].decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+        if delimiter is None:
+            if not lines[-1].strip(" ,;\t\r\n"):
+                continue
+            delimiter = _delimiter(lines[-1])
+            rows = [(n + 1, next(csv.reader([text], delimiter=delimiter, strict=True), []))
+                    for n, text in enumerate(lines[:-1])]
+        cells = next(csv.reader([lines[-1]], delimiter=delimiter, strict=True), [])
+        rows.append((line + 1, cells))
+        filled += any(cell_text(c) is not None for c in cells)
+        if filled > MAX_TITLE_ROWS:
+            break
+    if delimiter is None:
+        return None
+    return rows, delimiter
+
+
+def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
+    """The raw table of a scanned file, as the strict reader builds it; None if unsure.
+
+    Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
+    it off (``unquote``).
+    """
+    import pyarrow as pa
+
+    try:
+        header = find_header(table, f.head, file=file, unquote=True)
+    except FileFormatError:
+        return None
+    line = f.head[header.pos][0]  # the header's line number, from 1
+    count = len(f.head[header.pos][1])
+    body = f.data[int(f.starts[line]):]
+    parsed = _parse(body, f.delimiter, count)
+    if parsed is None:
+        return None
+    numbers = _row_numbers(f, line)
+    if len(numbers) != parsed.num_rows:
+        return None
+    columns: dict[str, pd.Series] = {}
+    for j in range(count):
+        cells = _clean(parsed.column(j), pa)
+        if cells is None:
+            return None
+        if j >= header.width:
+            if cells.notna().any():
+                return None  # a value without a header: the strict reader says where
+            continue
+        columns[header.labels[j]] = cells
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(numbers)))
+    if not columns:
+        frame = pd.DataFrame(index=pd.RangeIndex(len(numbers)))
+    return finish_table(table, frame, numbers, header, {}, file=file)
+
+
+def _parse(body: bytes, delimiter: str, count: int):
+    """The body's cells as a pyarrow table of text, or None for a ragged row."""
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
+    if not body.strip(b"\r\n"):
+        return pa.table({f"c{j}": pa.array([], pa.string()) for j in range(count)})
+    names = [f"c{j}" for j in range(count)]
+    try:
+        return pcsv.read_csv(
+            pa.py_buffer(body),
+            read_options=pcsv.ReadOptions(column_names=names),
+            parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char=False,
+                                            ignore_empty_lines=True),
+            convert_options=pcsv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                strings_can_be_null=False, check_utf8=True))
+    except (pa.ArrowInvalid, ValueError):
+        return None
+
+
+def _row_numbers(f: FastFile, line: int) -> np.ndarray:
+    """The line numbers of the non-empty lines after line ``line`` (from 1)."""
+    starts = f.starts[line:]
+    raw = np.frombuffer(f.data, dtype=np.uint8)
+    ends = starts[1:]
+    length = ends - starts[:-1]
+    # Take off the line end: "\n" or "\r\n" (the last line may have none).
+    has_newline = (ends > 0) & (raw[np.maximum(ends - 1, 0)] == 10) if len(raw) else \
+        np.zeros(len(ends), dtype=bool)
+    length = length - has_newline
+    has_return = (length > 0) & (raw[np.maximum(starts[:-1] + length - 1, 0)] == 13)
+    length = length - has_return
+    return np.flatnonzero(length > 0).astype(np.int64) + line + 1
+
+
+def _clean(column, pa) -> pd.Series | None:
+    """Cells of one column as the strict reader cleans them; None if unsure.
+
+    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`),
+    and trimmed of spaces and tabs; an empty cell becomes None, and the
+    quote before a would-be formula is taken off.
+    """
+    import unicodedata
+
+    import pyarrow.compute as pc
+
+    encoded = pc.utf8_trim(column, " \t").combine_chunks().dictionary_encode()
+    uniques = encoded.dictionary.to_pylist()
+    joined = "\n".join(uniques)
+    if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
+        return None
+    cleaned = np.empty(len(uniques), dtype=object)
+    cleaned[:] = [unescape_cell(u) if u else None for u in uniques]
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    return pd.Series(cleaned[codes] if len(uniques) else np.full(len(codes), None),
+                     dtype=object)
