@@ -51,7 +51,7 @@ from netmap.words._names import display_names
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["explore", "InteractiveMap", "LEVEL_SHAPES", "TIE_DASHES", "VENDORED"]
+__all__ = ["explore", "InteractiveMap", "LEVEL_SHAPES", "MANY_TIES", "TIE_DASHES", "VENDORED"]
 
 #: Shape of each level on the interactive map (sigma.js shapes).
 LEVEL_SHAPES: dict[str, str] = {"person": "circle", "organisation": "square",
@@ -64,6 +64,10 @@ TIE_DASHES: dict[str, tuple[int, int]] = {
     "transactional": (2, 3),
     "unclassified": (10, 3),
 }
+
+#: Above this many ties the page draws every tie solid (no dashes by class), without
+#: anti-aliasing, and hides the ties while the camera moves, and its legend says so.
+MANY_TIES = 20_000
 
 #: The vendored JavaScript libraries: file, npm package and version.
 VENDORED: tuple[tuple[str, str, str], ...] = (
@@ -293,6 +297,7 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
                      "gap": TIE_DASHES[c][1]} for c in classes_present],
         "edgeColor": NEUTRAL,
         "edgeAlpha": float(np.clip(400 / max(len(keep), 1), 0.08, 0.7)),
+        "manyTies": MANY_TIES,
         "measure": measure,
         "waves": [str(w) for w in m.waves],
         "bodies": bodies,

@@ -47,11 +47,14 @@
   }
   var edgeColor = rgba(data.edgeColor, data.edgeAlpha);
   var edgeSize = n > 2000 ? 0.6 : 1.2;
+  // A map with very many ties draws them solid, without anti-aliasing, and hides them while
+  // the camera moves: the dashes cost a second WebGL layer on every tie (the legend says so).
+  var many = E.s.length > data.manyTies;
   for (var k = 0; k < E.s.length; k++) {
-    var cls = data.classes[E.c[k]];
+    var cls = data.classes[E.c[k]], dashed = cls.dash > 0 && !many;
     graph.addEdgeWithKey("e" + k, String(E.s[k]), String(E.t[k]), {
       c: E.c[k], color: edgeColor, size: edgeSize, dash: cls.dash, gap: cls.gap,
-      plainColor: cls.dash ? CLEAR : edgeColor, fadedPlain: cls.dash ? CLEAR : FADED
+      plainColor: dashed ? CLEAR : edgeColor, fadedPlain: dashed ? CLEAR : FADED
     });
   }
 
@@ -63,8 +66,10 @@
   };
   var renderer = new Sigma.Sigma(graph, container, {
     settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 4 : 3,
-               labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24,
-               autoRescaleContent: n > 2000 ? "nodes" : "labels"},
+               labelDensity: 0.7, stagePadding: 24,
+               autoRescaleContent: n > 2000 ? "nodes" : "labels",
+               renderEdgeLabels: false, enableEdgeEvents: false,
+               hideEdgesOnMove: many, antialiasEdges: !many},
     customNodeState: {isActive: false, isMember: false},
     customEdgeState: {isActive: false, isFaded: false},
     customGraphState: {hasActive: false, hasMembers: false},
@@ -72,16 +77,19 @@
       nodes: {shapes: [R.sdfCircle(), R.sdfSquare(), R.sdfTriangle(), R.sdfDiamond()],
               layers: [R.layerFill()]},
       edges: {
+        // straight lines only: sigma's default paths add a 32-segment loop path, which makes
+        // every tie 66 vertices instead of 4 (the graph has no self-ties)
+        paths: [R.pathLine()],
         extremities: data.directed ? [R.extremityArrow()] : [],
         defaultHead: data.directed ? "arrow" : undefined,
         variables: {plainColor: {type: "color", default: edgeColor},
                     dashColor: {type: "color", default: edgeColor},
                     dash: {type: "number", default: 0}, gap: {type: "number", default: 0}},
-        layers: [R.layerPlain({color: {attribute: "plainColor"}}),
-                 R.layerDashed({dashColor: {attribute: "dashColor"},
-                                dashSize: {attribute: "dash", default: 0, mode: "pixels"},
-                                gapSize: {attribute: "gap", default: 0, mode: "pixels"},
-                                gapColor: 0})]
+        layers: [R.layerPlain({color: {attribute: "plainColor"}})].concat(many ? [] : [
+          R.layerDashed({dashColor: {attribute: "dashColor"},
+                         dashSize: {attribute: "dash", default: 0, mode: "pixels"},
+                         gapSize: {attribute: "gap", default: 0, mode: "pixels"},
+                         gapColor: 0})])
       }
     },
     styles: {
@@ -247,6 +255,10 @@
       b.setAttribute("data-class", String(k));
       legend.appendChild(b);
     });
+    if (many && data.classes.some(function (c) { return c.dash > 0; })) {
+      legend.appendChild(el("p", {"class": "netmap-note-small", id: "netmap-solid"},
+                            W.ties_solid.replace("{n}", data.manyTies.toLocaleString(document.documentElement.lang || undefined))));
+    }
   }
   legend.appendChild(el("h3", {}, W.size.replace("{measure}", data.measure)));
 
