@@ -207,3 +207,52 @@ def test_a_directed_map_with_persons_loads(driver, tmp_path):
     assert _errors(driver) == []
     assert driver.execute_script("return window.netmapRenderer.getGraph().type") == "directed"
     assert driver.save_screenshot(str(_folder(tmp_path) / "explore-directed.png"))
+
+
+# The label boxes sigma.js draws: its displayed labels, each placed by its label renderer
+# (nodeLabelBox, from the glyph widths of its text atlas), and the same text's width as
+# the browser's canvas measures it, to check the boxes against the browser's own text.
+_LABEL_BOXES = """
+var r = window.netmapRenderer, out = [], c = document.createElement('canvas').getContext('2d');
+r.getNodeDisplayedLabels().forEach(function (k) {
+  var d = r.getNodeDisplayData(k), p = r.framedGraphToViewport(d), s = r.scaleSize(d.size);
+  var b = r.labelRenderer.nodeLabelBox(d, s);
+  c.font = (d.labelSize || 14) + 'px ' + (d.labelFont || 'sans-serif');
+  out.push({box: [p.x + b.minX, p.y + b.minY, p.x + b.maxX, p.y + b.maxY], label: d.label,
+            text: c.measureText(d.label).width});
+});
+return out;
+"""
+
+
+def _overlapping(labels: list) -> list:
+    boxes = [(lab["box"], lab["label"]) for lab in labels]
+    return [(a, b) for k, (p, a) in enumerate(boxes) for q, b in boxes[k + 1:]
+            if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_labels_never_overlap(driver, tmp_path, sample, lang):
+    path = sample.explore(lang=lang).save(tmp_path / f"labels-{lang}.html")
+    _open(driver, path)
+    time.sleep(0.3)
+    labels = driver.execute_script(_LABEL_BOXES)
+    assert len(labels) >= 25  # most of the 2x5 sample's 84 actors find room
+    for lab in labels:  # sigma's boxes are the browser's text widths
+        assert lab["box"][2] - lab["box"][0] == pytest.approx(lab["text"], rel=0.1)
+    assert _overlapping(labels) == []
+    names = set(sample.actors["name" if lang == "he" else "name_en"])
+    shown = {lab["label"] for lab in labels}
+    if lang == "en":
+        assert shown <= names
+    # zoomed in, more labels and still none over another
+    driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "window.netmapRenderer.getCamera().animate({ratio: 0.5}, {duration: 200})"
+        ".then(function () { setTimeout(done, 400); });")
+    zoomed = driver.execute_script(_LABEL_BOXES)
+    assert _overlapping(zoomed) == []
+    assert driver.execute_script(
+        "return Number(document.getElementById('netmap-explore').dataset.labels)") == len(zoomed)
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-labels-zoomed.png"))

@@ -269,6 +269,8 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
         "x": np.round(pos["x"].to_numpy(dtype=float), 4).tolist(),
         "y": np.round(y, 4).tolist(),
         "size": np.round(_radii(values), 2).tolist(),
+        # the order in which labels are offered, as the static map's: greatest size first
+        "rank": np.argsort(-np.where(np.isnan(values), -np.inf, values), kind="stable").tolist(),
         "group": group_of,
         "level": [levels_present.index(c) for c in level_codes],
         "ties": ties.tolist(),

@@ -65,12 +65,11 @@
     return (g.hasActive && !s.isActive) || (g.hasMembers && !s.isMember && !s.isActive);
   };
   var renderer = new Sigma.Sigma(graph, container, {
-    settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 4 : 3,
-               labelDensity: 0.7, stagePadding: 24,
-               autoRescaleContent: n > 2000 ? "nodes" : "labels",
+    settings: {itemSizesReference: "screen", stagePadding: 24,
+               autoRescaleContent: "nodes",
                renderEdgeLabels: false, enableEdgeEvents: false,
                hideEdgesOnMove: many, antialiasEdges: !many},
-    customNodeState: {isActive: false, isMember: false},
+    customNodeState: {isActive: false, isMember: false, showLabel: false},
     customEdgeState: {isActive: false, isFaded: false},
     customGraphState: {hasActive: false, hasMembers: false},
     primitives: {
@@ -95,7 +94,9 @@
     styles: {
       nodes: [
         Sigma.DEFAULT_STYLES.nodes,
-        {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"}},
+        {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"},
+         labelVisibility: "hidden"},
+        {whenState: "showLabel", then: {labelVisibility: "visible"}},
         {when: function (a, s, g) { return faded(s, g); }, then: {color: FADED, label: ""}},
         {whenState: "isMember", then: {depth: "topNodes"}},
         {whenState: "isActive", then: {labelVisibility: "visible", depth: "topNodes"}},
@@ -113,6 +114,95 @@
   });
   window.netmapRenderer = renderer;  // for tests and for the curious
   mark("renderer");
+
+  // -- labels that never overlap -----------------------------------------------------------
+  // sigma.js's own label grid lets labels overlap, so the page chooses them itself, as the
+  // static map does: in the order of importance of the static map's labels (N.rank), each
+  // actor in view whose drawn size reaches LABEL_MIN pixels gets its label at the first of
+  // its side, the other side, above and below where the label's box, as sigma.js draws it
+  // (its label renderer's nodeLabelBox), stays inside the view and overlaps no label already
+  // chosen and no other actor. Every other label is hidden (style labelVisibility). Chosen
+  // again when the camera stops (on every frame of a small map) and when actors are hidden
+  // or shown.
+  var LABEL_MIN = n > 2000 ? 4 : 3, LABEL_GAP = 2, CELL = 48;
+  var labelled = {};
+  function makeGrid() {
+    var grid = {};
+    function each(b, fn) {
+      for (var cx = Math.floor(b[0] / CELL); cx <= Math.floor(b[2] / CELL); cx++) {
+        for (var cy = Math.floor(b[1] / CELL); cy <= Math.floor(b[3] / CELL); cy++) {
+          if (fn(grid[cx + ":" + cy] || (grid[cx + ":" + cy] = [])) === false) { return false; }
+        }
+      }
+      return true;
+    }
+    return {
+      add: function (b) { each(b, function (cell) { cell.push(b); }); },
+      free: function (b) {
+        return each(b, function (cell) {
+          return !cell.some(function (o) {
+            return o[4] !== b[4] && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3];
+          });
+        });
+      }
+    };
+  }
+  function chooseLabels() {
+    var camera = renderer.getCamera().getState();
+    var w = container.offsetWidth, h = container.offsetHeight, grid = makeGrid(), chosen = {};
+    var shown = [], i, key, d;
+    for (i = 0; i < n; i++) {  // every actor in view is an obstacle
+      key = String(i);
+      d = renderer.getNodeDisplayData(key);
+      if (!d || d.visibility === "hidden" || renderer.getNodeState(key).isHidden) { continue; }
+      var p = renderer.framedGraphToViewport(d, {cameraState: camera});
+      var size = renderer.scaleSize(d.size, camera.ratio);
+      if (p.x < -size || p.x > w + size || p.y < -size || p.y > h + size) { continue; }
+      grid.add([p.x - size, p.y - size, p.x + size, p.y + size, key]);
+      shown[i] = {d: d, p: p, size: size};
+    }
+    for (var r = 0; r < n; r++) {
+      i = N.rank[r];
+      var it = shown[i];
+      if (!it || !it.d.label || it.size < LABEL_MIN) { continue; }
+      key = String(i);
+      var sides = N.rtl[i] ? ["left", "right", "above", "below"]
+                           : ["right", "left", "above", "below"];
+      for (var k = 0; k < sides.length; k++) {
+        var b = renderer.labelRenderer.nodeLabelBox(
+          Object.assign({}, it.d, {labelVisibility: "visible", labelPosition: sides[k]}), it.size);
+        if (!b) { break; }
+        var box = [it.p.x + b.minX - LABEL_GAP, it.p.y + b.minY - LABEL_GAP,
+                   it.p.x + b.maxX + LABEL_GAP, it.p.y + b.maxY + LABEL_GAP, key];
+        if (box[0] < 0 || box[1] < 0 || box[2] > w || box[3] > h || !grid.free(box)) { continue; }
+        grid.add(box);
+        chosen[key] = sides[k];
+        if (graph.getNodeAttribute(key, "labelPosition") !== sides[k]) {
+          graph.setNodeAttribute(key, "labelPosition", sides[k]);
+        }
+        break;
+      }
+    }
+    var gone = Object.keys(labelled).filter(function (x) { return !chosen[x]; });
+    var come = Object.keys(chosen).filter(function (x) { return !labelled[x]; });
+    if (gone.length) { renderer.setNodesState(gone, {showLabel: false}); }
+    if (come.length) { renderer.setNodesState(come, {showLabel: true}); }
+    labelled = chosen;
+    root.setAttribute("data-labels", String(Object.keys(chosen).length));
+  }
+  var labelTimer = null, labelFrame = null;
+  renderer.getCamera().on("updated", function () {
+    if (n <= 2000) {  // small: choose on every frame
+      if (labelFrame === null) {
+        labelFrame = requestAnimationFrame(function () { labelFrame = null; chooseLabels(); });
+      }
+      return;
+    }
+    clearTimeout(labelTimer);  // large: once the camera stops
+    labelTimer = setTimeout(chooseLabels, 200);
+  });
+  chooseLabels();
+  mark("labels");
 
   // -- what is shown: colour groups, tie classes, the wave ---------------------------------
   var hiddenGroups = {}, hiddenClasses = {};
@@ -136,6 +226,7 @@
     renderer.setEdgesState(eShown, {isHidden: false});
     renderer.setEdgesState(eHidden, {isHidden: true});
     root.setAttribute("data-hidden-nodes", String(hidden.length));
+    chooseLabels();
   }
 
   // -- the hover card ----------------------------------------------------------------------
