@@ -256,3 +256,48 @@ def test_labels_never_overlap(driver, tmp_path, sample, lang):
         "return Number(document.getElementById('netmap-explore').dataset.labels)") == len(zoomed)
     assert _errors(driver) == []
     assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-labels-zoomed.png"))
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_sector_layout_draws_its_discs_under_the_actors(driver, tmp_path, sample, lang):
+    regions = netmap.plot.layout(sample, kind="sector").attrs["regions"]
+    page = sample.explore(layout="sector", lang=lang)
+    path = page.save(tmp_path / f"sector-{lang}.html")
+    _open(driver, path)
+    time.sleep(0.3)
+    drawn = driver.execute_script("""
+        var r = window.netmapRenderer, regions = JSON.parse(
+          document.getElementById('netmap-data').textContent).regions;
+        var canvas = document.querySelector('canvas.sigma-netmap-sectors');
+        var stage = document.querySelector('canvas.sigma-stage');
+        var ratio = canvas.width / canvas.offsetWidth, ctx = canvas.getContext('2d');
+        return {under: !!(canvas.compareDocumentPosition(stage) & Node.DOCUMENT_POSITION_FOLLOWING),
+                regions: regions, names: window.netmapRegionBoxes(),
+                view: [canvas.offsetWidth, canvas.offsetHeight],
+                pixels: regions.map(function (g) {
+                  var p = r.graphToViewport({x: g.x, y: g.y});
+                  return Array.from(ctx.getImageData(Math.round(p.x * ratio),
+                                                     Math.round(p.y * ratio), 1, 1).data);
+                })};""")
+    assert drawn["under"]  # the discs' canvas comes before sigma's, so it is drawn below
+    # the same discs as the static map's sector layout, in the same positions
+    assert [g["x"] for g in drawn["regions"]] == pytest.approx(regions["x"].tolist(), abs=1e-3)
+    assert [g["r"] for g in drawn["regions"]] == pytest.approx(regions["radius"].tolist(),
+                                                                abs=1e-3)
+    names = [g["name"] for g in drawn["regions"]]
+    assert names[0] == ("public" if lang == "en" else "ציבורי")
+    for g, pixel in zip(drawn["regions"], drawn["pixels"], strict=True):
+        color = [int(g["color"][k:k + 2], 16) for k in (1, 3, 5)]
+        assert 0 < pixel[3] < 80  # lightly shaded
+        assert max(abs(a - b) for a, b in zip(pixel[:3], color, strict=True)) <= 12
+    width, height = drawn["view"]
+    for x0, y0, x1, y1 in drawn["names"]:  # every name inside the view
+        assert x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height
+    labels = driver.execute_script(_LABEL_BOXES)
+    assert labels
+    for lab in labels:  # and clear of the labels
+        b = lab["box"]
+        assert not any(b[0] < q[2] and q[0] < b[2] and b[1] < q[3] and q[1] < b[3]
+                       for q in drawn["names"])
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-sector.png"))

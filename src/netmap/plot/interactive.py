@@ -43,7 +43,7 @@ from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.vocabulary import LEVELS, ROLES, TIE_CLASSES
 from netmap.plot._common import actor_labels, actor_values, group_colors, warn_missing
 from netmap.plot.maps import positions_of
-from netmap.plot.palette import NEUTRAL
+from netmap.plot.palette import NEUTRAL, sector_colors
 from netmap.plot.text import _display_line, text_direction
 from netmap.words import catalogue as _words
 from netmap.words._names import display_names
@@ -292,6 +292,7 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
     }
     return {
         "directed": bool(m.directed),
+        "regions": _regions(m, pos, lang),
         "groups": groups,
         "levels": [{"name": _words.level_name(c, lang), "shape": LEVEL_SHAPES[c]}
                    for c in levels_present],
@@ -306,6 +307,23 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _regions(m, pos: pd.DataFrame, lang: str) -> list[dict]:
+    """The sector layout's discs (centre, radius, colour, name), as the static map draws them."""
+    regions = pos.attrs.get("regions")
+    if regions is None:
+        return []
+    colors = sector_colors(m.taxonomy)
+    out = []
+    for r in regions.itertuples():
+        code = r.Index
+        name = _words.sector_name(m.taxonomy, code, lang) if code in m.taxonomy.codes \
+            else str(code)
+        out.append({"x": round(float(r.x), 4), "y": round(float(r.y), 4),
+                    "r": round(float(r.radius), 4), "color": colors.get(code, NEUTRAL),
+                    "name": name, "rtl": text_direction(name) == "rtl"})
+    return out
 
 
 def _size_values(m, size, ties: np.ndarray, seed, lang: str) -> tuple[np.ndarray, str]:

@@ -113,6 +113,83 @@
     }
   });
   window.netmapRenderer = renderer;  // for tests and for the curious
+
+  // -- the sector layout's discs, on a canvas under sigma.js's ---------------------------------
+  // As the static map draws them: each sector's disc lightly shaded in its colour, its name
+  // outside it, away from the ring's centre (the browser lays the name out, right to left in
+  // Hebrew). Drawn again after every frame sigma.js draws, so it follows the camera.
+  var regions = data.regions, REGION_FONT = "bold 15px " + getComputedStyle(root).fontFamily;
+  var regionCanvas = null;
+  function regionShapes(camera) {  // the discs and the names' boxes, in viewport pixels
+    var opts = camera ? {cameraState: camera} : {};
+    var discs = regions.map(function (g) {
+      var c = renderer.graphToViewport({x: g.x, y: g.y}, opts);
+      var e = renderer.graphToViewport({x: g.x + g.r * 1.08, y: g.y}, opts);
+      return {x: c.x, y: c.y, r: Math.hypot(e.x - c.x, e.y - c.y)};
+    });
+    var mx = 0, my = 0;
+    discs.forEach(function (d) { mx += d.x / discs.length; my += d.y / discs.length; });
+    var ctx = regionCanvas.getContext("2d");
+    ctx.font = REGION_FONT;
+    discs.forEach(function (d, k) {
+      var ux = d.x - mx, uy = d.y - my, norm = Math.hypot(ux, uy);
+      if (norm < 1e-9) { ux = 0; uy = -1; } else { ux /= norm; uy /= norm; }
+      var reach = d.r / 1.08 * 1.12, ax = d.x + ux * reach, ay = d.y + uy * reach;
+      var w = ctx.measureText(regions[k].name).width, h = 18;
+      d.align = ux > 0.35 ? "left" : ux < -0.35 ? "right" : "center";
+      d.baseline = uy < -0.35 ? "bottom" : uy > 0.35 ? "top" : "middle";
+      d.tx = ax;
+      d.ty = ay;
+      var x0 = d.align === "left" ? ax : d.align === "right" ? ax - w : ax - w / 2;
+      var y0 = d.baseline === "bottom" ? ay - h : d.baseline === "top" ? ay : ay - h / 2;
+      d.box = [x0, y0, x0 + w, y0 + h, "region"];
+    });
+    return discs;
+  }
+  function drawRegions() {
+    var ratio = window.devicePixelRatio || 1;
+    var w = container.offsetWidth, h = container.offsetHeight;
+    if (regionCanvas.width !== Math.round(w * ratio)) { regionCanvas.width = Math.round(w * ratio); }
+    if (regionCanvas.height !== Math.round(h * ratio)) { regionCanvas.height = Math.round(h * ratio); }
+    regionCanvas.style.width = w + "px";
+    regionCanvas.style.height = h + "px";
+    var ctx = regionCanvas.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    regionShapes(null).forEach(function (d, k) {
+      var g = regions[k];
+      ctx.beginPath();
+      ctx.arc(d.x, d.y, d.r, 0, 2 * Math.PI);
+      ctx.fillStyle = rgba(g.color, 0.12);
+      ctx.fill();
+      ctx.strokeStyle = rgba(g.color, 0.35);
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      ctx.fillStyle = "#333333";
+      ctx.font = REGION_FONT;
+      ctx.direction = g.rtl ? "rtl" : "ltr";
+      ctx.textAlign = d.align;
+      ctx.textBaseline = d.baseline;
+      ctx.fillText(g.name, d.tx, d.ty);
+    });
+  }
+  if (regions.length) {
+    // the frame holds the discs and room round them for the names
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    regions.forEach(function (g) {
+      x0 = Math.min(x0, g.x - g.r * 1.08); x1 = Math.max(x1, g.x + g.r * 1.08);
+      y0 = Math.min(y0, g.y - g.r * 1.08); y1 = Math.max(y1, g.y + g.r * 1.08);
+    });
+    var padX = (x1 - x0) * 0.22, padY = (y1 - y0) * 0.08;
+    renderer.setCustomBBox({x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY]});
+    renderer.scheduleRefresh();  // the actors framed anew at the first frame
+    regionCanvas = renderer.createCanvas("netmap-sectors", {beforeLayer: "stage"});
+    regionCanvas.setAttribute("data-regions", String(regions.length));
+    renderer.on("afterRender", drawRegions);
+    window.netmapRegionBoxes = function () {  // the names' boxes in the view, for tests
+      return regionShapes(null).map(function (d) { return d.box.slice(0, 4); });
+    };
+  }
   mark("renderer");
 
   // -- labels that never overlap -----------------------------------------------------------
@@ -161,6 +238,9 @@
       grid.add([p.x - size, p.y - size, p.x + size, p.y + size, key]);
       shown[i] = {d: d, p: p, size: size};
     }
+    if (regions.length) {  // the sectors' names are obstacles too
+      regionShapes(camera).forEach(function (dd) { grid.add(dd.box); });
+    }
     for (var r = 0; r < n; r++) {
       i = N.rank[r];
       var it = shown[i];
@@ -201,7 +281,14 @@
     clearTimeout(labelTimer);  // large: once the camera stops
     labelTimer = setTimeout(chooseLabels, 200);
   });
-  chooseLabels();
+  if (regions.length) {  // the discs' frame takes effect at the first frame: choose after it
+    var framed = false;
+    renderer.on("afterRender", function () {
+      if (!framed) { framed = true; chooseLabels(); }
+    });
+  } else {
+    chooseLabels();
+  }
   mark("labels");
 
   // -- what is shown: colour groups, tie classes, the wave ---------------------------------
