@@ -96,6 +96,8 @@
         Sigma.DEFAULT_STYLES.nodes,
         {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"},
          labelVisibility: "hidden"},
+        n > 2000 ? {labelBackgroundColor: "rgba(255,255,255,0.85)", labelBackgroundPadding: 2}
+                 : {},
         {whenState: "showLabel", then: {labelVisibility: "visible"}},
         {when: function (a, s, g) { return faded(s, g); }, then: {color: FADED, label: ""}},
         {whenState: "isMember", then: {depth: "topNodes"}},
@@ -198,9 +200,9 @@
   // actor in view whose drawn size reaches LABEL_MIN pixels gets its label at the first of
   // its side, the other side, above and below where the label's box, as sigma.js draws it
   // (its label renderer's nodeLabelBox), stays inside the view and overlaps no label already
-  // chosen and no other actor. Every other label is hidden (style labelVisibility). Chosen
-  // again when the camera stops (on every frame of a small map) and when actors are hidden
-  // or shown.
+  // chosen (and no other actor, up to 2,000 actors). Every other label is hidden (style
+  // labelVisibility). Chosen again when the camera stops (on every frame of a small map)
+  // and when actors are hidden or shown.
   var LABEL_MIN = n > 2000 ? 4 : 3, LABEL_GAP = 2, CELL = 48;
   var labelled = {};
   function makeGrid() {
@@ -224,18 +226,31 @@
       }
     };
   }
+  function toViewport(camera) {  // sigma's framed coordinates to the view's pixels (affine)
+    var opts = {cameraState: camera};
+    var o = renderer.framedGraphToViewport({x: 0, y: 0}, opts);
+    var ex = renderer.framedGraphToViewport({x: 1, y: 0}, opts);
+    var ey = renderer.framedGraphToViewport({x: 0, y: 1}, opts);
+    return function (d) {
+      return {x: o.x + d.x * (ex.x - o.x) + d.y * (ey.x - o.x),
+              y: o.y + d.x * (ex.y - o.y) + d.y * (ey.y - o.y)};
+    };
+  }
   function chooseLabels() {
-    var camera = renderer.getCamera().getState();
+    var camera = renderer.getCamera().getState(), view = toViewport(camera);
     var w = container.offsetWidth, h = container.offsetHeight, grid = makeGrid(), chosen = {};
     var shown = [], i, key, d;
-    for (i = 0; i < n; i++) {  // every actor in view is an obstacle
+    // every actor in view is an obstacle on a map of up to 2,000 actors; on a larger one
+    // its crowd would leave no room, so labels there keep clear of each other only, on a
+    // white ground
+    for (i = 0; i < n; i++) {
       key = String(i);
       d = renderer.getNodeDisplayData(key);
       if (!d || d.visibility === "hidden" || renderer.getNodeState(key).isHidden) { continue; }
-      var p = renderer.framedGraphToViewport(d, {cameraState: camera});
+      var p = view(d);
       var size = renderer.scaleSize(d.size, camera.ratio);
       if (p.x < -size || p.x > w + size || p.y < -size || p.y > h + size) { continue; }
-      grid.add([p.x - size, p.y - size, p.x + size, p.y + size, key]);
+      if (n <= 2000) { grid.add([p.x - size, p.y - size, p.x + size, p.y + size, key]); }
       shown[i] = {d: d, p: p, size: size};
     }
     if (regions.length) {  // the sectors' names are obstacles too
