@@ -20,6 +20,13 @@ highlights the members of a body. Every word comes from the words
 catalogue (group ``EXPLORE``); with ``lang="he"`` the page is laid out
 right to left.
 
+Labels never overlap: the page chooses which labels sigma.js draws, in
+the order the static map labels in, each where its box (as sigma.js
+draws it) is clear of the labels already placed, and chooses again when
+the camera stops. A sector layout's discs and sector names are drawn
+under the actors, as in the static map. Above :data:`MANY_TIES` ties
+every tie is drawn solid and ties are hidden while the camera moves.
+
 sigma.js draws labels glyph by glyph in the order of the string (sigma.js
 issue #979), so Hebrew and Arabic labels are handed to it in visual order
 (python-bidi, and arabic-reshaper for joined Arabic letters, the ``rtl``
@@ -138,7 +145,8 @@ def explore(m: StakeholderMap, *, layout="force", seed=0, size="ties", color="se
     layout : {"force", "sector"}, pandas.DataFrame or mapping, default "force"
         Where the actors stand, as for :func:`netmap.plot.plot_map`: the
         same ``layout`` and ``seed`` give the same positions as the
-        picture.
+        picture. A sector layout (``"sector"``, or positions that carry
+        its ``attrs["regions"]``) also draws each sector's disc and name.
     seed : int, numpy Generator or None, default 0
         Seeds a layout by name and sampled measures.
     size : str or pandas.Series, default "ties"
