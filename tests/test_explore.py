@@ -151,3 +151,45 @@ def test_a_map_without_ties_or_waves():
     data = _data(explore(m))
     assert data["edges"]["s"] == [] and data["waves"] == [] and data["bodies"] == []
     assert data["nodes"]["roles"] == ["", ""]
+
+
+def test_labels_are_offered_in_the_static_maps_order(sample, page):
+    data = _data(page)
+    ties = np.array(data["nodes"]["ties"])
+    rank = data["nodes"]["rank"]
+    assert sorted(rank) == list(range(sample.n_actors))
+    # greatest number of ties first, ties between equals kept in the map's order
+    assert rank == sorted(range(sample.n_actors), key=lambda i: (-ties[i], i))
+    # with a measure for size, the order in which plot_map(size=...) labels
+    from netmap.plot._common import actor_values
+    from netmap.plot.maps import _chosen_labels
+
+    values = actor_values(sample, "betweenness", seed=0)
+    static = _chosen_labels(sample, "all", None, None, "betweenness", values, 0)
+    rank = _data(explore(sample, size="betweenness"))["nodes"]["rank"]
+    assert [sample.arrays.ids[i] for i in rank] == static
+
+
+def test_a_sector_layout_carries_its_discs(sample):
+    regions = netmap.plot.layout(sample, kind="sector").attrs["regions"]
+    data = _data(explore(sample, layout="sector", lang="he"))
+    drawn = pd.DataFrame(data["regions"])
+    assert drawn["x"].tolist() == pytest.approx(regions["x"].tolist(), abs=1e-4)
+    assert drawn["y"].tolist() == pytest.approx(regions["y"].tolist(), abs=1e-4)
+    assert drawn["r"].tolist() == pytest.approx(regions["radius"].tolist(), abs=1e-4)
+    names = [netmap.words.catalogue.sector_name(sample.taxonomy, c, "he")
+             for c in regions.index]
+    assert drawn["name"].tolist() == names
+    assert drawn["rtl"].all()
+    colors = netmap.model.palette.sector_colors(sample.taxonomy)
+    assert drawn["color"].tolist() == [colors[c] for c in regions.index]
+    assert _data(explore(sample))["regions"] == []  # the force layout has no discs
+
+
+def test_many_ties_are_named_on_the_page(page):
+    from netmap.plot.interactive import MANY_TIES
+
+    assert _data(page)["manyTies"] == MANY_TIES
+    for lang in ("en", "he"):
+        words = netmap.words.catalogue.words("EXPLORE", lang)
+        assert "{n}" in dict(words)["ties_solid"]

@@ -202,3 +202,97 @@ def test_a_directed_map_with_persons_loads(driver, tmp_path):
     assert _errors(driver) == []
     assert driver.execute_script("return window.netmapRenderer.getGraph().type") == "directed"
     assert driver.save_screenshot(str(_folder(tmp_path) / "explore-directed.png"))
+
+
+# The label boxes sigma.js draws: its displayed labels, each placed by its label renderer
+# (nodeLabelBox, from the glyph widths of its text atlas), and the same text's width as
+# the browser's canvas measures it, to check the boxes against the browser's own text.
+_LABEL_BOXES = """
+var r = window.netmapRenderer, out = [], c = document.createElement('canvas').getContext('2d');
+r.getNodeDisplayedLabels().forEach(function (k) {
+  var d = r.getNodeDisplayData(k), p = r.framedGraphToViewport(d), s = r.scaleSize(d.size);
+  var b = r.labelRenderer.nodeLabelBox(d, s);
+  c.font = (d.labelSize || 14) + 'px ' + (d.labelFont || 'sans-serif');
+  out.push({box: [p.x + b.minX, p.y + b.minY, p.x + b.maxX, p.y + b.maxY], label: d.label,
+            text: c.measureText(d.label).width});
+});
+return out;
+"""
+
+
+def _overlapping(labels: list) -> list:
+    boxes = [(lab["box"], lab["label"]) for lab in labels]
+    return [(a, b) for k, (p, a) in enumerate(boxes) for q, b in boxes[k + 1:]
+            if p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]]
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_labels_never_overlap(driver, tmp_path, sample, lang):
+    path = sample.explore(lang=lang).save(tmp_path / f"labels-{lang}.html")
+    _open(driver, path)
+    time.sleep(0.3)
+    labels = driver.execute_script(_LABEL_BOXES)
+    assert len(labels) >= 25  # most of the 2x5 sample's 84 actors find room
+    for lab in labels:  # sigma's boxes are the browser's text widths
+        assert lab["box"][2] - lab["box"][0] == pytest.approx(lab["text"], rel=0.1)
+    assert _overlapping(labels) == []
+    names = set(sample.actors["name" if lang == "he" else "name_en"])
+    shown = {lab["label"] for lab in labels}
+    if lang == "en":
+        assert shown <= names
+    # zoomed in, more labels and still none over another
+    driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "window.netmapRenderer.getCamera().animate({ratio: 0.5}, {duration: 200})"
+        ".then(function () { setTimeout(done, 400); });")
+    zoomed = driver.execute_script(_LABEL_BOXES)
+    assert _overlapping(zoomed) == []
+    assert driver.execute_script(
+        "return Number(document.getElementById('netmap-explore').dataset.labels)") == len(zoomed)
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-labels-zoomed.png"))
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_sector_layout_draws_its_discs_under_the_actors(driver, tmp_path, sample, lang):
+    regions = netmap.plot.layout(sample, kind="sector").attrs["regions"]
+    page = sample.explore(layout="sector", lang=lang)
+    path = page.save(tmp_path / f"sector-{lang}.html")
+    _open(driver, path)
+    time.sleep(0.3)
+    drawn = driver.execute_script("""
+        var r = window.netmapRenderer, regions = JSON.parse(
+          document.getElementById('netmap-data').textContent).regions;
+        var canvas = document.querySelector('canvas.sigma-netmap-sectors');
+        var stage = document.querySelector('canvas.sigma-stage');
+        var ratio = canvas.width / canvas.offsetWidth, ctx = canvas.getContext('2d');
+        return {under: !!(canvas.compareDocumentPosition(stage) & Node.DOCUMENT_POSITION_FOLLOWING),
+                regions: regions, names: window.netmapRegionBoxes(),
+                view: [canvas.offsetWidth, canvas.offsetHeight],
+                pixels: regions.map(function (g) {
+                  var p = r.graphToViewport({x: g.x, y: g.y});
+                  return Array.from(ctx.getImageData(Math.round(p.x * ratio),
+                                                     Math.round(p.y * ratio), 1, 1).data);
+                })};""")
+    assert drawn["under"]  # the discs' canvas comes before sigma's, so it is drawn below
+    # the same discs as the static map's sector layout, in the same positions
+    assert [g["x"] for g in drawn["regions"]] == pytest.approx(regions["x"].tolist(), abs=1e-3)
+    assert [g["r"] for g in drawn["regions"]] == pytest.approx(regions["radius"].tolist(),
+                                                                abs=1e-3)
+    names = [g["name"] for g in drawn["regions"]]
+    assert names[0] == ("public" if lang == "en" else "ציבורי")
+    for g, pixel in zip(drawn["regions"], drawn["pixels"], strict=True):
+        color = [int(g["color"][k:k + 2], 16) for k in (1, 3, 5)]
+        assert 0 < pixel[3] < 80  # lightly shaded
+        assert max(abs(a - b) for a, b in zip(pixel[:3], color, strict=True)) <= 12
+    width, height = drawn["view"]
+    for x0, y0, x1, y1 in drawn["names"]:  # every name inside the view
+        assert x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height
+    labels = driver.execute_script(_LABEL_BOXES)
+    assert labels
+    for lab in labels:  # and clear of the labels
+        b = lab["box"]
+        assert not any(b[0] < q[2] and q[0] < b[2] and b[1] < q[3] and q[1] < b[3]
+                       for q in drawn["names"])
+    assert _errors(driver) == []
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-sector.png"))

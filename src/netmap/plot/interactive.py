@@ -20,6 +20,13 @@ highlights the members of a body. Every word comes from the words
 catalogue (group ``EXPLORE``); with ``lang="he"`` the page is laid out
 right to left.
 
+Labels never overlap: the page chooses which labels sigma.js draws, in
+the order the static map labels in, each where its box (as sigma.js
+draws it) is clear of the labels already placed, and chooses again when
+the camera stops. A sector layout's discs and sector names are drawn
+under the actors, as in the static map. Above :data:`MANY_TIES` ties
+every tie is drawn solid and ties are hidden while the camera moves.
+
 sigma.js draws labels glyph by glyph in the order of the string (sigma.js
 issue #979), so Hebrew and Arabic labels are handed to it in visual order
 (python-bidi, and arabic-reshaper for joined Arabic letters, the ``rtl``
@@ -43,7 +50,7 @@ from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.vocabulary import LEVELS, ROLES, TIE_CLASSES
 from netmap.plot._common import actor_labels, actor_values, group_colors, warn_missing
 from netmap.plot.maps import positions_of
-from netmap.plot.palette import NEUTRAL
+from netmap.plot.palette import NEUTRAL, sector_colors
 from netmap.plot.text import _display_line, text_direction
 from netmap.words import catalogue as _words
 from netmap.words._names import display_names
@@ -51,7 +58,7 @@ from netmap.words._names import display_names
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["explore", "InteractiveMap", "LEVEL_SHAPES", "TIE_DASHES", "VENDORED"]
+__all__ = ["explore", "InteractiveMap", "LEVEL_SHAPES", "MANY_TIES", "TIE_DASHES", "VENDORED"]
 
 #: Shape of each level on the interactive map (sigma.js shapes).
 LEVEL_SHAPES: dict[str, str] = {"person": "circle", "organisation": "square",
@@ -64,6 +71,10 @@ TIE_DASHES: dict[str, tuple[int, int]] = {
     "transactional": (2, 3),
     "unclassified": (10, 3),
 }
+
+#: Above this many ties the page draws every tie solid (no dashes by class), without
+#: anti-aliasing, and hides the ties while the camera moves, and its legend says so.
+MANY_TIES = 20_000
 
 #: The vendored JavaScript libraries: file, npm package and version.
 VENDORED: tuple[tuple[str, str, str], ...] = (
@@ -134,7 +145,8 @@ def explore(m: StakeholderMap, *, layout="force", seed=0, size="ties", color="se
     layout : {"force", "sector"}, pandas.DataFrame or mapping, default "force"
         Where the actors stand, as for :func:`netmap.plot.plot_map`: the
         same ``layout`` and ``seed`` give the same positions as the
-        picture.
+        picture. A sector layout (``"sector"``, or positions that carry
+        its ``attrs["regions"]``) also draws each sector's disc and name.
     seed : int, numpy Generator or None, default 0
         Seeds a layout by name and sampled measures.
     size : str or pandas.Series, default "ties"
@@ -265,6 +277,8 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
         "x": np.round(pos["x"].to_numpy(dtype=float), 4).tolist(),
         "y": np.round(y, 4).tolist(),
         "size": np.round(_radii(values), 2).tolist(),
+        # the order in which labels are offered, as the static map's: greatest size first
+        "rank": np.argsort(-np.where(np.isnan(values), -np.inf, values), kind="stable").tolist(),
         "group": group_of,
         "level": [levels_present.index(c) for c in level_codes],
         "ties": ties.tolist(),
@@ -286,6 +300,7 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
     }
     return {
         "directed": bool(m.directed),
+        "regions": _regions(m, pos, lang),
         "groups": groups,
         "levels": [{"name": _words.level_name(c, lang), "shape": LEVEL_SHAPES[c]}
                    for c in levels_present],
@@ -293,12 +308,30 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
                      "gap": TIE_DASHES[c][1]} for c in classes_present],
         "edgeColor": NEUTRAL,
         "edgeAlpha": float(np.clip(400 / max(len(keep), 1), 0.08, 0.7)),
+        "manyTies": MANY_TIES,
         "measure": measure,
         "waves": [str(w) for w in m.waves],
         "bodies": bodies,
         "nodes": nodes,
         "edges": edges,
     }
+
+
+def _regions(m, pos: pd.DataFrame, lang: str) -> list[dict]:
+    """The sector layout's discs (centre, radius, colour, name), as the static map draws them."""
+    regions = pos.attrs.get("regions")
+    if regions is None:
+        return []
+    colors = sector_colors(m.taxonomy)
+    out = []
+    for r in regions.itertuples():
+        code = r.Index
+        name = _words.sector_name(m.taxonomy, code, lang) if code in m.taxonomy.codes \
+            else str(code)
+        out.append({"x": round(float(r.x), 4), "y": round(float(r.y), 4),
+                    "r": round(float(r.radius), 4), "color": colors.get(code, NEUTRAL),
+                    "name": name, "rtl": text_direction(name) == "rtl"})
+    return out
 
 
 def _size_values(m, size, ties: np.ndarray, seed, lang: str) -> tuple[np.ndarray, str]:

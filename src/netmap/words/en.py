@@ -669,6 +669,8 @@ EXPLORE = {
     "brokerage": "Brokerage roles",
     "none": "none",
     "reset": "Show the whole map",
+    "ties_solid": ("With more than {n} ties every tie is drawn solid, and ties are hidden "
+                   "while the map moves."),
     "no_webgl": ("This browser cannot draw the interactive map (it needs WebGL 2); the "
                  "picture of the same map stays below."),
     "caption": ("The interactive map: the same positions as the picture; hover, click, "

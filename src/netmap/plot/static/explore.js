@@ -47,11 +47,14 @@
   }
   var edgeColor = rgba(data.edgeColor, data.edgeAlpha);
   var edgeSize = n > 2000 ? 0.6 : 1.2;
+  // A map with very many ties draws them solid, without anti-aliasing, and hides them while
+  // the camera moves: the dashes cost a second WebGL layer on every tie (the legend says so).
+  var many = E.s.length > data.manyTies;
   for (var k = 0; k < E.s.length; k++) {
-    var cls = data.classes[E.c[k]];
+    var cls = data.classes[E.c[k]], dashed = cls.dash > 0 && !many;
     graph.addEdgeWithKey("e" + k, String(E.s[k]), String(E.t[k]), {
       c: E.c[k], color: edgeColor, size: edgeSize, dash: cls.dash, gap: cls.gap,
-      plainColor: cls.dash ? CLEAR : edgeColor, fadedPlain: cls.dash ? CLEAR : FADED
+      plainColor: dashed ? CLEAR : edgeColor, fadedPlain: dashed ? CLEAR : FADED
     });
   }
 
@@ -62,32 +65,40 @@
     return (g.hasActive && !s.isActive) || (g.hasMembers && !s.isMember && !s.isActive);
   };
   var renderer = new Sigma.Sigma(graph, container, {
-    settings: {itemSizesReference: "screen", labelRenderedSizeThreshold: n > 2000 ? 4 : 3,
-               labelDensity: 0.7, hideEdgesOnMove: E.s.length > 50000, stagePadding: 24,
-               autoRescaleContent: n > 2000 ? "nodes" : "labels"},
-    customNodeState: {isActive: false, isMember: false},
+    settings: {itemSizesReference: "screen", stagePadding: 24,
+               autoRescaleContent: "nodes",
+               renderEdgeLabels: false, enableEdgeEvents: false,
+               hideEdgesOnMove: many, antialiasEdges: !many},
+    customNodeState: {isActive: false, isMember: false, showLabel: false},
     customEdgeState: {isActive: false, isFaded: false},
     customGraphState: {hasActive: false, hasMembers: false},
     primitives: {
       nodes: {shapes: [R.sdfCircle(), R.sdfSquare(), R.sdfTriangle(), R.sdfDiamond()],
               layers: [R.layerFill()]},
       edges: {
+        // straight lines only: sigma's default paths add a 32-segment loop path, which makes
+        // every tie 66 vertices instead of 4 (the graph has no self-ties)
+        paths: [R.pathLine()],
         extremities: data.directed ? [R.extremityArrow()] : [],
         defaultHead: data.directed ? "arrow" : undefined,
         variables: {plainColor: {type: "color", default: edgeColor},
                     dashColor: {type: "color", default: edgeColor},
                     dash: {type: "number", default: 0}, gap: {type: "number", default: 0}},
-        layers: [R.layerPlain({color: {attribute: "plainColor"}}),
-                 R.layerDashed({dashColor: {attribute: "dashColor"},
-                                dashSize: {attribute: "dash", default: 0, mode: "pixels"},
-                                gapSize: {attribute: "gap", default: 0, mode: "pixels"},
-                                gapColor: 0})]
+        layers: [R.layerPlain({color: {attribute: "plainColor"}})].concat(many ? [] : [
+          R.layerDashed({dashColor: {attribute: "dashColor"},
+                         dashSize: {attribute: "dash", default: 0, mode: "pixels"},
+                         gapSize: {attribute: "gap", default: 0, mode: "pixels"},
+                         gapColor: 0})])
       }
     },
     styles: {
       nodes: [
         Sigma.DEFAULT_STYLES.nodes,
-        {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"}},
+        {shape: {attribute: "shape"}, labelPosition: {attribute: "labelPosition"},
+         labelVisibility: "hidden"},
+        n > 2000 ? {labelBackgroundColor: "rgba(255,255,255,0.85)", labelBackgroundPadding: 2}
+                 : {},
+        {whenState: "showLabel", then: {labelVisibility: "visible"}},
         {when: function (a, s, g) { return faded(s, g); }, then: {color: FADED, label: ""}},
         {whenState: "isMember", then: {depth: "topNodes"}},
         {whenState: "isActive", then: {labelVisibility: "visible", depth: "topNodes"}},
@@ -104,7 +115,196 @@
     }
   });
   window.netmapRenderer = renderer;  // for tests and for the curious
+
+  // -- the sector layout's discs, on a canvas under sigma.js's ---------------------------------
+  // As the static map draws them: each sector's disc lightly shaded in its colour, its name
+  // outside it, away from the ring's centre (the browser lays the name out, right to left in
+  // Hebrew). Drawn again after every frame sigma.js draws, so it follows the camera.
+  var regions = data.regions, REGION_FONT = "bold 15px " + getComputedStyle(root).fontFamily;
+  var regionCanvas = null;
+  function regionShapes(camera) {  // the discs and the names' boxes, in viewport pixels
+    var opts = camera ? {cameraState: camera} : {};
+    var discs = regions.map(function (g) {
+      var c = renderer.graphToViewport({x: g.x, y: g.y}, opts);
+      var e = renderer.graphToViewport({x: g.x + g.r * 1.08, y: g.y}, opts);
+      return {x: c.x, y: c.y, r: Math.hypot(e.x - c.x, e.y - c.y)};
+    });
+    var mx = 0, my = 0;
+    discs.forEach(function (d) { mx += d.x / discs.length; my += d.y / discs.length; });
+    var ctx = regionCanvas.getContext("2d");
+    ctx.font = REGION_FONT;
+    discs.forEach(function (d, k) {
+      var ux = d.x - mx, uy = d.y - my, norm = Math.hypot(ux, uy);
+      if (norm < 1e-9) { ux = 0; uy = -1; } else { ux /= norm; uy /= norm; }
+      var reach = d.r / 1.08 * 1.12, ax = d.x + ux * reach, ay = d.y + uy * reach;
+      var w = ctx.measureText(regions[k].name).width, h = 18;
+      d.align = ux > 0.35 ? "left" : ux < -0.35 ? "right" : "center";
+      d.baseline = uy < -0.35 ? "bottom" : uy > 0.35 ? "top" : "middle";
+      d.tx = ax;
+      d.ty = ay;
+      var x0 = d.align === "left" ? ax : d.align === "right" ? ax - w : ax - w / 2;
+      var y0 = d.baseline === "bottom" ? ay - h : d.baseline === "top" ? ay : ay - h / 2;
+      d.box = [x0, y0, x0 + w, y0 + h, "region"];
+    });
+    return discs;
+  }
+  function drawRegions() {
+    var ratio = window.devicePixelRatio || 1;
+    var w = container.offsetWidth, h = container.offsetHeight;
+    if (regionCanvas.width !== Math.round(w * ratio)) { regionCanvas.width = Math.round(w * ratio); }
+    if (regionCanvas.height !== Math.round(h * ratio)) { regionCanvas.height = Math.round(h * ratio); }
+    regionCanvas.style.width = w + "px";
+    regionCanvas.style.height = h + "px";
+    var ctx = regionCanvas.getContext("2d");
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    regionShapes(null).forEach(function (d, k) {
+      var g = regions[k];
+      ctx.beginPath();
+      ctx.arc(d.x, d.y, d.r, 0, 2 * Math.PI);
+      ctx.fillStyle = rgba(g.color, 0.12);
+      ctx.fill();
+      ctx.strokeStyle = rgba(g.color, 0.35);
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      ctx.fillStyle = "#333333";
+      ctx.font = REGION_FONT;
+      ctx.direction = g.rtl ? "rtl" : "ltr";
+      ctx.textAlign = d.align;
+      ctx.textBaseline = d.baseline;
+      ctx.fillText(g.name, d.tx, d.ty);
+    });
+  }
+  if (regions.length) {
+    // the frame holds the discs and room round them for the names
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    regions.forEach(function (g) {
+      x0 = Math.min(x0, g.x - g.r * 1.08); x1 = Math.max(x1, g.x + g.r * 1.08);
+      y0 = Math.min(y0, g.y - g.r * 1.08); y1 = Math.max(y1, g.y + g.r * 1.08);
+    });
+    var padX = (x1 - x0) * 0.22, padY = (y1 - y0) * 0.08;
+    renderer.setCustomBBox({x: [x0 - padX, x1 + padX], y: [y0 - padY, y1 + padY]});
+    renderer.scheduleRefresh();  // the actors framed anew at the first frame
+    regionCanvas = renderer.createCanvas("netmap-sectors", {beforeLayer: "stage"});
+    regionCanvas.setAttribute("data-regions", String(regions.length));
+    renderer.on("afterRender", drawRegions);
+    window.netmapRegionBoxes = function () {  // the names' boxes in the view, for tests
+      return regionShapes(null).map(function (d) { return d.box.slice(0, 4); });
+    };
+  }
   mark("renderer");
+
+  // -- labels that never overlap -----------------------------------------------------------
+  // sigma.js's own label grid lets labels overlap, so the page chooses them itself, as the
+  // static map does: in the order of importance of the static map's labels (N.rank), each
+  // actor in view whose drawn size reaches LABEL_MIN pixels gets its label at the first of
+  // its side, the other side, above and below where the label's box, as sigma.js draws it
+  // (its label renderer's nodeLabelBox), stays inside the view and overlaps no label already
+  // chosen (and no other actor, up to 2,000 actors). Every other label is hidden (style
+  // labelVisibility). Chosen again when the camera stops (on every frame of a small map)
+  // and when actors are hidden or shown.
+  var LABEL_MIN = n > 2000 ? 4 : 3, LABEL_GAP = 2, CELL = 48;
+  var labelled = {};
+  function makeGrid() {
+    var grid = {};
+    function each(b, fn) {
+      for (var cx = Math.floor(b[0] / CELL); cx <= Math.floor(b[2] / CELL); cx++) {
+        for (var cy = Math.floor(b[1] / CELL); cy <= Math.floor(b[3] / CELL); cy++) {
+          if (fn(grid[cx + ":" + cy] || (grid[cx + ":" + cy] = [])) === false) { return false; }
+        }
+      }
+      return true;
+    }
+    return {
+      add: function (b) { each(b, function (cell) { cell.push(b); }); },
+      free: function (b) {
+        return each(b, function (cell) {
+          return !cell.some(function (o) {
+            return o[4] !== b[4] && b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3];
+          });
+        });
+      }
+    };
+  }
+  function toViewport(camera) {  // sigma's framed coordinates to the view's pixels (affine)
+    var opts = {cameraState: camera};
+    var o = renderer.framedGraphToViewport({x: 0, y: 0}, opts);
+    var ex = renderer.framedGraphToViewport({x: 1, y: 0}, opts);
+    var ey = renderer.framedGraphToViewport({x: 0, y: 1}, opts);
+    return function (d) {
+      return {x: o.x + d.x * (ex.x - o.x) + d.y * (ey.x - o.x),
+              y: o.y + d.x * (ex.y - o.y) + d.y * (ey.y - o.y)};
+    };
+  }
+  function chooseLabels() {
+    var camera = renderer.getCamera().getState(), view = toViewport(camera);
+    var w = container.offsetWidth, h = container.offsetHeight, grid = makeGrid(), chosen = {};
+    var shown = [], i, key, d;
+    // every actor in view is an obstacle on a map of up to 2,000 actors; on a larger one
+    // its crowd would leave no room, so labels there keep clear of each other only, on a
+    // white ground
+    for (i = 0; i < n; i++) {
+      key = String(i);
+      d = renderer.getNodeDisplayData(key);
+      if (!d || d.visibility === "hidden" || renderer.getNodeState(key).isHidden) { continue; }
+      var p = view(d);
+      var size = renderer.scaleSize(d.size, camera.ratio);
+      if (p.x < -size || p.x > w + size || p.y < -size || p.y > h + size) { continue; }
+      if (n <= 2000) { grid.add([p.x - size, p.y - size, p.x + size, p.y + size, key]); }
+      shown[i] = {d: d, p: p, size: size};
+    }
+    if (regions.length) {  // the sectors' names are obstacles too
+      regionShapes(camera).forEach(function (dd) { grid.add(dd.box); });
+    }
+    for (var r = 0; r < n; r++) {
+      i = N.rank[r];
+      var it = shown[i];
+      if (!it || !it.d.label || it.size < LABEL_MIN) { continue; }
+      key = String(i);
+      var sides = N.rtl[i] ? ["left", "right", "above", "below"]
+                           : ["right", "left", "above", "below"];
+      for (var k = 0; k < sides.length; k++) {
+        var b = renderer.labelRenderer.nodeLabelBox(
+          Object.assign({}, it.d, {labelVisibility: "visible", labelPosition: sides[k]}), it.size);
+        if (!b) { break; }
+        var box = [it.p.x + b.minX - LABEL_GAP, it.p.y + b.minY - LABEL_GAP,
+                   it.p.x + b.maxX + LABEL_GAP, it.p.y + b.maxY + LABEL_GAP, key];
+        if (box[0] < 0 || box[1] < 0 || box[2] > w || box[3] > h || !grid.free(box)) { continue; }
+        grid.add(box);
+        chosen[key] = sides[k];
+        if (graph.getNodeAttribute(key, "labelPosition") !== sides[k]) {
+          graph.setNodeAttribute(key, "labelPosition", sides[k]);
+        }
+        break;
+      }
+    }
+    var gone = Object.keys(labelled).filter(function (x) { return !chosen[x]; });
+    var come = Object.keys(chosen).filter(function (x) { return !labelled[x]; });
+    if (gone.length) { renderer.setNodesState(gone, {showLabel: false}); }
+    if (come.length) { renderer.setNodesState(come, {showLabel: true}); }
+    labelled = chosen;
+    root.setAttribute("data-labels", String(Object.keys(chosen).length));
+  }
+  var labelTimer = null, labelFrame = null;
+  renderer.getCamera().on("updated", function () {
+    if (n <= 2000) {  // small: choose on every frame
+      if (labelFrame === null) {
+        labelFrame = requestAnimationFrame(function () { labelFrame = null; chooseLabels(); });
+      }
+      return;
+    }
+    clearTimeout(labelTimer);  // large: once the camera stops
+    labelTimer = setTimeout(chooseLabels, 200);
+  });
+  if (regions.length) {  // the discs' frame takes effect at the first frame: choose after it
+    var framed = false;
+    renderer.on("afterRender", function () {
+      if (!framed) { framed = true; chooseLabels(); }
+    });
+  } else {
+    chooseLabels();
+  }
+  mark("labels");
 
   // -- what is shown: colour groups, tie classes, the wave ---------------------------------
   var hiddenGroups = {}, hiddenClasses = {};
@@ -128,6 +328,7 @@
     renderer.setEdgesState(eShown, {isHidden: false});
     renderer.setEdgesState(eHidden, {isHidden: true});
     root.setAttribute("data-hidden-nodes", String(hidden.length));
+    chooseLabels();
   }
 
   // -- the hover card ----------------------------------------------------------------------
@@ -247,6 +448,10 @@
       b.setAttribute("data-class", String(k));
       legend.appendChild(b);
     });
+    if (many && data.classes.some(function (c) { return c.dash > 0; })) {
+      legend.appendChild(el("p", {"class": "netmap-note-small", id: "netmap-solid"},
+                            W.ties_solid.replace("{n}", data.manyTies.toLocaleString(document.documentElement.lang || undefined))));
+    }
   }
   legend.appendChild(el("h3", {}, W.size.replace("{measure}", data.measure)));
 
