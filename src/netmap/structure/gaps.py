@@ -328,12 +328,28 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     two_step = np.full(len(pairs), np.nan)
     if table["under_connected"].any():
         adj = _simple_undirected(m)
+        members: dict = {}  # each group's actors and rows of the adjacency, sliced once
         for k in np.flatnonzero(table["under_connected"].to_numpy()):
-            a, b = pairs[k]
-            two_step[k] = _two_step(adj, np.flatnonzero(codes == a),
-                                    np.flatnonzero(codes == b)).nnz
+            for code in pairs[k]:
+                if code not in members:
+                    ids = np.flatnonzero(codes == code)
+                    members[code] = ids, adj[ids]
+            (_, left), (right_ids, right) = (members[c] for c in pairs[k])
+            two_step[k] = _two_step_count(left, right, right_ids)
     table["two_step"] = two_step
     return table
+
+
+def _two_step_count(left: sp.csr_array, right: sp.csr_array, right_ids: np.ndarray) -> int:
+    """The number of entries of :func:`_two_step`, from the two groups' rows of the adjacency.
+
+    Pairs with a common neighbour less those also tied directly, counted
+    without building the matrix of untied pairs; the adjacency is
+    symmetric, so the right group's rows transposed are its columns.
+    """
+    common = left @ right.T
+    direct = left[:, right_ids]
+    return int(common.count_nonzero() - common.multiply(direct).count_nonzero())
 
 
 def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_array:
