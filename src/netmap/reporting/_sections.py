@@ -64,7 +64,8 @@ def report_pivots(n_actors: int, n_ties: int) -> int | None:
     """The pivots of the report's sampled betweenness: None (exact) up to :data:`LARGE` actors.
 
     Above, the most of :data:`PIVOT_ACCURACY`'s numbers whose pivots times
-    ties stay within :data:`PIVOT_BUDGET` (at least 50).
+    ties stay within :data:`PIVOT_BUDGET` (at least 50); None again when
+    that is every actor.
 
     Examples
     --------
@@ -76,7 +77,8 @@ def report_pivots(n_actors: int, n_ties: int) -> int | None:
     if n_actors <= LARGE:
         return None
     fits = [k for k in PIVOT_ACCURACY if k * n_ties <= PIVOT_BUDGET]
-    return max(fits, default=min(PIVOT_ACCURACY))
+    pivots = max(fits, default=min(PIVOT_ACCURACY))
+    return pivots if pivots < n_actors else None  # as many pivots as actors: exact
 
 
 @dataclass
