@@ -19,6 +19,12 @@ with the reason below; the others are marked ``ABOVE``:
   fit across 1k-10k-100k mixes exact and sampled regimes; the sampled
   part is linear in ties.
 
+The report grows more slowly than the map: above 1,000 actors its
+pictures draw the 1,000 most tied actors (a picture of more is unreadable,
+and the layout would dominate), and above 5,000 its sampled betweenness
+walks at most 50 million pivot-ties; at 1,000 actors fixed costs
+(imports, layouts, figures) take most of its time.
+
 Small maps take milliseconds, where fixed costs (pandas tables, Python
 calls) dominate, so exponents between 1,000 and 10,000 actors understate
 and the fit is pulled below the large-map slope; the last column gives the

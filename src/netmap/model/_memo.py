@@ -95,16 +95,16 @@ def remembered(fn: F) -> F:
     def wrapper(m, *args, **kwargs):
         store = _STORE.get()
         if store is None:
-            return wrapper.__wrapped__(m, *args, **kwargs)  # type: ignore[attr-defined]
+            return wrapper.__wrapped__(m, *args, **kwargs)
         try:
             bound = signature.bind(m, *args, **kwargs)
             bound.apply_defaults()  # f(m) and f(m, alpha=0.05) ask the same
             options = tuple((k, v) for k, v in bound.arguments.items() if v is not m)
             key = (fn.__module__, fn.__qualname__, id(m), _frozen(options))
         except TypeError:
-            return wrapper.__wrapped__(m, *args, **kwargs)  # type: ignore[attr-defined]
+            return wrapper.__wrapped__(m, *args, **kwargs)
         if key not in store:
-            store[key] = (m, wrapper.__wrapped__(m, *args, **kwargs))  # type: ignore[attr-defined]
+            store[key] = (m, wrapper.__wrapped__(m, *args, **kwargs))
         result = store[key][1]
         return result.copy() if hasattr(result, "copy") else result
 

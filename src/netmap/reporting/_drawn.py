@@ -22,7 +22,7 @@ __all__ = ["DRAWN_MAX", "tie_counts", "most_tied", "drawn"]
 
 #: Above this many actors the report's pictures draw only this many: the
 #: actors with the most ties, and the ties among them.
-DRAWN_MAX = 2_000
+DRAWN_MAX = 1_000
 
 
 def tie_counts(m: StakeholderMap) -> np.ndarray:

@@ -328,12 +328,35 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     two_step = np.full(len(pairs), np.nan)
     if table["under_connected"].any():
         adj = _simple_undirected(m)
+        members: dict = {}  # each group's actors and rows of the adjacency, sliced once
         for k in np.flatnonzero(table["under_connected"].to_numpy()):
-            a, b = pairs[k]
-            two_step[k] = _two_step(adj, np.flatnonzero(codes == a),
-                                    np.flatnonzero(codes == b)).nnz
+            for code in pairs[k]:
+                if code not in members:
+                    ids = np.flatnonzero(codes == code)
+                    members[code] = ids, adj[ids], adj[ids].T.tocsr()
+            (_, left, _), right = (members[c] for c in pairs[k])
+            two_step[k] = _two_step_count(left, *right)
     table["two_step"] = two_step
     return table
+
+
+def _two_step_count(left: sp.csr_array, right_ids: np.ndarray, right: sp.csr_array,
+                    right_t: sp.csr_array) -> int:
+    """The number of entries of :func:`_two_step`, from the two groups' rows of the adjacency.
+
+    ``left`` and ``right`` are the groups' rows of the 0/1 symmetric
+    adjacency, ``right_t`` the right group's rows transposed (its columns).
+    The untied pairs with a common neighbour are the pairs with one (the
+    entries of ``left @ right_t``, each once, none zero) less the tied
+    pairs with one (a tie's two rows share an entry), counted without
+    sorting or subtracting the product.
+    """
+    common = left @ right_t
+    tied = left[:, right_ids].tocoo()
+    if not tied.nnz:
+        return int(common.nnz)
+    shared = left[tied.row].multiply(right[tied.col]).sum(axis=1)
+    return int(common.nnz - np.count_nonzero(shared))
 
 
 def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_array:

@@ -432,7 +432,10 @@ REPORT = {
     "backbone_line": ("The backbone ({names}) brokers {share} of the open two-paths "
                       "between sectors."),
     "pairs": "Who brokers each pair of sectors",
-    "sampled": "Betweenness is estimated from {k} sampled actors (the map has {n}).",
+    "sampled": ("Betweenness is estimated from {k} sampled actors (the map has {n}): on a "
+                "synthetic map of 10,000 actors, {k} sampled actors gave values correlating "
+                "{r} with the exact ones, and the ten top brokers' values were off by "
+                "{error} in the median."),
     "counted_once": ("Each open two-path is counted once (the appendix says how this differs "
                      "from netmap.brokerage() and sna, which count it both ways)."),
     "brokers_caption": "Gould-Fernandez roles of the top brokers.",
