@@ -24,6 +24,7 @@ from scipy.sparse.csgraph import connected_components
 
 from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
+from netmap.model._labels import BACKBONE_HEADERS as _BACKBONE_HEADERS
 from netmap.model._labels import label_key
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
@@ -41,8 +42,7 @@ __all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_b
 #: matched as every header is (case, spacing, punctuation and the definite
 #: article ignored), so "Backbone", "backbone_org", "ארגון שדרה" and
 #: "ארגון השדרה" all name it.
-BACKBONE_HEADERS = ("backbone", "backbone organisation", "backbone organization",
-                    "backbone org", "ארגון שדרה")
+BACKBONE_HEADERS = _BACKBONE_HEADERS
 
 
 def backbone_column(m) -> str | None:
