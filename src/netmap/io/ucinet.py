@@ -276,7 +276,7 @@ def _which(h: _Header, matrix) -> int:
         return 0
     if isinstance(matrix, str) and matrix in names[:nm]:
         return names.index(matrix)
-    if isinstance(matrix, Integral) and not isinstance(matrix, bool) and 0 <= matrix < nm:
+    if isinstance(matrix, Integral) and not isinstance(matrix, bool) and 0 <= int(matrix) < nm:
         return int(matrix)
     named = f", or its name ({', '.join(map(repr, names[:nm]))})" if names else ""
     raise ParameterError("matrix", matrix, f"a matrix number from 0 to {nm - 1}{named}")
@@ -406,15 +406,15 @@ def _matrix_issues(h: _Header, k: int, *, chosen: bool) -> list[dict]:
         return []
     names = names[:nm] if len(names) >= nm else []
     others = ", ".join(x for j, x in enumerate(names) if j != k) or f"{nm - 1} more"
-    where = {"file": h.file, "row": h.where.get("NM", h.line)}
+    row = h.where.get("NM", h.line)
     if not chosen:
         which = f" ('{names[0]}')" if names else ""
         return [issue_record("dl-first-matrix", f"the file holds {nm} matrices: only the "
                              f"first{which} is read, not {others}; pass matrix= to read "
-                             "another", **where)]
+                             "another", file=h.file, row=row)]
     which = f"'{names[k]}'" if names else f"matrix {k}"
     return [issue_record("dl-other-matrices", f"the file holds {nm} matrices: {which} is "
-                         f"read, not {others}", severity="note", **where)]
+                         f"read, not {others}", severity="note", file=h.file, row=row)]
 
 
 def read_dl(
