@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from netmap.model._params import check_choice
 
-__all__ = ["MapArrays", "int32_indices"]
+__all__ = ["MapArrays", "int32_indices", "or_none"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -170,3 +170,19 @@ def int32_indices(matrix: sp.csr_array) -> sp.csr_array:
         matrix.indices = matrix.indices.astype(np.int32, copy=False)
         matrix.indptr = matrix.indptr.astype(np.int32, copy=False)
     return matrix
+
+
+def or_none(condition, values) -> np.ndarray:
+    """``values`` where ``condition`` holds, None elsewhere: an object array.
+
+    What ``np.where(condition, values, None)`` gives, written so that
+    numpy 1.26's type annotations accept it as well as numpy 2's (they do
+    not take None for an array).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> or_none(np.array([True, False]), np.array(["moe", "ngo"], dtype=object)).tolist()
+    ['moe', None]
+    """
+    return np.where(condition, values, np.array(None, dtype=object))
