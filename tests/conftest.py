@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -53,6 +54,17 @@ def require(name: str, *, command: bool = False) -> ModuleType | str:
         return importlib.import_module(name)
     except ImportError:
         missing(f"the module {name} is not installed")
+
+
+def python_run(code: str) -> subprocess.CompletedProcess:
+    """``code`` run by a fresh interpreter (this one), its output captured; an error fails."""
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+
+
+def python_prints(code: str) -> str:
+    """What ``code`` prints, run by a fresh interpreter (a clean ``sys.modules``)."""
+    return python_run(code).stdout.strip()
 
 
 def pytest_collection_modifyitems(items):

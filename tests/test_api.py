@@ -2,13 +2,12 @@
 
 import importlib
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 import netmap
-from conftest import require
+from conftest import python_prints, python_run, require
 from package_modules import all_modules
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -17,8 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_import_does_not_pull_heavy_or_optional_modules():
     code = ("import sys, netmap; "
             "print(sorted(m for m in ('matplotlib', 'openpyxl', 'bidi') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = python_prints(code)
     assert out == "[]"
 
 
@@ -30,15 +28,13 @@ def test_import_and_help_load_what_they_need_only():
             "f = netmap.brokerage; from netmap import communities; "
             "print(before, 'netmap.measures.brokerage' in sys.modules, "
             "'networkx' in sys.modules, callable(communities))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = python_prints(code)
     assert out == "[] True False True"
     code = ("import sys\nfrom netmap.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "print(sorted(m for m in ('numpy', 'pandas', 'scipy', 'networkx') if m in sys.modules),"
             " file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
+    done = python_run(code)
     assert "usage" in done.stdout
     assert done.stderr.strip() == "[]"
 
@@ -47,8 +43,7 @@ def test_every_name_and_subpackage_resolves_lazily():
     code = ("import netmap; names = [getattr(netmap, n) for n in netmap.__all__]; "
             "print(netmap.measures.brokerage.ROLES[0], netmap.structure.clusters.__name__, "
             "'brokerage' in dir(netmap))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = python_prints(code)
     assert out == "coordinator netmap.structure.clusters True"
 
 
@@ -65,8 +60,7 @@ def test_plot_is_an_attribute_imported_on_first_use():
             "p = netmap.plot; from netmap import plot; "
             "print(before, p is plot is sys.modules['netmap.plot'], "
             "hasattr(plot, 'plot_map'), 'plot' in netmap.__all__)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = python_prints(code)
     assert out == "False True True False"
     with pytest.raises(AttributeError, match="no attribute 'plots'"):
         netmap.plots  # noqa: B018

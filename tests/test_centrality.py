@@ -16,26 +16,15 @@ import netmap
 from conftest import require
 from netmap import MeasureError
 from netmap.measures.centrality import centrality
+from tie_maps import TYPES, build, make_map, relabelled
 
 # The module itself: netmap may export the function under the same name.
 module = importlib.import_module("netmap.measures.centrality")
 
 UNDIRECTED = ["degree", "betweenness", "closeness", "eigenvector"]
 DIRECTED = ["in_degree", "out_degree", *UNDIRECTED]
-TYPES = ["partnership", "funding", "information"]
 LIBRARIES = ["igraph", "networkx"]
 
-
-def make_map(ties, directed=False, actors=None, weights=None, types=None):
-    """A map from (source, target) pairs; actors default to those named."""
-    names = actors or sorted({a for pair in ties for a in pair})
-    frame = pd.DataFrame(ties, columns=["source", "target"])
-    frame["type"] = types or ["partnership"] * len(ties)
-    frame["weight"] = weights or [1.0] * len(ties)
-    actor_frame = pd.DataFrame({"id": names, "sector": ["public"] * len(names)})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", netmap.DataWarning)  # self-ties, duplicates
-        return netmap.from_frames(actor_frame, frame, directed=directed)
 
 
 def compute(m, **kwargs):
@@ -89,10 +78,6 @@ def tie_lists(draw, simple=False, max_actors=9, max_ties=24):
                             max_size=len(pairs)))
     return names, pairs, types, weights, directed
 
-
-def build(data):
-    names, pairs, types, weights, directed = data
-    return make_map(pairs, directed=directed, actors=names, weights=weights, types=types)
 
 
 def networkx_values(m, weight):
@@ -375,15 +360,7 @@ def test_closeness_of_large_maps_is_sampled_with_a_warning(monkeypatch):
 @given(data=tie_lists(), weight=st.sampled_from([None, "weight"]),
        rnd=st.randoms(use_true_random=False))
 def test_relabelling_and_reordering_actors_changes_nothing(data, weight, rnd):
-    names, pairs, types, weights, directed = data
-    new = [f"x{i}" for i in range(len(names))]
-    rnd.shuffle(new)
-    rename = dict(zip(names, new, strict=True))
-    order = list(range(len(names)))
-    rnd.shuffle(order)
-    m = build(data)
-    m2 = make_map([(rename[s], rename[t]) for s, t in pairs], directed=directed,
-                  actors=[new[i] for i in order], weights=weights, types=types)
+    m, m2, rename = relabelled(data, rnd)
     c = compute(m, weight=weight)
     c2 = compute(m2, weight=weight).loc[[rename[a] for a in c.index]]
     np.testing.assert_allclose(c2.drop(columns="eigenvector").to_numpy(),

@@ -1,7 +1,6 @@
 """Structural holes: hand-computed maps, the slow reference, networkx and igraph."""
 
 import math
-import warnings
 
 import networkx as nx
 import numpy as np
@@ -15,21 +14,10 @@ import netmap
 from conftest import require
 from netmap.measures.holes import structural_holes
 from reference_holes import structural_holes as reference
+from tie_maps import TYPES, build, make_map, relabelled
 
 COLUMNS = ["constraint", "effective_size", "efficiency"]
-TYPES = ["partnership", "funding", "information"]
 
-
-def make_map(ties, directed=False, actors=None, weights=None, types=None):
-    """A map from (source, target) pairs; actors default to those named."""
-    names = actors or sorted({a for pair in ties for a in pair})
-    frame = pd.DataFrame(ties, columns=["source", "target"])
-    frame["type"] = types or ["partnership"] * len(ties)
-    frame["weight"] = weights or [1.0] * len(ties)
-    actor_frame = pd.DataFrame({"id": names, "sector": ["public"] * len(names)})
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", netmap.DataWarning)  # self-ties, duplicates
-        return netmap.from_frames(actor_frame, frame, directed=directed)
 
 
 @st.composite
@@ -45,10 +33,6 @@ def tie_lists(draw, max_actors=9, max_ties=24):
                             max_size=len(pairs)))
     return names, pairs, types, weights, draw(st.booleans())
 
-
-def build(data):
-    names, pairs, types, weights, directed = data
-    return make_map(pairs, directed=directed, actors=names, weights=weights, types=types)
 
 
 def simple_graph(m):
@@ -229,15 +213,7 @@ def test_constraint_equals_igraph(data, weight):
 @settings(max_examples=30, deadline=None)
 @given(tie_lists(), st.sampled_from([None, "weight"]), st.randoms(use_true_random=False))
 def test_relabelling_and_reordering_actors_changes_nothing(data, weight, rnd):
-    names, pairs, types, weights, directed = data
-    new = [f"x{i}" for i in range(len(names))]
-    rnd.shuffle(new)
-    rename = dict(zip(names, new, strict=True))
-    order = list(range(len(names)))
-    rnd.shuffle(order)
-    m = build(data)
-    m2 = make_map([(rename[s], rename[t]) for s, t in pairs], directed=directed,
-                  actors=[new[i] for i in order], weights=weights, types=types)
+    m, m2, rename = relabelled(data, rnd)
     h = structural_holes(m, weight=weight)
     h2 = structural_holes(m2, weight=weight).loc[[rename[a] for a in h.index]]
     np.testing.assert_allclose(h2.to_numpy(), h.to_numpy(), rtol=1e-12)

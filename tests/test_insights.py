@@ -8,7 +8,8 @@ import pytest
 
 import netmap
 from netmap.findings.insights import SEVERITIES, public_role
-from netmap.words.catalogue import LANGS, finding_texts
+from netmap.words.catalogue import LANGS, finding_texts, ordinal
+from netmap.words.catalogue import say as _say
 from netmap.words.en import FINDINGS as EN_FINDINGS
 from netmap.words.he import FINDINGS as HE_FINDINGS
 from structure_maps import build
@@ -403,6 +404,22 @@ def test_a_cut_point_names_each_sector_once(lang, expected):
         for case in plain.split(";"):
             assert case.count(name) <= 1, case
     assert {c["actor"] for c in cut.evidence["cases"]} == {"p1", "p2", "h", "u1", "f1"}
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_peripheral_public_sector_without_ties_has_no_rank_to_print(lang):
+    not_chair = [r if r[0] != "moe" else ("moe", "steering") for r in STEERING]
+    m = make(ties=[], memberships=not_chair)
+    found = netmap.insights(m, lang=lang, permutations=9)
+    peripheral = found[found.codes.index("public_peripheral")]
+    plain = peripheral.text.replace("\u2068", "").replace("\u2069", "")
+    assert " -" not in plain and "nan" not in plain
+    assert _say("PHRASES", "unranked", lang) in plain
+    # with ties, the rank as before
+    ranked = netmap.insights(make(memberships=not_chair), lang=lang, permutations=9,
+                             central_rank=1)
+    text = ranked[ranked.codes.index("public_peripheral")].text
+    assert _say("PHRASES", "ranked", lang, rank=ordinal(2, lang)) in text
 
 
 def test_balanced_means_one_thing():

@@ -186,3 +186,43 @@ def test_an_id_a_label_cannot_hold_is_refused(tmp_path):
     m = netmap.from_frames(actors, pd.DataFrame(columns=["source", "target"]))
     with pytest.raises(netmap.FileFormatError, match="double quote"):
         netmap.write_dl(m, tmp_path / "q.dl")
+
+
+def test_matrix_picks_one_relation_by_number_or_name():
+    # Knoke's KNOKM (money) is the second matrix: 10 rows read by hand below
+    rows = (DATA / "Knok.dat").read_text().splitlines()
+    start = next(k for k, r in enumerate(rows) if r.strip().upper() == "DATA:") + 1
+    money = np.array([[int(v) for v in r.split()] for r in rows[start + 10:start + 20]])
+    for which in (1, "KNOKM"):
+        m, caught = read(DATA / "Knok.dat", sectors=KNOKE_SECTORS, matrix=which)
+        assert m.name == "KNOKM" and len(m.ties) == int(money.sum()) == 22
+        i, j = np.nonzero(money)
+        labels = list(KNOKE_SECTORS)
+        assert list(zip(m.ties["source"], m.ties["target"], strict=True)) == [
+            (labels[a], labels[b]) for a, b in zip(i, j, strict=True)]
+        # chosen, so not warned; what is not read is noted all the same
+        assert not any("matrices" in c for c in caught)
+        note = m.issues.set_index("code").loc["dl-other-matrices"]
+        assert note["severity"] == "note" and "KNOKI" in note["message"]
+    first, _ = read(DATA / "Knok.dat", sectors=KNOKE_SECTORS, matrix="KNOKI")
+    default, _ = read(DATA / "Knok.dat", sectors=KNOKE_SECTORS)
+    assert first.ties.equals(default.ties) and first.actors.equals(default.actors)
+    assert len(first.ties) == 49
+
+
+@pytest.mark.parametrize("fmt", ["edgelist1", "nodelist1"])
+def test_matrix_of_a_list_layout(tmp_path, fmt):
+    data = {"edgelist1": "1 2\n2 3\n!\n3 1\n", "nodelist1": "1 2\n2 3\n!\n3 1\n"}[fmt]
+    path = write(tmp_path, f"DL N=3 NM=2 FORMAT={fmt}\nLEVEL LABELS:\nadvice trust\n"
+                 f"DATA:\n{data}")
+    m, _ = read(path, matrix="trust", directed=True)
+    assert m.ties[["source", "target"]].to_numpy().tolist() == [["3", "1"]]
+    m, caught = read(path, directed=True)
+    assert len(m.ties) == 2 and any("only the first ('advice')" in c for c in caught)
+
+
+def test_a_matrix_the_file_does_not_have():
+    for bad in (2, -1, "KNOKX", True, 1.0):
+        with pytest.raises(netmap.ParameterError, match="matrix") as info:
+            netmap.read_dl(DATA / "Knok.dat", sectors=KNOKE_SECTORS, matrix=bad)
+        assert "KNOKI" in str(info.value) and "KNOKM" in str(info.value)

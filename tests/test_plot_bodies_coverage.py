@@ -183,8 +183,8 @@ def test_bodies_in_hebrew(tiny, monkeypatch):
     assert "חסר: \u2068עסקי\u2069" in drawn[1]  # a sector name isolated in the sentence
     tags = [shown(t) for t in by_gid(ax, "netmap-body-tags", "texts")]
     assert tags == ["4 חברים · תלת-מגזרי", "3 חברים · דו-מגזרי · חסר: עסקי",
-                    "שני חברים · חד-מגזרי · חסר: ציבורי, המגזר השלישי",
-                    "אין חברים · חסר: ציבורי, עסקי, המגזר השלישי"]
+                    "שני חברים · חד-מגזרי · חסר: ציבורי, מגזר שלישי",
+                    "אין חברים · חסר: ציבורי, עסקי, מגזר שלישי"]
     assert ax.get_title() == "הרכב המגזרים בגופים"
     assert ax.get_xlabel() == "חברים"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
@@ -332,9 +332,9 @@ def test_coverage_in_hebrew_with_goal_names(tiny, monkeypatch):
     assert [t.get_text() for t in ax.get_yticklabels()] == [
         "מיומנויות מתמטיקה", "reading", "רובוטיקה"]
     assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["ציבורי", "עסקי",
-                                                               "המגזר השלישי"]
+                                                               "מגזר שלישי"]
     notes = [shown(t) for t in by_gid(ax, "netmap-coverage-notes", "texts")]
-    assert notes == ["חפיפה: 2 שחקנים (המגזר השלישי)", "פער: אף שחקן אינו פועל על המטרה"]
+    assert notes == ["חפיפה: 2 שחקנים (מגזר שלישי)", "פער: אף שחקן אינו פועל על המטרה"]
     assert ax.get_title() == "מי פועל על כל מטרה"
 
 

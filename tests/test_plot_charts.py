@@ -62,7 +62,7 @@ def test_mixing_in_hebrew(sample, ax, monkeypatch):
     monkeypatch.setattr(ft2font, "__libraqm_version__", "0.10.5", raising=False)
     plot_mixing(sample, ax=ax, lang="he", stat="ratio")
     assert [t.get_text() for t in ax.get_xticklabels()][:3] == ["ציבורי", "עסקי",
-                                                               "המגזר השלישי"]
+                                                               "מגזר שלישי"]
     assert ax.get_title() == "קשרים בין מגזרים: בפועל / צפוי"
 
 

@@ -184,7 +184,7 @@ def test_legend_entries_he_with_size_and_highlight(ax, monkeypatch):
     monkeypatch.setattr(ft2font, "__libraqm_version__", "0.10.5", raising=False)
     plot_map(small_map(), ax=ax, lang="he", size="degree", highlight_body="steering")
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert texts[:5] == ["מגזרים", "ציבורי", "עסקי", "המגזר השלישי", "אקדמיה"]
+    assert texts[:5] == ["מגזרים", "ציבורי", "עסקי", "מגזר שלישי", "אקדמיה"]
     assert "דרגה" in texts  # the size measure, in Hebrew
     assert texts[-1] == "חברי ועדת ההיגוי"
     assert ax.get_legend()._loc == 1  # upper right, outside on the left

@@ -1,8 +1,5 @@
 """One palette: fixed colours per sector code, markers per level, line styles per tie class."""
 
-import subprocess
-import sys
-
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -11,6 +8,7 @@ from hypothesis import strategies as st
 from matplotlib.colors import is_color_like, to_rgba
 
 import netmap
+from conftest import python_prints
 from netmap.measures.brokerage import ROLES
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot import plot_map
@@ -78,8 +76,7 @@ def test_markers_lines_and_roles_cover_their_vocabularies():
 def test_the_palette_does_not_import_matplotlib():
     code = ("import sys; import netmap.plot.palette, netmap.plot.text; "
             "print('matplotlib' in sys.modules)")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = python_prints(code)
     assert out == "False"
 
 

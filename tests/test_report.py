@@ -8,7 +8,8 @@ import pytest
 
 import netmap
 from netmap.reporting import SECTION_IDS
-from netmap.words.catalogue import report_word
+from netmap.words.catalogue import report_word, words
+from report_text import column, sections
 from structure_maps import build
 
 
@@ -186,6 +187,21 @@ def test_every_malformed_source_date_epoch_warns(monkeypatch, value):
         with warnings.catch_warnings():
             warnings.simplefilter("error")
             assert _made_on(undated, "en") == date
+
+
+def test_sector_names_have_one_form_in_a_hebrew_table(tmp_path):
+    # "ציבורי" and "עסקי" beside "מגזר שלישי", not beside "המגזר השלישי"
+    sectors = {"moe": "public", "la": "public", "intel": "business", "ngo1": "third",
+               "ngo2": "third"}
+    m = build(sectors, [("moe", "intel"), ("intel", "ngo1"), ("ngo1", "la"), ("la", "ngo2"),
+                        ("moe", "ngo2")])
+    page = netmap.report(m, tmp_path / "he.html", lang="he", permutations=9,
+                         static=True).read_text(encoding="utf-8")
+    groups = set(column(sections(page)["brokers"], words("COLUMNS", "he")["group"]))
+    assert groups == {"ציבורי", "עסקי", "מגזר שלישי"}
+    taxonomy = netmap.default_taxonomy()
+    names = [taxonomy.display_name(code, lang="he") for code in taxonomy.codes]
+    assert not [n for n in names if n.startswith("ה")], names  # no definite article
 
 
 def test_bad_language(tmp_path):

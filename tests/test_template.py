@@ -127,9 +127,12 @@ def test_sheets_and_headers(template):
             if key in index:
                 # the Hebrew header is a name the reader knows for the same column
                 assert index[label_key(he)] == index[key], (table, en, he)
+            elif en == "backbone":
+                # an extra column the reader knows by its Hebrew header too
+                assert he == "ארגון שדרה"
             else:
-                # extra columns: the backbone flag and the names in other languages
-                assert en in ("backbone", "name_en", "name_he") and he is None
+                # the names in other languages
+                assert en in ("name_en", "name_he") and he is None
         assert set(TABLES[table].required_columns) <= set(known.values())
         assert ws.freeze_panes == "A3"
         assert all(ws.cell(1, j).comment for j in range(1, len(english) + 1))
@@ -217,3 +220,15 @@ def test_settings_sheet_is_read_by_the_reader(template):
     assert rows[1][:2] == ("directed", "no")
     m = netmap.read_excel(TEMPLATE, directed=True)  # arguments win over the sheet
     assert m.directed
+
+
+def test_a_hebrew_backbone_header_under_the_english_one_is_not_a_row():
+    from netmap.model._raw import table_from_rows
+
+    rows = [(1, ["id", "sector", "backbone"]), (2, ["מזהה", "מגזר", "ארגון השדרה"]),
+            (3, ["a", "public", "yes"])]
+    raw = table_from_rows("actors", rows, file="actors.csv")
+    assert raw.frame.to_numpy().tolist() == [["a", "public", "yes"]]
+    # another word under the backbone column is a row of data, as before
+    rows[1] = (2, ["מזהה", "מגזר", "כן"])
+    assert len(table_from_rows("actors", rows, file="actors.csv").frame) == 2

@@ -56,13 +56,13 @@ ZIP_DATE = (2026, 1, 1, 0, 0, 0)
 
 #: Per table, the columns of the template: (column, Hebrew header, width).
 #: Every Hebrew header is an alias the reader knows for the same column
-#: (the test checks it); ``backbone`` is an extra column, so its Hebrew
-#: header cell stays empty.
+#: (the test checks it); ``backbone`` is an extra column, and its Hebrew
+#: header one of the headers the reader knows it by (BACKBONE_HEADERS).
 COLUMNS = {
     "actors": [("id", "מזהה", 16), ("name", "שם", 30), ("name_en", None, 30),
                ("sector", "מגזר", 18),
                ("level", "רמה", 14), ("org", "ארגון", 14), ("scope", "היקף", 12),
-               ("backbone", None, 11), ("wave", "גל", 8), ("until", "עד", 8)],
+               ("backbone", "ארגון שדרה", 11), ("wave", "גל", 8), ("until", "עד", 8)],
     "ties": [("source", "מקור", 16), ("target", "יעד", 16), ("type", "סוג קשר", 18),
              ("weight", "משקל", 9), ("trust", "אמון", 9), ("wave", "גל", 8),
              ("until", "עד", 8)],

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from netmap.model.arrays import or_none
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.model.vocabulary import LEVELS, SCOPES
@@ -251,7 +252,7 @@ def actor_table(rng, a: Actors, ids, label, backbone: int | None, taxonomy,
         "name": pd.array(label, dtype="str"),
         "sector": pd.Categorical(np.asarray(a.codes, dtype=object)[a.sector],
                                  categories=list(taxonomy.codes)),
-        "core": pd.Categorical(np.where(a.core >= 0, core, None),
+        "core": pd.Categorical(or_none(a.core >= 0, core),
                                categories=list(CORE_SECTORS)),
         "level": pd.Categorical(np.where(a.person, "person", "organisation"),
                                 categories=list(LEVELS.codes)),

@@ -474,8 +474,8 @@ def _insight_2(m, say, *, central_rank, wave_maps):
         found.append(say.finding("public_peripheral", 2, "attention",
                                  (info["best"],) if info["best"] is not None else (),
                                  evidence, share=percent(share) if share == share else "0%",
-                                 body=body,
-                                 rank=ordinal(rank, say.lang) if rank == rank else "-"))
+                                 body=body, ranking=say.phrase("unranked") if rank != rank
+                                 else say.phrase("ranked", rank=ordinal(rank, say.lang))))
     elif m.bodies is not None and len(m.bodies):
         found.append(say.finding("public_absent", 2, "warning", (), evidence))
     if len(wave_maps) > 1:

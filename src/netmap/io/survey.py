@@ -36,6 +36,7 @@ from netmap.model._labels import label_key
 from netmap.model._params import check_choice, check_encoding
 from netmap.model._raw import RawTable, cell_text, table_from_frame, table_from_rows
 from netmap.model._validation import Validated, validate_tables
+from netmap.model.arrays import or_none
 from netmap.model.exceptions import (
     FileFormatError,
     InputError,
@@ -542,10 +543,10 @@ def _undirected_ties(reports, responded, ratings, issues, raw) -> pd.DataFrame:
     has1 = pd.notna(t1)
     has2 = pd.notna(t2)
     agree = ~(has1 & has2) | (t1 == t2)
-    out["type"] = np.where(agree, np.where(has1, t1, t2), None)
+    out["type"] = or_none(agree, np.where(has1, t1, t2))
     if not agree.all():
-        out["type_source"] = np.where(agree, None, t1)
-        out["type_target"] = np.where(agree, None, t2)
+        out["type_source"] = or_none(~agree, t1)
+        out["type_target"] = or_none(~agree, t2)
         issues.append(issue_record(
             "survey-type-disagreement", f"{int((~agree).sum())} pair(s) report different "
             "tie types: type left empty, both kept in type_source and type_target",

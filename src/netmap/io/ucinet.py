@@ -15,7 +15,8 @@ and written:
 
 A DL file names no sectors and no tie types: pass ``sectors=`` to
 :func:`netmap.read_dl`. A file with several matrices (``NM=2`` or more: several
-relations among the same nodes) is read for its first matrix, with a
+relations among the same nodes) is read for the one ``matrix=`` names (its
+number from 0 or its ``LEVEL LABELS`` name), by default the first with a
 warning. Two-mode (rectangular) matrices and the other layouts
 (``lowerhalf``, ``edgelist2`` ...) are refused with an error that says so.
 
@@ -30,6 +31,7 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from numbers import Integral
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +52,7 @@ from netmap.io._netfile import (
     warn_lost,
 )
 from netmap.model._params import check_bool, check_choice
-from netmap.model.exceptions import FileFormatError
+from netmap.model.exceptions import FileFormatError, ParameterError
 from netmap.model.sectors import SectorTaxonomy
 
 if TYPE_CHECKING:
@@ -267,17 +269,36 @@ def _matrices(h: _Header) -> tuple[int, list[str]]:
     return nm, names
 
 
-def _full_matrix(h: _Header, d: _Data, n: int | None, labels: list[str] | None
-                 ) -> tuple[list[str], list[Entry]]:
+def _which(h: _Header, matrix) -> int:
+    """The number (from 0) of the matrix ``matrix`` names: a number or a level label."""
+    nm, names = _matrices(h)
+    if matrix is None:
+        return 0
+    if isinstance(matrix, str) and matrix in names[:nm]:
+        return names.index(matrix)
+    if isinstance(matrix, Integral) and not isinstance(matrix, bool) and 0 <= int(matrix) < nm:
+        return int(matrix)
+    named = f", or its name ({', '.join(map(repr, names[:nm]))})" if names else ""
+    raise ParameterError("matrix", matrix, f"a matrix number from 0 to {nm - 1}{named}")
+
+
+def _full_matrix(h: _Header, d: _Data, n: int | None, labels: list[str] | None,
+                 k: int) -> tuple[list[str], list[Entry]]:
     if n is None:
         raise FileFormatError("a full matrix needs N = the number of nodes", file=h.file,
                               row=h.line, suggestion="add N = ... to the DL line")
-    pos = 0
-    if h.embedded:
-        labels = d.tokens[:n]
-        pos = n
     diagonal = h.settings.get("DIAGONAL", "PRESENT") != "ABSENT"
     width = n if diagonal else n - 1
+    pos = k * n * width  # the matrices before the one read
+    if h.embedded:
+        if k:
+            raise FileFormatError(
+                "netmap reads only the first matrix of a full matrix with LABELS "
+                "EMBEDDED", file=h.file, row=h.line,
+                suggestion="save the file from UCINET with LABELS: before DATA:, or "
+                           "read matrix=0")
+        labels = d.tokens[:n]
+        pos = n
     entries: list[Entry] = []
     for i in range(n):
         if h.embedded:
@@ -295,7 +316,7 @@ def _full_matrix(h: _Header, d: _Data, n: int | None, labels: list[str] | None
                 entries.append(Entry(i, j, value, d.lines[pos]))
             pos += 1
     nm, _ = _matrices(h)
-    if nm == 1 and pos < len(d.tokens):
+    if k == nm - 1 and pos < len(d.tokens):
         raise FileFormatError(
             f"more values than {n} rows of {width}: '{d.tokens[pos]}'", file=h.file,
             row=d.lines[pos], value=d.tokens[pos], suggestion="check N and the matrix")
@@ -309,42 +330,46 @@ def _short(h: _Header, d: _Data, pos: int, wanted: str) -> None:
                           suggestion="check N and the values")
 
 
-def _first_matrix_rows(h: _Header, d: _Data) -> list[tuple[int, list[str]]]:
-    """The data rows of the first matrix of a list layout (matrices end at '!')."""
-    rows = []
+def _matrix_rows(d: _Data, k: int) -> list[tuple[int, list[str]]]:
+    """The data rows of matrix ``k`` (from 0) of a list layout (matrices end at '!')."""
+    rows: list[tuple[int, list[str]]] = []
     for n, tokens in d.rows:
         if tokens[0].startswith("!"):
-            break
-        rows.append((n, tokens))
+            k -= 1
+            if k < 0:
+                break
+        elif k == 0:
+            rows.append((n, tokens))
     return rows
 
 
-def _edge_list(h: _Header, d: _Data, nodes: _Nodes) -> list[Entry]:
+def _edge_list(d: _Data, nodes: _Nodes, k: int) -> list[Entry]:
     entries: list[Entry] = []
-    for n, tokens in _first_matrix_rows(h, d):
+    for n, tokens in _matrix_rows(d, k):
         if len(tokens) not in (2, 3):
             raise FileFormatError(
-                f"an edge list line has {len(tokens)} values", file=h.file, row=n,
+                f"an edge list line has {len(tokens)} values", file=nodes.file, row=n,
                 suggestion="write 'from to' or 'from to weight' on each line")
         source, target = nodes.node(tokens[0], n), nodes.node(tokens[1], n)
-        weight = parse_number(tokens[2], file=h.file, line=n, what="the weight") if len(
+        weight = parse_number(tokens[2], file=nodes.file, line=n, what="the weight") if len(
             tokens) == 3 else 1.0
         if weight != 0:
             entries.append(Entry(source, target, weight, n))
     return entries
 
 
-def _node_list(h: _Header, d: _Data, nodes: _Nodes) -> list[Entry]:
+def _node_list(d: _Data, nodes: _Nodes, k: int) -> list[Entry]:
     entries: list[Entry] = []
-    for n, tokens in _first_matrix_rows(h, d):
+    for n, tokens in _matrix_rows(d, k):
         ego = nodes.node(tokens[0], n)
         entries.extend(Entry(ego, nodes.node(t, n), 1.0, n) for t in tokens[1:])
     return entries
 
 
-def _parse(path) -> Parsed:
+def _parse(path, matrix) -> Parsed:
     file, lines, issues = read_lines(path, kind="DL")
     h, start = _header(file, lines)
+    k = _which(h, matrix)
     fmt = h.settings.get("FORMAT", "FULLMATRIX").lower()
     if fmt not in FORMATS:
         raise FileFormatError(
@@ -356,10 +381,10 @@ def _parse(path) -> Parsed:
     labels = _node_labels(h, n)
     d = _data(lines, start)
     if fmt == "fullmatrix":
-        ids, entries = _full_matrix(h, d, n, labels)
+        ids, entries = _full_matrix(h, d, n, labels, k)
     else:
         nodes = _Nodes(file, n, labels, h.embedded)
-        entries = (_edge_list if fmt == "edgelist1" else _node_list)(h, d, nodes)
+        entries = (_edge_list if fmt == "edgelist1" else _node_list)(d, nodes, k)
         count = n if n is not None else max(
             [max(e.source, e.target) + 1 for e in entries], default=0)
         ids = nodes.final(count)
@@ -368,15 +393,28 @@ def _parse(path) -> Parsed:
                 "dl-unlabelled-nodes", f"N = {n} but the data names {len(ids)} nodes: "
                 f"{n - len(ids)} node(s) without a label are not read", file=file,
                 row=h.line))
+    issues.extend(_matrix_issues(h, k, chosen=matrix is not None))
+    _, names = _matrices(h)
+    return Parsed(file, ids, entries, issues=issues,
+                  title=names[k] if len(names) > k else None, line=h.line)
+
+
+def _matrix_issues(h: _Header, k: int, *, chosen: bool) -> list[dict]:
+    """What a file of several matrices leaves out: warned, or noted when ``matrix=`` chose."""
     nm, names = _matrices(h)
-    if nm > 1:
+    if nm == 1:
+        return []
+    names = names[:nm] if len(names) >= nm else []
+    others = ", ".join(x for j, x in enumerate(names) if j != k) or f"{nm - 1} more"
+    row = h.where.get("NM", h.line)
+    if not chosen:
         which = f" ('{names[0]}')" if names else ""
-        others = ", ".join(names[1:]) if len(names) > 1 else f"{nm - 1} more"
-        issues.append(issue_record(
-            "dl-first-matrix", f"the file holds {nm} matrices: only the first{which} is "
-            f"read, not {others}", file=file, row=h.where.get("NM", h.line)))
-    return Parsed(file, ids, entries, issues=issues, title=names[0] if names else None,
-                  line=h.line)
+        return [issue_record("dl-first-matrix", f"the file holds {nm} matrices: only the "
+                             f"first{which} is read, not {others}; pass matrix= to read "
+                             "another", file=h.file, row=row)]
+    which = f"'{names[k]}'" if names else f"matrix {k}"
+    return [issue_record("dl-other-matrices", f"the file holds {nm} matrices: {which} is "
+                         f"read, not {others}", severity="note", file=h.file, row=row)]
 
 
 def read_dl(
@@ -386,6 +424,7 @@ def read_dl(
     directed: bool | None = None,
     taxonomy: SectorTaxonomy | None = None,
     name: str | None = None,
+    matrix: int | str | None = None,
 ) -> StakeholderMap:
     """Read a map from a UCINET DL file: full matrix, edge list or node list.
 
@@ -413,8 +452,14 @@ def read_dl(
     taxonomy : SectorTaxonomy, optional
         The sector taxonomy (default: the built-in one).
     name : str, optional
-        A title for the map; default: the name of the first matrix (its
+        A title for the map; default: the name of the matrix read (its
         ``LEVEL LABELS``), if any.
+    matrix : int or str, optional
+        Which matrix of a file with several (``NM=2`` or more: several
+        relations among the same nodes) to read: its number, from 0, or
+        its name in ``LEVEL LABELS`` (``"KNOKM"``). The matrices not read
+        are noted in the map's ``issues``. Default: the first, with a
+        warning that names the others.
 
     Returns
     -------
@@ -430,13 +475,14 @@ def read_dl(
         With every problem in the values (an unknown sector, a negative
         weight ...), each naming the file and the line.
     netmap.ParameterError
-        When ``directed`` is not True, False or None, or ``sectors`` names a
-        node the file does not have.
+        When ``directed`` is not True, False or None, ``sectors`` names a
+        node the file does not have, or ``matrix`` a matrix it does not have.
 
     Warns
     -----
     netmap.DataWarning
-        When the file holds several matrices (only the first is read).
+        When the file holds several matrices and ``matrix`` is not given
+        (only the first is read).
 
     References
     ----------
@@ -462,7 +508,7 @@ def read_dl(
     [['COUN', 'EDUC', 1.0], ['EDUC', 'WRO', 2.5]]
     """
     check_bool("directed", directed, allow_none=True)
-    p = _parse(path)
+    p = _parse(path, matrix)
     given = check_sectors(sectors, p.ids)
     is_directed, p.entries, dropped = pair_entries(p.entries, directed)
     p.issues.extend(direction_issues(np.zeros(len(p.entries), dtype=bool), dropped,

@@ -247,7 +247,7 @@ def _choose2(x):
     return x * (x - 1) // 2
 
 
-def _moments(sizes: np.ndarray, n: int, d: float) -> tuple[np.ndarray, np.ndarray,
+def _moments(sizes: np.ndarray, n: int, d: float | np.floating) -> tuple[np.ndarray, np.ndarray,
                                                            np.ndarray, np.ndarray]:
     """The expected values and variances of sna, per group (G x 6) and network (6).
 

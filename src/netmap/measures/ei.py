@@ -10,6 +10,7 @@ import pandas as pd
 from netmap.measures._permutation import shuffled_pair_counts
 from netmap.measures.mixing import _possible_pairs, _tie_groups
 from netmap.model._params import check_choice, check_int, check_seed
+from netmap.model.arrays import or_none
 from netmap.model.exceptions import ParameterError
 
 if TYPE_CHECKING:
@@ -241,7 +242,7 @@ def _actor_level(m, tg, external) -> pd.DataFrame:
     ext = np.where(no_group, np.nan, ext)
     internal = np.where(no_group, np.nan, internal)
     labels = np.asarray(tg.groups.labels, dtype=object)
-    group = pd.Series(np.where(no_group, None, labels[np.maximum(codes, 0)]),
+    group = pd.Series(or_none(~no_group, labels[np.maximum(codes, 0)]),
                       index=arr.ids, dtype=object)
     frame = pd.DataFrame({"group": group, "external": ext, "internal": internal},
                          index=arr.ids.copy())

@@ -6,8 +6,8 @@ import difflib
 import re
 import unicodedata
 
-__all__ = ["label_key", "clean_text", "closest", "INVISIBLE", "INVISIBLE_MARKS",
-           "strip_invisible"]
+__all__ = ["BACKBONE_HEADERS", "EXTRA_HEADERS", "label_key", "clean_text", "closest",
+           "INVISIBLE", "INVISIBLE_MARKS", "strip_invisible"]
 
 # Quote-like marks, including Hebrew geresh and gershayim (חל"צ, א').
 _QUOTES = "\"'`\u05f3\u05f4\u2018\u2019\u201c\u201d\u201e\u00b4"
@@ -66,6 +66,17 @@ def _strip_article(word: str) -> str:
     if len(word) > 4 and word.startswith("ال"):
         return word[2:]
     return word
+
+
+#: The headers of the actors' backbone column, an extra column that
+#: ``netmap.structure.backbone`` reads (see its ``BACKBONE_HEADERS``); known
+#: here too, so that a Hebrew header row under an English one (``ארגון
+#: שדרה`` under ``backbone``) is skipped as a header, not read as data.
+BACKBONE_HEADERS = ("backbone", "backbone organisation", "backbone organization",
+                    "backbone org", "ארגון שדרה")
+
+#: Per table, the extra columns known by several headers (each a tuple of them).
+EXTRA_HEADERS: dict[str, tuple[tuple[str, ...], ...]] = {"actors": (BACKBONE_HEADERS,)}
 
 
 def label_key(label: str, drop: frozenset[str] = frozenset()) -> str:

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._formula import unescape_cell
-from netmap.model._labels import INVISIBLE_MARKS, clean_text, label_key
+from netmap.model._labels import EXTRA_HEADERS, INVISIBLE_MARKS, clean_text, label_key
 from netmap.model.exceptions import FileFormatError, InputError
 from netmap.model.schema import TABLES
 
@@ -124,7 +124,11 @@ def _is_header_alias(cell: str | None, column: str | None, table: str) -> bool:
         return False
     index = TABLES[table].header_index()
     canonical = index.get(label_key(column))
-    return canonical is not None and index.get(label_key(cell)) == canonical
+    if canonical is None:  # an extra column: one that netmap knows by several headers
+        keys = label_key(column), label_key(cell)
+        return any(all(k in {label_key(h) for h in headers} for k in keys)
+                   for headers in EXTRA_HEADERS.get(table, ()))
+    return index.get(label_key(cell)) == canonical
 
 
 @dataclass(frozen=True)

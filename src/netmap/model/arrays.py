@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from netmap.model._params import check_choice
 
-__all__ = ["MapArrays", "int32_indices"]
+__all__ = ["MapArrays", "int32_indices", "or_none"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -176,3 +176,19 @@ def _positions(ids: pd.Index, values: pd.Series) -> np.ndarray:
     """``ids.get_indexer(values)``, each distinct value looked up once."""
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return np.append(ids.get_indexer(uniques), -1)[codes]
+
+
+def or_none(condition, values) -> np.ndarray:
+    """``values`` where ``condition`` holds, None elsewhere: an object array.
+
+    What ``np.where(condition, values, None)`` gives, written so that
+    numpy 1.26's type annotations accept it as well as numpy 2's (they do
+    not take None for an array).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> or_none(np.array([True, False]), np.array(["moe", "ngo"], dtype=object)).tolist()
+    ['moe', None]
+    """
+    return np.where(condition, values, np.array(None, dtype=object))

@@ -78,9 +78,9 @@ _DEFAULT_SECTORS = (
         core="business",
     ),
     Sector(
-        "third", "third sector", "המגזר השלישי",
+        "third", "third sector", "מגזר שלישי",
         (
-            "third", "civil sector", "social sector", "voluntary sector",
+            "third", "המגזר השלישי", "civil sector", "social sector", "voluntary sector",
             "voluntary", "nonprofit", "non profit", "non-profit sector",
             "not for profit", "nonprofits", "non-profits", "npo", "ngo", "ngos",
             "association", "associations", "amuta", "public benefit company",

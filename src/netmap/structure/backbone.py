@@ -24,11 +24,12 @@ from scipy.sparse.csgraph import connected_components
 
 from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
+from netmap.model._labels import BACKBONE_HEADERS as _BACKBONE_HEADERS
 from netmap.model._labels import label_key
 from netmap.model._memo import remembered
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
-from netmap.model.arrays import int32_indices
+from netmap.model.arrays import int32_indices, or_none
 from netmap.model.exceptions import InvalidValueError, MeasureError
 
 if TYPE_CHECKING:
@@ -42,8 +43,7 @@ __all__ = ["backbone_actors", "backbone_brokerage", "pair_brokerage", "without_b
 #: matched as every header is (case, spacing, punctuation and the definite
 #: article ignored), so "Backbone", "backbone_org", "ארגון שדרה" and
 #: "ארגון השדרה" all name it.
-BACKBONE_HEADERS = ("backbone", "backbone organisation", "backbone organization",
-                    "backbone org", "ארגון שדרה")
+BACKBONE_HEADERS = _BACKBONE_HEADERS
 
 
 def backbone_column(m) -> str | None:
@@ -334,7 +334,7 @@ def pair_brokerage(m: StakeholderMap, *, by: str = "sector", backbone=None,
     table = pd.DataFrame(index=index)
     table["two_paths"] = total.astype(np.int64)
     table["brokers"] = (per_pair > 0).sum(axis=0)
-    table["top_broker"] = np.where(total > 0, ids[best] if len(ids) else None, None)
+    table["top_broker"] = or_none(total > 0, ids[best]) if len(ids) else None
     table["top_share"] = np.where(total > 0, per_pair.max(axis=0, initial=0) /
                                   np.maximum(total, 1), np.nan)
     table["concentration"] = np.where(total > 0, concentration, np.nan)

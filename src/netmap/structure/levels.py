@@ -18,6 +18,7 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_number
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, validate_tables
+from netmap.model.arrays import or_none
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import ROLES
 
@@ -353,8 +354,7 @@ def key_person_risk(m: StakeholderMap, *, share: float = 1.0) -> pd.DataFrame:
     table["holders"] = holders.reindex(orgs, fill_value=0).to_numpy(dtype=np.int64)
     key = best["holder"].reindex(orgs)
     is_person = key.notna().to_numpy() & person[key.fillna(0).astype(int).to_numpy()]
-    table["key_person"] = np.where(is_person, ids[key.fillna(0).astype(int).to_numpy()],
-                                   None)
+    table["key_person"] = or_none(is_person, ids[key.fillna(0).astype(int).to_numpy()])
     with np.errstate(invalid="ignore", divide="ignore"):
         key_share = best["ties"].reindex(orgs).to_numpy(dtype=float) / \
             table["cross_sector_ties"].to_numpy()

@@ -175,6 +175,8 @@ PHRASES = {
                    "{two_step} of their actors two steps apart"),
     "cut": "without {actor}, {pairs}",
     "cut_off": "{sector} with {others}",
+    "ranked": "the best placed ranks {rank} among the brokers between sectors",
+    "unranked": "none of them brokers between sectors, as the map has no ties",
 }
 
 #: Finding code -> (title, text); fields are filled by netmap.findings.insights.
@@ -219,9 +221,8 @@ FINDINGS = {
                         "and willing are the public bodies to take the lead?")),
     "public_peripheral": ("The public sector is present but peripheral",
                           ("Public actors hold {share} of the seats in the joint bodies, "
-                           "none of them chairs or leads {body}, and the best placed "
-                           "ranks {rank} among the brokers between sectors. The document "
-                           "sees public leadership as a condition for success.")),
+                           "none of them chairs or leads {body}, and {ranking}. The "
+                           "document sees public leadership as a condition for success.")),
     "public_absent": ("The public sector is absent from the joint bodies",
                       ("No public actor sits in a joint body. Without the sovereign at "
                        "the table, the initiative can hardly act as a public-interest "
