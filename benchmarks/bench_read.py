@@ -1,19 +1,27 @@
-"""Reading a large map from CSV: netmap against pandas + networkx, in one run.
+"""Reading a large map from CSV: netmap against pandas + networkx and bare pyarrow.
 
-netmap checks and normalises every cell (sectors, ids, tie types, waves)
-and builds integer codes and a sparse adjacency; the peer only parses the
-files and builds a networkx graph, checking nothing. The ratio is what the
-checks and the compact arrays cost, or save, on this machine today.
+netmap reads and validates every cell (sectors, ids, tie types, waves,
+duplicates, invisible characters ...) and builds the map; the peer only
+parses the files (``pandas.read_csv(engine="pyarrow")``) and builds a
+networkx graph, checking nothing; the floor is pyarrow's own CSV read of
+the two files, which is what netmap's fast path starts from. Times are
+the best of ``--repeat`` runs in this one process; peak memory is the
+peak resident size of a fresh process doing one read (imports included).
+Without pyarrow (the ``fast`` extra) netmap reads by its strict path and
+the two pyarrow sides are left out.
 
-Usage: python benchmarks/bench_read.py [--actors 50000] [--ties 500000] [--repeat 3]
+Usage: python benchmarks/bench_read.py [--actors 100000] [--ties 1000000] [--repeat 3]
+       [--strict]   (netmap's strict path only, for comparison)
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
+import resource
+import sys
 import tempfile
 import time
-import tracemalloc
 import warnings
 from pathlib import Path
 
@@ -52,53 +60,113 @@ def make_files(folder: Path, n_actors: int, n_ties: int, seed: int = 1) -> None:
 
 
 def run_netmap(folder: Path):
+    """netmap.read_csv: read and validate (the map's arrays are built when asked)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
-        m = netmap.read_csv(folder)
+        return netmap.read_csv(folder)
+
+
+def run_netmap_adjacency(folder: Path):
+    """netmap.read_csv, then the sparse adjacency (as the peer builds its graph)."""
+    m = run_netmap(folder)
     m.arrays.adjacency()
     return m
 
 
+def run_strict(folder: Path):
+    """netmap.read_csv by the strict path only (the fast path turned off)."""
+    from netmap.io import _fastcsv
+
+    floor = _fastcsv.MIN_BYTES
+    _fastcsv.MIN_BYTES = 1 << 62
+    try:
+        return run_netmap(folder)
+    finally:
+        _fastcsv.MIN_BYTES = floor
+
+
 def run_peer(folder: Path):
-    actors = pd.read_csv(folder / "actors.csv", dtype=str)
-    ties = pd.read_csv(folder / "ties.csv", dtype={"source": str, "target": str})
+    """pandas.read_csv with the pyarrow engine, then networkx.from_pandas_edgelist."""
+    actors = pd.read_csv(folder / "actors.csv", engine="pyarrow", dtype=str)
+    ties = pd.read_csv(folder / "ties.csv", engine="pyarrow",
+                       dtype={"source": str, "target": str})
     G = nx.from_pandas_edgelist(ties, "source", "target", edge_attr=True)
     G.add_nodes_from(actors["id"])
     return G
 
 
-def best_of(fn, folder, repeat):
+def run_pyarrow(folder: Path):
+    """The floor: pyarrow's CSV read of the two files, nothing checked or built."""
+    import pyarrow.csv as pcsv
+
+    return pcsv.read_csv(folder / "actors.csv"), pcsv.read_csv(folder / "ties.csv")
+
+
+SIDES = {"netmap.read_csv": run_netmap,
+         "netmap.read_csv + adjacency": run_netmap_adjacency,
+         "netmap, strict path only": run_strict,
+         "pandas(pyarrow) + networkx": run_peer,
+         "bare pyarrow.csv.read_csv": run_pyarrow}
+
+
+def best_of(fn, folder: Path, repeat: int) -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
         fn(folder)
         times.append(time.perf_counter() - start)
-    tracemalloc.start()
-    fn(folder)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return min(times), peak
+    return min(times)
+
+
+def _peak_child(name: str, folder: str, queue) -> None:
+    SIDES[name](Path(folder))
+    queue.put(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+
+
+def peak_memory(name: str, folder: Path) -> float:
+    """Peak resident bytes of a fresh process that does one read."""
+    ctx = multiprocessing.get_context("spawn")
+    queue = ctx.Queue()
+    child = ctx.Process(target=_peak_child, args=(name, str(folder), queue))
+    child.start()
+    peak = queue.get()
+    child.join()
+    return peak
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--actors", type=int, default=50_000)
-    parser.add_argument("--ties", type=int, default=500_000)
+    parser.add_argument("--actors", type=int, default=100_000)
+    parser.add_argument("--ties", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--strict", action="store_true",
+                        help="also time netmap's strict path (slow)")
     args = parser.parse_args()
+    from netmap.io._fastcsv import available
+
+    sides = [s for s in SIDES if args.strict or s != "netmap, strict path only"]
+    if not available():
+        print("pyarrow is not installed: netmap reads by its strict path; "
+              "no pyarrow sides")
+        sides = [s for s in sides if "pyarrow" not in s]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         make_files(folder, args.actors, args.ties)
         m = run_netmap(folder)
-        print(f"map: {m.n_actors} actors, {m.n_ties} ties")
-        ours, ours_mem = best_of(run_netmap, folder, args.repeat)
-        peer, peer_mem = best_of(run_peer, folder, args.repeat)
+        print(f"map: {m.n_actors} actors, {m.n_ties} ties "
+              f"(python {sys.version.split()[0]}, pandas {pd.__version__})")
+        times = {s: best_of(SIDES[s], folder, args.repeat) for s in sides}
+        peaks = {s: peak_memory(s, folder) for s in sides}
     print(f"{'':32}{'seconds':>10}{'peak MB':>10}")
-    print(f"{'netmap.read_csv + adjacency':32}{ours:10.2f}{ours_mem / 2**20:10.0f}")
-    print(f"{'pandas.read_csv + networkx':32}{peer:10.2f}{peer_mem / 2**20:10.0f}")
-    print(f"time ratio netmap / peer: {ours / peer:.2f}; "
-          f"memory ratio: {ours_mem / peer_mem:.2f}")
-
+    for s in sides:
+        print(f"{s:32}{times[s]:10.2f}{peaks[s] / 2**20:10.0f}")
+    ours, ours_adj = times["netmap.read_csv"], times["netmap.read_csv + adjacency"]
+    if "pandas(pyarrow) + networkx" in times:
+        peer, floor = times["pandas(pyarrow) + networkx"], times["bare pyarrow.csv.read_csv"]
+        print(f"pandas(pyarrow) + networkx / netmap.read_csv: {peer / ours:.1f}x "
+              f"(with adjacency: {peer / ours_adj:.1f}x)")
+        print(f"netmap.read_csv / bare pyarrow: {ours / floor:.1f}x "
+              f"(with adjacency: {ours_adj / floor:.1f}x)")
 
 if __name__ == "__main__":
     main()

@@ -1,4 +1,4 @@
-"""The fast path of the CSV reader: pyarrow parses the files it can vouch for.
+r"""The fast path of the CSV reader: pyarrow parses the files it can vouch for.
 
 :func:`netmap.read_csv` reads every file with the standard library's strict
 CSV reader (:func:`netmap.io.csv.rows_from_bytes`), which knows every
@@ -9,7 +9,7 @@ whole. This module takes that path only for files where it gives exactly
 what the strict reader gives, and says so by returning None otherwise:
 
 - :func:`scan` vouches for the bytes: UTF-8 (with or without a byte-order
-  mark), no quote character, no NUL, no line end but ``\\n`` and ``\\r\\n``,
+  mark), no quote character, no NUL, no line end but ``\n`` and ``\r\n``,
   no control character that Python counts as whitespace, no line longer
   than the csv module's field limit; it parses the first lines with the
   strict reader, to find the header as it does.
@@ -37,9 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from netmap.model._formula import unescape_cell
 from netmap.model._labels import INVISIBLE_MARKS
-from netmap.model._raw import RawTable, finish_table, find_header
+from netmap.model._raw import RawTable, find_header, finish_table
 from netmap.model.exceptions import FileFormatError
 
 __all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
@@ -51,8 +50,7 @@ MIN_BYTES = 1 << 16
 #: ASCII bytes the fast path does not vouch for: NUL, the quote, and the
 #: control characters Python's ``str.strip`` takes for whitespace besides
 #: the tab (vertical tab, form feed, file, group, record and unit separators).
-_BAD_ASCII = np.zeros(256, dtype=bool)
-_BAD_ASCII[[0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, ord('"')]] = True
+_BAD_ASCII = tuple(bytes([b]) for b in (0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, ord('"')))
 
 #: Non-ASCII characters a cell must not hold on the fast path: those that
 #: :func:`netmap.model._labels.clean_text` changes or strips (direction
@@ -66,6 +64,9 @@ SUSPECT_CHARACTERS = re.compile(
 #: The longest line the fast path takes, in bytes (the csv module's default
 #: field limit, above which the strict reader refuses a cell).
 _FIELD_LIMIT = csv.field_size_limit()
+
+#: A cell :func:`netmap.model._formula.unescape_cell` takes the first quote off.
+_FORMULA_QUOTE = r"^'+[=+\-@\t\r]"
 
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
                codecs.BOM_UTF16_BE, b"\x84\x31\x95\x33", b"\xdd\x73\x66\x73",
@@ -122,10 +123,10 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
     if any(data.startswith(bom) for bom in _OTHER_BOMS):
         return None
     data = data.removeprefix(codecs.BOM_UTF8)
-    raw = np.frombuffer(data, dtype=np.uint8)
-    counts = np.bincount(raw, minlength=256)
-    if counts[_BAD_ASCII].any() or counts[13] != data.count(b"\r\n"):
+    if any(byte in data for byte in _BAD_ASCII) or data.count(b"\r") != data.count(
+            b"\r\n"):
         return None  # (a carriage return alone ends a row for the strict reader)
+    raw = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(raw == 10).astype(np.int64)
     tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
     starts = np.concatenate(([0], ends + 1, tail)).astype(np.int64)
@@ -172,8 +173,6 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
     it off (``unquote``).
     """
-    import pyarrow as pa
-
     try:
         header = find_header(table, f.head, file=file, unquote=True)
     except FileFormatError:
@@ -189,7 +188,7 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     columns: dict[str, pd.Series] = {}
     for j in range(count):
-        cells = _clean(parsed.column(j), pa)
+        cells = _clean(parsed.column(j))
         if cells is None:
             return None
         if j >= header.width:
@@ -239,24 +238,29 @@ def _row_numbers(f: FastFile, line: int) -> np.ndarray:
     return np.flatnonzero(length > 0).astype(np.int64) + line + 1
 
 
-def _clean(column, pa) -> pd.Series | None:
-    """Cells of one column as the strict reader cleans them; None if unsure.
+def _clean(column) -> pd.Series | None:
+    """Cells of one column as the strict reader cleans them, as text; None if unsure.
 
-    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`),
-    and trimmed of spaces and tabs; an empty cell becomes None, and the
-    quote before a would-be formula is taken off.
+    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`);
+    cells are trimmed of spaces and tabs, an empty cell becomes missing,
+    and the quote before a would-be formula is taken off
+    (:func:`netmap.model._formula.unescape_cell`). The cells come back as
+    pandas text (``"str"``, missing as NaN), which the validation takes as
+    cleaned.
     """
     import unicodedata
 
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = pc.utf8_trim(column, " \t").combine_chunks().dictionary_encode()
-    uniques = encoded.dictionary.to_pylist()
-    joined = "\n".join(uniques)
+    cells = pc.utf8_trim(column, " \t")
+    distinct = pc.unique(cells).to_pylist()
+    joined = "\n".join(distinct)
     if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
         return None
-    cleaned = np.empty(len(uniques), dtype=object)
-    cleaned[:] = [unescape_cell(u) if u else None for u in uniques]
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    return pd.Series(cleaned[codes] if len(uniques) else np.full(len(codes), None),
-                     dtype=object)
+    if "" in distinct:
+        cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.string()), cells)
+    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE):
+        cells = pc.if_else(pc.match_substring_regex(cells, _FORMULA_QUOTE),
+                           pc.utf8_slice_codeunits(cells, 1), cells)
+    return pd.Series(pd.array(cells, dtype="str"))

@@ -181,8 +181,7 @@ class _Checker:
 
     def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
                    vocab: Vocabulary) -> pd.Series:
-        codes, unknown = vocab.normalise(df[column].astype(object)
-                                         .where(df[column].notna(), None))
+        codes, unknown = vocab.normalise(df[column])
         if unknown.any():
             bad = df[column][unknown]
             for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
@@ -212,10 +211,10 @@ class _Checker:
                 values):
             out = values.astype("float64")
         else:
-            text = _as_text(values)
-            out = exact_floats(text)
-            bad = text.notna() & out.isna()
+            out = _distinct_floats(values)
+            bad = values.notna() & out.isna()
             if bad.any():
+                text = _as_text(values)
                 for label, idx in text[bad].groupby(text[bad], sort=False).groups.items():
                     rows = raw.rows[df.index.get_indexer(idx)]
                     hint = "write it with a decimal point, e.g. 2.5" if re.fullmatch(
@@ -279,12 +278,23 @@ class _Checker:
 
 def _as_text(values: pd.Series) -> pd.Series:
     """Identifiers and labels as text (numbers from Excel or frames included)."""
+    if _is_clean_text(values):
+        return values
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in (
             "string", "empty"):
         out = values  # already cleaned text (see netmap.model._raw)
     else:
         out = clean_cells(values)
     return out.astype("str").where(out.notna(), np.nan).astype("str")
+
+
+def _is_clean_text(values: pd.Series) -> bool:
+    """Whether a column is pandas text with NaN for missing: cleaned text of a raw table.
+
+    (See :class:`netmap.model._raw.RawTable`: the CSV reader's fast path
+    gives its cells so.)
+    """
+    return isinstance(values.dtype, pd.StringDtype) and values.dtype.na_value is np.nan
 
 
 def is_in(values: pd.Series, known: pd.Index) -> np.ndarray:
@@ -314,6 +324,8 @@ def _infer(values: pd.Series) -> pd.Series:
     every value is whole, since Excel does not tell 2 from 2.0; it is
     boolean when every value is true or false (any case).
     """
+    if _is_clean_text(values):  # as the strict reader gives it
+        values = values.astype(object).where(values.notna(), None)
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean")
     if pd.api.types.is_integer_dtype(values):
@@ -370,6 +382,14 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     out_obj = np.full(len(values), None, dtype=object)
     out_obj[present] = exact[codes]
     return pd.Series(out_obj, index=values.index, dtype=object)
+
+
+def _distinct_floats(values: pd.Series) -> pd.Series:
+    """:func:`exact_floats` of a column's text, each distinct value read once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(uniques, dtype=values.dtype if _is_clean_text(values) else object)
+    parsed = exact_floats(_as_text(distinct)).to_numpy(dtype=np.float64)
+    return pd.Series(np.append(parsed, np.nan)[codes], index=values.index)
 
 
 def exact_floats(text: pd.Series) -> pd.Series:
@@ -798,7 +818,8 @@ def _huge_wave(ck: _Checker, raws: dict[str, RawTable],
     """Report a wave written as a whole number beyond int64 (no wave column holds it)."""
     for name, cols in labels.items():
         for col, lab in cols.items():
-            huge = lab.map(lambda v: isinstance(v, int) and not -2**63 <= v < 2**63)
+            huge = _per_distinct(lab, lambda v: isinstance(v, int)
+                                 and not -2**63 <= v < 2**63, False).astype(bool)
             if huge.any():
                 raw = raws[name]
                 rows = raw.rows[huge.to_numpy(dtype=bool)]
@@ -839,7 +860,8 @@ def _wave_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.Da
         start = np.full(len(frame), -1, dtype=np.int64)
         end = np.full(len(frame), len(order), dtype=np.int64)
         for col, lab in cols.items():
-            arr = lab.map(rank).to_numpy(dtype=float, na_value=np.nan)
+            arr = _per_distinct(lab, lambda v: rank.get(v, np.nan), np.nan).to_numpy(
+                dtype=float)
             if col == "wave":
                 start = np.where(np.isnan(arr), -1, arr).astype(np.int64)
             else:
@@ -923,14 +945,25 @@ def _input_order(columns: list[str], given: list[str]) -> list[str]:
 
 
 def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
-    values = lab.to_numpy(dtype=object)
+    """The wave labels as a column: Int64 if all whole, Float64 if numbers, else text."""
+    codes, uniques = pd.factorize(lab.to_numpy(dtype=object), use_na_sentinel=True)
     if numeric:
-        present = [v for v in values if v is not None]
-        if all(isinstance(v, int) for v in present):
-            return pd.array([pd.NA if v is None else v for v in values], dtype="Int64")
-        return pd.array([pd.NA if v is None else float(v) for v in values],
-                        dtype="Float64")
-    return pd.array([np.nan if v is None else str(v) for v in values], dtype="str")
+        if all(isinstance(v, int) for v in uniques):
+            distinct = pd.array(list(uniques), dtype="Int64")
+        else:
+            distinct = pd.array([float(v) for v in uniques], dtype="Float64")
+    else:
+        distinct = pd.array([str(v) for v in uniques], dtype="str")
+    return distinct.take(codes, allow_fill=True)
+
+
+def _per_distinct(values: pd.Series, fn, missing) -> pd.Series:
+    """``fn`` of each value (``missing`` where missing), called once per distinct value."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    out = np.empty(len(uniques) + 1, dtype=object)
+    out[:-1] = [fn(v) for v in uniques]
+    out[-1] = missing
+    return pd.Series(out[codes], index=values.index)
 
 
 def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
@@ -1016,11 +1049,22 @@ def _duplicated(frame: pd.DataFrame, directed: bool) -> np.ndarray:
     if not len(frame.columns):
         return np.zeros(len(frame), dtype=bool)
     codes = {}
+    ends = not directed and "source" in frame
+    if ends:
+        s, t = _joint_codes(frame["source"], frame["target"])
     for column in frame.columns:
-        codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
-    if not directed and "source" in frame:
-        ends = pd.factorize(pd.concat([frame["source"], frame["target"]],
-                                      ignore_index=True), use_na_sentinel=True)[0]
-        s, t = ends[:len(frame)], ends[len(frame):]
-        codes["source"], codes["target"] = np.minimum(s, t), np.maximum(s, t)
+        if ends and column in ("source", "target"):
+            codes[column] = np.minimum(s, t) if column == "source" else np.maximum(s, t)
+        else:
+            codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
     return pd.DataFrame(codes).duplicated(keep="first").to_numpy()
+
+
+def _joint_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of two columns' values, equal where the values are equal (missing: -1)."""
+    codes_a, uniques_a = pd.factorize(a, use_na_sentinel=True)
+    codes_b, uniques_b = pd.factorize(b, use_na_sentinel=True)
+    where = pd.Index(uniques_a).get_indexer(pd.Index(uniques_b))
+    new = where < 0
+    where[new] = len(uniques_a) + np.arange(new.sum())
+    return codes_a, np.where(codes_b < 0, -1, np.append(where, -1)[codes_b])
