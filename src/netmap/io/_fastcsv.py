@@ -47,10 +47,10 @@ __all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
 #: is as quick, and the two paths would only differ in what they cost.
 MIN_BYTES = 1 << 16
 
-#: ASCII bytes the fast path does not vouch for: NUL, the quote, and the
-#: control characters Python's ``str.strip`` takes for whitespace besides
-#: the tab (vertical tab, form feed, file, group, record and unit separators).
-_BAD_ASCII = tuple(bytes([b]) for b in (0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, ord('"')))
+#: ASCII bytes the fast path does not vouch for: NUL and the control characters
+#: Python's ``str.strip`` takes for whitespace besides the tab (vertical tab,
+#: form feed, file, group, record and unit separators).
+_BAD_ASCII = tuple(bytes([b]) for b in (0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F))
 
 #: Non-ASCII characters a cell must not hold on the fast path: those that
 #: :func:`netmap.model._labels.clean_text` changes or strips (direction
@@ -105,6 +105,9 @@ class FastFile:
     delimiter: str
     head: list[tuple[int, list[str]]]
     starts: np.ndarray
+    #: Whether the file holds a quote character: its lines are then checked
+    #: against the strict reader one by one.
+    quoted: bool = False
 
 
 def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
@@ -135,7 +138,7 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
     head = _head(data, starts)
     if head is None:
         return None
-    return FastFile(data, head[1], head[0], starts)
+    return FastFile(data, head[1], head[0], starts, quoted=b'"' in data)
 
 
 def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]], str] | None:
@@ -148,16 +151,18 @@ def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]],
     filled, delimiter = 0, None
     for line in range(len(starts) - 1):
         try:
-            lines.append(data[int(starts[line]):int(starts[line + 1])].decode("utf-8"))
+            lines.append(data[starts[line]:starts[line + 1]].decode("utf-8"))
         except UnicodeDecodeError:
             return None
         if delimiter is None:
             if not lines[-1].strip(" ,;\t\r\n"):
                 continue
             delimiter = _delimiter(lines[-1])
-            rows = [(n + 1, next(csv.reader([text], delimiter=delimiter, strict=True), []))
-                    for n, text in enumerate(lines[:-1])]
-        cells = next(csv.reader([lines[-1]], delimiter=delimiter, strict=True), [])
+            rows = [(n + 1, _split(text, delimiter) or []) for n, text in enumerate(
+                lines[:-1])]  # (blank lines: no quote in them)
+        cells = _split(lines[-1], delimiter)
+        if cells is None:
+            return None
         rows.append((line + 1, cells))
         filled += any(cell_text(c) is not None for c in cells)
         if filled > MAX_TITLE_ROWS:
@@ -165,6 +170,15 @@ def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]],
     if delimiter is None:
         return None
     return rows, delimiter
+
+
+def _split(line: str, delimiter: str) -> list[str] | None:
+    """One line's cells as the strict reader reads them; None if it reads no row alone."""
+    try:
+        rows = list(csv.reader([line], delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else [] if not rows else None
 
 
 def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
@@ -179,12 +193,12 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     line = f.head[header.pos][0]  # the header's line number, from 1
     count = len(f.head[header.pos][1])
-    body = f.data[int(f.starts[line]):]
-    parsed = _parse(body, f.delimiter, count)
-    if parsed is None:
-        return None
     numbers = _row_numbers(f, line)
-    if len(numbers) != parsed.num_rows:
+    parsed = _parse(memoryview(f.data)[int(f.starts[line]):], f.delimiter, count,
+                    empty=not len(numbers), quoted=f.quoted)
+    if parsed is None or len(numbers) != parsed.num_rows:
+        return None
+    if f.quoted and not _quoted_lines_agree(f, parsed, numbers, line):
         return None
     columns: dict[str, pd.Series] = {}
     for j in range(count):
@@ -202,25 +216,60 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     return finish_table(table, frame, numbers, header, {}, file=file)
 
 
-def _parse(body: bytes, delimiter: str, count: int):
+def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool):
     """The body's cells as a pyarrow table of text, or None for a ragged row."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
-    if not body.strip(b"\r\n"):
-        return pa.table({f"c{j}": pa.array([], pa.string()) for j in range(count)})
     names = [f"c{j}" for j in range(count)]
+    if empty:
+        return pa.table({name: pa.array([], pa.string()) for name in names})
     try:
         return pcsv.read_csv(
             pa.py_buffer(body),
             read_options=pcsv.ReadOptions(column_names=names),
-            parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char=False,
+            parse_options=pcsv.ParseOptions(delimiter=delimiter,
+                                            quote_char='"' if quoted else False,
+                                            double_quote=True, escape_char=False,
+                                            newlines_in_values=False,
                                             ignore_empty_lines=True),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), null_values=[],
-                strings_can_be_null=False, check_utf8=True))
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                check_utf8=True))
     except (pa.ArrowInvalid, ValueError):
         return None
+
+
+def _quoted_lines_agree(f: FastFile, parsed, numbers: np.ndarray, header: int) -> bool:
+    """Whether every line holding a quote reads alone, and as pyarrow read it.
+
+    The strict reader reads each such line on its own (so a quoted cell
+    may not run on to the next line); its cells must be pyarrow's, cell
+    for cell. The other lines hold no quote, so both read them alike.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    raw = np.frombuffer(f.data, dtype=np.uint8)
+    lines = np.unique(np.searchsorted(f.starts, np.flatnonzero(raw == ord('"')),
+                                      side="right"))  # line numbers, from 1
+    lines = lines[lines > header]
+    records = np.searchsorted(numbers, lines)
+    if (records >= len(numbers)).any() or (numbers[records] != lines).any():
+        return False
+    cells: list[list[str]] = [[] for _ in range(parsed.num_columns)]
+    for n in lines:
+        text = f.data[int(f.starts[n - 1]):int(f.starts[n])].decode("utf-8")
+        row = _split(text, f.delimiter)
+        if row is None or len(row) != parsed.num_columns:
+            return False
+        for j, cell in enumerate(row):
+            cells[j].append(cell)
+    taken = pa.array(records, type=pa.int64())
+    return all(pc.all(pc.equal(parsed.column(j).take(taken),
+                               pa.array(cells[j], pa.string()))).as_py() is not False
+               for j in range(parsed.num_columns))
 
 
 def _row_numbers(f: FastFile, line: int) -> np.ndarray:
