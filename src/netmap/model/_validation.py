@@ -97,6 +97,9 @@ class _Checker:
         self.directed = directed
         self.errors: list[InputError] = []
         self.issues: list[dict] = []
+        #: Each reference column's values as positions among the ids it names
+        #: (-1: missing or unknown), by (table, column).
+        self.positions: dict[tuple[str, str], np.ndarray] = {}
 
     # -- reporting -------------------------------------------------------
     def error(self, raw: RawTable, cls, problem, **kw) -> None:
@@ -237,7 +240,9 @@ class _Checker:
              optional: bool = False) -> pd.Series:
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
-        missing = values.notna().to_numpy() & ~is_in(values, known)
+        positions = positions_in(values, known)
+        self.positions[(raw.table, column)] = positions
+        missing = values.notna().to_numpy() & (positions < 0)
         if missing.any():
             by_name = {}
             if names is not None:
@@ -297,17 +302,27 @@ def _is_clean_text(values: pd.Series) -> bool:
     return isinstance(values.dtype, pd.StringDtype) and values.dtype.na_value is np.nan
 
 
-def is_in(values: pd.Series, known: pd.Index) -> np.ndarray:
-    """Whether each value is one of ``known``, looked up once per distinct value.
+def _is_arrow_text(array) -> bool:
+    """Whether a pandas array is text held by pyarrow."""
+    return isinstance(array, pd.arrays.ArrowStringArray)
+
+
+def positions_in(values: pd.Series, known: pd.Index) -> np.ndarray:
+    """Where each value is in ``known`` (-1 if not there), looked up once per distinct value.
 
     ``known`` holds distinct values. Works alike on object and Arrow-backed
     text, whose own ``isin`` goes through a Python loop over ``known``.
     """
+    if _is_arrow_text(values.array) and _is_arrow_text(known.array):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = pc.index_in(pa.array(values.array), value_set=pa.array(known.array))
+        return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     lookup = pd.Index(np.asarray(known, dtype=object), dtype=object)
-    found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object),
-                                        dtype=object)) >= 0
-    return np.append(found, False)[codes]
+    found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object), dtype=object))
+    return np.append(found, -1)[codes]
 
 
 _TRUE_FALSE = {"TRUE": True, "FALSE": False, "True": True, "False": False,
@@ -901,7 +916,9 @@ def _kept_dropped_flagged(ck: _Checker, raws: dict[str, RawTable],
     if self_ties.any():
         ck.issue(raw_t, "self-tie", "self-tie (an actor tied to itself) kept",
                  rows=raw_t.rows[self_ties])
-    tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed)
+    ends = (ck.positions.get(("ties", "source")), ck.positions.get(("ties", "target")))
+    tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed,
+                                      ends=None if ends[0] is None else ends)
     for name in ("memberships", "activities"):
         if name in tables:
             tables[name] = _drop_duplicates(ck, raws[name], tables[name], True)
@@ -1026,9 +1043,12 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
 
 
 def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
-                     directed: bool) -> pd.DataFrame:
-    """The rows without exact duplicates (either way round, for undirected ties)."""
-    dup = _duplicated(frame, directed)
+                     directed: bool, ends: tuple | None = None) -> pd.DataFrame:
+    """The rows without exact duplicates (either way round, for undirected ties).
+
+    ``ends`` are the ties' sources and targets as positions among the actors.
+    """
+    dup = _duplicated(frame, directed, ends)
     if not dup.any():
         return frame
     rows = raw.rows[dup]
@@ -1039,21 +1059,23 @@ def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
     return frame[~dup]
 
 
-def _duplicated(frame: pd.DataFrame, directed: bool) -> np.ndarray:
+def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None
+                ) -> np.ndarray:
     """Rows equal to an earlier row in every column (ends either way round if undirected).
 
     Each column is coded by its distinct values (missing values alike), and
-    the rows compared as rows of codes; the ends of an undirected tie are
-    coded together and put in order.
+    the rows compared as rows of codes. The ends of an undirected tie are
+    coded together (``ends``: positions among the actors, or else from
+    their values) and put in order.
     """
     if not len(frame.columns):
         return np.zeros(len(frame), dtype=bool)
+    swap = not directed and "source" in frame
+    if swap:
+        s, t = ends if ends is not None else _joint_codes(frame["source"], frame["target"])
     codes = {}
-    ends = not directed and "source" in frame
-    if ends:
-        s, t = _joint_codes(frame["source"], frame["target"])
     for column in frame.columns:
-        if ends and column in ("source", "target"):
+        if swap and column in ("source", "target"):
             codes[column] = np.minimum(s, t) if column == "source" else np.maximum(s, t)
         else:
             codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
