@@ -12,7 +12,9 @@ Without pyarrow (the ``fast`` extra) netmap reads by its strict path and
 the two pyarrow sides are left out.
 
 Usage: python benchmarks/bench_read.py [--actors 100000] [--ties 1000000] [--repeat 3]
-       [--strict]   (netmap's strict path only, for comparison)
+       [--strict]   (netmap's strict path too, for comparison)
+       [--excel]    (only the workbook of the same map: netmap.read_excel
+                     against openpyxl's read-only iteration)
 """
 
 from __future__ import annotations
@@ -102,6 +104,39 @@ def run_pyarrow(folder: Path):
     return pcsv.read_csv(folder / "actors.csv"), pcsv.read_csv(folder / "ties.csv")
 
 
+def make_workbook(folder: Path) -> Path:
+    """The CSV folder's two tables as sheets of one workbook (openpyxl, write-only)."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    for table in ("actors", "ties"):
+        sheet = book.create_sheet(table)
+        frame = pd.read_csv(folder / f"{table}.csv", dtype=str, keep_default_na=False)
+        sheet.append(list(frame.columns))
+        for row in frame.itertuples(index=False):
+            sheet.append([int(c) if c.isdigit() else c for c in row])
+    path = folder / "map.xlsx"
+    book.save(path)
+    return path
+
+
+def run_excel(path: Path):
+    """netmap.read_excel of the same map as a workbook (openpyxl, read-only)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", netmap.DataWarning)
+        return netmap.read_excel(path)
+
+
+def run_openpyxl(path: Path):
+    """The workbook's floor: openpyxl's read-only iteration over every cell."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=True)
+    rows = [list(sheet.iter_rows(values_only=True)) for sheet in book.worksheets]
+    book.close()
+    return rows
+
+
 SIDES = {"netmap.read_csv": run_netmap,
          "netmap.read_csv + adjacency": run_netmap_adjacency,
          "netmap, strict path only": run_strict,
@@ -150,7 +185,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--strict", action="store_true",
                         help="also time netmap's strict path (slow)")
+    parser.add_argument("--excel", action="store_true",
+                        help="only the workbook: netmap.read_excel and openpyxl's read")
     args = parser.parse_args()
+    if args.excel:
+        excel(args)
+        return
     from netmap.io._fastcsv import available
 
     sides = [s for s in SIDES if args.strict or s != "netmap, strict path only"]
@@ -177,6 +217,31 @@ def main() -> None:
               f"(with adjacency: {peer / ours_adj:.1f}x)")
         print(f"netmap.read_csv / bare pyarrow: {ours / floor:.1f}x "
               f"(with adjacency: {ours_adj / floor:.1f}x)")
+
+def excel(args) -> None:
+    """The same map as a workbook: netmap.read_excel against openpyxl's bare read."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        make_files(folder, args.actors, args.ties)
+        start = time.perf_counter()
+        path = make_workbook(folder)
+        print(f"workbook written in {time.perf_counter() - start:.0f} s, "
+              f"{path.stat().st_size / 2**20:.0f} MB")
+        best = {}
+        for name, fn in (("netmap.read_excel", run_excel),
+                         ("openpyxl read-only, every cell", run_openpyxl)):
+            best[name] = min(_timed(fn, path) for _ in range(args.repeat))
+        for name, seconds in best.items():
+            print(f"{name:32}{seconds:10.2f}")
+        print(f"netmap.read_excel / openpyxl: "
+              f"{best['netmap.read_excel'] / best['openpyxl read-only, every cell']:.2f}x")
+
+
+def _timed(fn, path: Path) -> float:
+    start = time.perf_counter()
+    fn(path)
+    return time.perf_counter() - start
+
 
 if __name__ == "__main__":
     main()

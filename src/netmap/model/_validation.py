@@ -674,7 +674,7 @@ def _check_orgs(ck: _Checker, raw: RawTable, org: pd.Series, ids: pd.Series,
     level_of = level_of[~level_of.index.duplicated()]
     org_level = org.map(level_of)
     bad = (has_org & (org_level != "organisation").to_numpy()
-           & org.isin(known).to_numpy())
+           & (positions_in(org, known) >= 0))
     if bad.any():
         rows = raw.rows[bad]
         ck.error(raw, InconsistentActorError,
@@ -1014,17 +1014,17 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
                 tables[target]):
             continue  # (no actor or body to compare with: every reference is unknown)
         t_start, t_end = spans[target]
-        pos = pd.Series(np.arange(len(tables[target])), index=tables[target].index)
-        pos = pos[~pos.index.duplicated()]
+        ids = tables[target].index
+        first = ~ids.duplicated()
         start, end = spans[name]
         frame = tables[name]
         has_wave = ("wave" in frame) & frame.get("wave", pd.Series(
             index=frame.index)).notna().to_numpy()
         has_until = ("until" in frame) & frame.get("until", pd.Series(
             index=frame.index)).notna().to_numpy()
-        idx = frame[col].map(pos).to_numpy(dtype=float, na_value=np.nan)
-        ok = ~np.isnan(idx)
-        i = np.where(ok, idx, 0).astype(np.int64)
+        where = positions_in(frame[col], ids[first])
+        ok = where >= 0
+        i = np.where(ok, np.flatnonzero(first)[where], 0).astype(np.int64)
         early = ok & has_wave & (start < t_start[i])
         late = ok & has_until & (end > t_end[i])
         what = "actor" if target == "actors" else "body"
