@@ -66,10 +66,11 @@ def assert_same_both_ways(folder, monkeypatch, **kw):
     return fast
 
 
-def _write(folder, name, text, *, encoding="utf-8", bom=False, crlf=False):
+def _write(folder, name, text, *, encoding="utf-8", bom=False, crlf=False,
+           errors="strict"):
     if crlf:
         text = text.replace("\n", "\r\n")
-    data = text.encode(encoding)
+    data = text.encode(encoding, errors)
     if bom:
         data = codecs.BOM_UTF8 + data
     (folder / name).write_bytes(data)
@@ -142,6 +143,9 @@ CASES = {
     "cp1255": (ACTORS.replace("Intel ישראל", "אינטל"), TIES.replace("מימון", "funding"),
                {"encoding": "cp1255"}),
     "utf16": (ACTORS, TIES, {"encoding": "utf-16"}),
+    "bom_then_not_utf8": (ACTORS + "".join(f"x{i},X,business,2014,{i}\n" for i in range(9))
+                          + "late,L\udcb6,business,2014,1\n", TIES,
+                          {"bom": True, "encoding": "utf-8", "errors": "surrogateescape"}),
 }
 
 

@@ -108,6 +108,8 @@ class FastFile:
     #: Whether the file holds a quote character: its lines are then checked
     #: against the strict reader one by one.
     quoted: bool = False
+    #: The file's bytes as read (with its byte-order mark), for the strict reader.
+    source: bytes = b""
 
 
 def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
@@ -125,7 +127,7 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
         return None
     if any(data.startswith(bom) for bom in _OTHER_BOMS):
         return None
-    data = data.removeprefix(codecs.BOM_UTF8)
+    source, data = data, data.removeprefix(codecs.BOM_UTF8)
     if any(byte in data for byte in _BAD_ASCII) or data.count(b"\r") != data.count(
             b"\r\n"):
         return None  # (a carriage return alone ends a row for the strict reader)
@@ -138,7 +140,7 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
     head = _head(data, starts)
     if head is None:
         return None
-    return FastFile(data, head[1], head[0], starts, quoted=b'"' in data)
+    return FastFile(data, head[1], head[0], starts, quoted=b'"' in data, source=source)
 
 
 def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]], str] | None:
