@@ -1,4 +1,4 @@
-"""The fast path of the CSV reader: pyarrow parses the files it can vouch for.
+r"""The fast path of the CSV reader: pyarrow parses the files it can vouch for.
 
 :func:`netmap.read_csv` reads every file with the standard library's strict
 CSV reader (:func:`netmap.io.csv.rows_from_bytes`), which knows every
@@ -9,7 +9,7 @@ whole. This module takes that path only for files where it gives exactly
 what the strict reader gives, and says so by returning None otherwise:
 
 - :func:`scan` vouches for the bytes: UTF-8 (with or without a byte-order
-  mark), no quote character, no NUL, no line end but ``\\n`` and ``\\r\\n``,
+  mark), no quote character, no NUL, no line end but ``\n`` and ``\r\n``,
   no control character that Python counts as whitespace, no line longer
   than the csv module's field limit; it parses the first lines with the
   strict reader, to find the header as it does.
@@ -37,9 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from netmap.model._formula import unescape_cell
 from netmap.model._labels import INVISIBLE_MARKS
-from netmap.model._raw import RawTable, finish_table, find_header
+from netmap.model._raw import RawTable, find_header, finish_table
 from netmap.model.exceptions import FileFormatError
 
 __all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
@@ -48,11 +47,10 @@ __all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
 #: is as quick, and the two paths would only differ in what they cost.
 MIN_BYTES = 1 << 16
 
-#: ASCII bytes the fast path does not vouch for: NUL, the quote, and the
-#: control characters Python's ``str.strip`` takes for whitespace besides
-#: the tab (vertical tab, form feed, file, group, record and unit separators).
-_BAD_ASCII = np.zeros(256, dtype=bool)
-_BAD_ASCII[[0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F, ord('"')]] = True
+#: ASCII bytes the fast path does not vouch for: NUL and the control characters
+#: Python's ``str.strip`` takes for whitespace besides the tab (vertical tab,
+#: form feed, file, group, record and unit separators).
+_BAD_ASCII = tuple(bytes([b]) for b in (0, 0x0B, 0x0C, 0x1C, 0x1D, 0x1E, 0x1F))
 
 #: Non-ASCII characters a cell must not hold on the fast path: those that
 #: :func:`netmap.model._labels.clean_text` changes or strips (direction
@@ -66,6 +64,9 @@ SUSPECT_CHARACTERS = re.compile(
 #: The longest line the fast path takes, in bytes (the csv module's default
 #: field limit, above which the strict reader refuses a cell).
 _FIELD_LIMIT = csv.field_size_limit()
+
+#: A cell :func:`netmap.model._formula.unescape_cell` takes the first quote off.
+_FORMULA_QUOTE = r"^'+[=+\-@\t\r]"
 
 _OTHER_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE,
                codecs.BOM_UTF16_BE, b"\x84\x31\x95\x33", b"\xdd\x73\x66\x73",
@@ -104,6 +105,11 @@ class FastFile:
     delimiter: str
     head: list[tuple[int, list[str]]]
     starts: np.ndarray
+    #: Whether the file holds a quote character: its lines are then checked
+    #: against the strict reader one by one.
+    quoted: bool = False
+    #: The file's bytes as read (with its byte-order mark), for the strict reader.
+    source: bytes = b""
 
 
 def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
@@ -121,11 +127,11 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
         return None
     if any(data.startswith(bom) for bom in _OTHER_BOMS):
         return None
-    data = data.removeprefix(codecs.BOM_UTF8)
-    raw = np.frombuffer(data, dtype=np.uint8)
-    counts = np.bincount(raw, minlength=256)
-    if counts[_BAD_ASCII].any() or counts[13] != data.count(b"\r\n"):
+    source, data = data, data.removeprefix(codecs.BOM_UTF8)
+    if any(byte in data for byte in _BAD_ASCII) or data.count(b"\r") != data.count(
+            b"\r\n"):
         return None  # (a carriage return alone ends a row for the strict reader)
+    raw = np.frombuffer(data, dtype=np.uint8)
     ends = np.flatnonzero(raw == 10).astype(np.int64)
     tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
     starts = np.concatenate(([0], ends + 1, tail)).astype(np.int64)
@@ -134,7 +140,7 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
     head = _head(data, starts)
     if head is None:
         return None
-    return FastFile(data, head[1], head[0], starts)
+    return FastFile(data, head[1], head[0], starts, quoted=b'"' in data, source=source)
 
 
 def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]], str] | None:
@@ -147,16 +153,18 @@ def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]],
     filled, delimiter = 0, None
     for line in range(len(starts) - 1):
         try:
-            lines.append(data[int(starts[line]):int(starts[line + 1])].decode("utf-8"))
+            lines.append(data[starts[line]:starts[line + 1]].decode("utf-8"))
         except UnicodeDecodeError:
             return None
         if delimiter is None:
             if not lines[-1].strip(" ,;\t\r\n"):
                 continue
             delimiter = _delimiter(lines[-1])
-            rows = [(n + 1, next(csv.reader([text], delimiter=delimiter, strict=True), []))
-                    for n, text in enumerate(lines[:-1])]
-        cells = next(csv.reader([lines[-1]], delimiter=delimiter, strict=True), [])
+            rows = [(n + 1, _split(text, delimiter) or []) for n, text in enumerate(
+                lines[:-1])]  # (blank lines: no quote in them)
+        cells = _split(lines[-1], delimiter)
+        if cells is None:
+            return None
         rows.append((line + 1, cells))
         filled += any(cell_text(c) is not None for c in cells)
         if filled > MAX_TITLE_ROWS:
@@ -166,30 +174,37 @@ def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]],
     return rows, delimiter
 
 
+def _split(line: str, delimiter: str) -> list[str] | None:
+    """One line's cells as the strict reader reads them; None if it reads no row alone."""
+    try:
+        rows = list(csv.reader([line], delimiter=delimiter, strict=True))
+    except csv.Error:
+        return None
+    return rows[0] if len(rows) == 1 else [] if not rows else None
+
+
 def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     """The raw table of a scanned file, as the strict reader builds it; None if unsure.
 
     Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
     it off (``unquote``).
     """
-    import pyarrow as pa
-
     try:
         header = find_header(table, f.head, file=file, unquote=True)
     except FileFormatError:
         return None
     line = f.head[header.pos][0]  # the header's line number, from 1
     count = len(f.head[header.pos][1])
-    body = f.data[int(f.starts[line]):]
-    parsed = _parse(body, f.delimiter, count)
-    if parsed is None:
-        return None
     numbers = _row_numbers(f, line)
-    if len(numbers) != parsed.num_rows:
+    parsed = _parse(memoryview(f.data)[int(f.starts[line]):], f.delimiter, count,
+                    empty=not len(numbers), quoted=f.quoted)
+    if parsed is None or len(numbers) != parsed.num_rows:
+        return None
+    if f.quoted and not _quoted_lines_agree(f, parsed, numbers, line):
         return None
     columns: dict[str, pd.Series] = {}
     for j in range(count):
-        cells = _clean(parsed.column(j), pa)
+        cells = _clean(parsed.column(j))
         if cells is None:
             return None
         if j >= header.width:
@@ -203,25 +218,60 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     return finish_table(table, frame, numbers, header, {}, file=file)
 
 
-def _parse(body: bytes, delimiter: str, count: int):
+def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool):
     """The body's cells as a pyarrow table of text, or None for a ragged row."""
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
-    if not body.strip(b"\r\n"):
-        return pa.table({f"c{j}": pa.array([], pa.string()) for j in range(count)})
     names = [f"c{j}" for j in range(count)]
+    if empty:
+        return pa.table({name: pa.array([], pa.string()) for name in names})
     try:
         return pcsv.read_csv(
             pa.py_buffer(body),
             read_options=pcsv.ReadOptions(column_names=names),
-            parse_options=pcsv.ParseOptions(delimiter=delimiter, quote_char=False,
+            parse_options=pcsv.ParseOptions(delimiter=delimiter,
+                                            quote_char='"' if quoted else False,
+                                            double_quote=True, escape_char=False,
+                                            newlines_in_values=False,
                                             ignore_empty_lines=True),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), null_values=[],
-                strings_can_be_null=False, check_utf8=True))
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+                check_utf8=True))
     except (pa.ArrowInvalid, ValueError):
         return None
+
+
+def _quoted_lines_agree(f: FastFile, parsed, numbers: np.ndarray, header: int) -> bool:
+    """Whether every line holding a quote reads alone, and as pyarrow read it.
+
+    The strict reader reads each such line on its own (so a quoted cell
+    may not run on to the next line); its cells must be pyarrow's, cell
+    for cell. The other lines hold no quote, so both read them alike.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    raw = np.frombuffer(f.data, dtype=np.uint8)
+    lines = np.unique(np.searchsorted(f.starts, np.flatnonzero(raw == ord('"')),
+                                      side="right"))  # line numbers, from 1
+    lines = lines[lines > header]
+    records = np.searchsorted(numbers, lines)
+    if (records >= len(numbers)).any() or (numbers[records] != lines).any():
+        return False
+    cells: list[list[str]] = [[] for _ in range(parsed.num_columns)]
+    for n in lines:
+        text = f.data[int(f.starts[n - 1]):int(f.starts[n])].decode("utf-8")
+        row = _split(text, f.delimiter)
+        if row is None or len(row) != parsed.num_columns:
+            return False
+        for j, cell in enumerate(row):
+            cells[j].append(cell)
+    taken = pa.array(records, type=pa.int64())
+    return all(pc.all(pc.equal(parsed.column(j).take(taken),
+                               pa.array(cells[j], pa.string()))).as_py() is not False
+               for j in range(parsed.num_columns))
 
 
 def _row_numbers(f: FastFile, line: int) -> np.ndarray:
@@ -239,24 +289,29 @@ def _row_numbers(f: FastFile, line: int) -> np.ndarray:
     return np.flatnonzero(length > 0).astype(np.int64) + line + 1
 
 
-def _clean(column, pa) -> pd.Series | None:
-    """Cells of one column as the strict reader cleans them; None if unsure.
+def _clean(column) -> pd.Series | None:
+    """Cells of one column as the strict reader cleans them, as text; None if unsure.
 
-    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`),
-    and trimmed of spaces and tabs; an empty cell becomes None, and the
-    quote before a would-be formula is taken off.
+    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`);
+    cells are trimmed of spaces and tabs, an empty cell becomes missing,
+    and the quote before a would-be formula is taken off
+    (:func:`netmap.model._formula.unescape_cell`). The cells come back as
+    pandas text (``"str"``, missing as NaN), which the validation takes as
+    cleaned.
     """
     import unicodedata
 
+    import pyarrow as pa
     import pyarrow.compute as pc
 
-    encoded = pc.utf8_trim(column, " \t").combine_chunks().dictionary_encode()
-    uniques = encoded.dictionary.to_pylist()
-    joined = "\n".join(uniques)
+    cells = pc.utf8_trim(column, " \t")
+    distinct = pc.unique(cells).to_pylist()
+    joined = "\n".join(distinct)
     if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
         return None
-    cleaned = np.empty(len(uniques), dtype=object)
-    cleaned[:] = [unescape_cell(u) if u else None for u in uniques]
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    return pd.Series(cleaned[codes] if len(uniques) else np.full(len(codes), None),
-                     dtype=object)
+    if "" in distinct:
+        cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.string()), cells)
+    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE):
+        cells = pc.if_else(pc.match_substring_regex(cells, _FORMULA_QUOTE),
+                           pc.utf8_slice_codeunits(cells, 1), cells)
+    return pd.Series(pd.array(cells, dtype="str"))

@@ -261,7 +261,7 @@ def _raw_table(table: str, entry: Entry) -> RawTable:
         raw = fast_table(entry.fast, table, file=entry.file)
         if raw is not None:
             return raw
-        entry.rows = rows_from_bytes(entry.fast.data, file=entry.file)
+        entry.rows = rows_from_bytes(entry.fast.source, file=entry.file)
     return table_from_rows(table, entry.rows, file=entry.file, unquote=True)
 
 

@@ -31,7 +31,11 @@ class RawTable:
     table : str
         Canonical table name (``actors``, ``ties`` ...).
     frame : pandas.DataFrame
-        Data rows only, one column per header as written (trimmed).
+        Data rows only, one column per header as written (trimmed). Cells
+        are cleaned (see :func:`cell_text`): object columns of text and
+        None, typed columns of a user's DataFrame, or (from the CSV
+        reader's fast path) pandas text columns (``"str"``, NaN where
+        empty), which are taken as cleaned.
     rows : numpy.ndarray
         For each row of ``frame``, the row number the user sees (CSV line,
         Excel row, or DataFrame index label).
@@ -300,7 +304,7 @@ def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: H
     # Rows right under the header that repeat it in another language.
     skip = 0
     while skip < len(frame) and keep[skip] and all(
-        _is_header_alias(c, header.labels[k], table)
+        _is_header_alias(None if c is None or c != c else c, header.labels[k], table)
         for k, c in enumerate(frame.iloc[skip].tolist())
     ):
         keep[skip] = False

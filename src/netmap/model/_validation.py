@@ -97,6 +97,9 @@ class _Checker:
         self.directed = directed
         self.errors: list[InputError] = []
         self.issues: list[dict] = []
+        #: Each reference column's values as positions among the ids it names
+        #: (-1: missing or unknown), by (table, column).
+        self.positions: dict[tuple[str, str], np.ndarray] = {}
 
     # -- reporting -------------------------------------------------------
     def error(self, raw: RawTable, cls, problem, **kw) -> None:
@@ -181,8 +184,7 @@ class _Checker:
 
     def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
                    vocab: Vocabulary) -> pd.Series:
-        codes, unknown = vocab.normalise(df[column].astype(object)
-                                         .where(df[column].notna(), None))
+        codes, unknown = vocab.normalise(df[column])
         if unknown.any():
             bad = df[column][unknown]
             for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
@@ -212,10 +214,10 @@ class _Checker:
                 values):
             out = values.astype("float64")
         else:
-            text = _as_text(values)
-            out = exact_floats(text)
-            bad = text.notna() & out.isna()
+            out = _distinct_floats(values)
+            bad = values.notna() & out.isna()
             if bad.any():
+                text = _as_text(values)
                 for label, idx in text[bad].groupby(text[bad], sort=False).groups.items():
                     rows = raw.rows[df.index.get_indexer(idx)]
                     hint = "write it with a decimal point, e.g. 2.5" if re.fullmatch(
@@ -238,7 +240,9 @@ class _Checker:
              optional: bool = False) -> pd.Series:
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
-        missing = values.notna().to_numpy() & ~is_in(values, known)
+        positions = positions_in(values, known)
+        self.positions[(raw.table, column)] = positions
+        missing = values.notna().to_numpy() & (positions < 0)
         if missing.any():
             by_name = {}
             if names is not None:
@@ -279,6 +283,8 @@ class _Checker:
 
 def _as_text(values: pd.Series) -> pd.Series:
     """Identifiers and labels as text (numbers from Excel or frames included)."""
+    if _is_clean_text(values):
+        return values
     if values.dtype == object and pd.api.types.infer_dtype(values, skipna=True) in (
             "string", "empty"):
         out = values  # already cleaned text (see netmap.model._raw)
@@ -287,17 +293,36 @@ def _as_text(values: pd.Series) -> pd.Series:
     return out.astype("str").where(out.notna(), np.nan).astype("str")
 
 
-def is_in(values: pd.Series, known: pd.Index) -> np.ndarray:
-    """Whether each value is one of ``known``, looked up once per distinct value.
+def _is_clean_text(values: pd.Series) -> bool:
+    """Whether a column is pandas text with NaN for missing: cleaned text of a raw table.
+
+    (See :class:`netmap.model._raw.RawTable`: the CSV reader's fast path
+    gives its cells so.)
+    """
+    return isinstance(values.dtype, pd.StringDtype) and values.dtype.na_value is np.nan
+
+
+def _is_arrow_text(array) -> bool:
+    """Whether a pandas array is text held by pyarrow."""
+    return isinstance(array, pd.arrays.ArrowStringArray)
+
+
+def positions_in(values: pd.Series, known: pd.Index) -> np.ndarray:
+    """Where each value is in ``known`` (-1 if not there), looked up once per distinct value.
 
     ``known`` holds distinct values. Works alike on object and Arrow-backed
     text, whose own ``isin`` goes through a Python loop over ``known``.
     """
+    if _is_arrow_text(values.array) and _is_arrow_text(known.array):
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        found = pc.index_in(pa.array(values.array), value_set=pa.array(known.array))
+        return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     lookup = pd.Index(np.asarray(known, dtype=object), dtype=object)
-    found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object),
-                                        dtype=object)) >= 0
-    return np.append(found, False)[codes]
+    found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object), dtype=object))
+    return np.append(found, -1)[codes]
 
 
 _TRUE_FALSE = {"TRUE": True, "FALSE": False, "True": True, "False": False,
@@ -314,6 +339,8 @@ def _infer(values: pd.Series) -> pd.Series:
     every value is whole, since Excel does not tell 2 from 2.0; it is
     boolean when every value is true or false (any case).
     """
+    if _is_clean_text(values):  # as the strict reader gives it
+        values = values.astype(object).where(values.notna(), None)
     if pd.api.types.is_bool_dtype(values):
         return values.astype("boolean")
     if pd.api.types.is_integer_dtype(values):
@@ -370,6 +397,14 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     out_obj = np.full(len(values), None, dtype=object)
     out_obj[present] = exact[codes]
     return pd.Series(out_obj, index=values.index, dtype=object)
+
+
+def _distinct_floats(values: pd.Series) -> pd.Series:
+    """:func:`exact_floats` of a column's text, each distinct value read once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    distinct = pd.Series(uniques, dtype=values.dtype if _is_clean_text(values) else object)
+    parsed = exact_floats(_as_text(distinct)).to_numpy(dtype=np.float64)
+    return pd.Series(np.append(parsed, np.nan)[codes], index=values.index)
 
 
 def exact_floats(text: pd.Series) -> pd.Series:
@@ -639,7 +674,7 @@ def _check_orgs(ck: _Checker, raw: RawTable, org: pd.Series, ids: pd.Series,
     level_of = level_of[~level_of.index.duplicated()]
     org_level = org.map(level_of)
     bad = (has_org & (org_level != "organisation").to_numpy()
-           & org.isin(known).to_numpy())
+           & (positions_in(org, known) >= 0))
     if bad.any():
         rows = raw.rows[bad]
         ck.error(raw, InconsistentActorError,
@@ -798,7 +833,8 @@ def _huge_wave(ck: _Checker, raws: dict[str, RawTable],
     """Report a wave written as a whole number beyond int64 (no wave column holds it)."""
     for name, cols in labels.items():
         for col, lab in cols.items():
-            huge = lab.map(lambda v: isinstance(v, int) and not -2**63 <= v < 2**63)
+            huge = _per_distinct(lab, lambda v: isinstance(v, int)
+                                 and not -2**63 <= v < 2**63, False).astype(bool)
             if huge.any():
                 raw = raws[name]
                 rows = raw.rows[huge.to_numpy(dtype=bool)]
@@ -839,7 +875,8 @@ def _wave_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.Da
         start = np.full(len(frame), -1, dtype=np.int64)
         end = np.full(len(frame), len(order), dtype=np.int64)
         for col, lab in cols.items():
-            arr = lab.map(rank).to_numpy(dtype=float, na_value=np.nan)
+            arr = _per_distinct(lab, lambda v: rank.get(v, np.nan), np.nan).to_numpy(
+                dtype=float)
             if col == "wave":
                 start = np.where(np.isnan(arr), -1, arr).astype(np.int64)
             else:
@@ -879,7 +916,9 @@ def _kept_dropped_flagged(ck: _Checker, raws: dict[str, RawTable],
     if self_ties.any():
         ck.issue(raw_t, "self-tie", "self-tie (an actor tied to itself) kept",
                  rows=raw_t.rows[self_ties])
-    tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed)
+    ends = (ck.positions.get(("ties", "source")), ck.positions.get(("ties", "target")))
+    tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed,
+                                      ends=None if ends[0] is None else ends)
     for name in ("memberships", "activities"):
         if name in tables:
             tables[name] = _drop_duplicates(ck, raws[name], tables[name], True)
@@ -923,14 +962,25 @@ def _input_order(columns: list[str], given: list[str]) -> list[str]:
 
 
 def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
-    values = lab.to_numpy(dtype=object)
+    """The wave labels as a column: Int64 if all whole, Float64 if numbers, else text."""
+    codes, uniques = pd.factorize(lab.to_numpy(dtype=object), use_na_sentinel=True)
     if numeric:
-        present = [v for v in values if v is not None]
-        if all(isinstance(v, int) for v in present):
-            return pd.array([pd.NA if v is None else v for v in values], dtype="Int64")
-        return pd.array([pd.NA if v is None else float(v) for v in values],
-                        dtype="Float64")
-    return pd.array([np.nan if v is None else str(v) for v in values], dtype="str")
+        if all(isinstance(v, int) for v in uniques):
+            distinct = pd.array(list(uniques), dtype="Int64")
+        else:
+            distinct = pd.array([float(v) for v in uniques], dtype="Float64")
+    else:
+        distinct = pd.array([str(v) for v in uniques], dtype="str")
+    return distinct.take(codes, allow_fill=True)
+
+
+def _per_distinct(values: pd.Series, fn, missing) -> pd.Series:
+    """``fn`` of each value (``missing`` where missing), called once per distinct value."""
+    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    out = np.empty(len(uniques) + 1, dtype=object)
+    out[:-1] = [fn(v) for v in uniques]
+    out[-1] = missing
+    return pd.Series(out[codes], index=values.index)
 
 
 def _check_derived(ck: _Checker, raw: RawTable, df: pd.DataFrame, column: str,
@@ -964,17 +1014,17 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
                 tables[target]):
             continue  # (no actor or body to compare with: every reference is unknown)
         t_start, t_end = spans[target]
-        pos = pd.Series(np.arange(len(tables[target])), index=tables[target].index)
-        pos = pos[~pos.index.duplicated()]
+        ids = tables[target].index
+        first = ~ids.duplicated()
         start, end = spans[name]
         frame = tables[name]
         has_wave = ("wave" in frame) & frame.get("wave", pd.Series(
             index=frame.index)).notna().to_numpy()
         has_until = ("until" in frame) & frame.get("until", pd.Series(
             index=frame.index)).notna().to_numpy()
-        idx = frame[col].map(pos).to_numpy(dtype=float, na_value=np.nan)
-        ok = ~np.isnan(idx)
-        i = np.where(ok, idx, 0).astype(np.int64)
+        where = positions_in(frame[col], ids[first])
+        ok = where >= 0
+        i = np.where(ok, np.flatnonzero(first)[where], 0).astype(np.int64)
         early = ok & has_wave & (start < t_start[i])
         late = ok & has_until & (end > t_end[i])
         what = "actor" if target == "actors" else "body"
@@ -993,9 +1043,12 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
 
 
 def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
-                     directed: bool) -> pd.DataFrame:
-    """The rows without exact duplicates (either way round, for undirected ties)."""
-    dup = _duplicated(frame, directed)
+                     directed: bool, ends: tuple | None = None) -> pd.DataFrame:
+    """The rows without exact duplicates (either way round, for undirected ties).
+
+    ``ends`` are the ties' sources and targets as positions among the actors.
+    """
+    dup = _duplicated(frame, directed, ends)
     if not dup.any():
         return frame
     rows = raw.rows[dup]
@@ -1006,21 +1059,34 @@ def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
     return frame[~dup]
 
 
-def _duplicated(frame: pd.DataFrame, directed: bool) -> np.ndarray:
+def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None
+                ) -> np.ndarray:
     """Rows equal to an earlier row in every column (ends either way round if undirected).
 
     Each column is coded by its distinct values (missing values alike), and
-    the rows compared as rows of codes; the ends of an undirected tie are
-    coded together and put in order.
+    the rows compared as rows of codes. The ends of an undirected tie are
+    coded together (``ends``: positions among the actors, or else from
+    their values) and put in order.
     """
     if not len(frame.columns):
         return np.zeros(len(frame), dtype=bool)
+    swap = not directed and "source" in frame
+    if swap:
+        s, t = ends if ends is not None else _joint_codes(frame["source"], frame["target"])
     codes = {}
     for column in frame.columns:
-        codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
-    if not directed and "source" in frame:
-        ends = pd.factorize(pd.concat([frame["source"], frame["target"]],
-                                      ignore_index=True), use_na_sentinel=True)[0]
-        s, t = ends[:len(frame)], ends[len(frame):]
-        codes["source"], codes["target"] = np.minimum(s, t), np.maximum(s, t)
+        if swap and column in ("source", "target"):
+            codes[column] = np.minimum(s, t) if column == "source" else np.maximum(s, t)
+        else:
+            codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
     return pd.DataFrame(codes).duplicated(keep="first").to_numpy()
+
+
+def _joint_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Codes of two columns' values, equal where the values are equal (missing: -1)."""
+    codes_a, uniques_a = pd.factorize(a, use_na_sentinel=True)
+    codes_b, uniques_b = pd.factorize(b, use_na_sentinel=True)
+    where = pd.Index(uniques_a).get_indexer(pd.Index(uniques_b))
+    new = where < 0
+    where[new] = len(uniques_a) + np.arange(new.sum())
+    return codes_a, np.where(codes_b < 0, -1, np.append(where, -1)[codes_b])

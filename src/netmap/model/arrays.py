@@ -174,8 +174,9 @@ def int32_indices(matrix: sp.csr_array) -> sp.csr_array:
 
 def _positions(ids: pd.Index, values: pd.Series) -> np.ndarray:
     """``ids.get_indexer(values)``, each distinct value looked up once."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return np.append(ids.get_indexer(uniques), -1)[codes]
+    from netmap.model._validation import positions_in
+
+    return positions_in(values, ids)
 
 
 def or_none(condition, values) -> np.ndarray:

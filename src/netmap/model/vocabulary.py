@@ -193,9 +193,8 @@ class Vocabulary:
         unknown : pandas.Series of bool
             True where a label is present but not in the vocabulary.
         """
-        import pandas as pd
-
         import numpy as np
+        import pandas as pd
 
         codes, distinct = pd.factorize(values, use_na_sentinel=True)
         looked = [self.lookup(v) if isinstance(v, str) else None for v in distinct]
