@@ -97,8 +97,14 @@ def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
     those pairs are then looked up.
     """
     arcs = sp.csr_array((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, n))
-    both = (arcs + arcs.T).tocsr()  # each tied pair, both ways (C: no sort of keys)
+    return _pair_triangles(arcs + arcs.T)
+
+
+def _pair_triangles(both) -> np.ndarray:
+    """:func:`_triangles` of the tied pairs ``both`` (a symmetric sparse matrix, no diagonal)."""
+    both = sp.csr_array(both)
     both.sort_indices()
+    n = both.shape[0]
     degree = np.diff(both.indptr)
     rank = np.empty(n, dtype=np.int64)
     rank[np.argsort(degree, kind="stable")] = np.arange(n)
@@ -138,7 +144,7 @@ def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         n = adj.shape[0]
         rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
         arcs = rows * n + adj.indices  # sorted: the CSR is canonical
-        x, y, z = _triangles(rows, adj.indices.astype(np.int64), n).T
+        x, y, z = _pair_triangles(adj + adj.T).T
         arc = {(a, b): _contains(arcs, s * n + t)
                for (a, s), (b, t) in permutations(zip("xyz", (x, y, z), strict=True), 2)}
         ends = {"x": x, "y": y, "z": z}
