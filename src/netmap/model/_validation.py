@@ -325,6 +325,22 @@ def positions_in(values: pd.Series, known: pd.Index) -> np.ndarray:
     return np.append(found, -1)[codes]
 
 
+def in_index(values: pd.Series | pd.Index, known: pd.Index) -> np.ndarray:
+    """Whether each value is in ``known`` (distinct values): ``values.isin(known)`` as an array.
+
+    :func:`positions_in` underneath, so each distinct value is looked up
+    once; pandas' own ``isin`` on Arrow-backed text goes through a Python
+    loop over ``known`` (0.1 s for the ids of a 100,000-actor map).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> in_index(pd.Series(["moe", "ngo", None]), pd.Index(["ngo", "city"])).tolist()
+    [False, True, False]
+    """
+    return positions_in(pd.Series(values), known) >= 0
+
+
 _TRUE_FALSE = {"TRUE": True, "FALSE": False, "True": True, "False": False,
                "true": True, "false": False}
 

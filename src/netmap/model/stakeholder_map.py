@@ -12,7 +12,7 @@ import pandas as pd
 from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_bool, check_date
 from netmap.model._raw import table_from_frame
-from netmap.model._validation import ISSUE_COLUMNS, Validated, validate_tables
+from netmap.model._validation import ISSUE_COLUMNS, Validated, in_index, validate_tables
 from netmap.model._warnings import warn
 from netmap.model.arrays import MapArrays
 from netmap.model.exceptions import DataWarning, ParameterError, WaveError
@@ -416,18 +416,18 @@ class StakeholderMap:
 
         present = actors.index
         ties = self._ties[mask(self._ties)
-                          & self._ties["source"].isin(present).to_numpy()
-                          & self._ties["target"].isin(present).to_numpy()]
+                          & in_index(self._ties["source"], present)
+                          & in_index(self._ties["target"], present)]
         memberships = activities = None
         if self._memberships is not None:
             mem = self._memberships
-            keep = mask(mem) & mem["actor"].isin(present).to_numpy()
+            keep = mask(mem) & in_index(mem["actor"], present)
             if bodies is not None:
-                keep &= mem["body"].isin(bodies.index).to_numpy()
+                keep &= in_index(mem["body"], bodies.index)
             memberships = mem[keep].reset_index(drop=True)
         if self._activities is not None:
             act = self._activities
-            activities = act[mask(act) & act["actor"].isin(present).to_numpy()]
+            activities = act[mask(act) & in_index(act["actor"], present)]
             activities = activities.reset_index(drop=True)
         ties = ties.reset_index(drop=True)
         ties.index.name = "tie"
