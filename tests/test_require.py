@@ -41,3 +41,15 @@ def test_what_is_there_is_returned():
     # commands are found beside the interpreter (the virtual environment's bin) first
     found = require(Path(sys.executable).name, command=True)
     assert Path(found).parent == Path(sys.executable).parent
+
+
+def test_a_module_left_out_on_purpose_skips_even_under_ci(monkeypatch):
+    # the lowest-versions job removes pyarrow and fa2 and says so (.ci/run)
+    monkeypatch.setenv("CI", "true")
+    monkeypatch.setenv("NETMAP_LEFT_OUT", "pyarrow no_such_module_of_netmap")
+    with pytest.raises(pytest.skip.Exception, match="left out on purpose"):
+        require("no_such_module_of_netmap")
+    with pytest.raises(pytest.skip.Exception, match="left out on purpose"):
+        require("json")  # even one that is there: the job runs as if it were not
+    monkeypatch.setenv("NETMAP_LEFT_OUT", "")
+    assert require("json") is json
