@@ -53,7 +53,8 @@ if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["layout", "force_positions", "sector_positions", "separate", "anchors",
-           "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO"]
+           "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO",
+           "UNCROSS_UP_TO", "STRONG_GRAVITY"]
 
 #: The layouts :func:`netmap.plot.layout` knows.
 LAYOUTS = ("force", "sector", "auto")
@@ -70,6 +71,16 @@ SEPARATES_FROM = 0.25
 #: Components of up to this many actors are laid out by networkx's ForceAtlas2
 #: with LinLog (which compares every pair of actors); larger ones by igraph.
 FORCEATLAS2_UP_TO = 800
+
+#: Components with up to this many ties (persons' ties counted as their
+#: organisation's) get igraph's Davidson-Harel pass against crossings after
+#: the force layout: each of its rounds compares every pair of ties (about a
+#: second at the 2x5 sample's 352 on a busy 2-core machine).
+UNCROSS_UP_TO = 400
+
+#: The gravity of ForceAtlas2's strong-gravity mode for components above
+#: :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors (the ``fa2`` package).
+STRONG_GRAVITY = 0.03
 
 #: Without igraph, components of up to this many actors are refined by
 #: networkx's ``spring_layout`` (which compares every pair); larger ones keep
@@ -312,7 +323,7 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
         return xy
     import networkx as nx
 
-    if k <= FORCEATLAS2_UP_TO:
+    if k <= FORCEATLAS2_UP_TO:  # networkx's compares every pair: small components only
         g = nx.Graph()
         g.add_nodes_from(range(k))
         g.add_edges_from(zip(s.tolist(), t.tolist(), strict=True))
@@ -323,6 +334,9 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                                         seed=int(rng.integers(2 ** 31)))
         out = np.array([pos[i] for i in range(k)], dtype=float)
         return out if np.isfinite(out).all() else xy
+    fa2 = _fa2()
+    if fa2 is not None:
+        return _barnes_hut_forceatlas2(fa2, xy, s, t, iterations=iterations, rng=rng)
     ig = _igraph()
     if ig is not None:
         return _igraph_forces(ig, xy, s, t, iterations=iterations, rng=rng)
@@ -336,6 +350,67 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                            iterations=iterations, k=1 / spread,
                            seed=int(rng.integers(2 ** 31)))
     return np.array([pos[i] for i in range(k)]) * spread
+
+
+def _fa2():
+    """The ``fa2`` package's ForceAtlas2 class, or None when it is not installed."""
+    try:
+        from fa2 import ForceAtlas2
+    except ImportError:
+        return None
+    return ForceAtlas2
+
+
+def _barnes_hut_forceatlas2(fa2, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *,
+                            iterations: int, rng: np.random.Generator) -> np.ndarray:
+    """ForceAtlas2 of the ``fa2`` package from ``xy``: LinLog, Barnes-Hut, strong gravity.
+
+    Strong gravity (a pull towards the centre in proportion to the
+    distance, :data:`~netmap.plot.layouts.STRONG_GRAVITY`) keeps loosely
+    tied actors from drifting to the edge of the picture, where they
+    would leave most of it empty; the settings are those with the fewest
+    crossings of the ones that use as much of the panel as the best peer
+    (``benchmarks/bench_layout.py``).
+    """
+    k = len(xy)
+    adj = sp.csr_array((np.ones(2 * len(s)), (np.concatenate([s, t]), np.concatenate([t, s]))),
+                       shape=(k, k))
+    engine = fa2(linLogMode=True, barnesHutOptimize=True, strongGravityMode=True,
+                 gravity=STRONG_GRAVITY, seed=int(rng.integers(2 ** 31)), verbose=False)
+    out = np.asarray(engine.forceatlas2(adj, pos=xy.copy(), iterations=iterations), dtype=float)
+    return out if np.isfinite(out).all() else xy
+
+
+def _fewer_crossings(xy: np.ndarray, s: np.ndarray, t: np.ndarray,
+                     rng: np.random.Generator) -> np.ndarray:
+    """igraph's Davidson-Harel layout from ``xy``, its energy weighted towards fewer crossings.
+
+    Davidson and Harel (1996) move one actor at a time by simulated
+    annealing to lower an energy that counts tie crossings; started
+    from the force layout with a cool start (four short rounds, no fine
+    tuning) it keeps the force layout's shape and undoes crossings. Each round compares every pair of ties, so only
+    components of up to :data:`~netmap.plot.layouts.UNCROSS_UP_TO` ties
+    get it, and only with python-igraph.
+    """
+    ig = _igraph()
+    if ig is None or len(s) > UNCROSS_UP_TO or len(xy) < 4:
+        return xy
+    import random
+
+    g = ig.Graph(n=len(xy), edges=np.column_stack([s, t]).tolist())
+    # igraph's annealing works in a square about 10 * sqrt(k) wide; the
+    # force layout's ties are about one unit long and its actors about a
+    # unit apart: ten times larger is igraph's scale.
+    start = _scale(xy, s, t) * 10.0
+    ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 31))))
+    try:
+        out = g.layout_davidson_harel(seed=start.tolist(), maxiter=4, fineiter=0,
+                                      cool_fact=0.5, weight_edge_crossings=60.0,
+                                      weight_edge_lengths=0.1)
+    finally:
+        ig.set_random_number_generator(random)
+    moved = np.asarray(out.coords, dtype=float) / 10.0
+    return moved if np.isfinite(moved).all() else xy
 
 
 def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
@@ -392,6 +467,8 @@ def _component(adj: sp.csr_array, nodes: np.ndarray, rng: np.random.Generator,
     # start at one point: a little jitter lets repulsion part them.
     xy += rng.normal(scale=0.05, size=xy.shape)
     xy = _library_forces(xy, s, t, iterations=iterations, rng=rng)
+    if iterations > 0:
+        xy = _fewer_crossings(xy, s, t, rng)
     return _principal(_scale(xy, s, t))
 
 
