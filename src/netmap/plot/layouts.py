@@ -383,14 +383,19 @@ def _barnes_hut_forceatlas2(fa2, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *
 
 def _fewer_crossings(xy: np.ndarray, s: np.ndarray, t: np.ndarray,
                      rng: np.random.Generator) -> np.ndarray:
-    """igraph's Davidson-Harel layout from ``xy``, its energy weighted towards fewer crossings.
+    """Positions from ``xy`` with fewer crossings: igraph's Davidson-Harel layout.
 
     Davidson and Harel (1996) move one actor at a time by simulated
-    annealing to lower an energy that counts tie crossings; started
-    from the force layout with a cool start (four short rounds, no fine
-    tuning) it keeps the force layout's shape and undoes crossings. Each round compares every pair of ties, so only
-    components of up to :data:`~netmap.plot.layouts.UNCROSS_UP_TO` ties
-    get it, and only with python-igraph.
+    annealing to lower an energy that counts tie crossings; started from
+    the force layout with a cool start (four short rounds, no fine
+    tuning), it keeps the force layout's shape and undoes crossings,
+    lengthening some ties. Each round compares every pair of ties, so
+    only components of up to :data:`~netmap.plot.layouts.UNCROSS_UP_TO`
+    ties get it, and only with python-igraph.
+
+    Davidson, R. and Harel, D. (1996). Drawing graphs nicely using simulated
+    annealing. ACM Transactions on Graphics 15(4), 301-331.
+    https://doi.org/10.1145/234535.234538
     """
     ig = _igraph()
     if ig is None or len(s) > UNCROSS_UP_TO or len(xy) < 4:
