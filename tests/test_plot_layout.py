@@ -254,15 +254,52 @@ def test_igraph_keeps_its_default_random_generator(sample, monkeypatch):
     assert igraph.Graph.Erdos_Renyi(20, 0.2).get_edgelist() == one
 
 
-def test_auto_chooses_the_sector_layout_when_force_does_not_separate_sectors(sample):
+def test_auto_chooses_the_sector_layout_when_force_does_not_separate_sectors():
     from netmap.plot._quality import silhouette
 
-    pos = layout(sample, kind="auto", seed=0)
-    force = layout(sample, kind="force", seed=0)
-    score = silhouette(force.to_numpy(), sample.arrays.sector)
+    # 80% of the ties within a sector: the force layout is computed, and its
+    # silhouette is below the bound.
+    m = netmap.datasets.synthetic(200, 500, homophily=0.8, seed=1, bodies=False)
+    pos = layout(m, kind="auto", seed=0)
+    force = layout(m, kind="force", seed=0)
+    score = silhouette(force.to_numpy(), m.arrays.sector)
+    assert pos.attrs["within"] == pytest.approx(0.8, abs=0.01)
     assert pos.attrs["silhouette"] == pytest.approx(score)
     assert score < layout_module.SEPARATES_FROM
     assert pos.attrs["kind"] == "sector" and "regions" in pos.attrs
+
+
+def test_auto_draws_the_sector_layout_at_once_when_few_ties_lie_within_sectors(
+        sample, monkeypatch):
+    # The sample's ties lie within a sector in 54% of cases, below SECTOR_BELOW:
+    # the force layout is not computed at all.
+    a = sample.arrays
+    off = a.source != a.target
+    share = float(np.mean(a.sector[a.source[off]] == a.sector[a.target[off]]))
+    assert layout_module.within_share(a.sector, a.source, a.target) == pytest.approx(share)
+    assert share < layout_module.SECTOR_BELOW
+    sector = layout(sample, kind="sector", seed=0)
+
+    sizes = []  # force layouts computed: the sector layout's, one per sector, only
+
+    def counted(n, *args, **kwargs):
+        sizes.append(n)
+        return force_positions(n, *args, **kwargs)
+
+    monkeypatch.setattr(layout_module, "force_positions", counted)
+    pos = layout(sample, kind="auto", seed=0)
+    assert sizes and max(sizes) < a.n_actors
+    assert pos.attrs["kind"] == "sector" and np.isnan(pos.attrs["silhouette"])
+    assert pos.attrs["within"] == pytest.approx(share)
+    assert pos.equals(sector)
+
+
+def test_within_share_by_hand():
+    sector = np.array([0, 0, 1, 1])
+    # ties 0-1 (within), 1-2 (across), 2-3 (within), a self-tie 3-3 (left out)
+    assert layout_module.within_share(sector, np.array([0, 1, 2, 3]),
+                                      np.array([1, 2, 3, 3])) == pytest.approx(2 / 3)
+    assert np.isnan(layout_module.within_share(sector, np.array([3]), np.array([3])))
 
 
 def test_auto_keeps_the_force_layout_when_it_separates_sectors():

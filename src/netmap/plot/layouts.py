@@ -10,11 +10,16 @@ pivot multidimensional scaling of the graph distances (Brandes and Pich
 2007), which gets the large-scale shape right, and is refined by a
 library's force layout: up to :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors
 networkx's ForceAtlas2 with LinLog attraction (Jacomy et al. 2014;
-Noack 2007); above, igraph's Fruchterman-Reingold (1991)
-``layout_fruchterman_reingold`` (with its grid above 1,000 actors) when
-python-igraph is installed (``pip install netmap[fast]``), else
-networkx's ``spring_layout`` up to :data:`~netmap.plot.layouts.NETWORKX_UP_TO` actors, else the
-pivot MDS alone. Persons then stand on a small ring round their
+Noack 2007), followed, for components of up to
+:data:`~netmap.plot.layouts.UNCROSS_UP_TO` ties, by igraph's Davidson-Harel
+pass against crossings (Davidson and Harel 1996); above, up to
+:data:`~netmap.plot.layouts.BARNES_HUT_UP_TO` actors, the ``fa2`` package's
+ForceAtlas2 with LinLog, Barnes-Hut and strong gravity; above that igraph's
+Fruchterman-Reingold (1991) ``layout_fruchterman_reingold`` (with its grid
+above 1,000 actors). Both come with ``pip install netmap[fast]``; without
+them, networkx's ``spring_layout`` up to
+:data:`~netmap.plot.layouts.NETWORKX_UP_TO` actors, else the pivot MDS
+alone. Persons then stand on a small ring round their
 organisation, each facing the actors it is tied to; actors are moved
 apart until none is nearer another than ``SPACING``
 (:func:`~netmap.plot.layouts.separate`); and the components are packed side by side
@@ -33,7 +38,10 @@ towards the sectors they reach.
 ``kind="auto"`` draws the force layout when it separates the sectors,
 and the sector layout when it does not: when the silhouette of the
 force positions grouped by sector (``netmap.plot._quality.silhouette``)
-is below :data:`~netmap.plot.layouts.SEPARATES_FROM`.
+is below :data:`~netmap.plot.layouts.SEPARATES_FROM`. When fewer than
+:data:`~netmap.plot.layouts.SECTOR_BELOW` of the ties lie within a sector
+the force layout is known not to separate them (measured), and the
+sector layout is drawn at once: a large map does not pay for both.
 """
 
 from __future__ import annotations
@@ -54,7 +62,7 @@ if TYPE_CHECKING:
 
 __all__ = ["layout", "force_positions", "sector_positions", "separate", "anchors",
            "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO",
-           "UNCROSS_UP_TO", "STRONG_GRAVITY"]
+           "UNCROSS_UP_TO", "STRONG_GRAVITY", "BARNES_HUT_UP_TO", "SECTOR_BELOW", "within_share"]
 
 #: The layouts :func:`netmap.plot.layout` knows.
 LAYOUTS = ("force", "sector", "auto")
@@ -68,6 +76,15 @@ LAYOUTS = ("force", "sector", "auto")
 #: sample's scores about 0.06.
 SEPARATES_FROM = 0.25
 
+#: ``kind="auto"`` draws the sector layout at once, without computing the force
+#: layout, when fewer than this share of the ties lie within a sector: the force
+#: layout's silhouette by sector then stays well below
+#: :data:`~netmap.plot.layouts.SEPARATES_FROM`. Measured on synthetic maps of 60
+#: to 500 actors (``benchmarks/bench_layout.py --auto``): at a share of 0.75 the
+#: silhouette is at most 0.07, at 0.80 at most 0.13; it passes 0.25 only from
+#: about 0.85 (0.90 at 200 actors). The 2x5 sample's share is 0.54.
+SECTOR_BELOW = 0.75
+
 #: Components of up to this many actors are laid out by networkx's ForceAtlas2
 #: with LinLog (which compares every pair of actors); larger ones by igraph.
 FORCEATLAS2_UP_TO = 800
@@ -77,6 +94,13 @@ FORCEATLAS2_UP_TO = 800
 #: the force layout: each of its rounds compares every pair of ties (about a
 #: second at the 2x5 sample's 352 on a busy 2-core machine).
 UNCROSS_UP_TO = 400
+
+#: Components of up to this many actors above
+#: :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` are laid out by the ``fa2``
+#: package's ForceAtlas2 (Barnes-Hut) when it is installed; larger ones by
+#: igraph's Fruchterman-Reingold (at 10,000 actors / 100,000 ties, 33 s against
+#: 5 s on a busy 2-core machine).
+BARNES_HUT_UP_TO = 5000
 
 #: The gravity of ForceAtlas2's strong-gravity mode for components above
 #: :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors (the ``fa2`` package).
@@ -140,7 +164,10 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
         ``"sector"``: each sector in its own disc, so that cross-sector
         ties run between discs. ``"auto"``: the force layout when it
         separates the sectors (silhouette at least
-        :data:`~netmap.plot.layouts.SEPARATES_FROM`), else the sector layout.
+        :data:`~netmap.plot.layouts.SEPARATES_FROM`), else the sector
+        layout; when fewer than :data:`~netmap.plot.layouts.SECTOR_BELOW`
+        of the ties lie within a sector (:func:`within_share`), the
+        sector layout at once, without computing the force layout.
     seed : int, numpy Generator or None, default 0
         Seeds the layout: the same seed gives the same picture; None draws
         fresh randomness.
@@ -155,8 +182,10 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
         actors). For a sector layout, ``attrs["regions"]`` is a
         DataFrame indexed by sector code with the ``x``, ``y`` and
         ``radius`` of each sector's disc (sectors with actors only). For
-        ``kind="auto"``, ``attrs["kind"]`` is the layout chosen and
-        ``attrs["silhouette"]`` the force layout's silhouette by sector.
+        ``kind="auto"``, ``attrs["kind"]`` is the layout chosen,
+        ``attrs["within"]`` the share of ties within a sector and
+        ``attrs["silhouette"]`` the force layout's silhouette by sector
+        (NaN when the force layout was not computed).
 
     Raises
     ------
@@ -196,7 +225,9 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     check_choice("kind", kind, LAYOUTS)
     check_int("iterations", iterations, minimum=0)
     arr = m.arrays
-    if kind in ("force", "auto"):
+    within = within_share(arr.sector, arr.source, arr.target)
+    score = float("nan")
+    if kind == "force" or (kind == "auto" and not within < SECTOR_BELOW):
         xy = force_positions(arr.n_actors, arr.source, arr.target, seed=seed,
                              iterations=iterations, anchor=anchors(m))
         frame = _frame(arr.ids, xy)
@@ -206,7 +237,7 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
 
         score = silhouette(xy, arr.sector)
         if score >= SEPARATES_FROM or arr.n_actors < 3:
-            frame.attrs.update(kind="force", silhouette=score)
+            frame.attrs.update(kind="force", silhouette=score, within=within)
             return frame
     xy, regions = sector_positions(arr.sector, arr.source, arr.target, seed=seed,
                                    iterations=iterations, anchor=anchors(m))
@@ -214,8 +245,36 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     regions.index = pd.Index([arr.sectors[c] for c in regions.index], name="sector")
     frame.attrs["regions"] = regions
     if kind == "auto":
-        frame.attrs.update(kind="sector", silhouette=score)
+        frame.attrs.update(kind="sector", silhouette=score, within=within)
     return frame
+
+
+def within_share(sector: np.ndarray, source: np.ndarray, target: np.ndarray) -> float:
+    """The share of ties (self-ties aside) between two actors of one sector; NaN without ties.
+
+    Parameters
+    ----------
+    sector : numpy.ndarray of int
+        Sector code of each actor.
+    source, target : numpy.ndarray of int
+        The two ends of each tie.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> within_share(np.array([0, 0, 1]), np.array([0, 1, 2]), np.array([1, 2, 2]))
+    0.5
+    """
+    sector = np.asarray(sector)
+    source, target = np.asarray(source, dtype=np.int64), np.asarray(target, dtype=np.int64)
+    off = source != target
+    if not off.any():
+        return float("nan")
+    return float(np.mean(sector[source[off]] == sector[target[off]]))
 
 
 def _frame(ids: pd.Index, xy: np.ndarray) -> pd.DataFrame:
@@ -311,7 +370,9 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
 
     Up to :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors networkx's ``forceatlas2_layout``
     with LinLog attraction (Noack 2007; Jacomy et al. 2014), which pulls
-    clusters together and apart from each other; above, igraph's
+    clusters together and apart from each other; above, up to
+    :data:`~netmap.plot.layouts.BARNES_HUT_UP_TO` actors, the ``fa2``
+    package's ForceAtlas2 when it is installed; then igraph's
     ``layout_fruchterman_reingold`` (with its grid above 1,000 actors, a
     low start temperature so that the pivot MDS's shape stays) when
     python-igraph is installed, else networkx's
@@ -334,7 +395,7 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                                         seed=int(rng.integers(2 ** 31)))
         out = np.array([pos[i] for i in range(k)], dtype=float)
         return out if np.isfinite(out).all() else xy
-    fa2 = _fa2()
+    fa2 = _fa2() if k <= BARNES_HUT_UP_TO else None
     if fa2 is not None:
         return _barnes_hut_forceatlas2(fa2, xy, s, t, iterations=iterations, rng=rng)
     ig = _igraph()
