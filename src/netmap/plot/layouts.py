@@ -450,7 +450,8 @@ def _fewer_crossings(xy: np.ndarray, s: np.ndarray, t: np.ndarray,
     annealing to lower an energy that counts tie crossings; started from
     the force layout with a cool start (four short rounds, no fine
     tuning), it keeps the force layout's shape and undoes crossings,
-    lengthening some ties. Each round compares every pair of ties, so
+    lengthening some ties. A layout without crossings is left as it is,
+    and so is one the pass does not improve. Each round compares every pair of ties, so
     only components of up to :data:`~netmap.plot.layouts.UNCROSS_UP_TO`
     ties get it, and only with python-igraph.
 
@@ -462,6 +463,12 @@ def _fewer_crossings(xy: np.ndarray, s: np.ndarray, t: np.ndarray,
     if ig is None or len(s) > UNCROSS_UP_TO or len(xy) < 4:
         return xy
     import random
+
+    from netmap.plot._quality import crossings_per_tie
+
+    before = crossings_per_tie(xy, s, t)
+    if before == 0:
+        return xy
 
     g = ig.Graph(n=len(xy), edges=np.column_stack([s, t]).tolist())
     # igraph's annealing works in a square about 10 * sqrt(k) wide; the
@@ -476,7 +483,9 @@ def _fewer_crossings(xy: np.ndarray, s: np.ndarray, t: np.ndarray,
     finally:
         ig.set_random_number_generator(random)
     moved = np.asarray(out.coords, dtype=float) / 10.0
-    return moved if np.isfinite(moved).all() else xy
+    if not np.isfinite(moved).all() or crossings_per_tie(moved, s, t) >= before:
+        return xy
+    return moved
 
 
 def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
