@@ -281,12 +281,13 @@ def test_auto_draws_the_sector_layout_at_once_when_few_ties_lie_within_sectors(
     sector = layout(sample, kind="sector", seed=0)
 
     sizes = []  # force layouts computed: the sector layout's, one per sector, only
+    inner = layout_module._force
 
     def counted(n, *args, **kwargs):
         sizes.append(n)
-        return force_positions(n, *args, **kwargs)
+        return inner(n, *args, **kwargs)
 
-    monkeypatch.setattr(layout_module, "force_positions", counted)
+    monkeypatch.setattr(layout_module, "_force", counted)
     pos = layout(sample, kind="auto", seed=0)
     assert sizes and max(sizes) < a.n_actors
     assert pos.attrs["kind"] == "sector" and np.isnan(pos.attrs["silhouette"])
