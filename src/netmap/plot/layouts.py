@@ -79,10 +79,11 @@ SEPARATES_FROM = 0.25
 #: ``kind="auto"`` draws the sector layout at once, without computing the force
 #: layout, when fewer than this share of the ties lie within a sector: the force
 #: layout's silhouette by sector then stays well below
-#: :data:`~netmap.plot.layouts.SEPARATES_FROM`. Measured on synthetic maps of 60
-#: to 500 actors (``benchmarks/bench_layout.py --auto``): at a share of 0.75 the
-#: silhouette is at most 0.07, at 0.80 at most 0.13; it passes 0.25 only from
-#: about 0.85 (0.90 at 200 actors). The 2x5 sample's share is 0.54.
+#: :data:`~netmap.plot.layouts.SEPARATES_FROM`. Measured on synthetic maps of 60,
+#: 200 and 500 actors, two seeds each (``benchmarks/bench_layout.py --auto``): at
+#: a share of 0.75 the silhouette is at most 0.17, at 0.80 at most 0.20; it
+#: passes 0.25 from 0.85 at 500 actors, 0.90 at 200, 0.98 at 60. The 2x5
+#: sample's share is 0.54.
 SECTOR_BELOW = 0.75
 
 #: Components of up to this many actors are laid out by networkx's ForceAtlas2
@@ -166,7 +167,8 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
         separates the sectors (silhouette at least
         :data:`~netmap.plot.layouts.SEPARATES_FROM`), else the sector
         layout; when fewer than :data:`~netmap.plot.layouts.SECTOR_BELOW`
-        of the ties lie within a sector (:func:`within_share`), the
+        of the ties lie within a sector
+        (:func:`~netmap.plot.layouts.within_share`), the
         sector layout at once, without computing the force layout.
     seed : int, numpy Generator or None, default 0
         Seeds the layout: the same seed gives the same picture; None draws
