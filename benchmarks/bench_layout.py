@@ -29,9 +29,10 @@ Usage:
     python benchmarks/bench_layout.py [--maps 2x5,500,2000] [--scale N,TIES] [--auto]
 
 ``--scale 100000,1000000`` also times netmap's force layout on a synthetic
-map of that size; ``--auto`` prints the force layout's silhouette by sector
-on synthetic maps of 500 actors as homophily grows (where ``kind="auto"``
-switches).
+map of that size; ``--auto`` prints the share of ties within a sector and
+the force layout's silhouette by sector on synthetic maps of 60, 200 and
+500 actors as homophily grows (where ``kind="auto"`` switches, and where it
+skips the force layout), with the time ``kind="auto"`` takes.
 """
 
 from __future__ import annotations
@@ -60,6 +61,7 @@ from netmap.plot._quality import (  # noqa: E402
     panel_share,
     silhouette,
 )
+from netmap.plot.layouts import SECTOR_BELOW, within_share  # noqa: E402
 
 FIGSIZE, DPI = (11, 7.5), 100
 
@@ -205,12 +207,22 @@ def verdict(table: pd.DataFrame) -> list[str]:
 
 
 def auto_sweep() -> None:
-    print("\nsilhouette by sector of the force layout, synthetic 500 actors / 1,500 ties")
-    for h in (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98):
-        m = netmap.datasets.synthetic(500, 1500, homophily=h, seed=1)
-        pos = layout(m, kind="auto")
-        print(f"homophily {h:.2f}: silhouette {pos.attrs['silhouette']:.3f} -> "
-              f"{pos.attrs['kind']}")
+    print("\nshare of ties within a sector and silhouette by sector of the force layout "
+          "(synthetic maps, seeds 1 and 2); kind='auto' skips the force layout below "
+          f"a share of {SECTOR_BELOW}")
+    for n, ties in ((60, 150), (200, 500), (500, 1500)):
+        for h in (0.5, 0.75, 0.8, 0.85, 0.9, 0.95, 0.98):
+            for seed in (1, 2):
+                m = netmap.datasets.synthetic(n, ties, homophily=h, seed=seed, bodies=False)
+                a = m.arrays
+                force = layout(m, kind="force")
+                score = silhouette(force[["x", "y"]].to_numpy(), a.sector)
+                start = time.perf_counter()
+                pos = layout(m, kind="auto")
+                seconds = time.perf_counter() - start
+                print(f"{n} actors, homophily {h:.2f}, seed {seed}: within "
+                      f"{within_share(a.sector, a.source, a.target):.3f}, silhouette "
+                      f"{score:.3f} -> {pos.attrs['kind']} ({seconds:.2f} s)", flush=True)
 
 
 def scale(n: int, ties: int) -> None:

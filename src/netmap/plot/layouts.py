@@ -10,11 +10,16 @@ pivot multidimensional scaling of the graph distances (Brandes and Pich
 2007), which gets the large-scale shape right, and is refined by a
 library's force layout: up to :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors
 networkx's ForceAtlas2 with LinLog attraction (Jacomy et al. 2014;
-Noack 2007); above, igraph's Fruchterman-Reingold (1991)
-``layout_fruchterman_reingold`` (with its grid above 1,000 actors) when
-python-igraph is installed (``pip install netmap[fast]``), else
-networkx's ``spring_layout`` up to :data:`~netmap.plot.layouts.NETWORKX_UP_TO` actors, else the
-pivot MDS alone. Persons then stand on a small ring round their
+Noack 2007), followed, for components of up to
+:data:`~netmap.plot.layouts.UNCROSS_UP_TO` ties, by igraph's Davidson-Harel
+pass against crossings (Davidson and Harel 1996); above, up to
+:data:`~netmap.plot.layouts.BARNES_HUT_UP_TO` actors, the ``fa2`` package's
+ForceAtlas2 with LinLog, Barnes-Hut and strong gravity; above that igraph's
+Fruchterman-Reingold (1991) ``layout_fruchterman_reingold`` (with its grid
+above 1,000 actors). Both come with ``pip install netmap[fast]``; without
+them, networkx's ``spring_layout`` up to
+:data:`~netmap.plot.layouts.NETWORKX_UP_TO` actors, else the pivot MDS
+alone. Persons then stand on a small ring round their
 organisation, each facing the actors it is tied to; actors are moved
 apart until none is nearer another than ``SPACING``
 (:func:`~netmap.plot.layouts.separate`); and the components are packed side by side
@@ -33,7 +38,10 @@ towards the sectors they reach.
 ``kind="auto"`` draws the force layout when it separates the sectors,
 and the sector layout when it does not: when the silhouette of the
 force positions grouped by sector (``netmap.plot._quality.silhouette``)
-is below :data:`~netmap.plot.layouts.SEPARATES_FROM`.
+is below :data:`~netmap.plot.layouts.SEPARATES_FROM`. When fewer than
+:data:`~netmap.plot.layouts.SECTOR_BELOW` of the ties lie within a sector
+the force layout is known not to separate them (measured), and the
+sector layout is drawn at once: a large map does not pay for both.
 """
 
 from __future__ import annotations
@@ -53,7 +61,8 @@ if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
 __all__ = ["layout", "force_positions", "sector_positions", "separate", "anchors",
-           "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO"]
+           "LAYOUTS", "SEPARATES_FROM", "FORCEATLAS2_UP_TO", "NETWORKX_UP_TO",
+           "UNCROSS_UP_TO", "STRONG_GRAVITY", "BARNES_HUT_UP_TO", "SECTOR_BELOW", "within_share"]
 
 #: The layouts :func:`netmap.plot.layout` knows.
 LAYOUTS = ("force", "sector", "auto")
@@ -67,9 +76,36 @@ LAYOUTS = ("force", "sector", "auto")
 #: sample's scores about 0.06.
 SEPARATES_FROM = 0.25
 
+#: ``kind="auto"`` draws the sector layout at once, without computing the force
+#: layout, when fewer than this share of the ties lie within a sector: the force
+#: layout's silhouette by sector then stays well below
+#: :data:`~netmap.plot.layouts.SEPARATES_FROM`. Measured on synthetic maps of 60,
+#: 200 and 500 actors, two seeds each (``benchmarks/bench_layout.py --auto``): at
+#: a share of 0.75 the silhouette is at most 0.17, at 0.80 at most 0.20; it
+#: passes 0.25 from 0.85 at 500 actors, 0.90 at 200, 0.98 at 60. The 2x5
+#: sample's share is 0.54.
+SECTOR_BELOW = 0.75
+
 #: Components of up to this many actors are laid out by networkx's ForceAtlas2
 #: with LinLog (which compares every pair of actors); larger ones by igraph.
 FORCEATLAS2_UP_TO = 800
+
+#: Components with up to this many ties (persons' ties counted as their
+#: organisation's) get igraph's Davidson-Harel pass against crossings after
+#: the force layout: each of its rounds compares every pair of ties (about a
+#: second at the 2x5 sample's 352 on a busy 2-core machine).
+UNCROSS_UP_TO = 400
+
+#: Components of up to this many actors above
+#: :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` are laid out by the ``fa2``
+#: package's ForceAtlas2 (Barnes-Hut) when it is installed; larger ones by
+#: igraph's Fruchterman-Reingold (at 10,000 actors / 100,000 ties, 33 s against
+#: 5 s on a busy 2-core machine).
+BARNES_HUT_UP_TO = 5000
+
+#: The gravity of ForceAtlas2's strong-gravity mode for components above
+#: :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors (the ``fa2`` package).
+STRONG_GRAVITY = 0.03
 
 #: Without igraph, components of up to this many actors are refined by
 #: networkx's ``spring_layout`` (which compares every pair); larger ones keep
@@ -129,7 +165,11 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
         ``"sector"``: each sector in its own disc, so that cross-sector
         ties run between discs. ``"auto"``: the force layout when it
         separates the sectors (silhouette at least
-        :data:`~netmap.plot.layouts.SEPARATES_FROM`), else the sector layout.
+        :data:`~netmap.plot.layouts.SEPARATES_FROM`), else the sector
+        layout; when fewer than :data:`~netmap.plot.layouts.SECTOR_BELOW`
+        of the ties lie within a sector
+        (:func:`~netmap.plot.layouts.within_share`), the
+        sector layout at once, without computing the force layout.
     seed : int, numpy Generator or None, default 0
         Seeds the layout: the same seed gives the same picture; None draws
         fresh randomness.
@@ -144,8 +184,10 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
         actors). For a sector layout, ``attrs["regions"]`` is a
         DataFrame indexed by sector code with the ``x``, ``y`` and
         ``radius`` of each sector's disc (sectors with actors only). For
-        ``kind="auto"``, ``attrs["kind"]`` is the layout chosen and
-        ``attrs["silhouette"]`` the force layout's silhouette by sector.
+        ``kind="auto"``, ``attrs["kind"]`` is the layout chosen,
+        ``attrs["within"]`` the share of ties within a sector and
+        ``attrs["silhouette"]`` the force layout's silhouette by sector
+        (NaN when the force layout was not computed).
 
     Raises
     ------
@@ -185,7 +227,9 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     check_choice("kind", kind, LAYOUTS)
     check_int("iterations", iterations, minimum=0)
     arr = m.arrays
-    if kind in ("force", "auto"):
+    within = within_share(arr.sector, arr.source, arr.target)
+    score = float("nan")
+    if kind == "force" or (kind == "auto" and not within < SECTOR_BELOW):
         xy = force_positions(arr.n_actors, arr.source, arr.target, seed=seed,
                              iterations=iterations, anchor=anchors(m))
         frame = _frame(arr.ids, xy)
@@ -195,7 +239,7 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
 
         score = silhouette(xy, arr.sector)
         if score >= SEPARATES_FROM or arr.n_actors < 3:
-            frame.attrs.update(kind="force", silhouette=score)
+            frame.attrs.update(kind="force", silhouette=score, within=within)
             return frame
     xy, regions = sector_positions(arr.sector, arr.source, arr.target, seed=seed,
                                    iterations=iterations, anchor=anchors(m))
@@ -203,8 +247,36 @@ def layout(m: StakeholderMap, *, kind: str = "force", seed=0, iterations: int = 
     regions.index = pd.Index([arr.sectors[c] for c in regions.index], name="sector")
     frame.attrs["regions"] = regions
     if kind == "auto":
-        frame.attrs.update(kind="sector", silhouette=score)
+        frame.attrs.update(kind="sector", silhouette=score, within=within)
     return frame
+
+
+def within_share(sector: np.ndarray, source: np.ndarray, target: np.ndarray) -> float:
+    """The share of ties (self-ties aside) between two actors of one sector; NaN without ties.
+
+    Parameters
+    ----------
+    sector : numpy.ndarray of int
+        Sector code of each actor.
+    source, target : numpy.ndarray of int
+        The two ends of each tie.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> within_share(np.array([0, 0, 1]), np.array([0, 1, 2]), np.array([1, 2, 2]))
+    0.5
+    """
+    sector = np.asarray(sector)
+    source, target = np.asarray(source, dtype=np.int64), np.asarray(target, dtype=np.int64)
+    off = source != target
+    if not off.any():
+        return float("nan")
+    return float(np.mean(sector[source[off]] == sector[target[off]]))
 
 
 def _frame(ids: pd.Index, xy: np.ndarray) -> pd.DataFrame:
@@ -300,7 +372,9 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
 
     Up to :data:`~netmap.plot.layouts.FORCEATLAS2_UP_TO` actors networkx's ``forceatlas2_layout``
     with LinLog attraction (Noack 2007; Jacomy et al. 2014), which pulls
-    clusters together and apart from each other; above, igraph's
+    clusters together and apart from each other; above, up to
+    :data:`~netmap.plot.layouts.BARNES_HUT_UP_TO` actors, the ``fa2``
+    package's ForceAtlas2 when it is installed; then igraph's
     ``layout_fruchterman_reingold`` (with its grid above 1,000 actors, a
     low start temperature so that the pivot MDS's shape stays) when
     python-igraph is installed, else networkx's
@@ -312,7 +386,7 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
         return xy
     import networkx as nx
 
-    if k <= FORCEATLAS2_UP_TO:
+    if k <= FORCEATLAS2_UP_TO:  # networkx's compares every pair: small components only
         g = nx.Graph()
         g.add_nodes_from(range(k))
         g.add_edges_from(zip(s.tolist(), t.tolist(), strict=True))
@@ -323,6 +397,9 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                                         seed=int(rng.integers(2 ** 31)))
         out = np.array([pos[i] for i in range(k)], dtype=float)
         return out if np.isfinite(out).all() else xy
+    fa2 = _fa2() if k <= BARNES_HUT_UP_TO else None
+    if fa2 is not None:
+        return _barnes_hut_forceatlas2(fa2, xy, s, t, iterations=iterations, rng=rng)
     ig = _igraph()
     if ig is not None:
         return _igraph_forces(ig, xy, s, t, iterations=iterations, rng=rng)
@@ -336,6 +413,81 @@ def _library_forces(xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations:
                            iterations=iterations, k=1 / spread,
                            seed=int(rng.integers(2 ** 31)))
     return np.array([pos[i] for i in range(k)]) * spread
+
+
+def _fa2():
+    """The ``fa2`` package's ForceAtlas2 class, or None when it is not installed."""
+    try:
+        from fa2 import ForceAtlas2
+    except ImportError:
+        return None
+    return ForceAtlas2
+
+
+def _barnes_hut_forceatlas2(fa2, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *,
+                            iterations: int, rng: np.random.Generator) -> np.ndarray:
+    """ForceAtlas2 of the ``fa2`` package from ``xy``: LinLog, Barnes-Hut, strong gravity.
+
+    Strong gravity (a pull towards the centre in proportion to the
+    distance, :data:`~netmap.plot.layouts.STRONG_GRAVITY`) keeps loosely
+    tied actors from drifting to the edge of the picture, where they
+    would leave most of it empty; the settings are those with the fewest
+    crossings of the ones that use as much of the panel as the best peer
+    (``benchmarks/bench_layout.py``).
+    """
+    k = len(xy)
+    adj = sp.csr_array((np.ones(2 * len(s)), (np.concatenate([s, t]), np.concatenate([t, s]))),
+                       shape=(k, k))
+    engine = fa2(linLogMode=True, barnesHutOptimize=True, strongGravityMode=True,
+                 gravity=STRONG_GRAVITY, seed=int(rng.integers(2 ** 31)), verbose=False)
+    out = np.asarray(engine.forceatlas2(adj, pos=xy.copy(), iterations=iterations), dtype=float)
+    return out if np.isfinite(out).all() else xy
+
+
+def _fewer_crossings(xy: np.ndarray, s: np.ndarray, t: np.ndarray,
+                     rng: np.random.Generator) -> np.ndarray:
+    """Positions from ``xy`` with fewer crossings: igraph's Davidson-Harel layout.
+
+    Davidson and Harel (1996) move one actor at a time by simulated
+    annealing to lower an energy that counts tie crossings; started from
+    the force layout with a cool start (four short rounds, no fine
+    tuning), it keeps the force layout's shape and undoes crossings,
+    lengthening some ties. A layout without crossings is left as it is,
+    and so is one the pass does not improve. Each round compares every pair of ties, so
+    only components of up to :data:`~netmap.plot.layouts.UNCROSS_UP_TO`
+    ties get it, and only with python-igraph.
+
+    Davidson, R. and Harel, D. (1996). Drawing graphs nicely using simulated
+    annealing. ACM Transactions on Graphics 15(4), 301-331.
+    https://doi.org/10.1145/234535.234538
+    """
+    ig = _igraph()
+    if ig is None or len(s) > UNCROSS_UP_TO or len(xy) < 4:
+        return xy
+    import random
+
+    from netmap.plot._quality import crossings_per_tie
+
+    before = crossings_per_tie(xy, s, t)
+    if before == 0:
+        return xy
+
+    g = ig.Graph(n=len(xy), edges=np.column_stack([s, t]).tolist())
+    # igraph's annealing works in a square about 10 * sqrt(k) wide; the
+    # force layout's ties are about one unit long and its actors about a
+    # unit apart: ten times larger is igraph's scale.
+    start = _scale(xy, s, t) * 10.0
+    ig.set_random_number_generator(random.Random(int(rng.integers(2 ** 31))))
+    try:
+        out = g.layout_davidson_harel(seed=start.tolist(), maxiter=4, fineiter=0,
+                                      cool_fact=0.5, weight_edge_crossings=60.0,
+                                      weight_edge_lengths=0.1)
+    finally:
+        ig.set_random_number_generator(random)
+    moved = np.asarray(out.coords, dtype=float) / 10.0
+    if not np.isfinite(moved).all() or crossings_per_tie(moved, s, t) >= before:
+        return xy
+    return moved
 
 
 def _igraph_forces(ig, xy: np.ndarray, s: np.ndarray, t: np.ndarray, *, iterations: int,
@@ -378,7 +530,7 @@ def _principal(xy: np.ndarray) -> np.ndarray:
 
 
 def _component(adj: sp.csr_array, nodes: np.ndarray, rng: np.random.Generator,
-               iterations: int) -> np.ndarray:
+               iterations: int, *, uncross: bool = True) -> np.ndarray:
     """Force layout of one connected component (positions of ``nodes``)."""
     k = len(nodes)
     if k == 1:
@@ -392,6 +544,8 @@ def _component(adj: sp.csr_array, nodes: np.ndarray, rng: np.random.Generator,
     # start at one point: a little jitter lets repulsion part them.
     xy += rng.normal(scale=0.05, size=xy.shape)
     xy = _library_forces(xy, s, t, iterations=iterations, rng=rng)
+    if uncross and iterations > 0:
+        xy = _fewer_crossings(xy, s, t, rng)
     return _principal(_scale(xy, s, t))
 
 
@@ -628,7 +782,12 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
     >>> xy.shape
     (3, 2)
     """
-    rng = check_seed(seed)
+    return _force(n, source, target, check_seed(seed), iterations, anchor, uncross=True)
+
+
+def _force(n: int, source: np.ndarray, target: np.ndarray, rng: np.random.Generator,
+           iterations: int, anchor: np.ndarray | None, *, uncross: bool) -> np.ndarray:
+    """:func:`force_positions`, with or without the pass against crossings."""
     xy = np.zeros((n, 2))
     if n == 0:
         return xy
@@ -641,7 +800,7 @@ def force_positions(n: int, source: np.ndarray, target: np.ndarray, *, seed=0,
     parts = []
     for nodes in many:
         part = np.zeros((n, 2))
-        part[nodes] = _component(adj, nodes, rng, iterations)
+        part[nodes] = _component(adj, nodes, rng, iterations, uncross=uncross)
         inside = np.flatnonzero(np.isin(host, nodes))
         mine = np.isin(source, inside) & np.isin(target, inside)
         part = _around_hosts(part, host, source[mine], target[mine])
@@ -710,8 +869,9 @@ def _fill_disc(nodes: np.ndarray, s: np.ndarray, t: np.ndarray, radius: float,
         hosts = local[anchor[nodes[keep]].clip(0)]
         ok = (anchor[nodes[keep]] >= 0) & (hosts >= 0)
         inner[ok] = code[hosts[ok]]
-        part = force_positions(len(keep), code[s], code[t], seed=rng,
-                               iterations=iterations, anchor=inner)
+        # Without the pass against crossings: inside a disc it costs more
+        # than it shows (the ties that cross are mostly between discs).
+        part = _force(len(keep), code[s], code[t], rng, iterations, inner, uncross=False)
         part -= (part.min(axis=0) + part.max(axis=0)) / 2
         reach = np.hypot(part[:, 0], part[:, 1]).max()
         if reach > 0:

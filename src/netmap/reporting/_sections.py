@@ -291,16 +291,25 @@ def map_picture(ctx: Context, highlight=None) -> Picture:
     layout did not separate the sectors (``netmap.plot.layout(kind="auto")``).
     """
     from netmap import plot
-    from netmap.plot.layouts import SEPARATES_FROM
 
     m, pos = ctx.drawn(), ctx.scope_positions()
     fig = ctx.figure(11, 7.5)
     plot.plot_map(m, ax=fig.subplots(), layout=pos, size="ties",
                   lang=ctx.lang, seed=ctx.seed, highlight_body=highlight)
-    caption = ctx.word("map_caption") if pos.attrs.get("kind") != "sector" else ctx.word(
-        "sector_layout_caption", silhouette=ltr(f"{pos.attrs['silhouette']:.2f}"),
-        threshold=ltr(f"{SEPARATES_FROM:.2f}"))
-    return figure(fig, ctx.word("map"), ctx.captioned(caption))
+    return figure(fig, ctx.word("map"), ctx.captioned(_map_caption(ctx, pos.attrs)))
+
+
+def _map_caption(ctx: Context, attrs: dict) -> str:
+    """The map's caption: which layout, and why the sector layout when it was chosen."""
+    from netmap.plot.layouts import SECTOR_BELOW, SEPARATES_FROM
+
+    if attrs.get("kind") != "sector":
+        return ctx.word("map_caption")
+    if pd.isna(attrs["silhouette"]):  # chosen from the share of ties within sectors
+        return ctx.word("sector_layout_within_caption", within=ltr(percent(attrs["within"])),
+                        bound=ltr(percent(SECTOR_BELOW)))
+    return ctx.word("sector_layout_caption", silhouette=ltr(f"{attrs['silhouette']:.2f}"),
+                    threshold=ltr(f"{SEPARATES_FROM:.2f}"))
 
 
 def network_map(ctx: Context) -> list[Block]:

@@ -405,6 +405,12 @@ REPORT = {
                               "separate the sectors of this map (silhouette {silhouette}, "
                               "below {threshold}): the lines across the middle are the ties "
                               "between sectors."),
+    "sector_layout_within_caption": ("Colour: sector; shape: level (circle person, square "
+                                     "organisation); size: number of ties; lines: tie class. "
+                                     "Each sector in its own region, because only {within} of "
+                                     "this map's ties lie within a sector (below {bound}, where "
+                                     "a force layout does not separate the sectors): the lines "
+                                     "across the middle are the ties between sectors."),
     "force_map_caption": ("The same map in a force layout: tied actors close together, "
                           "persons round their organisation."),
     "sector_map_caption": ("The same map with each sector in its own region: the lines "
