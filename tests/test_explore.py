@@ -44,14 +44,28 @@ def test_the_page_is_one_offline_file(page, tmp_path):
 
 
 def test_positions_are_those_of_the_picture(sample, page):
+    # the layout's positions, the markers moved apart at their drawn size as the
+    # picture's are (no overlap at the first view: tests/test_explore_browser.py)
     data = _data(page)
     pos = positions_of(sample, layout="force", seed=0)
     assert data["nodes"]["id"] == list(map(str, pos.index))
-    np.testing.assert_allclose(data["nodes"]["x"], pos["x"], atol=1e-4)
-    np.testing.assert_allclose(data["nodes"]["y"], pos["y"], atol=1e-4)
+    for given in (pos, positions_of(sample, layout="sector", seed=3)):
+        nodes = _data(explore(sample, layout=given))["nodes"]
+        xy = given[["x", "y"]].to_numpy()
+        moved = np.hypot(np.asarray(nodes["x"]) - xy[:, 0], np.asarray(nodes["y"]) - xy[:, 1])
+        span = np.ptp(xy, axis=0).max()
+        assert moved.max() < 0.1 * span  # a nudge, not another layout
+        assert np.median(moved) < 0.02 * span
+
+
+def test_a_crowd_above_apart_up_to_keeps_the_layout(sample, monkeypatch):
+    from netmap.plot import interactive
+
+    monkeypatch.setattr(interactive, "APART_UP_TO", sample.n_actors - 1)
     given = positions_of(sample, layout="sector", seed=3)
-    other = _data(explore(sample, layout=given))
-    np.testing.assert_allclose(other["nodes"]["x"], given["x"], atol=1e-4)
+    nodes = _data(explore(sample, layout=given))["nodes"]
+    np.testing.assert_allclose(nodes["x"], given["x"], atol=1e-4)
+    np.testing.assert_allclose(nodes["y"], given["y"], atol=1e-4)
 
 
 def test_ties_counts_and_sizes(sample, page):

@@ -296,3 +296,24 @@ def test_the_sector_layout_draws_its_discs_under_the_actors(driver, tmp_path, sa
                        for q in drawn["names"])
     assert _errors(driver) == []
     assert driver.save_screenshot(str(_folder(tmp_path) / f"explore-{lang}-sector.png"))
+
+
+@pytest.mark.parametrize(("layout", "lang"), [("force", "en"), ("sector", "he")])
+def test_no_two_markers_overlap_at_the_first_view(driver, tmp_path, sample, layout, lang):
+    # the page moves its markers apart at their drawn size, as the static map does
+    path = sample.explore(layout=layout, lang=lang).save(tmp_path / f"apart-{layout}.html")
+    _open(driver, path)
+    drawn = driver.execute_script(
+        "var r = window.netmapRenderer, g = r.getGraph(), out = [];"
+        "g.forEachNode(function (key, a) {"
+        "  var p = r.graphToViewport(a), d = r.getNodeDisplayData(key);"
+        "  out.push([p.x, p.y, r.scaleSize ? r.scaleSize(d.size) : d.size]); });"
+        "return out;")
+    import numpy as np
+
+    xy = np.array([d[:2] for d in drawn])
+    radius = np.array([d[2] for d in drawn])
+    i, j = np.triu_indices(len(xy), k=1)
+    gap = np.hypot(*(xy[i] - xy[j]).T) - (radius[i] + radius[j])
+    assert gap.min() > -0.5, f"{int((gap <= -0.5).sum())} pairs of markers overlap"
+    assert driver.save_screenshot(str(_folder(tmp_path) / f"apart-{layout}-{lang}.png"))

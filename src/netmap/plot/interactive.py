@@ -6,7 +6,10 @@ graph, both vendored from the npm registry as minified files in
 page, so that the file opens with no network at all. The positions are
 computed in Python by the same layout as :func:`netmap.plot.plot_map`
 (:func:`netmap.plot.positions_of`), so that a screenshot of the page and
-the picture of the same call agree, and the page opens at once.
+the picture of the same call agree, and the page opens at once. As the
+picture does, the page moves its markers apart at the size they are drawn
+(up to :data:`~netmap.plot.interactive.APART_UP_TO` actors), so that none
+overlaps another at the first view.
 
 Actors are coloured by sector (:mod:`netmap.model.palette`), shaped by
 level (person a circle, organisation a square, body a triangle, sector a
@@ -49,6 +52,7 @@ from netmap.model._params import allowed_words, check_int, check_seed
 from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.vocabulary import LEVELS, ROLES, TIE_CLASSES
 from netmap.plot._common import actor_labels, actor_values, group_colors, warn_missing
+from netmap.plot.layouts import separate
 from netmap.plot.maps import positions_of
 from netmap.plot.palette import NEUTRAL, sector_colors
 from netmap.plot.text import _display_line, text_direction
@@ -58,7 +62,8 @@ from netmap.words._names import display_names
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["explore", "InteractiveMap", "LEVEL_SHAPES", "MANY_TIES", "TIE_DASHES", "VENDORED"]
+__all__ = ["explore", "InteractiveMap", "LEVEL_SHAPES", "MANY_TIES", "APART_UP_TO", "TIE_DASHES",
+           "VENDORED"]
 
 #: Shape of each level on the interactive map (sigma.js shapes).
 LEVEL_SHAPES: dict[str, str] = {"person": "circle", "organisation": "square",
@@ -75,6 +80,20 @@ TIE_DASHES: dict[str, tuple[int, int]] = {
 #: Above this many ties the page draws every tie solid (no dashes by class), without
 #: anti-aliasing, and hides the ties while the camera moves, and its legend says so.
 MANY_TIES = 20_000
+
+#: Up to this many actors the page's markers are moved apart at the size they are drawn,
+#: as the static map's are, so that none overlaps another at the first view. Above, a
+#: crowd is parted only by spreading it out of its sector's disc and over the sectors'
+#: names (measured: the 1,000 actors a capped report draws), so the layout's positions
+#: are drawn as they are.
+APART_UP_TO = 500
+
+#: The narrowest pane (pixels) the markers are moved apart for: a notebook cell or the
+#: report's page, less the side panel; a wider pane leaves more room between them.
+_PANE_WIDTH = 600
+
+#: sigma.js's margin round the framed actors (``stagePadding`` in explore.js), pixels.
+_STAGE_PADDING = 24
 
 #: The vendored JavaScript libraries: file, npm package and version.
 VENDORED: tuple[tuple[str, str, str], ...] = (
@@ -145,7 +164,10 @@ def explore(m: StakeholderMap, *, layout="force", seed=0, size="ties", color="se
     layout : {"force", "sector"}, pandas.DataFrame or mapping, default "force"
         Where the actors stand, as for :func:`netmap.plot.plot_map`: the
         same ``layout`` and ``seed`` give the same positions as the
-        picture. A sector layout (``"sector"``, or positions that carry
+        picture, and the page moves its markers apart at their drawn size
+        as the picture does (up to
+        :data:`~netmap.plot.interactive.APART_UP_TO` actors). A sector
+        layout (``"sector"``, or positions that carry
         its ``attrs["regions"]``) also draws each sector's disc and name.
     seed : int, numpy Generator or None, default 0
         Seeds a layout by name and sampled measures.
@@ -215,7 +237,7 @@ def explore(m: StakeholderMap, *, layout="force", seed=0, size="ties", color="se
             [str(w) for w in m.waves]) if m.waves else "None (the map has no waves)")
     pos = positions_of(m, layout=layout, seed=seed)
     data = _payload(m, pos, size=size, color=color, lang=lang, seed=seed,
-                    label_column=label_column)
+                    label_column=label_column, height=height)
     data["wave"] = None if wave is None else list(m.waves).index(wave)
     heading = title or m.name or _words.say("EXPLORE", "title", lang)
     page = _template().render(
@@ -257,7 +279,7 @@ def _visual(text: str) -> str:
 
 # -- the data ---------------------------------------------------------------------------------
 def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: str, seed,
-             label_column: str | None) -> dict:
+             label_column: str | None, height: int) -> dict:
     """Everything the page draws, as lists (JSON) indexed by actor and tie position."""
     arr = m.arrays
     names = actor_labels(m, lang, label_column)
@@ -268,15 +290,16 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
     groups, group_of = _groups(m, color, lang)
     level_codes = [LEVELS.codes[c] for c in arr.level]
     levels_present = [c for c in LEVELS.codes if c in set(level_codes)]
-    y = pos["y"].to_numpy(dtype=float)
+    radii = _radii(values)
+    xy = _apart(pos, radii, height)
     nodes = {
         "id": [str(i) for i in arr.ids],
         "name": names.tolist(),
         "label": [_visual(s) for s in names],
         "rtl": [text_direction(s) == "rtl" for s in names],
-        "x": np.round(pos["x"].to_numpy(dtype=float), 4).tolist(),
-        "y": np.round(y, 4).tolist(),
-        "size": np.round(_radii(values), 2).tolist(),
+        "x": np.round(xy[:, 0], 4).tolist(),
+        "y": np.round(xy[:, 1], 4).tolist(),
+        "size": np.round(radii, 2).tolist(),
         # the order in which labels are offered, as the static map's: greatest size first
         "rank": np.argsort(-np.where(np.isnan(values), -np.inf, values), kind="stable").tolist(),
         "group": group_of,
@@ -332,6 +355,35 @@ def _regions(m, pos: pd.DataFrame, lang: str) -> list[dict]:
                     "r": round(float(r.radius), 4), "color": colors.get(code, NEUTRAL),
                     "name": name, "rtl": text_direction(name) == "rtl"})
     return out
+
+
+def _apart(pos: pd.DataFrame, radii: np.ndarray, height: int) -> np.ndarray:
+    """The layout's positions with the markers moved apart at their drawn size: ``n x 2``.
+
+    As the static map moves its markers apart at their size in the
+    picture, the page's are moved apart at their size in pixels
+    (``radii``, and a pixel to spare) in a pane :data:`_PANE_WIDTH` wide
+    and ``height`` high, framed as sigma.js frames them (the actors, or a
+    sector layout's discs with room for their names, within its margin);
+    in a wider pane they stand further apart. Above :data:`APART_UP_TO`
+    actors the positions are the layout's.
+    """
+    xy = pos[["x", "y"]].to_numpy(dtype=float)
+    if not 1 < len(xy) <= APART_UP_TO:
+        return xy
+    low, high = xy.min(axis=0), xy.max(axis=0)
+    regions = pos.attrs.get("regions")
+    if regions is not None and len(regions):  # the frame of explore.js: discs and names
+        centre = regions[["x", "y"]].to_numpy(dtype=float)
+        reach = 1.08 * regions["radius"].to_numpy(dtype=float)[:, None]
+        x0, y0 = (centre - reach).min(axis=0)
+        x1, y1 = (centre + reach).max(axis=0)
+        pad = np.array([(x1 - x0) * 0.22, (y1 - y0) * 0.08])
+        low = np.minimum(low, np.array([x0, y0]) - pad)
+        high = np.maximum(high, np.array([x1, y1]) + pad)
+    pane = np.array([_PANE_WIDTH, height], dtype=float) - 2 * _STAGE_PADDING
+    scale = float(np.min(pane / np.maximum(high - low, 1e-12)))
+    return separate(xy * scale, radii + 1.0) / scale
 
 
 def _size_values(m, size, ties: np.ndarray, seed, lang: str) -> tuple[np.ndarray, str]:
