@@ -167,6 +167,27 @@ def tie_counts(m) -> pd.Series:
     return pd.Series(counts.astype(float), index=arr.ids.copy(), name="ties")
 
 
+def ties_to_others(m) -> np.ndarray:
+    """Each actor's number of ties to other actors (self-ties left out), in ``m.arrays`` order.
+
+    A tie joins two actors and counts once for each: the count the
+    interactive map sizes and lists actors by, and the report ranks the
+    actors it draws by. (:func:`tie_counts`, the static map's, counts a
+    self-tie once.)
+
+    Examples
+    --------
+    >>> import netmap
+    >>> m = netmap.datasets.load_2x5()
+    >>> int(ties_to_others(m).sum()) == 2 * int((m.arrays.source != m.arrays.target).sum())
+    True
+    """
+    arr = m.arrays
+    keep = arr.source != arr.target
+    return np.bincount(np.concatenate([arr.source[keep], arr.target[keep]]),
+                       minlength=arr.n_actors)
+
+
 def warn_missing(values: pd.Series, what: str, fallback: str, stacklevel: int) -> None:
     """Warn when actors have no value of what they are sized or ranked by."""
     missing = int(values.isna().sum())

@@ -51,7 +51,13 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_int, check_seed
 from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.model.vocabulary import LEVELS, ROLES, TIE_CLASSES
-from netmap.plot._common import actor_labels, actor_values, group_colors, warn_missing
+from netmap.plot._common import (
+    actor_labels,
+    actor_values,
+    group_colors,
+    ties_to_others,
+    warn_missing,
+)
 from netmap.plot.layouts import separate
 from netmap.plot.maps import positions_of
 from netmap.plot.palette import NEUTRAL, sector_colors
@@ -284,8 +290,7 @@ def _payload(m: StakeholderMap, pos: pd.DataFrame, *, size, color: str, lang: st
     arr = m.arrays
     names = actor_labels(m, lang, label_column)
     loops = arr.source == arr.target
-    ties = np.bincount(np.concatenate([arr.source[~loops], arr.target[~loops]]),
-                       minlength=arr.n_actors)
+    ties = ties_to_others(m)
     values, measure = _size_values(m, size, ties, seed, lang)
     groups, group_of = _groups(m, color, lang)
     level_codes = [LEVELS.codes[c] for c in arr.level]

@@ -15,37 +15,20 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.plot._common import ties_to_others
+
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
 
-__all__ = ["DRAWN_MAX", "tie_counts", "most_tied", "drawn"]
+__all__ = ["DRAWN_MAX", "most_tied", "drawn"]
 
 #: Above this many actors the report's pictures draw only this many: the
 #: actors with the most ties, and the ties among them.
 DRAWN_MAX = 1_000
 
 
-def tie_counts(m: StakeholderMap) -> np.ndarray:
-    """Each actor's number of ties (self-ties left out), in the order of ``m.arrays``.
-
-    The count the report's pictures size actors by (``size="ties"``): a
-    tie joins two actors and counts once for each.
-
-    Examples
-    --------
-    >>> import netmap
-    >>> m = netmap.datasets.load_2x5()
-    >>> int(tie_counts(m).sum()) == 2 * int((m.arrays.source != m.arrays.target).sum())
-    True
-    """
-    arr = m.arrays
-    keep = arr.source != arr.target
-    return np.bincount(np.concatenate([arr.source[keep], arr.target[keep]]),
-                       minlength=arr.n_actors)
-
-
 def most_tied(m: StakeholderMap, top: int) -> pd.Index:
-    """The ids of the ``top`` actors with the most ties, in the map's order.
+    """The ids of the ``top`` actors with the most ties to others, in the map's order.
 
     Actors with as many ties are taken in the order of the actors table
     (the earlier first), so the choice does not depend on a seed.
@@ -56,7 +39,7 @@ def most_tied(m: StakeholderMap, top: int) -> pd.Index:
     >>> list(most_tied(netmap.datasets.load_2x5(), 1))
     ['sheatufim']
     """
-    counts = tie_counts(m)
+    counts = ties_to_others(m)
     order = np.argsort(-counts, kind="stable")[:top]
     return m.arrays.ids[np.sort(order)]
 
