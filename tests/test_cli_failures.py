@@ -205,3 +205,14 @@ def test_a_closed_pipe_ends_quietly(capsys, monkeypatch):
     monkeypatch.undo()
     assert code == 1
     assert capsys.readouterr().err == ""
+
+
+def test_a_malformed_source_date_epoch_is_a_usage_error(tmp_path, monkeypatch):
+    # numpy.f2py, which scipy.sparse imports, raises on it at import: refused before that,
+    # in a fresh process (where scipy is not yet imported)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    done = command("report", SAMPLE, "-o", tmp_path / "r.html")
+    assert done.returncode == 2
+    line = one_line(done.stderr)
+    assert "SOURCE_DATE_EPOCH='yesterday'" in line and "date +%s" in line
+    assert not (tmp_path / "r.html").exists()

@@ -14,6 +14,7 @@ import argparse
 import contextlib
 import errno
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -597,9 +598,25 @@ def main(argv=None) -> int:
         return EXIT_INTERRUPTED
 
 
+def _check_epoch() -> None:
+    """Refuse a malformed ``SOURCE_DATE_EPOCH`` before scipy is imported.
+
+    ``import scipy.sparse`` imports ``numpy.f2py``, which reads the
+    variable with ``int()`` when it is imported and raises on anything but
+    a whole number, so a command would end in numpy's traceback before
+    netmap could ignore the value (as :func:`netmap.report` does, with a
+    warning, in a process that has scipy already).
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch and not re.fullmatch(r"-?[0-9]+", epoch):
+        raise _UsageError(f"SOURCE_DATE_EPOCH={epoch!r} is not a whole number of seconds "
+                          "since 1970: set it as `date +%s` writes it, or unset it")
+
+
 def _run(args) -> int:
     """Run a command; each failure it can meet as one line on stderr and its exit code."""
     try:
+        _check_epoch()
         return args.func(args)
     except (_UsageError, ParameterError) as err:
         print(f"netmap {args.command}: error: {err}", file=sys.stderr)
