@@ -131,7 +131,10 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
         Refuse a workbook sheet or folder file that matches no table
         (see :func:`netmap.read_excel`), for CSV and Excel input.
     encoding : str, optional
-        The encoding of CSV files, when netmap cannot tell it.
+        The encoding of the input's text: of CSV files, a Kumu CSV, a UCINET
+        DL or Pajek file, and of a GEXF or GraphML file that declares none
+        (one that declares its encoding is read in it, with a warning in
+        the map's ``issues`` when that is another).
     default_sector : str, optional
         The sector of every actor without one, for the formats that may
         carry none (Kumu, GEXF, GraphML); see :func:`netmap.read_gexf`.
@@ -144,7 +147,9 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
     ------
     netmap.ParameterError
         When ``default_sector`` is given for a CSV or Excel input, whose
-        actors table has a sector column.
+        actors table has a sector column, or ``encoding`` for an Excel
+        workbook (or a Kumu workbook or JSON file), whose text has no
+        encoding to name.
     """
     from netmap.io._tables import table_of_rows
     from netmap.io.csv import _csv_rows, read_csv
@@ -167,20 +172,22 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
         if fmt in ("dl", "pajek"):
             _no_default_sector(default_sector)
         if fmt == "dl":
-            return read_dl(path, directed=directed, name=name)
+            return read_dl(path, directed=directed, name=name, encoding=encoding)
         if fmt == "pajek":  # with the partition that convert writes beside the network
             clu = path.with_suffix(".clu")
             return read_pajek(path, partition=clu if clu.is_file() else None,
-                              directed=directed, name=name)
+                              directed=directed, name=name, encoding=encoding)
         if fmt in readers and (fmt != "csv" or path.is_dir()):
             options = {"csv": {"strict": strict, "encoding": encoding},
                        "excel": {"strict": strict}}.get(fmt, {})
             if fmt in ("csv", "excel"):
                 _no_default_sector(default_sector)
+                if fmt == "excel":
+                    _no_encoding(encoding)
             else:
                 options = {} if default_sector is None else {"default_sector": default_sector}
-                if fmt in ("kumu", "kumu-json") and encoding is not None:
-                    options["encoding"] = encoding  # refused for a workbook or JSON
+                if encoding is not None:  # Kumu refuses it for a workbook or JSON
+                    options["encoding"] = encoding
             return readers[fmt](path, directed=directed, waves=waves, name=name,
                                 **options)
     _no_default_sector(default_sector)
@@ -213,6 +220,14 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
                     encoding=encoding)
 
 
+def _no_encoding(encoding) -> None:
+    """ParameterError when an encoding is given for an Excel workbook, which has none to name."""
+    if encoding is not None:
+        raise ParameterError("encoding", encoding, "None for an Excel workbook",
+                             "an encoding is for CSV and other text files; a workbook "
+                             "stores its text as Unicode, so leave --encoding out")
+
+
 def _no_default_sector(default_sector) -> None:
     """ParameterError when a default sector is given for CSV or Excel input."""
     if default_sector is not None:
@@ -243,8 +258,9 @@ def _input_arguments(parser: argparse.ArgumentParser) -> None:
                              "its name or its header) instead of skipping it with a "
                              "warning")
     parser.add_argument("--encoding", metavar="ENCODING",
-                        help="the encoding of CSV files (cp1255, cp1252, utf-16 ...), "
-                             "when netmap cannot tell it")
+                        help="the encoding of CSV, DL and Pajek files (cp1255, cp1252, "
+                             "utf-16 ...), when netmap cannot tell it, and of GEXF and "
+                             "GraphML files that declare none; refused for a workbook")
     parser.add_argument("--default-sector", metavar="SECTOR",
                         help="the sector of every actor without one, for Kumu, GEXF and "
                              "GraphML files made without sectors (how many took it is "

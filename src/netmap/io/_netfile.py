@@ -65,8 +65,21 @@ class Parsed:
     line: int = 1  # where the nodes are declared: for nodes without a line of their own
 
 
-def read_lines(path, *, kind: str) -> tuple[str, list[tuple[int, str]], list[dict]]:
-    """A text file as numbered lines (from 1), decoded as UTF-8 or else Windows-1252.
+def read_lines(path, *, kind: str, encoding: str | None = None
+               ) -> tuple[str, list[tuple[int, str]], list[dict]]:
+    """A text file as numbered lines (from 1), decoded as the user says or found.
+
+    Parameters
+    ----------
+    path : path-like
+        The file.
+    kind : str
+        What the file should be ("DL", "Pajek"), for messages.
+    encoding : str, optional
+        The file's encoding, as the user named it (``"cp1255"``): every
+        byte is read in it, or FileFormatError names the line. Default:
+        UTF-8 (with or without its byte-order mark), else Windows-1252
+        with a note that names the file and says how to name another.
 
     Returns
     -------
@@ -75,12 +88,13 @@ def read_lines(path, *, kind: str) -> tuple[str, list[tuple[int, str]], list[dic
     lines : list of (int, str)
         Each line's number and text, without its line end.
     issues : list of dict
-        A note when the file was not UTF-8.
+        A note when the file was not UTF-8 and no encoding was given.
 
     Raises
     ------
     FileFormatError
-        When the file cannot be read.
+        When the file cannot be read, or holds bytes the encoding given
+        cannot read (naming the line).
     """
     name = os.fspath(path)
     try:
@@ -90,13 +104,26 @@ def read_lines(path, *, kind: str) -> tuple[str, list[tuple[int, str]], list[dic
         raise FileFormatError(f"cannot read the {kind} file: {err.strerror}", file=name,
                               suggestion="check the path") from err
     issues = []
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")
-        issues.append(issue_record(
-            "text-encoding", f"the {kind} file is not UTF-8: read as Windows-1252 "
-            "(Western European)", severity="note", file=name))
+    if encoding is not None:
+        try:
+            text = data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError as err:
+            raise FileFormatError(
+                f"the {kind} file is not valid {encoding}: byte {data[err.start]:#04x} "
+                "cannot be read", file=name, row=data.count(b"\n", 0, err.start) + 1,
+                suggestion="name the encoding the file was saved in with encoding= "
+                           "(--encoding on the command line), or leave it out to read "
+                           "UTF-8") from err
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = data.decode("cp1252", errors="replace")
+            issues.append(issue_record(
+                "text-encoding", f"the {kind} file is not UTF-8: read as Windows-1252 "
+                "(Western European); if it is in another encoding, name it with "
+                "encoding= (--encoding on the command line), e.g. 'cp1255' for Hebrew",
+                severity="note", file=name))
     return name, list(enumerate(text.splitlines(), start=1)), issues
 
 

@@ -22,22 +22,24 @@ Gephi and networkx skip elements they do not know.
 
 from __future__ import annotations
 
+import codecs
 import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 from xml.sax.saxutils import XMLGenerator, escape
 from xml.sax.xmlreader import AttributesImpl
 
 import pandas as pd
 
+from netmap.io._exchange import issue_record
 from netmap.io._limits import parser_errors, read_input_bytes
 from netmap.model.exceptions import FileFormatError, InvalidValueError
 
-__all__ = ["NETMAP_NS", "XmlDocument", "XmlWriter", "parse_xml", "check_text",
+__all__ = ["NETMAP_NS", "ENCODING_DECLARED", "XmlDocument", "declared_encoding", "XmlWriter", "parse_xml", "check_text",
            "write_fragment", "read_fragment", "local"]
 
 NETMAP_NS = "urn:netmap:exchange:1"
@@ -82,6 +84,7 @@ class XmlDocument:
     root: ET.Element
     lines: dict
     file: str
+    issues: list = field(default_factory=list)  # how the file was decoded, when it matters
 
     def line(self, element: ET.Element) -> int | None:
         """The line an element starts on."""
@@ -102,7 +105,71 @@ class _LineBuilder(ET.TreeBuilder):
         return element
 
 
-def parse_xml(path, *, kind: str) -> XmlDocument:
+#: Code of the map's issue when the document's declared encoding is not the one given.
+ENCODING_DECLARED = "encoding-declared"
+
+_DECLARATION = re.compile(rb"""\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
+
+
+def declared_encoding(data: bytes) -> str | None:
+    """The encoding an XML document declares (byte-order mark or declaration), else None.
+
+    Examples
+    --------
+    >>> declared_encoding(b'<?xml version="1.0" encoding="windows-1255"?><a/>')
+    'windows-1255'
+    >>> declared_encoding(codecs.BOM_UTF16_LE + "<a/>".encode("utf-16-le"))
+    'utf-16'
+    >>> declared_encoding(b'<?xml version="1.0"?><a/>') is None
+    True
+    """
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    found = _DECLARATION.match(data[:1024])
+    return found.group(1).decode("ascii") if found else None
+
+
+def _same_encoding(a: str, b: str) -> bool:
+    """Whether two encoding names are one encoding (``utf-8-sig`` and ``UTF8`` are)."""
+    try:
+        names = [codecs.lookup(e).name.removesuffix("-sig") for e in (a, b)]
+    except LookupError:
+        return False
+    return names[0] == names[1] or all(n.startswith("utf-16") for n in names)
+
+
+def _decoded(data: bytes, name: str, kind: str, encoding: str | None
+             ) -> tuple[bytes, list[dict]]:
+    """The bytes to parse, and a warning when the encoding given was not used.
+
+    A document that declares its encoding is read in it (XML's rule); one
+    that declares none is read in ``encoding`` when given (else UTF-8, as
+    XML says).
+    """
+    if encoding is None:
+        return data, []
+    declared = declared_encoding(data)
+    if declared is None:
+        try:
+            return data.decode(encoding).removeprefix("\ufeff").encode("utf-8"), []
+        except UnicodeDecodeError as err:
+            raise FileFormatError(
+                f"the {kind} file is not valid {encoding}: byte {data[err.start]:#04x} "
+                "cannot be read", file=name, row=data.count(b"\n", 0, err.start) + 1,
+                suggestion="name the encoding the file was saved in with encoding= "
+                           "(--encoding on the command line), or leave it out to read "
+                           "UTF-8") from err
+    if _same_encoding(declared, encoding):
+        return data, []
+    return data, [issue_record(
+        ENCODING_DECLARED, f"the file declares its encoding ({declared}) and was read in "
+        "it: the encoding given (encoding=, --encoding) is for files that declare none",
+        file=name, value=declared)]
+
+
+def parse_xml(path, *, kind: str, encoding: str | None = None) -> XmlDocument:
     """Parse an XML file safely (no entities, no external references).
 
     Parameters
@@ -111,18 +178,26 @@ def parse_xml(path, *, kind: str) -> XmlDocument:
         The file.
     kind : str
         What the file should be ("GEXF", "GraphML"), for messages.
+    encoding : str, optional
+        The encoding of a document that declares none (no byte-order mark,
+        no ``encoding=`` in its XML declaration). A document that declares
+        one is read in it; when that is not ``encoding``, the document's
+        ``issues`` hold a warning (code :data:`ENCODING_DECLARED`) naming
+        the file and the encoding read.
 
     Raises
     ------
     FileFormatError
         When the file cannot be read, is not well-formed (truncated,
-        damaged) or declares entities or external references.
+        damaged), declares entities or external references, or declares
+        no encoding and holds bytes ``encoding`` cannot read.
     """
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import DefusedXMLParser
 
     name = os.fspath(path)
-    data = read_input_bytes(path, what=f"{kind} file")
+    data, issues = _decoded(read_input_bytes(path, what=f"{kind} file"), name, kind,
+                            encoding)
     builder = _LineBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=False, forbid_entities=True,
                               forbid_external=True)
@@ -147,7 +222,7 @@ def parse_xml(path, *, kind: str) -> XmlDocument:
                 suggestion=("the file looks truncated or damaged: copy or export it again"
                             if damaged else f"check the XML at line {line}, or export the "
                             f"{kind} file again")) from err
-    return XmlDocument(root, builder.lines, name)
+    return XmlDocument(root, builder.lines, name, issues)
 
 
 # -- writing ----------------------------------------------------------------------

@@ -38,7 +38,7 @@ from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
 from netmap.model._atomic import atomic_open
 from netmap.model._labels import label_key
-from netmap.model._params import check_choice
+from netmap.model._params import check_choice, check_encoding
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
@@ -191,6 +191,7 @@ def read_gexf(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
+    encoding: str | None = None,
 ) -> StakeholderMap:
     """Read a map from a GEXF file (Gephi's format), safely.
 
@@ -230,6 +231,13 @@ def read_gexf(
     name : str, optional
         A title for the map; default: the one netmap wrote, else the
         file's description.
+    encoding : str, optional
+        The encoding of a file that declares none (no byte-order mark and
+        no ``encoding`` in its ``<?xml ...?>`` line), which XML otherwise
+        reads as UTF-8. A file that declares its encoding is read in it,
+        as XML says; when that is not ``encoding``, the map's ``issues``
+        hold a warning (code ``encoding-declared``) naming the file and
+        the encoding it was read in.
 
     Returns
     -------
@@ -239,14 +247,16 @@ def read_gexf(
     ------
     netmap.FileFormatError
         When the file cannot be read, is not well-formed XML (truncated,
-        damaged), declares entities, or is not GEXF.
+        damaged), declares entities, or is not GEXF; when it declares no
+        encoding and holds bytes ``encoding`` cannot read (naming the line).
     netmap.ValidationError
         With every problem in the values (an unknown sector, an edge to a
         node that does not exist ...), each naming the file, the line and
         the attribute.
     netmap.ParameterError
-        When ``directed`` is not True, False or None, or ``default_sector``
-        is not a sector of the taxonomy.
+        When ``directed`` is not True, False or None, ``default_sector``
+        is not a sector of the taxonomy, or ``encoding`` is not an encoding
+        Python knows.
 
     Examples
     --------
@@ -262,11 +272,12 @@ def read_gexf(
     [['משרד החינוך', 'public'], ['ngo', 'third']]
     """
     check_choice("directed", directed, (None, True, False))
-    doc = parse_xml(path, kind="GEXF")
+    check_encoding("encoding", encoding, allow_none=True)
+    doc = parse_xml(path, kind="GEXF", encoding=encoding)
     q, graph = _graph(doc)
     declared = _declared(graph, q)
     fragment = read_fragment(doc)
-    issues: list[dict] = []
+    issues: list[dict] = list(doc.issues)
     time = _Time(graph.get("timeformat") or "double")
     nodes = _read_nodes(doc, graph, q, declared, issues, time)
     if fragment is None and _has_viz(graph, q):

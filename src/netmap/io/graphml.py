@@ -36,7 +36,7 @@ from netmap.io._settings import settings_rows
 from netmap.io._xml import XmlDocument, XmlWriter, local, parse_xml, read_fragment
 from netmap.model._atomic import atomic_open
 from netmap.model._labels import label_key
-from netmap.model._params import check_choice
+from netmap.model._params import check_choice, check_encoding
 from netmap.model.exceptions import FileFormatError, ValidationError
 from netmap.model.palette import hex_to_rgb, sector_colors
 from netmap.model.sectors import SectorTaxonomy
@@ -179,6 +179,7 @@ def read_graphml(
     taxonomy: SectorTaxonomy | None = None,
     waves=None,
     name: str | None = None,
+    encoding: str | None = None,
 ) -> StakeholderMap:
     """Read a map from a GraphML file, safely.
 
@@ -214,6 +215,9 @@ def read_graphml(
         directions.
     taxonomy, waves, name
         As for :func:`netmap.read_csv`.
+    encoding : str, optional
+        The encoding of a file that declares none; see
+        :func:`netmap.read_gexf`.
 
     Returns
     -------
@@ -223,13 +227,15 @@ def read_graphml(
     ------
     netmap.FileFormatError
         When the file cannot be read, is not well-formed XML (truncated,
-        damaged), declares entities, or is not GraphML.
+        damaged), declares entities, or is not GraphML; when it declares no
+        encoding and holds bytes ``encoding`` cannot read (naming the line).
     netmap.ValidationError
         With every problem in the values, each naming the file, the line and
         the key.
     netmap.ParameterError
-        When ``directed`` is not True, False or None, or ``default_sector``
-        is not a sector of the taxonomy.
+        When ``directed`` is not True, False or None, ``default_sector``
+        is not a sector of the taxonomy, or ``encoding`` is not an encoding
+        Python knows.
 
     Examples
     --------
@@ -244,9 +250,10 @@ def read_graphml(
     (True, ['transactional'])
     """
     check_choice("directed", directed, (None, True, False))
-    doc = parse_xml(path, kind="GraphML")
+    check_encoding("encoding", encoding, allow_none=True)
+    doc = parse_xml(path, kind="GraphML", encoding=encoding)
     q = _namespace(doc)
-    issues: list[dict] = []
+    issues: list[dict] = list(doc.issues)
     declared = _declared(doc, q, issues)
     graph = _first_graph(doc, q, issues)
     values = _Values(declared, {k.get("id") for k in doc.root.findall(f"{q}key")}, q, doc)

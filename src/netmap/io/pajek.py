@@ -55,7 +55,7 @@ from netmap.io._netfile import (
     read_lines,
     warn_lost,
 )
-from netmap.model._params import check_bool
+from netmap.model._params import check_bool, check_encoding
 from netmap.model.exceptions import FileFormatError, ParameterError
 
 if TYPE_CHECKING:
@@ -239,7 +239,8 @@ class _Ties:
                 self.add(i, j, cells[k], line, arc)
 
 
-def read_partition(path, *, n: int | None = None) -> tuple[list[int], list[int], str, dict]:
+def read_partition(path, *, n: int | None = None, encoding: str | None = None
+                   ) -> tuple[list[int], list[int], str, dict]:
     """The numbers of a Pajek partition (``.clu``), with their lines.
 
     Parameters
@@ -250,6 +251,8 @@ def read_partition(path, *, n: int | None = None) -> tuple[list[int], list[int],
         so).
     n : int, optional
         The number of vertices the partition must have.
+    encoding : str, optional
+        The file's encoding, as for :func:`read_pajek`.
 
     Returns
     -------
@@ -266,7 +269,8 @@ def read_partition(path, *, n: int | None = None) -> tuple[list[int], list[int],
     netmap.FileFormatError
         When a value is not a whole number, or the count is not ``n``.
     """
-    file, lines, _ = read_lines(path, kind="Pajek partition")
+    check_encoding("encoding", encoding, allow_none=True)
+    file, lines, _ = read_lines(path, kind="Pajek partition", encoding=encoding)
     return _partition(file, lines, n)
 
 
@@ -431,6 +435,7 @@ def read_pajek(
     directed: bool | None = None,
     taxonomy: SectorTaxonomy | None = None,
     name: str | None = None,
+    encoding: str | None = None,
 ) -> StakeholderMap:
     """Read a map from a Pajek network (``.net`` or ``.paj``), its sectors from a partition.
 
@@ -462,6 +467,11 @@ def read_pajek(
         The sector taxonomy (default: the built-in one).
     name : str, optional
         A title for the map; default: the ``*Network`` name, if any.
+    encoding : str, optional
+        The encoding of the network and the partition (``"cp1255"`` for
+        Hebrew saved by Windows programs): every byte is read in it, or
+        FileFormatError names the line. Default: UTF-8, else Windows-1252
+        (Western European) with a note in the map's ``issues``.
 
     Returns
     -------
@@ -478,8 +488,9 @@ def read_pajek(
         With every problem in the values (an unknown sector, a negative
         weight ...), each naming the file and the line.
     netmap.ParameterError
-        When ``directed`` is not True, False or None, or
-        ``partition_labels`` is not a mapping.
+        When ``directed`` is not True, False or None,
+        ``partition_labels`` is not a mapping, or ``encoding`` is not an
+        encoding Python knows.
 
     Warns
     -----
@@ -514,9 +525,10 @@ def read_pajek(
     [['COUN', 'COMM', 1.0], ['WRO', 'COMM', 2.0]]
     """
     check_bool("directed", directed, allow_none=True)
-    file, lines, issues = read_lines(path, kind="Pajek")
+    check_encoding("encoding", encoding, allow_none=True)
+    file, lines, issues = read_lines(path, kind="Pajek", encoding=encoding)
     p, inline = _network(file, _sections(file, lines), issues)
-    sectors = _sectors(p, partition, inline, partition_labels)
+    sectors = _sectors(p, partition, inline, partition_labels, encoding)
     arcs = np.array(p.arcs or [], dtype=bool)
     said = p.arcs is None  # an empty *Arcs list: a directed network without ties
     p.arcs = None
@@ -533,10 +545,11 @@ def read_pajek(
                      waves=None, name=name)
 
 
-def _sectors(p: Parsed, partition, inline: list, labels) -> dict:
+def _sectors(p: Parsed, partition, inline: list, labels, encoding: str | None) -> dict:
     """The sector of each actor id, from the partition; empty when there is none."""
     if partition is not None:
-        values, where, file, noted = read_partition(partition, n=len(p.ids))
+        values, where, file, noted = read_partition(partition, n=len(p.ids),
+                                                    encoding=encoding)
     elif inline:
         lines = [(n, t) for n, t in inline[1].rows] if len(inline) > 1 else []
         values, where, file, noted = _partition(p.file, lines, len(p.ids))

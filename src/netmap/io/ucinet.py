@@ -51,7 +51,7 @@ from netmap.io._netfile import (
     read_lines,
     warn_lost,
 )
-from netmap.model._params import check_bool, check_choice
+from netmap.model._params import check_bool, check_choice, check_encoding
 from netmap.model.exceptions import FileFormatError, ParameterError
 from netmap.model.sectors import SectorTaxonomy
 
@@ -366,8 +366,8 @@ def _node_list(d: _Data, nodes: _Nodes, k: int) -> list[Entry]:
     return entries
 
 
-def _parse(path, matrix) -> Parsed:
-    file, lines, issues = read_lines(path, kind="DL")
+def _parse(path, matrix, encoding: str | None) -> Parsed:
+    file, lines, issues = read_lines(path, kind="DL", encoding=encoding)
     h, start = _header(file, lines)
     k = _which(h, matrix)
     fmt = h.settings.get("FORMAT", "FULLMATRIX").lower()
@@ -425,6 +425,7 @@ def read_dl(
     taxonomy: SectorTaxonomy | None = None,
     name: str | None = None,
     matrix: int | str | None = None,
+    encoding: str | None = None,
 ) -> StakeholderMap:
     """Read a map from a UCINET DL file: full matrix, edge list or node list.
 
@@ -460,6 +461,11 @@ def read_dl(
         its name in ``LEVEL LABELS`` (``"KNOKM"``). The matrices not read
         are noted in the map's ``issues``. Default: the first, with a
         warning that names the others.
+    encoding : str, optional
+        The file's encoding (``"cp1255"`` for Hebrew labels saved by
+        Windows programs): every byte is read in it, or FileFormatError
+        names the line. Default: UTF-8, else Windows-1252 (Western
+        European) with a note in the map's ``issues``.
 
     Returns
     -------
@@ -476,7 +482,8 @@ def read_dl(
         weight ...), each naming the file and the line.
     netmap.ParameterError
         When ``directed`` is not True, False or None, ``sectors`` names a
-        node the file does not have, or ``matrix`` a matrix it does not have.
+        node the file does not have, ``matrix`` a matrix it does not have,
+        or ``encoding`` is not an encoding Python knows.
 
     Warns
     -----
@@ -508,7 +515,8 @@ def read_dl(
     [['COUN', 'EDUC', 1.0], ['EDUC', 'WRO', 2.5]]
     """
     check_bool("directed", directed, allow_none=True)
-    p = _parse(path, matrix)
+    check_encoding("encoding", encoding, allow_none=True)
+    p = _parse(path, matrix, encoding)
     given = check_sectors(sectors, p.ids)
     is_directed, p.entries, dropped = pair_entries(p.entries, directed)
     p.issues.extend(direction_issues(np.zeros(len(p.entries), dtype=bool), dropped,

@@ -37,7 +37,7 @@ from netmap.model._params import check_bool, check_int, check_seed
 from netmap.model._warnings import collect, warn
 from netmap.reporting._html import Items, Section, page, paragraph
 from netmap.reporting._sections import SECTIONS, Context, scope_line
-from netmap.words.catalogue import check_lang
+from netmap.words.catalogue import check_lang, reading_note
 from netmap.words.catalogue import report_word as say
 
 if TYPE_CHECKING:
@@ -164,7 +164,7 @@ def report(m: StakeholderMap, path, *, lang: str = "en", title: str | None = Non
         built: list[Section] = []
         left_out: list[str] = []
         # What reading the map warned about (a sheet left out ...) comes first.
-        noted: list[str] = [r["message"] for r in m.issues.to_dict("records")
+        noted: list[str] = [reading_note(r, lang) for r in m.issues.to_dict("records")
                             if r["severity"] == "warning"]
         total = len(SECTIONS)
         with collect() as caught:

@@ -44,7 +44,7 @@ __all__ = ["LANGS", "GROUPS", "SOURCE_LANG", "check_lang", "catalogue", "words",
            "plot_word", "report_word", "finding_texts", "fields", "join", "quote",
            "direction", "percent", "percents", "count", "ordinal", "p_text", "p_cell", "expected",
            "isolate", "NOUNS", "ties_phrase", "core_count_phrase", "sector_phrase",
-           "sector_name", "term_name", "level_name", "measure_name"]
+           "sector_name", "term_name", "level_name", "measure_name", "reading_note"]
 
 #: The language netmap's codes (sector, measure and column names) are written in,
 #: and whose catalogue every other one follows.
@@ -116,6 +116,28 @@ def report_word(key: str, lang: str, /, **fields: Any) -> str:
 def finding_texts(code: str, lang: str) -> tuple[str, str]:
     """The title and the text (a format string) of finding ``code`` in ``lang``."""
     return words("FINDINGS", lang)[code]
+
+
+def reading_note(record: Mapping[str, Any], lang: str) -> str:
+    """A row of a map's ``issues`` in ``lang``.
+
+    The catalogue's sentence (``READING``) for an issue whose code it
+    holds, its fields ``file`` and ``value`` filled from the row; else the
+    row's ``message``, as the reader wrote it (English).
+
+    Examples
+    --------
+    >>> row = {"code": "encoding-declared", "file": "a.gexf", "value": "utf-8",
+    ...        "message": "a.gexf: ..."}
+    >>> reading_note(row, "en")[:52]
+    'a.gexf: the file declares its encoding (utf-8) and w'
+    >>> reading_note({"code": "other", "message": "as read"}, "he")
+    'as read'
+    """
+    text = words("READING", lang).get(record.get("code"))
+    if text is None:
+        return str(record["message"])
+    return text.format(file=record.get("file"), value=record.get("value"))
 
 
 def fields(text: str) -> tuple[str, ...]:

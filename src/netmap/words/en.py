@@ -692,6 +692,14 @@ CLI = {
     "demo_title": "The 2x5 initiative (illustrative sample)",
 }
 
+#: What reading a file noted, by the code of the map's issue: {file} the file, {value}
+#: what it says (the reader's own English message is used for the other codes).
+READING = {
+    "encoding-declared": "{file}: the file declares its encoding ({value}) and was read in "
+                         "it: the encoding given (encoding=, --encoding) is for files that "
+                         "declare none",
+}
+
 #: Names of the actors and bodies of netmap.datasets.synthetic maps.
 SYNTHETIC = {
     "actor_public": "Public body",

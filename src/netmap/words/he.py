@@ -668,6 +668,12 @@ CLI = {
     "demo_title": "יוזמת 2פי5 (דוגמה להמחשה)",
 }
 
+READING = {
+    "encoding-declared": "{file}: הקובץ מצהיר על הקידוד שלו ({value}) ונקרא בו: הקידוד "
+                         "שניתן (encoding=‏, ‎--encoding) מיועד לקבצים שאינם מצהירים על "
+                         "קידוד",
+}
+
 #: Names of the actors and bodies of netmap.datasets.synthetic maps.
 SYNTHETIC = {
     "actor_public": "גוף ציבורי",
