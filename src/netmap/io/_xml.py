@@ -39,8 +39,8 @@ from netmap.io._exchange import issue_record
 from netmap.io._limits import parser_errors, read_input_bytes
 from netmap.model.exceptions import FileFormatError, InvalidValueError
 
-__all__ = ["NETMAP_NS", "ENCODING_DECLARED", "XmlDocument", "declared_encoding", "XmlWriter", "parse_xml", "check_text",
-           "write_fragment", "read_fragment", "local"]
+__all__ = ["NETMAP_NS", "ENCODING_DECLARED", "XmlDocument", "declared_encoding", "XmlWriter",
+           "parse_xml", "check_text", "write_fragment", "read_fragment", "local"]
 
 NETMAP_NS = "urn:netmap:exchange:1"
 _N = f"{{{NETMAP_NS}}}"
