@@ -35,7 +35,7 @@ from netmap.io._exchange import issue_record
 from netmap.model._labels import label_key
 from netmap.model._params import check_choice, check_encoding
 from netmap.model._raw import RawTable, cell_text, table_from_frame, table_from_rows
-from netmap.model._validation import Validated, validate_tables
+from netmap.model._validation import Validated, in_index, validate_tables
 from netmap.model.arrays import or_none
 from netmap.model.exceptions import (
     FileFormatError,
@@ -484,7 +484,7 @@ def _survey_map(frame: pd.DataFrame, ties: pd.DataFrame, responded: set[str], ex
     from netmap.model.stakeholder_map import StakeholderMap
 
     actors_out = frame.copy()
-    actors_out["responded"] = actors_out.index.isin(list(responded))
+    actors_out["responded"] = in_index(actors_out.index, pd.Index(list(responded)))
     actors_out = actors_out.reset_index(names="id")
     raws = {"actors": table_from_frame("actors", actors_out),
             "ties": table_from_frame("ties", ties)}
@@ -511,8 +511,8 @@ def _directed_ties(reports, responded, ratings) -> pd.DataFrame:
         out[c] = reports[c].to_numpy()
     out["reciprocated"] = [(t, s) in pairs for s, t in zip(out["source"], out["target"],
                                                            strict=True)]
-    out["confirmable"] = out["target"].isin(list(responded)).to_numpy() & out[
-        "source"].isin(list(responded)).to_numpy()
+    answered = pd.Index(list(responded))
+    out["confirmable"] = in_index(out["target"], answered) & in_index(out["source"], answered)
     return out
 
 
@@ -554,9 +554,8 @@ def _undirected_ties(reports, responded, ratings, issues, raw) -> pd.DataFrame:
     both = second["respondent"].notna().to_numpy()
     out["reports"] = np.where(both, 2, 1)
     out["confirmed"] = both
-    answered = list(responded)
-    out["confirmable"] = out["source"].isin(answered).to_numpy() & out["target"].isin(
-        answered).to_numpy()
+    answered = pd.Index(list(responded))
+    out["confirmable"] = in_index(out["source"], answered) & in_index(out["target"], answered)
     for c in ratings:
         a = first[c].to_numpy(dtype=float)
         b = second[c].to_numpy(dtype=float)

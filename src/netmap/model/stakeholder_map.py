@@ -399,7 +399,7 @@ class StakeholderMap:
         from netmap.model._select import actor_ids
 
         ids = actor_ids(self, actors)
-        kept = self._actors[~self._actors.index.isin(ids)]
+        kept = self._actors[~in_index(self._actors.index, pd.Index(ids).unique())]
         return self._restrict(kept, self._bodies, lambda frame: None)
 
     def _restrict(self, actors: pd.DataFrame, bodies: pd.DataFrame | None,

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._params import check_choice, check_int, check_number
+from netmap.model._validation import in_index
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import LEVELS, TIE_CLASSES
 from netmap.plot._common import Fonts
@@ -64,12 +65,12 @@ def union_layout(m, before, after, kind: str = "force", *, seed=0) -> pd.DataFra
     check_choice("kind", kind, LAYOUTS)
     first, second = m.at(before), m.at(after)
     present = first.arrays.ids.union(second.arrays.ids)
-    ids = m.arrays.ids[m.arrays.ids.isin(present)]
+    keep = in_index(m.arrays.ids, present)
+    ids = m.arrays.ids[keep]
     ties = pd.concat([first.ties[["source", "target"]], second.ties[["source", "target"]]])
     s = ids.get_indexer(ties["source"])
     t = ids.get_indexer(ties["target"])
     hosts = anchors(m)
-    keep = m.arrays.ids.isin(present)
     anchor = np.where(hosts[keep] >= 0, ids.get_indexer(
         m.arrays.ids[np.maximum(hosts[keep], 0)]), -1)
     sector = m.actors.loc[ids, "sector"].cat.codes.to_numpy()

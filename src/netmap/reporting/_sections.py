@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from netmap.model._numbers import whole_percent
+from netmap.model._validation import in_index
 from netmap.reporting._drawn import DRAWN_MAX, drawn
 from netmap.reporting._html import (
     Block,
@@ -184,7 +185,7 @@ class Context:
         tied leave out; that wave is laid out on its own.
         """
         shown, pos = self.drawn(), self.positions()
-        if shown.actors.index.isin(pos.index).all():
+        if in_index(shown.actors.index, pos.index).all():
             return pos.loc[shown.actors.index]
         if "auto_scope" not in self.cache:
             from netmap.plot import layout

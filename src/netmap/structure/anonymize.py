@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._params import allowed_words, check_int
-from netmap.model._validation import DERIVED_COLUMNS, Validated
+from netmap.model._validation import DERIVED_COLUMNS, Validated, in_index
 from netmap.model.exceptions import InvalidValueError, ParameterError
 from netmap.model.vocabulary import BODY_KINDS, ROLES, TIE_TYPES, Vocabulary
 
@@ -329,7 +329,7 @@ class _Sharing:
         if not gone:
             return m
         if "org" in m.actors:
-            gone |= set(m.actors.index[m.actors["org"].isin(gone).to_numpy()])
+            gone |= set(m.actors.index[in_index(m.actors["org"], pd.Index(list(gone)))])
         self.n_suppressed = len(gone)
         return m.without(sorted(gone))
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._validation import in_index
 from netmap.model.exceptions import MeasureError, ParameterError
 from netmap.structure.bodies import body_composition
 
@@ -102,7 +103,7 @@ def headline_measures(m: StakeholderMap, *, backbone=None) -> pd.Series:
         out["joint_bodies"] = len(joint)
         mem = m.memberships
         if len(joint) and mem is not None:
-            seats = mem[mem["body"].isin(joint.index)].drop_duplicates(["body", "actor"])
+            seats = mem[in_index(mem["body"], joint.index)].drop_duplicates(["body", "actor"])
             is_public = seats["actor"].map(actors["sector"].astype(object)) == "public"
             out["public_share_joint_bodies"] = float(is_public.mean()) if len(seats) \
                 else np.nan
@@ -255,8 +256,8 @@ def _tie_keys(mp, order: dict) -> pd.DataFrame:
 def _tie_changes(m, m0, m1) -> pd.DataFrame:
     order = {c: i for i, c in enumerate(m.taxonomy.codes)}
     t0, t1 = _tie_keys(m0, order), _tie_keys(m1, order)
-    gained = t1[~t1["key"].isin(t0["key"])]
-    lost = t0[~t0["key"].isin(t1["key"])]
+    gained = t1[~in_index(t1["key"], pd.Index(t0["key"]))]  # keys are distinct
+    lost = t0[~in_index(t0["key"], pd.Index(t1["key"]))]
     keys = ["s1", "s2", "tie_class"]
     parts = {"before": t0, "after": t1, "gained": gained, "lost": lost}
     table = pd.concat({k: v.groupby(keys).size() for k, v in parts.items()}, axis=1)
