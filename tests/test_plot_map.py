@@ -306,15 +306,36 @@ def test_draws_and_saves_without_warnings(tmp_path):
 def test_size_by_number_of_ties_and_its_legend(ax):
     m = small_map(with_loop=True)
     plot_map(m, ax=ax, size="ties")
-    # By hand: moe 3 (ngo, univ, p2), intel 1, ngo 5 (moe, intel, univ, fund and
-    # the self-tie once), univ 3, fund 2, p1 1, p2 2.
+    # By hand: moe 3 (ngo, univ, p2), intel 1, ngo 4 (moe, intel, univ, fund; its
+    # self-tie joins it to no one and is left out), univ 3, fund 2, p1 1, p2 2.
     from netmap.plot._common import tie_counts
 
-    assert tie_counts(m).to_dict() == {"moe": 3, "intel": 1, "ngo": 5, "univ": 3, "fund": 2,
+    assert tie_counts(m).to_dict() == {"moe": 3, "intel": 1, "ngo": 4, "univ": 3, "fund": 2,
                                        "p1": 1, "p2": 2}
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
     at = texts.index("number of ties")
-    assert texts[at + 1:at + 4] == ["1", "3", "5"]
+    assert texts[at + 1:at + 4] == ["1", "2", "4"]
+
+
+def test_static_and_interactive_maps_size_by_the_same_number_of_ties(ax):
+    # One meaning of "number of ties" on both maps: the same actor has the same
+    # share of the size range in both (area linear in the value on each).
+    import json
+    import re
+
+    from netmap.plot import explore
+
+    m = small_map(with_loop=True)
+    plot_map(m, ax=ax, size="ties", size_range=(10, 110))
+    static = pd.concat([pd.Series(dots.get_sizes(), index=m.actors.index[
+        m.actors["level"] == level]) for level, dots in nodes(ax).items()])
+    static = ((static - 10) / 100).reindex(m.actors.index)
+    html = explore(m, size="ties").html
+    data = json.loads(re.search(r'id="netmap-data">(.*?)</script>', html, re.S).group(1))
+    area = np.array(data["nodes"]["size"]) ** 2
+    interactive = (area - area.min()) / (area.max() - area.min())
+    assert data["nodes"]["ties"] == [3, 1, 4, 3, 2, 1, 2]  # by hand, as above
+    assert np.allclose(static.to_numpy(), interactive, atol=1e-3)
 
 
 def test_size_legend_in_hebrew_names_the_number_of_ties(ax):

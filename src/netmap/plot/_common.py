@@ -158,22 +158,38 @@ def actor_values(m, what, *, seed=None, parameter: str = "size") -> pd.Series:
 
 
 def tie_counts(m) -> pd.Series:
-    """The number of ties of each actor (a self-tie counts once), indexed by actor id."""
-    arr = m.arrays
-    n = arr.n_actors
-    loops = arr.source == arr.target
-    counts = (np.bincount(arr.source, minlength=n) + np.bincount(arr.target, minlength=n)
-              - np.bincount(arr.source[loops], minlength=n))
-    return pd.Series(counts.astype(float), index=arr.ids.copy(), name="ties")
+    """The number of ties of each actor to other actors, indexed by actor id.
+
+    What "number of ties" means wherever netmap sizes or ranks actors by it
+    (``size="ties"`` of :func:`netmap.plot.plot_map` and
+    :func:`netmap.plot.explore`, the report's most tied actors): every tie
+    to another actor counts once for each end, parallel ties each; a
+    self-tie is left out, since it joins the actor to no one (as degree
+    centrality leaves it out). :func:`ties_to_others` is the same count as
+    an array in ``m.arrays`` order.
+
+    Examples
+    --------
+    >>> import netmap, pandas as pd, warnings
+    >>> with warnings.catch_warnings():  # the self-tie is warned about
+    ...     warnings.simplefilter("ignore", netmap.DataWarning)
+    ...     m = netmap.StakeholderMap(
+    ...         pd.DataFrame({"id": ["moe", "ngo"], "sector": ["public", "third"]}),
+    ...         pd.DataFrame({"source": ["moe", "ngo"], "target": ["ngo", "ngo"]}))
+    >>> tie_counts(m).to_dict()
+    {'moe': 1.0, 'ngo': 1.0}
+    """
+    return pd.Series(ties_to_others(m).astype(float), index=m.arrays.ids.copy(), name="ties")
 
 
 def ties_to_others(m) -> np.ndarray:
     """Each actor's number of ties to other actors (self-ties left out), in ``m.arrays`` order.
 
-    A tie joins two actors and counts once for each: the count the
-    interactive map sizes and lists actors by, and the report ranks the
-    actors it draws by. (:func:`tie_counts`, the static map's, counts a
-    self-tie once.)
+    A tie joins two actors and counts once for each; a self-tie joins an
+    actor to no one and is left out. The one count behind "number of ties"
+    on the static map and the interactive map (their sizes agree) and the
+    report's choice of the actors it draws; :func:`tie_counts` gives it
+    indexed by actor id.
 
     Examples
     --------

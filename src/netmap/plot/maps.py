@@ -218,7 +218,8 @@ def plot_map(m: StakeholderMap, *, ax=None, layout="force", seed=0, size=None,
         fresh randomness.
     size : str or pandas.Series, optional
         What marker area shows: an actor column, a measure (``ties``,
-        the number of ties; ``degree``, degree centrality; ``betweenness``,
+        the number of ties to other actors, a self-tie left out, as on
+        :func:`netmap.plot.explore`; ``degree``, degree centrality; ``betweenness``,
         ``closeness``, ``eigenvector``, a brokerage role such as
         ``liaison``, ``constraint``, ``effective_size``,
         ``cross_brokerage``, ``sectors_reached``), or values indexed by
