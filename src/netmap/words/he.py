@@ -671,9 +671,8 @@ CLI = {
 READING = {
     # the path isolated left to right (U+2066 ... U+2069), the sentence opening in Hebrew
     "encoding-declared": "הקובץ \u2066{file}\u2069 מצהיר על הקידוד שלו ({value}) ונקרא בו: "
-                         "הקידוד שניתן (\u2066encoding=\u2069, \u2066--encoding\u2069) מיועד לקבצים "
-                         "שאינם מצהירים "
-                         "על קידוד",
+                         "הקידוד שניתן (\u2066encoding=\u2069, \u2066--encoding\u2069) "
+                         "מיועד לקבצים שאינם מצהירים על קידוד",
 }
 
 #: Names of the actors and bodies of netmap.datasets.synthetic maps.
