@@ -12,14 +12,15 @@ with ``strict=True`` that warning is an error.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from netmap.model._raw import MAX_TITLE_ROWS, cell_text
+from netmap.model._raw import MAX_TITLE_ROWS, RawTable, cell_text
 from netmap.model.exceptions import FileFormatError, InputError
 from netmap.model.schema import TABLES, is_non_table_name, table_for_header, table_for_name
 
-__all__ = ["Entry", "Assignment", "assign_tables", "table_of_rows", "TABLE_NAMES_HINT"]
+__all__ = ["Entry", "Assignment", "assign_tables", "read_assigned", "table_of_rows",
+           "TABLE_NAMES_HINT"]
 
 #: How to make a skipped sheet or file count, in one sentence.
 TABLE_NAMES_HINT = (
@@ -163,6 +164,27 @@ def assign_tables(entries: Sequence[Entry]) -> Assignment:
     strict: list[InputError] = []
     _assign_unknown(unknown, tables, issues, strict)
     return Assignment(tables, issues, errors, strict)
+
+
+def read_assigned(found: Assignment, read: Callable[[str, Entry], RawTable], *, strict: bool
+                  ) -> tuple[dict[str, RawTable], list[InputError]]:
+    """Each table the assignment found, read with ``read``, and every error met.
+
+    The errors are the assignment's, those of the entries it skipped when
+    ``strict`` is set, and the :class:`~netmap.model.exceptions.FileFormatError`
+    of each table that cannot be read: all of them, so that one
+    ValidationError names every problem of a workbook or folder at once.
+    """
+    errors: list[InputError] = list(found.errors)
+    if strict:
+        errors.extend(found.strict)
+    raws: dict[str, RawTable] = {}
+    for table, entry in found.tables.items():
+        try:
+            raws[table] = read(table, entry)
+        except FileFormatError as err:
+            errors.append(err)
+    return raws, errors
 
 
 def _skip(entry: Entry, why: str, issues: list[dict], strict: list[InputError],

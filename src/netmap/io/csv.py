@@ -15,7 +15,7 @@ import pandas as pd
 from netmap.io._fastcsv import FastFile, fast_table, scan
 from netmap.io._limits import read_input_bytes
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
-from netmap.io._tables import Assignment, Entry, assign_tables
+from netmap.io._tables import Assignment, Entry, assign_tables, read_assigned
 from netmap.model._atomic import staged_files
 from netmap.model._formula import escape_cell, escape_frame
 from netmap.model._labels import label_key
@@ -415,15 +415,7 @@ def read_csv(
         settings = parse_settings(_csv_rows(settings_path, encoding=encoding),
                                   file=os.fspath(settings_path), unquote=True)
     directed, waves, name = resolve(settings, directed, waves, name)
-    errors: list[InputError] = list(found.errors)
-    if strict:
-        errors.extend(found.strict)
-    raws: dict[str, RawTable] = {}
-    for table, entry in found.tables.items():
-        try:
-            raws[table] = _raw_table(table, entry)
-        except FileFormatError as err:
-            errors.append(err)
+    raws, errors = read_assigned(found, _raw_table, strict=strict)
     if errors:
         raise ValidationError(errors)
     taxonomy = taxonomy or default_taxonomy()

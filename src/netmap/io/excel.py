@@ -23,16 +23,16 @@ from netmap.io._limits import (
     read_input_bytes,
 )
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
-from netmap.io._tables import Entry, assign_tables
+from netmap.io._tables import Entry, assign_tables, read_assigned
 from netmap.io.csv import table_frames
 from netmap.model._atomic import atomic_path
 from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool
-from netmap.model._raw import RawTable, table_from_rows
+from netmap.model._raw import table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model._warnings import warn
-from netmap.model.exceptions import DataWarning, FileFormatError, InputError, ValidationError
+from netmap.model.exceptions import DataWarning, FileFormatError, ValidationError
 from netmap.model.schema import TABLES, is_non_table_name
 from netmap.model.sectors import SectorTaxonomy, default_taxonomy
 
@@ -216,16 +216,8 @@ def read_excel(
     finally:
         wb.close()
     found = assign_tables(entries)
-    errors: list[InputError] = list(found.errors)
-    if strict:
-        errors.extend(found.strict)
-    raws: dict[str, RawTable] = {}
-    for table, entry in found.tables.items():
-        try:
-            raws[table] = table_from_rows(table, entry.rows, file=file,
-                                          sheet=entry.sheet, unquote=True)
-        except FileFormatError as err:
-            errors.append(err)
+    raws, errors = read_assigned(found, lambda table, entry: table_from_rows(
+        table, entry.rows, file=file, sheet=entry.sheet, unquote=True), strict=strict)
     for table in ("actors", "ties"):
         if table not in found.tables:
             others = ", ".join(f"'{e.label}'" for e in entries
