@@ -15,9 +15,10 @@ import numpy as np
 import pandas as pd
 
 from netmap.model._validation import ISSUE_COLUMNS
-from netmap.model.exceptions import InputError, ParameterError, ValidationError
+from netmap.model.exceptions import FileFormatError, InputError, ParameterError, ValidationError
 
-__all__ = ["text_cells", "first_repeat", "issue_record", "relabel", "resolve_directions",
+__all__ = ["text_cells", "first_repeat", "issue_record", "decode_named", "relabel",
+           "resolve_directions",
            "direction_issues", "DIRECTIONS", "DIRECTION_ISSUE", "check_default_sector",
            "default_sector_issue", "DEFAULT_SECTOR_ISSUE"]
 
@@ -112,6 +113,26 @@ def first_repeat(values: list[str]) -> str | None:
             return value
         seen.add(value)
     return None
+
+
+def decode_named(data: bytes, encoding: str, *, file: str, kind: str) -> str:
+    """A text file's bytes decoded in the encoding the user named (its byte-order mark dropped).
+
+    Raises
+    ------
+    FileFormatError
+        At the first byte the encoding cannot read, naming the file and
+        its line.
+    """
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as err:
+        raise FileFormatError(
+            f"the {kind} file is not valid {encoding}: byte {data[err.start]:#04x} cannot "
+            "be read", file=file, row=data.count(b"\n", 0, err.start) + 1,
+            suggestion="name the encoding the file was saved in with encoding= "
+                       "(--encoding on the command line), or leave it out to read "
+                       "UTF-8") from err
 
 
 def issue_record(code: str, message: str, *, severity: str = "warning", file=None,

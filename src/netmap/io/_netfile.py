@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from netmap.io._exchange import issue_record
+from netmap.io._exchange import decode_named, issue_record
 from netmap.io._graphfile import Edge, GraphFile, Node
 from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, FileFormatError, ParameterError
@@ -105,15 +105,7 @@ def read_lines(path, *, kind: str, encoding: str | None = None
                               suggestion="check the path") from err
     issues = []
     if encoding is not None:
-        try:
-            text = data.decode(encoding).removeprefix("\ufeff")
-        except UnicodeDecodeError as err:
-            raise FileFormatError(
-                f"the {kind} file is not valid {encoding}: byte {data[err.start]:#04x} "
-                "cannot be read", file=name, row=data.count(b"\n", 0, err.start) + 1,
-                suggestion="name the encoding the file was saved in with encoding= "
-                           "(--encoding on the command line), or leave it out to read "
-                           "UTF-8") from err
+        text = decode_named(data, encoding, file=name, kind=kind)
     else:
         try:
             text = data.decode("utf-8-sig")

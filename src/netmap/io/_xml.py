@@ -35,7 +35,7 @@ from xml.sax.xmlreader import AttributesImpl
 
 import pandas as pd
 
-from netmap.io._exchange import issue_record
+from netmap.io._exchange import decode_named, issue_record
 from netmap.io._limits import parser_errors, read_input_bytes
 from netmap.model.exceptions import FileFormatError, InvalidValueError
 
@@ -152,15 +152,7 @@ def _decoded(data: bytes, name: str, kind: str, encoding: str | None
         return data, []
     declared = declared_encoding(data)
     if declared is None:
-        try:
-            return data.decode(encoding).removeprefix("\ufeff").encode("utf-8"), []
-        except UnicodeDecodeError as err:
-            raise FileFormatError(
-                f"the {kind} file is not valid {encoding}: byte {data[err.start]:#04x} "
-                "cannot be read", file=name, row=data.count(b"\n", 0, err.start) + 1,
-                suggestion="name the encoding the file was saved in with encoding= "
-                           "(--encoding on the command line), or leave it out to read "
-                           "UTF-8") from err
+        return decode_named(data, encoding, file=name, kind=kind).encode("utf-8"), []
     if _same_encoding(declared, encoding):
         return data, []
     return data, [issue_record(
