@@ -38,6 +38,21 @@ def assert_fails_at(read, path, message, row):
     assert info.value.file == str(path) and info.value.row == row
 
 
+def parser_failures(read, name, cases):
+    """A test: each case's text, written to ``tmp_path / name``, fails ``read`` at its row.
+
+    ``cases`` are ``(text, message, row)``: the file's text, a pattern of
+    the FileFormatError's message and the row it must name (with the file).
+    The DL and Pajek tests bind it to a ``test_...`` name, one list each.
+    """
+    @pytest.mark.parametrize(("text", "message", "row"), cases,
+                             ids=[message for _, message, _ in cases])
+    def test(tmp_path, text, message, row):
+        assert_fails_at(read, write_file(tmp_path, text, name), message, row)
+
+    return test
+
+
 def small_map(directed, *, business="intel", name=None, **extra):
     """Four actors (one a Hebrew sector, one id with a space), four ties with one self-tie.
 

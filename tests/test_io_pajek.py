@@ -7,7 +7,13 @@ import pandas as pd
 import pytest
 
 import netmap
-from exchange_files import assert_fails_at, assert_round_trip, read_warned, small_map, write_file
+from exchange_files import (
+    assert_round_trip,
+    parser_failures,
+    read_warned,
+    small_map,
+    write_file,
+)
 
 DATA = Path(__file__).parent / "data" / "pajek"
 KNOKE = {1: "public", 2: "third", 3: "business"}  # KnokSec.clu: 1 GOV, 2 VOL, 3 PVT
@@ -100,7 +106,7 @@ def test_lists_matrix_edges_and_mixed_directions(tmp_path):
     assert "pajek-vertex-numbers" in set(m.issues["code"])
 
 
-@pytest.mark.parametrize(("text", "message", "row"), [
+test_parser_failures_name_the_file_and_line = parser_failures(netmap.read_pajek, "g.net", [
     ("1 a\n", "text before the first", 1),
     ("*Vertices 3 2\n", "two-mode", 1),
     ("*Vertices x\n", "number of vertices", 1),
@@ -111,8 +117,6 @@ def test_lists_matrix_edges_and_mixed_directions(tmp_path):
     ("*Vertices 2\n*Matrix\n0 1\n1\n", "3 values", 2),
     ("*Arcs\n1 2\n", "before \\*Vertices", 1),
 ])
-def test_parser_failures_name_the_file_and_line(tmp_path, text, message, row):
-    assert_fails_at(netmap.read_pajek, write(tmp_path, text), message, row)
 
 
 def test_partition_failures(tmp_path):

@@ -8,7 +8,13 @@ import pandas as pd
 import pytest
 
 import netmap
-from exchange_files import assert_fails_at, assert_round_trip, read_warned, small_map, write_file
+from exchange_files import (
+    assert_round_trip,
+    parser_failures,
+    read_warned,
+    small_map,
+    write_file,
+)
 
 DATA = Path(__file__).parent / "data" / "ucinet"
 KNOKE_SECTORS = {"COUN": "public", "COMM": "third", "EDUC": "public", "INDU": "business",
@@ -101,7 +107,7 @@ def test_embedded_matrix_labels_and_directed_false(tmp_path):
     assert any("direction is dropped" in c for c in caught)
 
 
-@pytest.mark.parametrize(("text", "message", "row"), [
+test_parser_failures_name_the_file_and_line = parser_failures(netmap.read_dl, "m.dl", [
     ("graph\n", "does not start with 'DL'", 1),
     ("DL N=2\nFORMAT = LOWERHALF\nDATA:\n1\n", "format lowerhalf", 2),
     ("DL N=2\n0 1\n", "'0' is not a DL setting", 2),
@@ -116,8 +122,6 @@ def test_embedded_matrix_labels_and_directed_false(tmp_path):
     ("DL N=2\nLABELS:\na b\n", "no 'DATA:' line", 3),
     ("DL N=2 FORMAT=EDGELIST1\nLABELS EMBEDDED\nDATA:\na b\nb c\n", "N = 2", 5),
 ])
-def test_parser_failures_name_the_file_and_line(tmp_path, text, message, row):
-    assert_fails_at(netmap.read_dl, write(tmp_path, text), message, row)
 
 
 def test_values_are_checked_as_in_every_reader(tmp_path):
