@@ -283,6 +283,18 @@ def _read(args) -> tuple[StakeholderMap, list[dict]]:
     return m, m.issues.to_dict("records")
 
 
+def _read_or_say(args, out, closing: str | None = None
+                 ) -> tuple[StakeholderMap, list[dict]] | None:
+    """The map and its issues; or None, the input's errors (and ``closing``) printed to ``out``."""
+    try:
+        return _read(args)
+    except ValidationError as err:
+        _print_problems(err.errors, [], out)
+        if closing is not None:
+            print(closing, file=out)
+        return None
+
+
 def _print_problems(errors, issues, out) -> None:
     if errors:
         n = len(errors)
@@ -299,12 +311,10 @@ def _print_problems(errors, issues, out) -> None:
 
 
 def _cmd_validate(args) -> int:
-    try:
-        m, issues = _read(args)
-    except ValidationError as err:
-        _print_problems(err.errors, [], sys.stdout)
-        print("The input has errors; nothing was read.", file=sys.stdout)
+    read = _read_or_say(args, sys.stdout, "The input has errors; nothing was read.")
+    if read is None:
         return EXIT_INPUT
+    m, issues = read
     print(f"OK: {_describe(m)}")
     _print_problems([], issues, sys.stdout)
     return EXIT_OK
@@ -317,11 +327,10 @@ def _describe(m) -> str:
 
 
 def _cmd_summary(args) -> int:
-    try:
-        m, issues = _read(args)
-    except ValidationError as err:
-        _print_problems(err.errors, [], sys.stderr)
+    read = _read_or_say(args, sys.stderr)
+    if read is None:
         return EXIT_INPUT
+    m, issues = read
     print(m.summary().to_text())
     if issues:
         print()
@@ -335,11 +344,10 @@ def _print_warnings(issues, out) -> None:
 
 
 def _cmd_convert(args) -> int:
-    try:
-        m, issues = _read(args)
-    except ValidationError as err:
-        _print_problems(err.errors, [], sys.stderr)
+    read = _read_or_say(args, sys.stderr)
+    if read is None:
         return EXIT_INPUT
+    m, issues = read
     out = Path(args.output)
     fmt = args.to or output_format(out)
     if fmt != "csv":
@@ -455,12 +463,10 @@ def _write_report(m, out: Path, args, *, lang: str, title=None) -> Path:
 
 
 def _cmd_report(args) -> int:
-    try:
-        m, issues = _read(args)
-    except ValidationError as err:
-        _print_problems(err.errors, [], sys.stderr)
-        print("The input has errors; no report was written.", file=sys.stderr)
+    read = _read_or_say(args, sys.stderr, "The input has errors; no report was written.")
+    if read is None:
         return EXIT_INPUT
+    m, issues = read
     out = Path(args.output)
     if out.suffix.lower() not in (".html", ".htm"):
         raise _UsageError(f"the report is an HTML file: name it {out.stem}.html")
