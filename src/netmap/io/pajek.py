@@ -252,7 +252,7 @@ def read_partition(path, *, n: int | None = None, encoding: str | None = None
     n : int, optional
         The number of vertices the partition must have.
     encoding : str, optional
-        The file's encoding, as for :func:`read_pajek`.
+        The file's encoding, as for :func:`netmap.read_pajek`.
 
     Returns
     -------
