@@ -430,8 +430,18 @@ class _Brokerage:
     net_var: np.ndarray
 
 
+def _groups(m, by: str) -> Groups:
+    """The actors' groups (:func:`netmap.model._groups.group_codes`), kept with the map."""
+    def make():
+        groups = group_codes(m, by)
+        groups.codes.flags.writeable = False
+        return groups
+
+    return m.arrays.memo(("brokerage.groups", by), make)
+
+
 def _compute(m, by: str, counts: bool = True) -> _Brokerage:
-    groups = group_codes(m, by)
+    groups = _groups(m, by)
     missing = groups.codes < 0
     if missing.any():
         ids = m.arrays.ids[missing]
