@@ -119,8 +119,8 @@ def _ranked_pairs(adj: sp.csr_array, directed: bool) -> tuple[sp.csr_array, np.n
     return pairs, order
 
 
-def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The pairs ``(a, c)`` of :func:`_ranked_pairs` closing a triangle, and how many each.
+def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(a, c)`` of :func:`_ranked_pairs` that close a triangle: arrays ``a, c``.
 
     With ``R`` the 0/1 pattern of ``pairs``, a triangle of ranks ``a < b
     < c`` is the two-path ``a -> b -> c`` of ``R`` closed by ``R[a, c]``:
@@ -147,22 +147,22 @@ def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray, np.ndar
     product = pattern @ shifted
     hit = np.flatnonzero(product.data > n + 1)
     a = np.searchsorted(product.indptr, hit, side="right") - 1
-    return (a.astype(np.int64), product.indices[hit].astype(np.int64),
-            (product.data[hit] - (n + 1)).astype(np.int64))
+    return a.astype(np.int64), product.indices[hit].astype(np.int64)
 
 
 def _listed_triangles(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
-    """Every triangle of :func:`_ranked_pairs` ``pairs``: ranks ``(t, 3)``, ``a < b < c``,
-    and the entries of its pairs ``ab, ac, bc`` (``(t, 3)`` int8, which arcs).
+    """Every triangle of :func:`_ranked_pairs` ``pairs``, with the arcs of its three pairs.
 
-    The closing pairs ``(a, c)`` come from :func:`_closing_pairs`; their
-    middle actors ``b`` are then looked up among ``a``'s pairs.
+    Returns the ranks ``(t, 3)``, ``a < b < c``, and the entries of the
+    pairs ``ab, ac, bc`` (``(t, 3)`` int8: which arcs). The closing pairs
+    ``(a, c)`` come from :func:`_closing_pairs`; their middle actors ``b``
+    are then looked up among ``a``'s pairs.
     """
     n = pairs.shape[0]
     indptr, other = pairs.indptr.astype(np.int64), pairs.indices.astype(np.int64)
     rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
     keys = rows * n + other  # sorted: the matrix is canonical
-    a, c, _ = _closing_pairs(pairs)
+    a, c = _closing_pairs(pairs)
     at_ac = _find(keys, a * n + c)
     found = [np.zeros((0, 3), dtype=np.int64)]
     codes = [np.zeros((0, 3), dtype=np.int8)]
