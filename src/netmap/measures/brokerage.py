@@ -464,8 +464,15 @@ def _compute(m, by: str, counts: bool = True) -> _Brokerage:
     raw = None
     if counts:
         raw = m.arrays.memo(("brokerage.roles", by), lambda: _raw_counts(m, adj, groups))
-    group_exp, group_var, net_exp, net_var = _moments(groups.sizes, n, d)
-    return _Brokerage(groups, raw, group_exp, group_var, net_exp, net_var)
+    moments = m.arrays.memo(("brokerage.moments", by), lambda: _kept(_moments(groups.sizes, n, d)))
+    return _Brokerage(groups, raw, *moments)
+
+
+def _kept(arrays: tuple) -> tuple:
+    """The arrays, read-only: they are kept with the map."""
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
 
 
 def _raw_counts(m, adj: sp.csr_array, groups: Groups) -> np.ndarray:
@@ -624,7 +631,7 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
     else:
         with np.errstate(divide="ignore", invalid="ignore"):
             exp = result.group_exp[codes]
-            sd = np.sqrt(result.group_var[codes])
+            sd = np.sqrt(result.group_var)[codes]
             values = {"expected": exp, "sd": sd}.get(stat)
             if values is None:
                 values = (result.raw - exp) / sd
