@@ -274,18 +274,13 @@ def _two_paths(adj: sp.csr_array, mutual: tuple[np.ndarray, np.ndarray], codes: 
 
     The conditions: none; ``i`` in ``j``'s group; ``k`` in ``j``'s group;
     both; ``i`` and ``k`` in one group. Each follows from in- and
-    out-degrees (per group for the last), less the pairs with ``i == k``
-    (the ``mutual`` pairs ``u, v`` of :func:`_closure`), without a sparse
-    product.
+    out-degrees (per group, :func:`_neighbours_by_group`), less the pairs
+    with ``i == k`` (the ``mutual`` pairs ``u, v`` of :func:`_closure`),
+    without a sparse product.
     """
     n = adj.shape[0]
     out_deg = np.diff(adj.indptr).astype(np.int64)
-    rows = np.repeat(np.arange(n, dtype=np.int64), out_deg)
-    cols = adj.indices
-    inside = np.repeat(codes, out_deg) == codes[cols]  # arcs inside a group
-    in_deg = np.bincount(cols, minlength=n)
-    out_in = np.bincount(rows[inside], minlength=n)
-    in_in = np.bincount(cols[inside], minlength=n)
+    in_deg, in_in, out_in, same_group = _neighbours_by_group(adj, codes, n_groups)
     u, v = mutual  # each pair j <-> i once: both ends count it
     same = codes[u] == codes[v]
     mutual_all = np.bincount(u, minlength=n) + np.bincount(v, minlength=n)
@@ -295,27 +290,39 @@ def _two_paths(adj: sp.csr_array, mutual: tuple[np.ndarray, np.ndarray], codes: 
         in_in * out_deg - mutual_in,
         in_deg * out_in - mutual_in,
         in_in * out_in - mutual_in,
-        _same_group_pairs(rows, cols, codes, n, n_groups) - mutual_all,
+        same_group - mutual_all,
     ])
 
 
-def _same_group_pairs(rows: np.ndarray, cols: np.ndarray, codes: np.ndarray, n: int,
-                      n_groups: int) -> np.ndarray:
-    """Per actor ``j``, pairs of arcs ``i -> j``, ``j -> k`` with ``i`` and ``k`` in one group.
+def _neighbours_by_group(adj: sp.csr_array, codes: np.ndarray,
+                         n_groups: int) -> tuple[np.ndarray, ...]:
+    """Per actor ``j``: in-degree, in- and out-neighbours in its own group, and same-group pairs.
 
-    The sum over groups of ``j``'s in-neighbours times its out-neighbours
-    in that group: from a dense table per actor and group when it is
-    small, else from sparse ones.
+    The last is the number of arcs ``i -> j``, ``j -> k`` with ``i`` and
+    ``k`` in one group: the sum over groups of ``j``'s in-neighbours
+    times its out-neighbours in that group. All four come from the table
+    of in- and out-neighbours per actor and group: dense when it is
+    small (two ``bincount``), else sparse.
     """
+    n = adj.shape[0]
+    out_deg = np.diff(adj.indptr)
+    rows = np.repeat(np.arange(n, dtype=np.int64), out_deg)
+    cols = adj.indices.astype(np.int64)
+    row_codes, col_codes = np.repeat(codes, out_deg), codes[cols]
     if n * n_groups <= _MOST_CELLS:
         cells = n * n_groups
-        into = np.bincount(cols * n_groups + codes[rows], minlength=cells)
-        out = np.bincount(rows * n_groups + codes[cols], minlength=cells)
-        return (into * out).reshape(n, n_groups).sum(axis=1)
+        into = np.bincount(cols * n_groups + row_codes, minlength=cells).reshape(n, n_groups)
+        out = np.bincount(rows * n_groups + col_codes, minlength=cells).reshape(n, n_groups)
+        own = np.arange(n)
+        return (into.sum(axis=1), into[own, codes], out[own, codes],
+                (into * out).sum(axis=1))
+    inside = row_codes == col_codes  # arcs inside a group
     ones = np.ones(len(rows), dtype=np.int64)
-    into = sp.csr_array((ones, (cols, codes[rows])), shape=(n, n_groups))
-    out = sp.csr_array((ones, (rows, codes[cols])), shape=(n, n_groups))
-    return np.asarray(into.multiply(out).sum(axis=1), dtype=np.int64).reshape(-1)
+    into = sp.csr_array((ones, (cols, row_codes)), shape=(n, n_groups))
+    out = sp.csr_array((ones, (rows, col_codes)), shape=(n, n_groups))
+    return (np.bincount(cols, minlength=n), np.bincount(cols[inside], minlength=n),
+            np.bincount(rows[inside], minlength=n),
+            np.asarray(into.multiply(out).sum(axis=1), dtype=np.int64).reshape(-1))
 
 
 def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
