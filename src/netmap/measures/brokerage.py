@@ -103,7 +103,10 @@ def _ranked_pairs(adj: sp.csr_array, directed: bool) -> tuple[sp.csr_array, np.n
     out_deg = np.diff(adj.indptr)
     cols = adj.indices
     rows = np.repeat(np.arange(n, dtype=cols.dtype), out_deg)
-    order = np.argsort(out_deg + np.bincount(cols, minlength=n), kind="stable")
+    degree = out_deg + np.bincount(cols, minlength=n)
+    if len(degree) and degree.max() < 2**16:  # numpy sorts 16-bit integers by radix
+        degree = degree.astype(np.uint16)
+    order = np.argsort(degree, kind="stable")
     rank = np.empty(n, dtype=cols.dtype)
     rank[order] = np.arange(n, dtype=cols.dtype)
     a, c = rank[rows], rank[cols]
