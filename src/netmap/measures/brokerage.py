@@ -636,15 +636,15 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
     _check_stat(stat)
     result = _compute(m, by, counts=stat in ("raw", "z"))
     codes = result.groups.codes
-    if stat == "raw":
-        values = result.raw
-    else:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            exp = result.group_exp[codes]
-            sd = np.sqrt(result.group_var)[codes]
-            values = {"expected": exp, "sd": sd}.get(stat)
-            if values is None:
-                values = (result.raw - exp) / sd
+    with np.errstate(divide="ignore", invalid="ignore"):  # per group, then spread to actors
+        if stat == "raw":
+            values = result.raw
+        elif stat == "expected":
+            values = np.take(result.group_exp, codes, axis=0)
+        else:
+            values = np.take(np.sqrt(result.group_var), codes, axis=0)
+            if stat == "z":
+                values = (result.raw - np.take(result.group_exp, codes, axis=0)) / values
     frame = pd.DataFrame(values, index=m.arrays.ids.copy(), columns=list(_COLUMNS))
     frame.index.name = "id"
     group = pd.Categorical.from_codes(codes, categories=result.groups.labels)
