@@ -138,3 +138,17 @@ def test_a_hub_beyond_16_bit_degrees():
     cols = np.concatenate([np.arange(1, leaves + 1), [2, 3]])
     found = {tuple(sorted(t)) for t in nb._triangles(rows, cols, leaves + 1).tolist()}
     assert found == {(0, 1, 2), (0, 2, 3)}
+
+
+def test_four_tables_and_the_summary_count_once(monkeypatch):
+    # After the first call the counts, groups and expected values are kept with the map:
+    # the other statistics and the summary neither list triangles nor code the groups.
+    m = random_map(0, directed=True)
+    first = {stat: netmap.brokerage(m, stat=stat) for stat in ("raw", "expected", "sd", "z")}
+    summary = netmap.brokerage_summary(m)
+    for name in ("_ranked_pairs", "_closing_pairs", "_listed_triangles", "group_codes",
+                 "_moments"):
+        monkeypatch.setattr(nb, name, None)  # calling any of them again would fail
+    for stat, frame in first.items():
+        pd.testing.assert_frame_equal(netmap.brokerage(m, stat=stat), frame)
+    pd.testing.assert_frame_equal(netmap.brokerage_summary(m), summary)
