@@ -11,6 +11,7 @@ between random distinct actors, no duplicates), then times in one run:
   same whole-network counts;
 - the slow reference of tests/reference_brokerage.py on a small map, with
   netmap on the same small map;
+- where netmap's time goes on the random map, step by step (CPU seconds);
 - on that random map and on a hub-heavy ``netmap.datasets.synthetic`` map
   (--hub-actors, --hub-ties; undirected and directed): everything, counted
   from scratch, against the bare sparse product ``A @ A`` (every two-path,
@@ -119,6 +120,39 @@ def against_product(m, label: str, repeat: int) -> None:
           f"{(adj @ adj).nnz / 1e6:.0f}M entries), ratio A@A / netmap {p_cpu / cpu:.1f}x (cpu)")
 
 
+def parts(m, repeat: int) -> None:
+    """Where netmap's time goes on ``m``: CPU seconds of each step (best of ``repeat``).
+
+    The steps of one count from scratch, in order; the listing of the
+    triangles includes the masked product, and the last line is the four
+    tables and the summary once the counts are kept.
+    """
+    import netmap.measures.brokerage as nb
+
+    def cpu(fn) -> float:
+        return min(timed(fn)[1] for _ in range(repeat))
+
+    everything(m)
+    adj, _ = nb._binary_adjacency(m)
+    pairs, _ = nb._ranked_pairs(adj, m.directed)
+    groups = nb._groups(m, "sector")
+    steps = [
+        ("0/1 adjacency from the map's counts", lambda: nb._make_binary_adjacency(m)),
+        ("tied pairs ranked by degree (sorted)", lambda: nb._ranked_pairs(adj, m.directed)),
+        ("masked product R @ (R + wI)", lambda: nb._closing_pairs(pairs)),
+        ("triangles listed (product included)", lambda: nb._listed_triangles(pairs)),
+        ("closure: all three above + six orders", lambda: nb._make_closure(m)),
+        ("two-paths by group, roles", lambda: nb._role_counts(m, adj, groups.codes,
+                                                                 groups.n_groups)),
+        ("four tables + summary, counts kept", lambda: (
+            [brokerage(m, stat=s) for s in ("raw", "expected", "sd", "z")],
+            brokerage_summary(m))),
+        ("the bare A @ A", lambda: adj @ adj),
+    ]
+    for label, fn in steps:
+        print(f"  {label:44}cpu {cpu(fn) * 1000:6.1f} ms")
+
+
 def timed(fn) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one call."""
     start, cpu = time.perf_counter(), time.process_time()
@@ -211,6 +245,8 @@ def main() -> None:
               f"{sna_time / all_time:.1f}x (everything)")
 
     against_product(m, "netmap everything, random map above", args.repeat)
+    print("where the time goes on that map:")
+    parts(m, args.repeat)
     for directed in (False, True):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", netmap.DataWarning)

@@ -46,22 +46,18 @@ def _binary_adjacency(m) -> tuple[sp.csr_array, int]:
 
 
 def _make_binary_adjacency(m) -> tuple[sp.csr_array, int]:
-    counts = m.arrays.adjacency()
+    counts = m.arrays.adjacency()  # canonical: sorted, no duplicates
     n = counts.shape[0]
-    counts = counts.tocoo()
+    rows = np.repeat(np.arange(n, dtype=counts.indices.dtype), np.diff(counts.indptr))
     keep = counts.data != 0
-    rows, cols = counts.row[keep], counts.col[keep]
-    n_arcs = int(keep.sum())
-    off = rows != cols
-    rows, cols = rows[off].astype(np.int64), cols[off].astype(np.int64)
-    adj = sp.csr_array((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(n, n))
-    adj.sum_duplicates()
+    n_arcs = int(np.count_nonzero(keep))
+    keep &= rows != counts.indices
+    indptr = np.zeros(n + 1, dtype=counts.indptr.dtype)
+    np.cumsum(np.bincount(rows[keep], minlength=n), out=indptr[1:])
+    indices = counts.indices[keep]
+    adj = sp.csr_array((np.ones(len(indices), dtype=np.int64), indices, indptr), shape=(n, n))
+    adj.has_canonical_format = True  # a filtered canonical matrix
     return adj, n_arcs
-
-
-def _row_sums(matrix) -> np.ndarray:
-    """Row sums of a sparse matrix as a 1-D int64 array."""
-    return np.asarray(matrix.sum(axis=1), dtype=np.int64).reshape(-1)
 
 
 def _chunks(cost: np.ndarray, budget: int) -> list[tuple[int, int]]:
@@ -75,152 +71,261 @@ def _chunks(cost: np.ndarray, budget: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
 
 
-def _contains(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Whether each of ``keys`` is in ``sorted_keys``.
+def _find(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """Where each of ``keys`` is in ``sorted_keys``: its position, or -1.
 
     The keys are looked up in sorted order: numpy's binary search starts
     each search from the previous one's place, so sorted keys read the
     table nearly in order (four times faster on a million keys than
     random ones).
     """
-    found = np.zeros(len(keys), dtype=bool)
+    where = np.full(len(keys), -1, dtype=np.int64)
     if len(sorted_keys) == 0:
-        return found
+        return where
     order = np.argsort(keys)
     wanted = keys[order]
-    where = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
-    found[order] = sorted_keys[where] == wanted
-    return found
+    at = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
+    where[order] = np.where(sorted_keys[at] == wanted, at, -1)
+    return where
+
+
+def _ranked_pairs(adj: sp.csr_array, directed: bool) -> tuple[sp.csr_array, np.ndarray]:
+    """The tied pairs of ``adj``, on the actors' ranks by degree, and the actor of each rank.
+
+    Chiba and Nishizeki's order: actors ranked by their number of arcs
+    (in and out), each tied pair ``(a, c)`` kept once, ``a < c`` in rank,
+    in a canonical upper-triangular matrix whose entry says which arcs
+    the pair has: 1 the arc ``a -> c``, 2 the arc ``c -> a``, 3 both. On
+    ranks, the rows of the hubs come last and the product of
+    :func:`_closing_pairs` reads memory nearly in order.
+    """
+    n = adj.shape[0]
+    out_deg = np.diff(adj.indptr)
+    cols = adj.indices
+    rows = np.repeat(np.arange(n, dtype=cols.dtype), out_deg)
+    degree = out_deg + np.bincount(cols, minlength=n)
+    if len(degree) and degree.max() < 2**16:  # numpy sorts 16-bit integers by radix
+        degree = degree.astype(np.uint16)
+    order = np.argsort(degree, kind="stable")
+    rank = np.empty(n, dtype=cols.dtype)
+    rank[order] = np.arange(n, dtype=cols.dtype)
+    a, c = rank[rows], rank[cols]
+    up = a < c
+    if directed:  # a mutual pair appears twice, 1 + 2: summed to 3
+        lo, hi = np.minimum(a, c), np.maximum(a, c)
+        code = np.where(up, np.int8(1), np.int8(2))
+    else:  # symmetric: each pair once, with both arcs
+        lo, hi = a[up], c[up]
+        code = np.full(len(lo), 3, dtype=np.int8)
+    pairs = sp.coo_array((code, (lo, hi)), shape=(n, n)).tocsr()
+    pairs.sum_duplicates()  # canonical (scipy's conversion already sums and sorts)
+    return pairs, order
+
+
+def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``(a, c)`` of :func:`_ranked_pairs` that close a triangle: arrays ``a, c``.
+
+    With ``R`` the 0/1 pattern of ``pairs``, a triangle of ranks ``a < b
+    < c`` is the two-path ``a -> b -> c`` of ``R`` closed by ``R[a, c]``:
+    the product ``R @ (R + w I)`` is ``(R @ R)[a, c] + w R[a, c]``, so with
+    ``w`` above every count of two-paths, an entry above ``w`` is a tied
+    pair closing ``(R @ R)[a, c] > 0`` triangles. This masks the product
+    with ``R`` inside scipy's one sparse product, without a second pass.
+    ``(R @ R)[a, c]`` is below ``a``'s number of pairs, so ``w`` is the
+    smallest power of two above that, in the smallest unsigned integers
+    that hold ``2 w - 1`` (bytes on most maps: a quarter less time than 32-bit
+    integers). An actor has at most ``sqrt(2 m)`` neighbours of higher
+    rank (``m`` tied pairs), so the product holds at most ``m^1.5`` terms
+    however large the hubs.
+    """
+    n, nnz = pairs.shape[0], pairs.nnz
+    most = int(np.diff(pairs.indptr).max(initial=0))
+    w = 1 << most.bit_length()  # above every count
+    kind = np.min_scalar_type(2 * w - 1)
+    pattern = sp.csr_array((np.ones(nnz, dtype=kind), pairs.indices, pairs.indptr),
+                           shape=(n, n))
+    index = np.int32 if nnz + n < 2**31 - 1 else np.int64
+    indptr = pairs.indptr.astype(index) + np.arange(n + 1, dtype=index)
+    first = indptr[:-1]  # the diagonal first in each row: the matrix stays sorted
+    rest = np.ones(nnz + n, dtype=bool)
+    rest[first] = False
+    indices = np.empty(nnz + n, dtype=index)
+    indices[first], indices[rest] = np.arange(n), pairs.indices
+    data = np.ones(nnz + n, dtype=kind)
+    data[first] = w
+    shifted = sp.csr_array((data, indices, indptr), shape=(n, n))
+    product = pattern @ shifted
+    hit = np.flatnonzero(product.data > w)
+    a = np.searchsorted(product.indptr, hit, side="right") - 1
+    return a.astype(np.int64), product.indices[hit].astype(np.int64)
+
+
+def _listed_triangles(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    """Every triangle of :func:`_ranked_pairs` ``pairs``, with the arcs of its three pairs.
+
+    Returns the ranks ``(t, 3)``, ``a < b < c``, and the entries of the
+    pairs ``ab, ac, bc`` (``(t, 3)`` int8: which arcs). The closing pairs
+    ``(a, c)`` come from :func:`_closing_pairs`; their middle actors ``b``
+    are then looked up among ``a``'s pairs.
+    """
+    n = pairs.shape[0]
+    indptr, other = pairs.indptr.astype(np.int64), pairs.indices.astype(np.int64)
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
+    keys = rows * n + other  # sorted: the matrix is canonical
+    a, c = _closing_pairs(pairs)
+    at_ac = _find(keys, a * n + c)
+    found = [np.zeros((0, 3), dtype=np.int64)]
+    codes = [np.zeros((0, 3), dtype=np.int8)]
+    width = indptr[a + 1] - indptr[a]  # candidates b: a's pairs
+    for lo, hi in _chunks(width, _CHUNK_ENTRIES):
+        count = width[lo:hi]
+        edge = np.repeat(np.arange(lo, hi), count)
+        at_ab = indptr[a[edge]] + np.arange(len(edge)) - np.repeat(np.cumsum(count) - count,
+                                                                   count)
+        b = other[at_ab]
+        at_bc = _find(keys, b * n + c[edge])
+        closed = at_bc >= 0
+        edge, b, at_ab, at_bc = edge[closed], b[closed], at_ab[closed], at_bc[closed]
+        found.append(np.column_stack([a[edge], b, c[edge]]))
+        codes.append(pairs.data[np.column_stack([at_ab, at_ac[edge], at_bc])])
+    return np.concatenate(found), np.concatenate(codes)
 
 
 def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
     """Every triangle of the undirected graph of the arcs ``rows -> cols``: (t, 3) int64.
 
-    Chiba and Nishizeki's order: actors ranked by degree and each pair
-    oriented from the lower rank to the higher (``R``, on the actors'
-    own positions), so that a triangle of ranks ``a < b < c`` is the
-    two-path ``a -> b -> c`` of ``R`` closed by ``a -> c``. The sparse
-    product ``R @ R`` masked by ``R`` finds the closing pairs ``(a, c)``
-    (an actor has at most ``sqrt(2 m)`` higher neighbours, ``m`` pairs,
-    so the product holds at most ``m^1.5`` terms however large the hubs,
-    where ``A @ A`` holds ``sum(degree^2)``); the middle actors ``b`` of
-    those pairs are then looked up.
+    Each triangle once, as actors, from :func:`_ranked_pairs` and
+    :func:`_listed_triangles` (arcs in any number, loops ignored).
     """
-    arcs = sp.csr_array((np.ones(len(rows), dtype=np.int32), (rows, cols)), shape=(n, n))
-    return _pair_triangles(arcs + arcs.T)
+    off = rows != cols
+    arcs = sp.csr_array((np.ones(int(off.sum()), dtype=np.int64), (rows[off], cols[off])),
+                        shape=(n, n))
+    arcs.sum_duplicates()
+    arcs.data[:] = 1
+    pairs, order = _ranked_pairs(arcs, directed=True)
+    ranks, _ = _listed_triangles(pairs)
+    return order[ranks].astype(np.int64)
 
 
-def _pair_triangles(both) -> np.ndarray:
-    """:func:`_triangles` of the tied pairs ``both`` (a symmetric sparse matrix, no diagonal)."""
-    both = sp.csr_array(both)
-    both.sort_indices()
-    n = both.shape[0]
-    degree = np.diff(both.indptr)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.argsort(degree, kind="stable")] = np.arange(n)
-    owner = np.repeat(np.arange(n, dtype=np.int64), degree)
-    up = rank[owner] < rank[both.indices]
-    # R keeps the actors' positions: each row's higher neighbours, still sorted
-    owner, other = owner[up], both.indices[up].astype(np.int64)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(owner, minlength=n), out=indptr[1:])
-    oriented = sp.csr_array((np.ones(len(other), dtype=np.int32), other, indptr),
-                            shape=(n, n))
-    keys = owner * n + other  # sorted: rows in order, columns sorted within rows
-    closing = (oriented @ oriented).multiply(oriented).tocoo()  # pairs (a, c) in a triangle
-    a, c = closing.row.astype(np.int64), closing.col.astype(np.int64)
-    found = [np.zeros((0, 3), dtype=np.int64)]
-    width = indptr[a + 1] - indptr[a]  # candidates b: a's higher neighbours
-    for lo, hi in _chunks(width, _CHUNK_ENTRIES):
-        count = width[lo:hi]
-        edge = np.repeat(np.arange(lo, hi), count)
-        step = np.arange(len(edge)) - np.repeat(np.cumsum(count) - count, count)
-        b = other[indptr[a[edge]] + step]
-        closed = _contains(keys, b * n + c[edge])
-        edge, b = edge[closed], b[closed]
-        found.append(np.column_stack([a[edge], b, c[edge]]))
-    return np.concatenate(found)
+@dataclass(frozen=True)
+class _Closure:
+    """What the two-paths of a map need beyond its degrees (actors' positions).
+
+    ``closed``: every closed two-path ``i -> j -> k`` (with ``i -> k``) as
+    arrays ``i, j, k``; ``mutual``: every pair tied both ways, once, as
+    arrays ``u, v``.
+    """
+
+    closed: tuple[np.ndarray, np.ndarray, np.ndarray]
+    mutual: tuple[np.ndarray, np.ndarray]
+
+
+def _closure(m) -> _Closure:
+    """:class:`_Closure` of the map, kept with its arrays."""
+    return m.arrays.memo(("brokerage.closed",), lambda: _make_closure(m))
+
+
+def _make_closure(m) -> _Closure:
+    adj, _ = _binary_adjacency(m)
+    pairs, order = _ranked_pairs(adj, m.directed)
+    both = pairs.data == 3
+    lower = np.repeat(np.arange(pairs.shape[0]), np.diff(pairs.indptr))[both]
+    mutual = (order[lower].astype(np.int64), order[pairs.indices[both]].astype(np.int64))
+    ranks, codes = _listed_triangles(pairs)
+    return _Closure(_closed_from(order[ranks].astype(np.int64), codes), mutual)
+
+
+def _closed_from(triangles: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray,
+                                                                    np.ndarray]:
+    """The closed two-paths of triangles ``x, y, z`` (ranks in that order) with arcs ``codes``.
+
+    Each of a triangle's six orders ``i, j, k`` is a closed two-path when
+    its three arcs ``i -> j``, ``j -> k``, ``i -> k`` are there: for the
+    pair of ranks ``p < q``, bit 1 of its code is ``p -> q``, bit 2
+    ``q -> p``.
+    """
+    ends = dict(zip("xyz", triangles.T, strict=True))
+    code = {"xy": codes[:, 0], "xz": codes[:, 1], "yz": codes[:, 2]}
+    arc = {}
+    for p, q in ("xy", "xz", "yz"):
+        arc[p, q] = (code[p + q] & 1) != 0
+        arc[q, p] = (code[p + q] & 2) != 0
+    parts = []
+    for i, j, k in permutations("xyz"):
+        keep = arc[i, j] & arc[j, k] & arc[i, k]
+        parts.append(np.column_stack([ends[i][keep], ends[j][keep], ends[k][keep]]))
+    i, j, k = np.concatenate(parts).T
+    return i, j, k
 
 
 def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every closed two-path ``i -> j -> k`` with ``i -> k``: arrays ``i, j, k``.
 
-    Found in the triangles of the undirected graph: each of a triangle's
-    six orders is a closed two-path when its three arcs are in the 0/1
-    adjacency. Kept with the map's arrays.
+    Found in the triangles of the undirected graph (:func:`_closure`),
+    kept with the map's arrays.
     """
-    def make():
-        adj, _ = _binary_adjacency(m)
-        n = adj.shape[0]
-        x, y, z = _pair_triangles(adj + adj.T).T
-        ends = {"x": x, "y": y, "z": z}
-        pairs = list(permutations("xyz", 2))
-        if m.directed:  # which of the six arcs are there, looked up at once
-            rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
-            arcs = rows * n + adj.indices  # sorted: the CSR is canonical
-            there = _contains(arcs, np.concatenate([ends[a] * n + ends[b] for a, b in pairs]))
-        else:  # the adjacency is symmetric: every tie is both arcs
-            there = np.ones(len(pairs) * len(x), dtype=bool)
-        arc = dict(zip(pairs, there.reshape(len(pairs), len(x)), strict=True))
-        parts = []
-        for i, j, k in permutations("xyz"):
-            keep = arc[i, j] & arc[j, k] & arc[i, k]
-            parts.append(np.column_stack([ends[i][keep], ends[j][keep], ends[k][keep]]))
-        i, j, k = np.concatenate(parts).T
-        return i, j, k
-
-    return m.arrays.memo(("brokerage.closed",), make)
+    return _closure(m).closed
 
 
 #: Most cells of the dense table of neighbours per actor and group (32 MB).
 _MOST_CELLS = 1 << 22
 
 
-def _two_paths(adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
+def _two_paths(adj: sp.csr_array, mutual: tuple[np.ndarray, np.ndarray], codes: np.ndarray,
+               n_groups: int) -> np.ndarray:
     """Two-paths ``i -> j -> k``, ``i != k``, through each ``j``, by condition: (n, 5).
 
     The conditions: none; ``i`` in ``j``'s group; ``k`` in ``j``'s group;
     both; ``i`` and ``k`` in one group. Each follows from in- and
-    out-degrees (per group for the last), less the pairs with ``i == k``
-    (mutual arcs), without a sparse product.
+    out-degrees (per group, :func:`_neighbours_by_group`), less the pairs
+    with ``i == k`` (the ``mutual`` pairs ``u, v`` of :func:`_closure`),
+    without a sparse product.
     """
     n = adj.shape[0]
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
-    cols = adj.indices.astype(np.int64)
-    inside = codes[rows] == codes[cols]  # arcs inside a group
     out_deg = np.diff(adj.indptr).astype(np.int64)
-    in_deg = np.bincount(cols, minlength=n)
-    out_in = np.bincount(rows[inside], minlength=n)
-    in_in = np.bincount(cols[inside], minlength=n)
-    back = adj.multiply(adj.T).tocoo()  # mutual arcs j -> i -> j
-    mutual = np.bincount(back.row, minlength=n)
-    mutual_in = np.bincount(back.row[codes[back.row] == codes[back.col]], minlength=n)
+    in_deg, in_in, out_in, same_group = _neighbours_by_group(adj, codes, n_groups)
+    u, v = mutual  # each pair j <-> i once: both ends count it
+    same = codes[u] == codes[v]
+    mutual_all = np.bincount(u, minlength=n) + np.bincount(v, minlength=n)
+    mutual_in = np.bincount(u[same], minlength=n) + np.bincount(v[same], minlength=n)
     return np.column_stack([
-        in_deg * out_deg - mutual,
+        in_deg * out_deg - mutual_all,
         in_in * out_deg - mutual_in,
         in_deg * out_in - mutual_in,
         in_in * out_in - mutual_in,
-        _same_group_pairs(rows, cols, codes, n, n_groups) - mutual,
+        same_group - mutual_all,
     ])
 
 
-def _same_group_pairs(rows: np.ndarray, cols: np.ndarray, codes: np.ndarray, n: int,
-                      n_groups: int) -> np.ndarray:
-    """Per actor ``j``, pairs of arcs ``i -> j``, ``j -> k`` with ``i`` and ``k`` in one group.
+def _neighbours_by_group(adj: sp.csr_array, codes: np.ndarray,
+                         n_groups: int) -> tuple[np.ndarray, ...]:
+    """Per actor ``j``: in-degree, in- and out-neighbours in its own group, and same-group pairs.
 
-    The sum over groups of ``j``'s in-neighbours times its out-neighbours
-    in that group: from a dense table per actor and group when it is
-    small, else from sparse ones.
+    The last is the number of arcs ``i -> j``, ``j -> k`` with ``i`` and
+    ``k`` in one group: the sum over groups of ``j``'s in-neighbours
+    times its out-neighbours in that group. All four come from the table
+    of in- and out-neighbours per actor and group: dense when it is
+    small (two ``bincount``), else sparse.
     """
+    n = adj.shape[0]
+    out_deg = np.diff(adj.indptr)
+    rows = np.repeat(np.arange(n, dtype=np.int64), out_deg)
+    cols = adj.indices.astype(np.int64)
+    row_codes, col_codes = np.repeat(codes, out_deg), codes[cols]
     if n * n_groups <= _MOST_CELLS:
         cells = n * n_groups
-        into = np.bincount(cols * n_groups + codes[rows], minlength=cells)
-        out = np.bincount(rows * n_groups + codes[cols], minlength=cells)
-        return (into * out).reshape(n, n_groups).sum(axis=1)
+        into = np.bincount(cols * n_groups + row_codes, minlength=cells).reshape(n, n_groups)
+        out = np.bincount(rows * n_groups + col_codes, minlength=cells).reshape(n, n_groups)
+        own = np.arange(n)
+        return (into.sum(axis=1), into[own, codes], out[own, codes],
+                (into * out).sum(axis=1))
+    inside = row_codes == col_codes  # arcs inside a group
     ones = np.ones(len(rows), dtype=np.int64)
-    into = sp.csr_array((ones, (cols, codes[rows])), shape=(n, n_groups))
-    out = sp.csr_array((ones, (rows, codes[cols])), shape=(n, n_groups))
-    return _row_sums(into.multiply(out))
+    into = sp.csr_array((ones, (cols, row_codes)), shape=(n, n_groups))
+    out = sp.csr_array((ones, (rows, col_codes)), shape=(n, n_groups))
+    return (np.bincount(cols, minlength=n), np.bincount(cols[inside], minlength=n),
+            np.bincount(rows[inside], minlength=n),
+            np.asarray(into.multiply(out).sum(axis=1), dtype=np.int64).reshape(-1))
 
 
 def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
@@ -236,10 +341,11 @@ def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.n
     n = adj.shape[0]
     if n == 0:
         return np.zeros((0, len(ROLES)), dtype=np.int64)
-    paths = _two_paths(adj, codes, n_groups)
+    closure = _closure(m)
+    paths = _two_paths(adj, closure.mutual, codes, n_groups)
 
     # The closed ones, by the same conditions.
-    i, j, k = _closed_paths(m)
+    i, j, k = closure.closed
     i_in, k_in = codes[i] == codes[j], codes[k] == codes[j]
     closed = np.column_stack([
         np.bincount(j, minlength=n),
@@ -341,8 +447,18 @@ class _Brokerage:
     net_var: np.ndarray
 
 
+def _groups(m, by: str) -> Groups:
+    """The actors' groups (:func:`netmap.model._groups.group_codes`), kept with the map."""
+    def make():
+        groups = group_codes(m, by)
+        groups.codes.flags.writeable = False
+        return groups
+
+    return m.arrays.memo(("brokerage.groups", by), make)
+
+
 def _compute(m, by: str, counts: bool = True) -> _Brokerage:
-    groups = group_codes(m, by)
+    groups = _groups(m, by)
     missing = groups.codes < 0
     if missing.any():
         ids = m.arrays.ids[missing]
@@ -358,8 +474,15 @@ def _compute(m, by: str, counts: bool = True) -> _Brokerage:
     raw = None
     if counts:
         raw = m.arrays.memo(("brokerage.roles", by), lambda: _raw_counts(m, adj, groups))
-    group_exp, group_var, net_exp, net_var = _moments(groups.sizes, n, d)
-    return _Brokerage(groups, raw, group_exp, group_var, net_exp, net_var)
+    moments = m.arrays.memo(("brokerage.moments", by), lambda: _kept(_moments(groups.sizes, n, d)))
+    return _Brokerage(groups, raw, *moments)
+
+
+def _kept(arrays: tuple) -> tuple:
+    """The arrays, read-only: they are kept with the map."""
+    for array in arrays:
+        array.flags.writeable = False
+    return arrays
 
 
 def _raw_counts(m, adj: sp.csr_array, groups: Groups) -> np.ndarray:
@@ -513,15 +636,15 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
     _check_stat(stat)
     result = _compute(m, by, counts=stat in ("raw", "z"))
     codes = result.groups.codes
-    if stat == "raw":
-        values = result.raw
-    else:
-        with np.errstate(divide="ignore", invalid="ignore"):
-            exp = result.group_exp[codes]
-            sd = np.sqrt(result.group_var[codes])
-            values = {"expected": exp, "sd": sd}.get(stat)
-            if values is None:
-                values = (result.raw - exp) / sd
+    with np.errstate(divide="ignore", invalid="ignore"):  # per group, then spread to actors
+        if stat == "raw":
+            values = result.raw
+        elif stat == "expected":
+            values = np.take(result.group_exp, codes, axis=0)
+        else:
+            values = np.take(np.sqrt(result.group_var), codes, axis=0)
+            if stat == "z":
+                values = (result.raw - np.take(result.group_exp, codes, axis=0)) / values
     frame = pd.DataFrame(values, index=m.arrays.ids.copy(), columns=list(_COLUMNS))
     frame.index.name = "id"
     group = pd.Categorical.from_codes(codes, categories=result.groups.labels)

@@ -66,11 +66,16 @@ def group_codes(m, by: str = "sector") -> Groups:
     (['public', 'business', 'third'], 8)
     """
     values = m.groups(by=by)
-    if isinstance(values.dtype, pd.CategoricalDtype):
-        present = pd.unique(values.dropna())
-        labels = pd.Index([c for c in values.cat.categories if c in set(present)],
-                          name=by)
-        codes = labels.get_indexer(values.astype(object).where(values.notna(), None))
+    if isinstance(values.dtype, pd.CategoricalDtype):  # the categories present, renumbered
+        category = values.cat.codes.to_numpy().astype(np.int64)
+        present = np.bincount(category[category >= 0],
+                              minlength=len(values.cat.categories)) > 0
+        labels = pd.Index([c for c, there in zip(values.cat.categories, present, strict=True)
+                           if there], name=by)
+        renumber = np.cumsum(present) - 1
+        codes = np.full(len(category), -1, dtype=np.int64)
+        known = category >= 0
+        codes[known] = renumber[category[known]]
     else:
         labels = pd.Index(sorted(values.dropna().unique()), name=by)
         codes = labels.get_indexer(values)
