@@ -8,10 +8,12 @@ fixed seed. Do not regenerate it to make a failing test pass: a difference
 means a result changed.
 
 Regenerate, from the repository root (only when a result is meant to change):
-    python tests/oracles/insights_frozen.py > tests/oracles/insights_frozen.json
+    python tests/oracles/insights_frozen.py
+which rewrites tests/oracles/insights_frozen.json.
 """
 
 import json
+from pathlib import Path
 
 import numpy as np
 
@@ -55,5 +57,6 @@ def frozen(m) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps({name: frozen(make()) for name, make in MAPS.items()}, sort_keys=True,
-                     indent=1))
+    values = {name: frozen(make()) for name, make in MAPS.items()}
+    Path(__file__).with_suffix(".json").write_text(
+        json.dumps(values, sort_keys=True, indent=1) + "\n", encoding="utf-8")
