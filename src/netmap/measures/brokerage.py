@@ -142,6 +142,20 @@ def _pair_triangles(both) -> np.ndarray:
     return np.concatenate(found)
 
 
+def _tie_triangles(m) -> np.ndarray:
+    """Every triangle of the map's ties, either direction: (t, 3) int64 (:func:`_pair_triangles`).
+
+    Kept with the map's arrays, so that the closed two-paths of brokerage
+    and the under-connected pairs' two-step counts
+    (:func:`netmap.under_connected`) list them once; treat it as read-only.
+    """
+    def make():
+        adj, _ = _binary_adjacency(m)
+        return _pair_triangles(adj + adj.T)
+
+    return m.arrays.memo(("brokerage.triangles",), make)
+
+
 def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Every closed two-path ``i -> j -> k`` with ``i -> k``: arrays ``i, j, k``.
 
@@ -152,7 +166,7 @@ def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     def make():
         adj, _ = _binary_adjacency(m)
         n = adj.shape[0]
-        x, y, z = _pair_triangles(adj + adj.T).T
+        x, y, z = _tie_triangles(m).T
         ends = {"x": x, "y": y, "z": z}
         pairs = list(permutations("xyz", 2))
         if m.directed:  # which of the six arcs are there, looked up at once
