@@ -46,11 +46,16 @@ def plain(x):
 
 
 def frozen(m) -> dict:
-    """The under-connected table (observed, expected, p-value, two-step) and the findings."""
-    table = under_connected(m, permutations=PERMUTATIONS, seed=SEED)
+    """The under-connected tables (observed, expected, p-value, two-step) and the findings."""
+    def rows(table) -> dict:
+        return {f"{a}|{b}": plain([row.observed, row.expected, row.p_value, row.two_step])
+                for (a, b), row in table.iterrows()}
+
     return {
-        "under": {f"{a}|{b}": plain([row.observed, row.expected, row.p_value, row.two_step])
-                  for (a, b), row in table.iterrows()},
+        "under": rows(under_connected(m, permutations=PERMUTATIONS, seed=SEED)),
+        # by core: academia, social businesses and others have no group
+        "under_core": rows(under_connected(m, by="core", permutations=PERMUTATIONS,
+                                           seed=SEED + 1, alpha=0.5)),
         "findings": [[f.code, plain(f.evidence), list(f.actors)]
                      for f in netmap.insights(m, permutations=PERMUTATIONS, seed=SEED)],
     }

@@ -299,7 +299,7 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     keep = arr.source != arr.target
     src, dst = arr.source[keep], arr.target[keep]
     pairs, names = group_pairs(g, m.directed)
-    width = g + 1  # code g stands for "no group"
+    width = g + 1 if (codes < 0).any() else g  # code g stands for "no group", when any
     first = np.array([a * width + b for a, b in pairs], dtype=np.int64)
     second = np.array([b * width + a for a, b in pairs], dtype=np.int64)
     base = np.where(codes < 0, g, codes)
