@@ -4,8 +4,9 @@ The values in tests/oracles/insights_frozen.json were written by the code
 before ``under_connected``'s permutations and two-step pairs were made
 faster (tests/oracles/insights_frozen.py says how): every finding, number
 and p-value must stay the same, to the last bit, on an undirected and a
-directed synthetic map with hubs and on the sample map, by sector and by
-core sector (where some actors have no group).
+directed synthetic map with hubs, a lopsided one whose backbone holds
+sector pairs together, and the sample map, by sector and by core sector
+(where some actors have no group).
 """
 
 import functools
@@ -35,6 +36,12 @@ def test_under_connected_as_frozen(name):
         got = now(name)[table]
         assert got == FROZEN[name][table]
         assert any(row[3] is not None for row in got.values())  # two-step counted
+
+
+@pytest.mark.parametrize("name", sorted(MAPS))
+def test_backbone_and_cut_points_as_frozen(name):
+    assert now(name)["without_backbone"] == FROZEN[name]["without_backbone"]
+    assert now(name)["cut_points"] == FROZEN[name]["cut_points"]
 
 
 @pytest.mark.parametrize("name", sorted(MAPS))

@@ -20,11 +20,15 @@ import numpy as np
 import netmap
 from netmap.structure.gaps import under_connected
 
-#: The maps: two synthetic ones (with hubs, bodies, persons and waves) and the sample.
+#: The maps: three synthetic ones (with hubs, bodies, persons and waves) and the sample.
 MAPS = {
     "synthetic_undirected": lambda: netmap.datasets.synthetic(1500, 12000, seed=3),
     "synthetic_directed": lambda: netmap.datasets.synthetic(1500, 12000, seed=4,
                                                             directed=True),
+    # few public and business actors: the backbone holds sector pairs together
+    "synthetic_lopsided": lambda: netmap.datasets.synthetic(
+        300, 330, seed=6, sectors={"public": 0.04, "business": 0.04, "third": 0.87,
+                                   "academia": 0.05}),
     "2x5": netmap.datasets.load_2x5,
 }
 PERMUTATIONS, SEED = 199, 5
@@ -46,7 +50,8 @@ def plain(x):
 
 
 def frozen(m) -> dict:
-    """The under-connected tables (observed, expected, p-value, two-step) and the findings."""
+    """The under-connected tables (observed, expected, p-value, two-step), the table
+    without the backbone, the cut-points and the findings."""
     def rows(table) -> dict:
         return {f"{a}|{b}": plain([row.observed, row.expected, row.p_value, row.two_step])
                 for (a, b), row in table.iterrows()}
@@ -56,6 +61,10 @@ def frozen(m) -> dict:
         # by core: academia, social businesses and others have no group
         "under_core": rows(under_connected(m, by="core", permutations=PERMUTATIONS,
                                            seed=SEED + 1, alpha=0.5)),
+        # the measures behind the general findings, whole
+        "without_backbone": plain(netmap.without_backbone(m).to_dict()),
+        "cut_points": [[actor, plain(row["pairs"]), plain(row["groups_cut_off"])]
+                       for actor, row in netmap.sector_cut_points(m).iterrows()],
         "findings": [[f.code, plain(f.evidence), list(f.actors)]
                      for f in netmap.insights(m, permutations=PERMUTATIONS, seed=SEED)],
     }

@@ -423,7 +423,7 @@ def without_backbone(m: StakeholderMap, *, backbone=None, top: int | None = None
     >>> bool(table.loc["ei_index", "change"] < 0)
     True
     """
-    from netmap.measures.ei import ei_index
+    from netmap.measures.ei import _network_ei
 
     ids = backbone_actors(m, backbone, top=top, by=by)
     rest = m.without(ids)
@@ -431,7 +431,7 @@ def without_backbone(m: StakeholderMap, *, backbone=None, top: int | None = None
     rows = {}
     for key, mp in (("with", m), ("without", rest)):
         reach = _reach(mp, by, labels)
-        ei = ei_index(mp, by=by)["ei"].iloc[0] if mp.n_ties else np.nan
+        ei = _network_ei(mp, by=by) if mp.n_ties else np.nan
         rows[key] = {"actors": mp.n_actors, "cross_sector_ties": reach["cross_ties"],
                      "ei_index": ei, "sector_pairs_tied": reach["pairs_tied"],
                      "sector_pairs_reachable": reach["pairs_reachable"],
