@@ -32,6 +32,7 @@ from netmap.model._memo import kept, remembered
 from netmap.model._params import check_int, check_number
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
+from netmap.model.arrays import sorted_unique
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
@@ -305,7 +306,7 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
     labels, g = list(groups.labels), groups.n_groups
     arr = m.arrays
     present = [c for c in CORE_SECTORS if c in labels]
-    ends = np.unique(groups.codes[arr.source] * g + groups.codes[arr.target])
+    ends = sorted_unique(groups.codes[arr.source] * g + groups.codes[arr.target])
     tied = {(labels[a], labels[b]) for a, b in zip(ends // g, ends % g, strict=True)}
     tied |= {(b, a) for a, b in tied}
     reported = set()
@@ -547,7 +548,7 @@ def _within_density(m) -> dict:
     keep = (arr.source != arr.target) & (codes[arr.source] == codes[arr.target])
     a = np.minimum(arr.source[keep], arr.target[keep]).astype(np.int64)
     b = np.maximum(arr.source[keep], arr.target[keep]).astype(np.int64)
-    pairs = np.unique(a * n_actors + b)  # distinct tied pairs, each within one sector
+    pairs = sorted_unique(a * n_actors + b)  # distinct tied pairs, each within one sector
     tied = np.bincount(codes[pairs // n_actors], minlength=groups.n_groups)
     out = {}
     for code, label in enumerate(groups.labels):

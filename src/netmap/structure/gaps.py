@@ -25,7 +25,7 @@ from netmap.measures.brokerage import _binary_adjacency, _tie_triangles
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
-from netmap.model.arrays import int32_indices
+from netmap.model.arrays import int32_indices, sorted_unique
 from netmap.model.exceptions import ParameterError
 
 if TYPE_CHECKING:
@@ -349,7 +349,7 @@ def _two_step_counts(m, codes: np.ndarray, g: int, pairs: list) -> list[int]:
     triangles = _tie_triangles(m)
     ends = np.concatenate([triangles[:, [0, 1]], triangles[:, [1, 2]], triangles[:, [0, 2]]])
     low, high = ends.min(axis=1), ends.max(axis=1)
-    edges = np.unique(low * n + high)  # the ties in a triangle, each once
+    edges = sorted_unique(low * n + high)  # the ties in a triangle, each once
     low_code, high_code = codes[edges // n], codes[edges % n]
     grouped = (low_code >= 0) & (high_code >= 0)
     a_code = np.minimum(low_code, high_code)[grouped]
