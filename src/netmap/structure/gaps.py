@@ -42,8 +42,10 @@ def _simple_undirected(m) -> sp.csr_array:
     """
     def make() -> sp.csr_array:
         adj, _ = _binary_adjacency(m)  # ties once per ordered pair, no self-ties
-        both = (adj + adj.T).tocsr()
-        both.sort_indices()
+        both = adj  # an undirected map's is symmetric already, with sorted indices
+        if m.directed:
+            both = sp.csr_array(adj + adj.T)
+            both.sort_indices()
         return sp.csr_array((np.ones(both.nnz), both.indices, both.indptr), shape=both.shape)
 
     return m.arrays.memo(("gaps.undirected",), make)
