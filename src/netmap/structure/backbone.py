@@ -173,12 +173,17 @@ def _count_pair_paths(m, by: str) -> np.ndarray:
     if n * g * g > 400_000_000:
         raise MeasureError(f"{g} groups are too many to count two-paths per pair of groups "
                            f"for {n} actors; use by='sector' or by='core'")
-    onehot = sp.csr_array((np.ones(n, dtype=np.int64), codes, np.arange(n + 1)),
-                          shape=(n, g))
-    adj_t = adj.T.tocsr()
-    in_by = (adj_t @ onehot).toarray()
-    out_by = (adj @ onehot).toarray()
-    mutual_by = (adj.multiply(adj_t) @ onehot).toarray()
+    # neighbours of each actor per group: bincounts of the arcs, no one-hot products
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
+    cols = adj.indices.astype(np.int64)
+    out_by = np.bincount(rows * g + codes[cols], minlength=n * g).reshape(n, g)
+    in_by = np.bincount(cols * g + codes[rows], minlength=n * g).reshape(n, g)
+    if m.directed:  # arcs j -> i with i -> j too
+        back = sp.csr_array(adj.multiply(adj.T)).tocoo()
+        mutual_by = np.bincount(back.row.astype(np.int64) * g + codes[back.col],
+                                minlength=n * g).reshape(n, g)
+    else:  # every arc of an undirected map is mutual
+        mutual_by = out_by
     paths = in_by[:, :, None] * out_by[:, None, :]
     diag = np.arange(g)
     paths[:, diag, diag] -= mutual_by
