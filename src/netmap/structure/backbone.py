@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from netmap.measures.brokerage import _binary_adjacency, _closed_paths, _compute
 from netmap.model._groups import group_codes, group_pairs
@@ -29,8 +28,9 @@ from netmap.model._labels import label_key
 from netmap.model._memo import remembered
 from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
-from netmap.model.arrays import int32_indices, or_none
+from netmap.model.arrays import or_none
 from netmap.model.exceptions import InvalidValueError, MeasureError
+from netmap.structure.gaps import _components
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -364,10 +364,7 @@ def _reach(m, by: str, labels: pd.Index) -> dict:
     codes = np.where(groups.codes >= 0, codes, -1)
     g = len(labels)
     arr = m.arrays
-    n = m.n_actors
-    adj = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
-    n_comp, comp = connected_components(int32_indices(sp.csr_array(adj)), directed=True,
-                                         connection="weak")
+    n_comp, comp = _components(m)  # ties either way: the weak components
     has = codes >= 0
     incidence = np.zeros((n_comp, g), dtype=np.int64)
     np.add.at(incidence, (comp[has], codes[has]), 1)

@@ -51,6 +51,22 @@ def _simple_undirected(m) -> sp.csr_array:
     return m.arrays.memo(("gaps.undirected",), make)
 
 
+def _components(m) -> tuple[int, np.ndarray]:
+    """The map's connected components, ties in either direction (kept, read-only).
+
+    The number of components and each actor's component, as
+    ``connected_components`` gives them; read by the cut-points and by
+    :func:`netmap.without_backbone`.
+    """
+    def make() -> tuple[int, np.ndarray]:
+        n_comp, comp = connected_components(int32_indices(sp.csr_array(_simple_undirected(m))),
+                                            directed=False)
+        comp.flags.writeable = False
+        return int(n_comp), comp
+
+    return m.arrays.memo(("gaps.components",), make)
+
+
 def sector_cut_points(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     """Actors whose removal disconnects sectors from each other.
 
@@ -93,7 +109,7 @@ def sector_cut_points(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     g = len(labels)
     codes = groups.codes
     adj = _simple_undirected(m)
-    split = _Split(adj, codes, g)
+    split = _Split(adj, _components(m)[1], codes, g)
     before = split.before
     sizes = groups.sizes
     rows = []
@@ -136,12 +152,12 @@ class _Split:
     recomputed.
     """
 
-    def __init__(self, adj: sp.csr_array, codes: np.ndarray, g: int) -> None:
+    def __init__(self, adj: sp.csr_array, components: np.ndarray, codes: np.ndarray,
+                 g: int) -> None:
         n = adj.shape[0]
         self.g = g
         self.codes = codes
-        _, comp = connected_components(int32_indices(sp.csr_array(adj)), directed=False)
-        self.comp = comp
+        comp = self.comp = components
         has = codes >= 0
         n_comp = int(comp.max()) + 1 if n else 0
         presence = np.zeros((n_comp, g), dtype=np.int64)
