@@ -59,8 +59,10 @@ def _components(m) -> tuple[int, np.ndarray]:
     :func:`netmap.without_backbone`.
     """
     def make() -> tuple[int, np.ndarray]:
-        n_comp, comp = connected_components(int32_indices(sp.csr_array(_simple_undirected(m))),
-                                            directed=False)
+        arr, n = m.arrays, m.n_actors  # the ties as they are: no symmetric adjacency needed
+        ties = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
+        n_comp, comp = connected_components(int32_indices(sp.csr_array(ties)), directed=True,
+                                            connection="weak")
         comp.flags.writeable = False
         return int(n_comp), comp
 
