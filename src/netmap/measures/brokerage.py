@@ -151,7 +151,8 @@ def _tie_triangles(m) -> np.ndarray:
     """
     def make():
         adj, _ = _binary_adjacency(m)
-        return _pair_triangles(adj + adj.T)
+        # an undirected map's adjacency is symmetric already: no transpose and sum
+        return _pair_triangles(adj + adj.T if m.directed else adj)
 
     return m.arrays.memo(("brokerage.triangles",), make)
 
