@@ -216,3 +216,31 @@ def test_no_backbone_says_the_hebrew_header():
     assert '"ארגון שדרה"' in he[he.codes.index("no_backbone")].text
     en = netmap.insights(m, lang="en", permutations=19)
     assert "'backbone' column" in en[en.codes.index("no_backbone")].text
+
+
+@pytest.mark.parametrize(("directed", "by", "top"), [(False, "sector", None),
+                                                      (True, "sector", 5),
+                                                      (False, "core", None)])
+def test_without_backbone_is_the_map_without_it(directed, by, top):
+    # without_backbone reads the map without its backbone from the map's arrays; the
+    # same numbers as the map built without it (m.without), measured by the public calls
+    import warnings
+
+    from scipy.sparse.csgraph import connected_components
+
+    m = netmap.datasets.synthetic(800, 3000, seed=5, directed=directed)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", netmap.DataWarning)  # by="core" leaves ties out
+        table = netmap.without_backbone(m, by=by, top=top)
+        rest = m.without(backbone_actors(m, None, top=top, by=by))
+        ei = netmap.ei_index(rest, by=by).loc["network", "ei"]
+    assert table.loc["actors", "without"] == rest.n_actors
+    assert table.loc["ei_index", "without"] == ei
+    n_comp = connected_components(rest.arrays.adjacency(), directed=True,
+                                  connection="weak")[0]
+    assert table.loc["components", "without"] == n_comp
+    codes = rest.groups(by=by).to_numpy()
+    ends = codes[rest.arrays.source], codes[rest.arrays.target]
+    crossing = pd.notna(ends[0]) & pd.notna(ends[1]) & (ends[0] != ends[1])
+    assert table.loc["cross_sector_ties", "without"] == crossing.sum()
+    assert table.loc["actors", "with"] == m.n_actors

@@ -146,3 +146,31 @@ def test_cut_points_match_brute_force(edges, sectors):
     table = netmap.sector_cut_points(m)
     assert {v: {frozenset(p) for p in pairs} for v, pairs in table["pairs"].items()} == \
         expected
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_two_step_counts_the_candidate_introductions(directed):
+    # under_connected counts the two-step pairs from the symbolic product less the ties
+    # of a triangle; introductions lists them from the full product less the tied pairs
+    m = netmap.datasets.synthetic(600, 2400, seed=11, directed=directed)
+    table = netmap.under_connected(m, permutations=99, seed=3, alpha=0.99)
+    counted = table[table["under_connected"]]
+    assert len(counted) >= 10
+    for (a, b), row in counted.iterrows():
+        listed = netmap.introductions(m, (a, b), top=None)
+        assert row["two_step"] == len(listed)
+
+
+def test_product_entries_count_the_product():
+    import scipy.sparse as sp
+
+    from netmap.structure.gaps import _product_entries
+
+    draw = np.random.default_rng(4)
+    for shape in [(30, 40, 25), (1, 5, 1), (20, 1, 20)]:
+        left = sp.random_array(shape[:2], density=0.2, rng=draw, format="csr")
+        right = sp.random_array(shape[1:], density=0.2, rng=draw, format="csr")
+        left.data[:], right.data[:] = 1.0, 1.0
+        assert _product_entries(left, right) == (left @ right).nnz
+    empty = sp.csr_array((3, 4))
+    assert _product_entries(empty, sp.csr_array((4, 2))) == 0

@@ -27,10 +27,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from netmap.model._groups import group_codes
 from netmap.model._memo import kept, remembered
 from netmap.model._params import check_int, check_number
 from netmap.model._select import flagged
 from netmap.model._validation import _wave_label
+from netmap.model.arrays import sorted_unique
 from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
@@ -300,13 +302,13 @@ def _insight_1(m, say, bodies, clusters, *, dominance, alpha, permutations, seed
                             "share": float(r["core_share"])} for b, r in ruled.iterrows()]},
                 cases=say.join(cases)))
     # sector pairs: no direct tie among the core sectors; under-connected pairs
-    sector = m.actors["sector"].astype(object).to_numpy()
+    groups = group_codes(m, "sector")  # every actor has a sector
+    labels, g = list(groups.labels), groups.n_groups
     arr = m.arrays
-    present = [c for c in CORE_SECTORS if (sector == c).any()]
-    ends = pd.DataFrame({"s": sector[arr.source], "t": sector[arr.target]})
-    ends = ends.drop_duplicates()
-    tied = set(zip(ends["s"], ends["t"], strict=True)) | set(zip(ends["t"], ends["s"],
-                                                                 strict=True))
+    present = [c for c in CORE_SECTORS if c in labels]
+    ends = sorted_unique(groups.codes[arr.source] * g + groups.codes[arr.target])
+    tied = {(labels[a], labels[b]) for a, b in zip(ends // g, ends % g, strict=True)}
+    tied |= {(b, a) for a, b in tied}
     reported = set()
     for i, a in enumerate(present):
         for b in present[i + 1:]:
@@ -540,17 +542,19 @@ def _insight_3(m, say, bodies, clusters, *, goals, crowded, loose):
 
 def _within_density(m) -> dict:
     """Within-sector density per sector: distinct tied pairs over possible pairs."""
-    sector = m.actors["sector"].astype(object).to_numpy()
+    groups = group_codes(m, "sector")  # every actor has a sector
+    codes, n_actors = groups.codes, m.n_actors
     arr = m.arrays
-    keep = (arr.source != arr.target) & (sector[arr.source] == sector[arr.target])
-    a = np.minimum(arr.source[keep], arr.target[keep])
-    b = np.maximum(arr.source[keep], arr.target[keep])
-    pairs = pd.DataFrame({"s": sector[a], "a": a, "b": b}).drop_duplicates()
-    tied = pairs.groupby("s").size()
+    keep = (arr.source != arr.target) & (codes[arr.source] == codes[arr.target])
+    a = np.minimum(arr.source[keep], arr.target[keep]).astype(np.int64)
+    b = np.maximum(arr.source[keep], arr.target[keep]).astype(np.int64)
+    pairs = sorted_unique(a * n_actors + b)  # distinct tied pairs, each within one sector
+    tied = np.bincount(codes[pairs // n_actors], minlength=groups.n_groups)
     out = {}
-    for code, n in pd.Series(sector).value_counts().items():
+    for code, label in enumerate(groups.labels):
+        n = int(groups.sizes[code])
         possible = n * (n - 1) / 2
-        out[code] = float(tied.get(code, 0) / possible) if possible else np.nan
+        out[label] = float(tied[code] / possible) if possible else np.nan
     return out
 
 

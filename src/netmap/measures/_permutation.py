@@ -97,22 +97,23 @@ def shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndar
     target = np.asarray(target, dtype=np.intp)[order]
     if weight is not None:
         weight = np.asarray(weight, dtype=np.float64)[order]
-    labels = np.asarray(labels, dtype=np.intp)  # numpy shuffles intp fastest; same draws
     width = n_codes * n_codes
     at_once = max(1, min(_at_once(width, weight), permutations))
     kind = _digit_type(width ** at_once)
-    table = np.empty(len(labels), dtype=kind)
+    # each relabelling's digit, shuffled as it is: a shuffle moves the values
+    # without reading them, so rng.permutation(labels * w) is
+    # rng.permutation(labels) * w, from the same draws (intp shuffles fastest)
+    digits = [np.asarray(labels, dtype=np.intp) * width ** r for r in range(at_once)]
     key = np.empty(len(source), dtype=kind)
     other = np.empty(len(source), dtype=kind)
     done = 0
     while done < permutations:
         k = min(at_once, permutations - done)
-        table.fill(0)
-        for r in range(k):
-            table += (rng.permutation(labels) * width ** r).astype(kind)
-        np.take(table, source, out=key)
-        np.multiply(key, kind.type(n_codes), out=key)
-        np.add(key, np.take(table, target, out=other), out=key)
+        table = rng.permutation(digits[0])
+        for r in range(1, k):
+            table += rng.permutation(digits[r])
+        np.take((table * n_codes).astype(kind), source, out=key)  # the source's code first
+        np.add(key, np.take(table.astype(kind), target, out=other), out=key)
         counts = np.bincount(key, weights=weight, minlength=width ** k)
         if k == 1:
             yield counts

@@ -213,11 +213,13 @@ class _Closure:
 
     ``closed``: every closed two-path ``i -> j -> k`` (with ``i -> k``) as
     arrays ``i, j, k``; ``mutual``: every pair tied both ways, once, as
-    arrays ``u, v``.
+    arrays ``u, v``; ``triangles``: every triangle of the ties, either
+    direction, once, as rows of three actors.
     """
 
     closed: tuple[np.ndarray, np.ndarray, np.ndarray]
     mutual: tuple[np.ndarray, np.ndarray]
+    triangles: np.ndarray
 
 
 def _closure(m) -> _Closure:
@@ -232,7 +234,8 @@ def _make_closure(m) -> _Closure:
     lower = np.repeat(np.arange(pairs.shape[0]), np.diff(pairs.indptr))[both]
     mutual = (order[lower].astype(np.int64), order[pairs.indices[both]].astype(np.int64))
     ranks, codes = _listed_triangles(pairs)
-    return _Closure(_closed_from(order[ranks].astype(np.int64), codes), mutual)
+    triangles = order[ranks].astype(np.int64)
+    return _Closure(_closed_from(triangles, codes), mutual, triangles)
 
 
 def _closed_from(triangles: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray,
@@ -256,6 +259,17 @@ def _closed_from(triangles: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, 
         parts.append(np.column_stack([ends[i][keep], ends[j][keep], ends[k][keep]]))
     i, j, k = np.concatenate(parts).T
     return i, j, k
+
+
+def _tie_triangles(m) -> np.ndarray:
+    """Every triangle of the map's ties, either direction: (t, 3) int64, actors' positions.
+
+    Read from :func:`_closure`, kept with the map's arrays, so that the
+    closed two-paths of brokerage and the under-connected pairs' two-step
+    counts (:func:`netmap.under_connected`) list them once; treat it as
+    read-only.
+    """
+    return _closure(m).triangles
 
 
 def _closed_paths(m) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

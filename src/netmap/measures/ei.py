@@ -184,6 +184,19 @@ def ei_index(m: StakeholderMap, *, level: str = "network", by: str = "sector",
     return frame
 
 
+def _network_ei(m, by: str = "sector", *, stacklevel: int = 2) -> float:
+    """The network-level ``ei`` of :func:`ei_index` alone, without its bounds.
+
+    The bounds look for the most ties any pair holds (a sort of every
+    tie); a caller that reads only the E-I (:func:`netmap.without_backbone`)
+    need not pay for them. Warns as :func:`ei_index` does (``stacklevel``
+    as for :func:`warnings.warn`, 2 naming the line that called this).
+    """
+    tg = _tie_groups(m, by, None, stacklevel=stacklevel)
+    external = tg.source != tg.target
+    return float(_ei(float(tg.weight[external].sum()), float(tg.weight[~external].sum())))
+
+
 def _group_counts(src, dst, w, n_groups):
     cross = src != dst
     internal = np.bincount(src[~cross], weights=w[~cross], minlength=n_groups)

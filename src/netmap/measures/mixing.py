@@ -47,6 +47,12 @@ def _tie_groups(m, by: str, weight: str | None, *, stacklevel: int = 2) -> _TieG
     src = groups.codes[arr.source]
     dst = groups.codes[arr.target]
     kept = (src >= 0) & (dst >= 0)
+    _warn_left_out(kept, by, stacklevel=stacklevel + 1)
+    return _TieGroups(groups, src[kept], dst[kept], kept, values[kept])
+
+
+def _warn_left_out(kept: np.ndarray, by: str, *, stacklevel: int = 2) -> None:
+    """Warn that the ties not ``kept`` (an end with no group) are left out, if any."""
     left_out = int((~kept).sum())
     if left_out:
         warn(
@@ -54,7 +60,6 @@ def _tie_groups(m, by: str, weight: str | None, *, stacklevel: int = 2) -> _TieG
             f"left out (by='core' leaves out academia, social_business and other); "
             f"use by='sector' to keep every tie",
             DataWarning, stacklevel=stacklevel + 1)
-    return _TieGroups(groups, src[kept], dst[kept], kept, values[kept])
 
 
 def tie_values(m, weight: str | None) -> np.ndarray:

