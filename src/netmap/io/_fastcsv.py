@@ -33,6 +33,7 @@ import codecs
 import csv
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -97,19 +98,28 @@ class FastFile:
         The first rows, numbered and split by the strict reader: every row
         up to the one after the first ``MAX_TITLE_ROWS + 1`` non-empty ones,
         enough to find the header (and to match the file to a table).
-    starts : numpy.ndarray
-        The offset in ``data`` where each line starts (one more: the end).
+    offsets : list of int
+        The offset in ``data`` where each line of ``head`` starts, and where
+        the next line starts.
     """
 
     data: bytes
     delimiter: str
     head: list[tuple[int, list[str]]]
-    starts: np.ndarray
+    offsets: list[int]
     #: Whether the file holds a quote character: its lines are then checked
     #: against the strict reader one by one.
     quoted: bool = False
     #: The file's bytes as read (with its byte-order mark), for the strict reader.
     source: bytes = b""
+
+    @cached_property
+    def starts(self) -> np.ndarray:
+        """The offset where each line starts (one more: the end), worked out when needed."""
+        raw = np.frombuffer(self.data, dtype=np.uint8)
+        ends = np.flatnonzero(raw == 10).astype(np.int64)
+        tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
+        return np.concatenate(([0], ends + 1, tail)).astype(np.int64)
 
 
 def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
@@ -128,34 +138,38 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
     if any(data.startswith(bom) for bom in _OTHER_BOMS):
         return None
     source, data = data, data.removeprefix(codecs.BOM_UTF8)
-    if any(byte in data for byte in _BAD_ASCII) or data.count(b"\r") != data.count(
-            b"\r\n"):
+    if any(byte in data for byte in _BAD_ASCII) or (
+            b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None  # (a carriage return alone ends a row for the strict reader)
-    raw = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(raw == 10).astype(np.int64)
-    tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
-    starts = np.concatenate(([0], ends + 1, tail)).astype(np.int64)
-    if len(starts) > 1 and np.diff(starts).max() > _FIELD_LIMIT:
-        return None
-    head = _head(data, starts)
+    head = _head(data)
     if head is None:
         return None
-    return FastFile(data, head[1], head[0], starts, quoted=b'"' in data, source=source)
+    rows, delimiter, offsets = head
+    return FastFile(data, delimiter, rows, offsets, quoted=b'"' in data, source=source)
 
 
-def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]], str] | None:
-    """The first rows through the strict reader, and the delimiter; None if not UTF-8."""
+def _head(data: bytes) -> tuple[list[tuple[int, list[str]]], str, list[int]] | None:
+    """The first rows through the strict reader, the delimiter and the offsets of the lines.
+
+    None if a line is not UTF-8, or reads as no row alone.
+    """
     from netmap.io.csv import _delimiter
     from netmap.model._raw import MAX_TITLE_ROWS, cell_text
 
     lines: list[str] = []
+    offsets = [0]
     rows: list[tuple[int, list[str]]] = []
     filled, delimiter = 0, None
-    for line in range(len(starts) - 1):
+    while offsets[-1] < len(data):
+        end = data.find(b"\n", offsets[-1])
+        end = len(data) if end < 0 else end + 1
+        if end - offsets[-1] > _FIELD_LIMIT:
+            return None
         try:
-            lines.append(data[starts[line]:starts[line + 1]].decode("utf-8"))
+            lines.append(data[offsets[-1]:end].decode("utf-8"))
         except UnicodeDecodeError:
             return None
+        offsets.append(end)
         if delimiter is None:
             if not lines[-1].strip(" ,;\t\r\n"):
                 continue
@@ -165,13 +179,13 @@ def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]],
         cells = _split(lines[-1], delimiter)
         if cells is None:
             return None
-        rows.append((line + 1, cells))
+        rows.append((len(lines), cells))
         filled += any(cell_text(c) is not None for c in cells)
         if filled > MAX_TITLE_ROWS:
             break
     if delimiter is None:
         return None
-    return rows, delimiter
+    return rows, delimiter, offsets
 
 
 def _split(line: str, delimiter: str) -> list[str] | None:
@@ -187,7 +201,9 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     """The raw table of a scanned file, as the strict reader builds it; None if unsure.
 
     Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
-    it off (``unquote``).
+    it off (``unquote``). Each column comes with its distinct values and
+    every cell's code among them (:attr:`RawTable.encoded`), so that the
+    validation looks each distinct value up once.
     """
     try:
         header = find_header(table, f.head, file=file, unquote=True)
@@ -195,27 +211,30 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     line = f.head[header.pos][0]  # the header's line number, from 1
     count = len(f.head[header.pos][1])
-    numbers = _row_numbers(f, line)
-    parsed = _parse(memoryview(f.data)[int(f.starts[line]):], f.delimiter, count,
-                    empty=not len(numbers), quoted=f.quoted)
-    if parsed is None or len(numbers) != parsed.num_rows:
+    start = f.offsets[line]
+    parsed = _parse(memoryview(f.data)[start:], f.delimiter, count,
+                    empty=start >= len(f.data), quoted=f.quoted)
+    if parsed is None:
         return None
-    if f.quoted and not _quoted_lines_agree(f, parsed, numbers, line):
+    numbers = _row_numbers(f, line, parsed.num_rows)
+    if numbers is None or (f.quoted and not _quoted_lines_agree(f, parsed, numbers, line)):
         return None
     columns: dict[str, pd.Series] = {}
+    encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}
     for j in range(count):
         cells = _clean(parsed.column(j))
         if cells is None:
             return None
         if j >= header.width:
-            if cells.notna().any():
+            if (cells[1] >= 0).any():
                 return None  # a value without a header: the strict reader says where
             continue
-        columns[header.labels[j]] = cells
+        columns[header.labels[j]] = cells[0]
+        encoded[header.labels[j]] = cells[1:]
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(numbers)))
     if not columns:
         frame = pd.DataFrame(index=pd.RangeIndex(len(numbers)))
-    return finish_table(table, frame, numbers, header, {}, file=file)
+    return finish_table(table, frame, numbers, header, {}, file=file, encoded=encoded)
 
 
 def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool):
@@ -274,8 +293,16 @@ def _quoted_lines_agree(f: FastFile, parsed, numbers: np.ndarray, header: int) -
                for j in range(parsed.num_columns))
 
 
-def _row_numbers(f: FastFile, line: int) -> np.ndarray:
-    """The line numbers of the non-empty lines after line ``line`` (from 1)."""
+def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
+    """The line numbers (from 1) of the ``rows`` non-empty lines after line ``line``.
+
+    None when the file does not have that many.
+    """
+    start = f.offsets[line]
+    lines = f.data.count(b"\n", start) + (start < len(f.data)
+                                           and not f.data.endswith(b"\n"))
+    if lines == rows:  # no empty line: one row a line
+        return np.arange(line + 1, line + 1 + rows, dtype=np.int64)
     starts = f.starts[line:]
     raw = np.frombuffer(f.data, dtype=np.uint8)
     ends = starts[1:]
@@ -286,32 +313,57 @@ def _row_numbers(f: FastFile, line: int) -> np.ndarray:
     length = length - has_newline
     has_return = (length > 0) & (raw[np.maximum(starts[:-1] + length - 1, 0)] == 13)
     length = length - has_return
-    return np.flatnonzero(length > 0).astype(np.int64) + line + 1
+    numbers = np.flatnonzero(length > 0).astype(np.int64) + line + 1
+    return numbers if len(numbers) == rows else None
 
 
-def _clean(column) -> pd.Series | None:
+def _clean(column) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     """Cells of one column as the strict reader cleans them, as text; None if unsure.
 
     Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`);
     cells are trimmed of spaces and tabs, an empty cell becomes missing,
     and the quote before a would-be formula is taken off
-    (:func:`netmap.model._formula.unescape_cell`). The cells come back as
-    pandas text (``"str"``, missing as NaN), which the validation takes as
-    cleaned.
+    (:func:`netmap.model._formula.unescape_cell`).
+
+    Returns
+    -------
+    cells : pandas.Series
+        The cells as pandas text (``"str"``, missing as NaN), which the
+        validation takes as cleaned.
+    codes : numpy.ndarray of int64
+        Each cell's position in ``values`` (-1: missing).
+    values : pandas.Series
+        The distinct cleaned values (``"str"``), none missing.
     """
     import unicodedata
 
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = pc.utf8_trim(column, " \t")
-    distinct = pc.unique(cells).to_pylist()
+    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    encoded = pc.dictionary_encode(column)
+    written = encoded.dictionary
+    if len(written) and pc.max(pc.binary_length(written)).as_py() > _FIELD_LIMIT:
+        return None  # (the strict reader refuses a cell this long)
+    trimmed = pc.utf8_trim(written, " \t")
+    distinct = trimmed.to_pylist()
     joined = "\n".join(distinct)
     if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
         return None
-    if "" in distinct:
-        cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.string()), cells)
-    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE):
-        cells = pc.if_else(pc.match_substring_regex(cells, _FORMULA_QUOTE),
-                           pc.utf8_slice_codeunits(cells, 1), cells)
-    return pd.Series(pd.array(cells, dtype="str"))
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    quoted = re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE) is not None
+    if not quoted and "" not in distinct and pc.all(pc.equal(trimmed, written)).as_py(
+            ) is not False:
+        values = pd.Series(pd.array(written, dtype="str"))
+        return pd.Series(pd.array(column, dtype="str")), codes, values
+    if quoted:
+        formula = re.compile(_FORMULA_QUOTE)
+        distinct = [d[1:] if formula.match(d) else d for d in distinct]
+    remap, uniques = pd.factorize(np.array(distinct, dtype=object), use_na_sentinel=True)
+    empty = np.flatnonzero(uniques == "")
+    if len(empty):  # an empty cell is missing
+        remap = np.where(remap == empty[0], -1, remap - (remap > empty[0]))
+        uniques = np.delete(uniques, empty[0])
+    codes = np.append(remap, -1)[codes]
+    values = pd.Series(pd.array(uniques, dtype="str"))
+    return pd.Series(values.array.take(codes, allow_fill=True)), codes, values
