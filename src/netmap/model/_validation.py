@@ -100,6 +100,10 @@ class _Checker:
         #: Each reference column's values as positions among the ids it names
         #: (-1: missing or unknown), by (table, column).
         self.positions: dict[tuple[str, str], np.ndarray] = {}
+        #: A vocabulary column's codes among its distinct labels (-1: missing)
+        #: and the label each distinct one maps to, by (table, column), when
+        #: the reader handed the column over encoded (see :meth:`encoded`).
+        self.coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     # -- reporting -------------------------------------------------------
     def error(self, raw: RawTable, cls, problem, **kw) -> None:
@@ -170,13 +174,27 @@ class _Checker:
     def header(raw: RawTable, column: str) -> str:
         return raw.headers.get(column, column)
 
+    def encoded(self, raw: RawTable, df: pd.DataFrame, column: str
+                ) -> tuple[np.ndarray, pd.Series] | None:
+        """The column's codes among its distinct values, when the reader found them.
+
+        (See :attr:`netmap.model._raw.RawTable.encoded`: the CSV reader's
+        fast path hands its columns over so.) None for any other table,
+        or a part of one: then the column's own values are looked at.
+        """
+        found = raw.encoded.get(self.header(raw, column))
+        if found is None or len(found[0]) != len(df) or len(df) != len(raw.frame):
+            return None
+        return found
+
     # -- values ----------------------------------------------------------
     def ids(self, raw: RawTable, df: pd.DataFrame, column: str, what: str) -> pd.Series:
         """Text identifiers; an empty one is an error."""
         values = _as_text(df[column])
-        empty = values.isna()
+        found = self.encoded(raw, df, column)
+        empty = found[0] < 0 if found is not None else values.isna().to_numpy()
         if empty.any():
-            rows = raw.rows[empty.to_numpy()]
+            rows = raw.rows[empty]
             self.error(raw, InvalidValueError, f"{what} is empty in {_rows_text(rows)}",
                        row=rows[0], column=self.header(raw, column),
                        suggestion=f"fill in the {what}, or delete the row")
@@ -184,7 +202,16 @@ class _Checker:
 
     def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
                    vocab: Vocabulary) -> pd.Series:
-        codes, unknown = vocab.normalise(df[column])
+        found = self.encoded(raw, df, column)
+        if found is None:
+            codes, unknown = vocab.normalise(df[column])
+        else:  # each distinct label looked up once, then spread over the cells
+            mapped, strange = vocab.normalise(found[1])
+            labels = np.append(mapped.to_numpy(dtype=object), None)
+            self.coded[(raw.table, column)] = (found[0], labels[:-1])
+            codes = pd.Series(labels[found[0]], index=df.index, dtype=object)
+            unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
+                                index=df.index)
         if unknown.any():
             bad = df[column][unknown]
             for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
@@ -214,8 +241,10 @@ class _Checker:
                 values):
             out = values.astype("float64")
         else:
-            out = _distinct_floats(values)
-            bad = values.notna() & out.isna()
+            found = self.encoded(raw, df, column)
+            out = _distinct_floats(values, found)
+            present = found[0] >= 0 if found is not None else values.notna().to_numpy()
+            bad = present & out.isna().to_numpy()
             if bad.any():
                 text = _as_text(values)
                 for label, idx in text[bad].groupby(text[bad], sort=False).groups.items():
@@ -240,9 +269,15 @@ class _Checker:
              optional: bool = False) -> pd.Series:
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
-        positions = positions_in(values, known)
+        found = self.encoded(raw, df, column)
+        if found is not None:  # each distinct value looked up once
+            positions = np.append(positions_in(found[1], known), -1)[found[0]]
+            present = found[0] >= 0
+        else:
+            positions = positions_in(values, known)
+            present = values.notna().to_numpy()
         self.positions[(raw.table, column)] = positions
-        missing = values.notna().to_numpy() & (positions < 0)
+        missing = present & (positions < 0)
         if missing.any():
             by_name = {}
             if names is not None:
@@ -268,7 +303,15 @@ class _Checker:
                            suggestion=hint, value=label)
         return values
 
-    def unique_ids(self, raw: RawTable, ids: pd.Series, what: str) -> None:
+    def unique_ids(self, raw: RawTable, ids: pd.Series, what: str,
+                   df: pd.DataFrame | None = None) -> None:
+        """An id used twice is an error (``df``: the table, to find the ids' codes)."""
+        found = None if df is None else self.encoded(raw, df, "id")
+        if found is not None:  # an id is used twice when its code is
+            present = found[0] >= 0
+            counts = np.bincount(found[0][present], minlength=len(found[1]))
+            if (counts < 2).all():
+                return
         dup = ids.notna() & ids.duplicated(keep=False)
         if dup.any():
             groups = ids[dup].groupby(ids[dup], sort=False).groups
@@ -415,9 +458,14 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     return pd.Series(out_obj, index=values.index, dtype=object)
 
 
-def _distinct_floats(values: pd.Series) -> pd.Series:
-    """:func:`exact_floats` of a column's text, each distinct value read once."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+def _distinct_floats(values: pd.Series,
+                     encoded: tuple[np.ndarray, pd.Series] | None = None) -> pd.Series:
+    """:func:`exact_floats` of a column's text, each distinct value read once.
+
+    ``encoded``: the column's codes and distinct values, when known.
+    """
+    codes, uniques = encoded if encoded is not None else pd.factorize(
+        values, use_na_sentinel=True)
     distinct = pd.Series(uniques, dtype=values.dtype if _is_clean_text(values) else object)
     parsed = exact_floats(_as_text(distinct)).to_numpy(dtype=np.float64)
     return pd.Series(np.append(parsed, np.nan)[codes], index=values.index)
@@ -607,27 +655,44 @@ def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
 def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame, _Ids]:
     """The actors table: ids, names, sectors and their cores, levels, orgs, scopes."""
     ids = ck.ids(raw, df, "id", "actor id")
-    ck.unique_ids(raw, ids, "actor")
+    ck.unique_ids(raw, ids, "actor", df)
     sector = _sectors(ck, raw, df)
     level = _levels(ck, raw, df)
     names = _as_text(df["name"]) if "name" in df else None
-    actors = pd.DataFrame(index=pd.Index(ids.to_numpy(), name="id", dtype="str"))
+    actors = pd.DataFrame(index=pd.Index(ids.array, name="id", dtype="str"))
     if names is not None:
-        actors["name"] = names.to_numpy()
-    actors["sector"] = pd.Categorical(sector.to_numpy(), categories=ck.taxonomy.codes)
-    core = sector.map(ck.taxonomy.core_map())
-    actors["core"] = pd.Categorical(core.to_numpy(), categories=["public", "business",
-                                                                 "third"])
-    actors["level"] = pd.Categorical(level.to_numpy(), categories=LEVELS.codes)
-    actor_ids = _Ids(pd.Index(ids.dropna().unique()),
-                     pd.Series(names.to_numpy(), index=ids.to_numpy())
+        actors["name"] = names.array
+    coded = ck.coded.get(("actors", "sector"))
+    actors["sector"] = _categorical(sector, ck.taxonomy.codes, coded)
+    core_map = ck.taxonomy.core_map()
+    actors["core"] = _categorical(
+        sector.map(core_map) if coded is None else None, ["public", "business", "third"],
+        None if coded is None else (coded[0], [core_map.get(s, np.nan) for s in coded[1]]))
+    actors["level"] = _categorical(level, LEVELS.codes, ck.coded.get(("actors", "level")))
+    found = ck.encoded(raw, df, "id")
+    actor_ids = _Ids(pd.Index(ids.dropna().unique()) if found is None else
+                     pd.Index(found[1].array),
+                     pd.Series(names.array, index=pd.Index(ids.array))
                      if names is not None else None)
     _orgs(ck, raw, df, actors, ids, level, actor_ids)
     if "scope" in df:
         scope = ck.vocabulary(raw, df, "scope", SCOPES)
         actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
-    _check_derived(ck, raw, df, "core", core)
+    if "core" in df:
+        _check_derived(ck, raw, df, "core", sector.map(core_map))
     return actors, actor_ids
+
+
+def _categorical(values: pd.Series | None, categories,
+                 coded: tuple[np.ndarray, list] | None) -> pd.Categorical:
+    """Values as a categorical; with ``coded`` (codes among distinct values, and
+    the values), each distinct value is placed among the categories once."""
+    if coded is None:
+        return pd.Categorical(np.asarray(values.to_numpy()), categories=categories)
+    where = pd.Index(list(categories), dtype=object).get_indexer(
+        pd.Index(list(coded[1]), dtype=object))
+    return pd.Categorical.from_codes(np.append(where, -1)[coded[0]],
+                                     dtype=pd.CategoricalDtype(categories))
 
 
 def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
@@ -645,12 +710,19 @@ def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
 def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
     """Each actor's level; an empty one is taken as 'organisation', with a note."""
     if "level" not in df:
+        ck.coded[(raw.table, "level")] = (np.zeros(len(df), dtype=np.int64),
+                                          np.array(["organisation"], dtype=object))
         return pd.Series(None, index=df.index, dtype=object).fillna("organisation")
     level = ck.vocabulary(raw, df, "level", LEVELS)
     if df["level"].isna().any():
         rows = raw.rows[df["level"].isna().to_numpy()]
         ck.issue(raw, "default-level", "level is empty; taken as 'organisation'",
                  rows=rows, column=ck.header(raw, "level"), severity="note")
+    coded = ck.coded.get((raw.table, "level"))
+    if coded is not None:  # (empty and unknown levels taken as 'organisation' too)
+        labels = np.array([*coded[1], None], dtype=object)
+        ck.coded[(raw.table, "level")] = (coded[0], np.where(
+            pd.isna(labels), "organisation", labels).astype(object))
     return level.fillna("organisation")
 
 
@@ -728,8 +800,12 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
         ttype = ck.vocabulary(raw, df, "type", TIE_TYPES)
     else:
         ttype = pd.Series(None, index=df.index, dtype=object)
-    ties["type"] = ttype.astype("str").array
-    ties["tie_class"] = _tie_classes(ck, raw, df, ttype)
+    coded = ck.coded.get(("ties", "type"))
+    if coded is not None:  # the distinct types spread over the ties
+        ties["type"] = pd.array([*coded[1], None], dtype="str").take(coded[0])
+    else:
+        ties["type"] = ttype.astype("str").array
+    ties["tie_class"] = _tie_classes(ck, raw, df, ttype, coded)
     if "tie_class" in df:  # a stated class is checked; a derived one must agree
         typed = ~ttype.isna().to_numpy()
         _check_derived(ck, raw, df[typed], "tie_class",
@@ -740,19 +816,25 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     return ties
 
 
-def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame,
-                 ttype: pd.Series) -> pd.Categorical:
-    """Each tie's class, from its type; a tie with no type may state its class."""
-    codes, types = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
+def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series,
+                 coded: tuple[np.ndarray, np.ndarray] | None = None) -> pd.Categorical:
+    """Each tie's class, from its type; a tie with no type may state its class.
+
+    ``coded``: the types as codes among distinct ones (see ``_Checker.coded``).
+    """
+    if coded is not None:
+        codes, types = coded
+        untyped = np.append(pd.isna(types), True)[codes]
+    else:
+        codes, types = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
+        untyped = ttype.isna().to_numpy()
     of_type = np.array([*(_TIE_CLASS_OF.get(t, "unclassified") for t in types),
                         "unclassified"], dtype=object)
-    classes = of_type[codes]
-    untyped = ttype.isna().to_numpy()
+    categories = list(TIE_CLASSES)
     if "tie_class" in df and untyped.any():
         # A tie with no type may state its class (as rolled-up maps do).
+        classes = of_type[codes]
         _stated_tie_classes(ck, raw, df, untyped, classes)
-    categories = list(TIE_CLASSES)
-    if untyped.any() and "tie_class" in df:
         return pd.Categorical(classes, categories=categories)
     return pd.Categorical.from_codes(
         np.array([*(categories.index(c) for c in of_type)], dtype=np.int8)[codes],
@@ -928,13 +1010,17 @@ def _kept_dropped_flagged(ck: _Checker, raws: dict[str, RawTable],
                           tables: dict[str, pd.DataFrame]) -> None:
     """Flag self-ties, drop exact duplicates, and name the bodies the memberships name."""
     raw_t, ties = raws["ties"], tables["ties"]
-    self_ties = (ties["source"] == ties["target"]).to_numpy()
+    ends = (ck.positions.get(("ties", "source")), ck.positions.get(("ties", "target")))
+    if ends[0] is None or ends[1] is None:
+        self_ties = (ties["source"] == ties["target"]).to_numpy()
+    else:  # (every end is a known actor by now)
+        self_ties = ends[0] == ends[1]
     if self_ties.any():
         ck.issue(raw_t, "self-tie", "self-tie (an actor tied to itself) kept",
                  rows=raw_t.rows[self_ties])
-    ends = (ck.positions.get(("ties", "source")), ck.positions.get(("ties", "target")))
     tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed,
-                                      ends=None if ends[0] is None else ends)
+                                      ends=None if ends[0] is None else ends,
+                                      codes=_type_codes(ck))
     for name in ("memberships", "activities"):
         if name in tables:
             tables[name] = _drop_duplicates(ck, raws[name], tables[name], True)
@@ -1059,12 +1145,14 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
 
 
 def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
-                     directed: bool, ends: tuple | None = None) -> pd.DataFrame:
+                     directed: bool, ends: tuple | None = None,
+                     codes: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
     """The rows without exact duplicates (either way round, for undirected ties).
 
-    ``ends`` are the ties' sources and targets as positions among the actors.
+    ``ends`` are the ties' sources and targets as positions among the actors;
+    ``codes`` columns already coded (see :func:`_duplicated`).
     """
-    dup = _duplicated(frame, directed, ends)
+    dup = _duplicated(frame, directed, ends, codes)
     if not dup.any():
         return frame
     rows = raw.rows[dup]
@@ -1075,27 +1163,53 @@ def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
     return frame[~dup]
 
 
-def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None
-                ) -> np.ndarray:
+def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None,
+                codes: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """Rows equal to an earlier row in every column (ends either way round if undirected).
 
     Each column is coded by its distinct values (missing values alike), and
-    the rows compared as rows of codes. The ends of an undirected tie are
-    coded together (``ends``: positions among the actors, or else from
-    their values) and put in order.
+    the rows compared as rows of codes, packed into one whole number a row
+    when they fit. The ends of ties are coded together (``ends``:
+    positions among the actors, or else from their values) and, for
+    undirected ties, put in order. ``codes`` holds columns coded already
+    (equal codes for equal values, -1 for missing).
     """
     if not len(frame.columns):
         return np.zeros(len(frame), dtype=bool)
-    swap = not directed and "source" in frame
-    if swap:
+    coded = dict(codes or {})
+    if "source" in frame and "target" in frame and (ends is not None or not directed):
         s, t = ends if ends is not None else _joint_codes(frame["source"], frame["target"])
-    codes = {}
-    for column in frame.columns:
-        if swap and column in ("source", "target"):
-            codes[column] = np.minimum(s, t) if column == "source" else np.maximum(s, t)
-        else:
-            codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
-    return pd.DataFrame(codes).duplicated(keep="first").to_numpy()
+        if not directed:
+            s, t = np.minimum(s, t), np.maximum(s, t)
+        coded.update(source=np.asarray(s), target=np.asarray(t))
+    columns = [coded[c] if c in coded else pd.factorize(frame[c], use_na_sentinel=True)[0]
+               for c in frame.columns]
+    keys = _row_keys(columns)
+    if keys is None:
+        return pd.DataFrame(dict(enumerate(columns))).duplicated(keep="first").to_numpy()
+    return pd.Series(keys).duplicated(keep="first").to_numpy()
+
+
+def _row_keys(columns: list[np.ndarray]) -> np.ndarray | None:
+    """Each row's codes (from -1) as one whole number; None if they do not fit int64."""
+    keys = np.zeros(len(columns[0]), dtype=np.int64)
+    span = 1
+    for codes in columns:
+        size = int(codes.max()) + 2 if len(codes) else 1
+        span *= size
+        if span >= 2**62:
+            return None
+        keys = keys * size + (codes.astype(np.int64) + 1)
+    return keys
+
+
+def _type_codes(ck: _Checker) -> dict[str, np.ndarray]:
+    """The ties' types as codes (equal codes for equal types), when already coded."""
+    coded = ck.coded.get(("ties", "type"))
+    if coded is None:
+        return {}
+    same = np.append(pd.factorize(coded[1], use_na_sentinel=True)[0], -1)
+    return {"type": same[coded[0]]}
 
 
 def _joint_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray]:
