@@ -100,9 +100,11 @@ class _Checker:
         #: Each reference column's values as positions among the ids it names
         #: (-1: missing or unknown), by (table, column).
         self.positions: dict[tuple[str, str], np.ndarray] = {}
-        #: A vocabulary column's codes among its distinct labels (-1: missing)
-        #: and the label each distinct one maps to, by (table, column), when
-        #: the reader handed the column over encoded (see :meth:`encoded`).
+        #: A vocabulary or number column's codes among its distinct values
+        #: (-1: missing) and the value each code stands for (the last: for
+        #: missing cells), so that ``values[codes]`` is the column, by (table,
+        #: column), when the reader handed the column over encoded (see
+        #: :meth:`encoded`).
         self.coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     # -- reporting -------------------------------------------------------
@@ -201,15 +203,21 @@ class _Checker:
         return values
 
     def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
-                   vocab: Vocabulary) -> pd.Series:
+                   vocab: Vocabulary, *, spread: bool = True) -> pd.Series | None:
+        """The canonical labels of a column; an unknown one is reported.
+
+        With ``spread=False``, a column the reader handed over encoded is
+        left as codes (``self.coded``) and None returned.
+        """
         found = self.encoded(raw, df, column)
         if found is None:
             codes, unknown = vocab.normalise(df[column])
         else:  # each distinct label looked up once, then spread over the cells
             mapped, strange = vocab.normalise(found[1])
             labels = np.append(mapped.to_numpy(dtype=object), None)
-            self.coded[(raw.table, column)] = (found[0], labels[:-1])
-            codes = pd.Series(labels[found[0]], index=df.index, dtype=object)
+            self.coded[(raw.table, column)] = (found[0], labels)
+            codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
+                if spread else None
             unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
                                 index=df.index)
         if unknown.any():
@@ -242,8 +250,15 @@ class _Checker:
             out = values.astype("float64")
         else:
             found = self.encoded(raw, df, column)
-            out = _distinct_floats(values, found)
-            present = found[0] >= 0 if found is not None else values.notna().to_numpy()
+            if found is None:
+                out = _distinct_floats(values)
+                present = values.notna().to_numpy()
+            else:  # each distinct value read once
+                parsed = np.append(exact_floats(found[1]).to_numpy(dtype=np.float64),
+                                   np.nan)
+                self.coded[(raw.table, column)] = (found[0], parsed)
+                out = pd.Series(parsed[found[0]], index=values.index)
+                present = found[0] >= 0
             bad = present & out.isna().to_numpy()
             if bad.any():
                 text = _as_text(values)
@@ -458,14 +473,9 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     return pd.Series(out_obj, index=values.index, dtype=object)
 
 
-def _distinct_floats(values: pd.Series,
-                     encoded: tuple[np.ndarray, pd.Series] | None = None) -> pd.Series:
-    """:func:`exact_floats` of a column's text, each distinct value read once.
-
-    ``encoded``: the column's codes and distinct values, when known.
-    """
-    codes, uniques = encoded if encoded is not None else pd.factorize(
-        values, use_na_sentinel=True)
+def _distinct_floats(values: pd.Series) -> pd.Series:
+    """:func:`exact_floats` of a column's text, each distinct value read once."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
     distinct = pd.Series(uniques, dtype=values.dtype if _is_clean_text(values) else object)
     parsed = exact_floats(_as_text(distinct)).to_numpy(dtype=np.float64)
     return pd.Series(np.append(parsed, np.nan)[codes], index=values.index)
@@ -685,14 +695,16 @@ def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame
 
 def _categorical(values: pd.Series | None, categories,
                  coded: tuple[np.ndarray, list] | None) -> pd.Categorical:
-    """Values as a categorical; with ``coded`` (codes among distinct values, and
-    the values), each distinct value is placed among the categories once."""
+    """Values as a categorical of ``categories``.
+
+    With ``coded`` (see ``_Checker.coded``), each distinct value is placed
+    among the categories once, and ``values`` is not looked at.
+    """
     if coded is None:
         return pd.Categorical(np.asarray(values.to_numpy()), categories=categories)
     where = pd.Index(list(categories), dtype=object).get_indexer(
         pd.Index(list(coded[1]), dtype=object))
-    return pd.Categorical.from_codes(np.append(where, -1)[coded[0]],
-                                     dtype=pd.CategoricalDtype(categories))
+    return pd.Categorical.from_codes(where[coded[0]], dtype=pd.CategoricalDtype(categories))
 
 
 def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
@@ -711,7 +723,7 @@ def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
     """Each actor's level; an empty one is taken as 'organisation', with a note."""
     if "level" not in df:
         ck.coded[(raw.table, "level")] = (np.zeros(len(df), dtype=np.int64),
-                                          np.array(["organisation"], dtype=object))
+                                          np.array(["organisation"] * 2, dtype=object))
         return pd.Series(None, index=df.index, dtype=object).fillna("organisation")
     level = ck.vocabulary(raw, df, "level", LEVELS)
     if df["level"].isna().any():
@@ -720,7 +732,7 @@ def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
                  rows=rows, column=ck.header(raw, "level"), severity="note")
     coded = ck.coded.get((raw.table, "level"))
     if coded is not None:  # (empty and unknown levels taken as 'organisation' too)
-        labels = np.array([*coded[1], None], dtype=object)
+        labels = np.asarray(coded[1], dtype=object)
         ck.coded[(raw.table, "level")] = (coded[0], np.where(
             pd.isna(labels), "organisation", labels).astype(object))
     return level.fillna("organisation")
@@ -796,18 +808,18 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     for end in ("source", "target"):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
                             "an actor").array
-    if "type" in df:
-        ttype = ck.vocabulary(raw, df, "type", TIE_TYPES)
-    else:
-        ttype = pd.Series(None, index=df.index, dtype=object)
+    ttype = ck.vocabulary(raw, df, "type", TIE_TYPES, spread=False) if "type" in df \
+        else pd.Series(None, index=df.index, dtype=object)
     coded = ck.coded.get(("ties", "type"))
-    if coded is not None:  # the distinct types spread over the ties
-        ties["type"] = pd.array([*coded[1], None], dtype="str").take(coded[0])
+    if ttype is None and coded is not None:  # the distinct types spread over the ties
+        ties["type"] = pd.array(list(coded[1]), dtype="str").take(coded[0])
+        typed = ~pd.isna(coded[1])[coded[0]]
     else:
+        assert ttype is not None  # (spread=False gives None only with codes)
         ties["type"] = ttype.astype("str").array
+        typed = ~ttype.isna().to_numpy()
     ties["tie_class"] = _tie_classes(ck, raw, df, ttype, coded)
     if "tie_class" in df:  # a stated class is checked; a derived one must agree
-        typed = ~ttype.isna().to_numpy()
         _check_derived(ck, raw, df[typed], "tie_class",
                        ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
     ties["weight"] = _weights(ck, raw, df)
@@ -824,12 +836,12 @@ def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series
     """
     if coded is not None:
         codes, types = coded
-        untyped = np.append(pd.isna(types), True)[codes]
     else:
-        codes, types = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
-        untyped = ttype.isna().to_numpy()
-    of_type = np.array([*(_TIE_CLASS_OF.get(t, "unclassified") for t in types),
-                        "unclassified"], dtype=object)
+        codes, distinct = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
+        types = np.array([*distinct, None], dtype=object)
+    untyped = pd.isna(types)[codes]
+    of_type = np.array([_TIE_CLASS_OF.get(t, "unclassified") if t is not None
+                        else "unclassified" for t in types], dtype=object)
     categories = list(TIE_CLASSES)
     if "tie_class" in df and untyped.any():
         # A tie with no type may state its class (as rolled-up maps do).
@@ -867,9 +879,15 @@ def _weights(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> np.ndarray:
     if "weight" not in df:
         return np.ones(len(df))
     weight = ck.numbers(raw, df, "weight")
-    blank = weight.isna() & df["weight"].isna()
+    coded = ck.coded.get(("ties", "weight"))
+    if coded is None:
+        blank = (weight.isna() & df["weight"].isna()).to_numpy()
+    else:  # (the value for the ties without one: 1)
+        blank = coded[0] < 0
+        ck.coded[("ties", "weight")] = (coded[0], np.where(np.isnan(coded[1]), 1.0,
+                                                           coded[1]))
     if blank.any():
-        rows = raw.rows[blank.to_numpy()]
+        rows = raw.rows[blank]
         ck.issue(raw, "default-weight", "weight is empty; taken as 1",
                  rows=rows, column=ck.header(raw, "weight"))
     return weight.fillna(1.0).to_numpy()
@@ -1199,17 +1217,20 @@ def _row_keys(columns: list[np.ndarray]) -> np.ndarray | None:
         span *= size
         if span >= 2**62:
             return None
-        keys = keys * size + (codes.astype(np.int64) + 1)
+        keys *= size
+        keys += codes
+        keys += 1
     return keys
 
 
 def _type_codes(ck: _Checker) -> dict[str, np.ndarray]:
-    """The ties' types as codes (equal codes for equal types), when already coded."""
-    coded = ck.coded.get(("ties", "type"))
-    if coded is None:
-        return {}
-    same = np.append(pd.factorize(coded[1], use_na_sentinel=True)[0], -1)
-    return {"type": same[coded[0]]}
+    """The ties' types and weights as codes (equal codes for equal values), when coded."""
+    out = {}
+    for column in ("type", "weight"):
+        coded = ck.coded.get(("ties", column))
+        if coded is not None:
+            out[column] = pd.factorize(coded[1], use_na_sentinel=True)[0][coded[0]]
+    return out
 
 
 def _joint_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray]:
