@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -47,6 +49,9 @@ __all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
 #: Smallest file worth the fast path, in bytes: below it the strict reader
 #: is as quick, and the two paths would only differ in what they cost.
 MIN_BYTES = 1 << 16
+
+#: Tables of at least this many rows have their columns encoded in threads.
+_THREADED_ROWS = 100_000
 
 #: ASCII bytes the fast path does not vouch for: NUL and the control characters
 #: Python's ``str.strip`` takes for whitespace besides the tab (vertical tab,
@@ -91,7 +96,8 @@ class FastFile:
     Attributes
     ----------
     data : bytes
-        The file's bytes, without a byte-order mark.
+        The file's bytes as read (a byte-order mark included: the lines
+        start after it).
     delimiter : str
         The delimiter of the header line.
     head : list of (int, list of str)
@@ -99,8 +105,8 @@ class FastFile:
         up to the one after the first ``MAX_TITLE_ROWS + 1`` non-empty ones,
         enough to find the header (and to match the file to a table).
     offsets : list of int
-        The offset in ``data`` where each line of ``head`` starts, and where
-        the next line starts.
+        The offset in ``data`` where each line of ``head`` starts (the first
+        after the byte-order mark), and where the next line starts.
     """
 
     data: bytes
@@ -119,7 +125,7 @@ class FastFile:
         raw = np.frombuffer(self.data, dtype=np.uint8)
         ends = np.flatnonzero(raw == 10).astype(np.int64)
         tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
-        return np.concatenate(([0], ends + 1, tail)).astype(np.int64)
+        return np.concatenate(([self.offsets[0]], ends + 1, tail)).astype(np.int64)
 
 
 def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
@@ -137,19 +143,21 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
         return None
     if any(data.startswith(bom) for bom in _OTHER_BOMS):
         return None
-    source, data = data, data.removeprefix(codecs.BOM_UTF8)
     if any(byte in data for byte in _BAD_ASCII) or (
             b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None  # (a carriage return alone ends a row for the strict reader)
-    head = _head(data)
+    head = _head(data, len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
     if head is None:
         return None
     rows, delimiter, offsets = head
-    return FastFile(data, delimiter, rows, offsets, quoted=b'"' in data, source=source)
+    return FastFile(data, delimiter, rows, offsets, quoted=b'"' in data, source=data)
 
 
-def _head(data: bytes) -> tuple[list[tuple[int, list[str]]], str, list[int]] | None:
+def _head(data: bytes, start: int
+          ) -> tuple[list[tuple[int, list[str]]], str, list[int]] | None:
     """The first rows through the strict reader, the delimiter and the offsets of the lines.
+
+    The first line starts at ``start`` (after the byte-order mark).
 
     None if a line is not UTF-8, or reads as no row alone.
     """
@@ -157,7 +165,7 @@ def _head(data: bytes) -> tuple[list[tuple[int, list[str]]], str, list[int]] | N
     from netmap.model._raw import MAX_TITLE_ROWS, cell_text
 
     lines: list[str] = []
-    offsets = [0]
+    offsets = [start]
     rows: list[tuple[int, list[str]]] = []
     filled, delimiter = 0, None
     while offsets[-1] < len(data):
@@ -221,8 +229,8 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}
-    for j in range(count):
-        cells = _clean(parsed.column(j))
+    for j, (column, dictionary) in enumerate(_dictionaries(parsed)):
+        cells = _clean(column, dictionary)
         if cells is None:
             return None
         if j >= header.width:
@@ -317,13 +325,29 @@ def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
     return numbers if len(numbers) == rows else None
 
 
-def _clean(column) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
+def _dictionaries(parsed) -> list[tuple]:
+    """Each column of a pyarrow table, and the column dictionary-encoded.
+
+    The columns of a large table are encoded side by side in threads
+    (pyarrow releases the GIL), as pyarrow parses them.
+    """
+    import pyarrow.compute as pc
+
+    columns = [c.combine_chunks() for c in parsed.columns]
+    workers = min(len(columns), os.cpu_count() or 1)
+    if parsed.num_rows < _THREADED_ROWS or workers < 2:
+        return [(c, pc.dictionary_encode(c)) for c in columns]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(zip(columns, pool.map(pc.dictionary_encode, columns), strict=True))
+
+
+def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     """Cells of one column as the strict reader cleans them, as text; None if unsure.
 
-    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`);
-    cells are trimmed of spaces and tabs, an empty cell becomes missing,
-    and the quote before a would-be formula is taken off
-    (:func:`netmap.model._formula.unescape_cell`).
+    Each distinct value (``encoded``: the ``column`` dictionary-encoded) is
+    checked once (see :data:`SUSPECT_CHARACTERS`); cells are trimmed of
+    spaces and tabs, an empty cell becomes missing, and the quote before a
+    would-be formula is taken off (:func:`netmap.model._formula.unescape_cell`).
 
     Returns
     -------
@@ -335,30 +359,21 @@ def _clean(column) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     values : pandas.Series
         The distinct cleaned values (``"str"``), none missing.
     """
-    import unicodedata
-
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    column = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
-    encoded = pc.dictionary_encode(column)
     written = encoded.dictionary
     if len(written) and pc.max(pc.binary_length(written)).as_py() > _FIELD_LIMIT:
         return None  # (the strict reader refuses a cell this long)
     trimmed = pc.utf8_trim(written, " \t")
-    distinct = trimmed.to_pylist()
-    joined = "\n".join(distinct)
-    if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
-        return None
     codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    quoted = re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE) is not None
-    if not quoted and "" not in distinct and pc.all(pc.equal(trimmed, written)).as_py(
-            ) is not False:
+    unchanged = _unchanged(written, trimmed)
+    if not unchanged or not pc.all(pc.string_is_ascii(written)).as_py():
+        distinct = _checked(trimmed)  # (ASCII holds nothing suspect)
+        if distinct is None:
+            return None
+    if unchanged:
         values = pd.Series(pd.array(written, dtype="str"))
         return pd.Series(pd.array(column, dtype="str")), codes, values
-    if quoted:
-        formula = re.compile(_FORMULA_QUOTE)
-        distinct = [d[1:] if formula.match(d) else d for d in distinct]
     remap, uniques = pd.factorize(np.array(distinct, dtype=object), use_na_sentinel=True)
     empty = np.flatnonzero(uniques == "")
     if len(empty):  # an empty cell is missing
@@ -367,3 +382,31 @@ def _clean(column) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     codes = np.append(remap, -1)[codes]
     values = pd.Series(pd.array(uniques, dtype="str"))
     return pd.Series(values.array.take(codes, allow_fill=True)), codes, values
+
+
+def _unchanged(written, trimmed) -> bool:
+    """Whether the distinct values are trimmed, not empty, and start with no quote.
+
+    The strict reader's cleaning leaves such values as they are.
+    """
+    import pyarrow.compute as pc
+
+    if not len(written):
+        return True
+    return bool(pc.all(pc.equal(trimmed, written)).as_py()
+                and pc.min(pc.binary_length(written)).as_py() > 0
+                and not pc.any(pc.starts_with(written, "'")).as_py())
+
+
+def _checked(trimmed) -> list[str] | None:
+    """The trimmed distinct values with a formula's quote taken off; None if suspect."""
+    import unicodedata
+
+    distinct = trimmed.to_pylist()
+    joined = "\n".join(distinct)
+    if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
+        return None
+    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE) is not None:
+        formula = re.compile(_FORMULA_QUOTE)
+        distinct = [d[1:] if formula.match(d) else d for d in distinct]
+    return distinct
