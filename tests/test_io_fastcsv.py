@@ -143,6 +143,22 @@ CASES = {
     "cp1255": (ACTORS.replace("Intel ישראל", "אינטל"), TIES.replace("מימון", "funding"),
                {"encoding": "cp1255"}),
     "utf16": (ACTORS, TIES, {"encoding": "utf-16"}),
+    # Codes among distinct values (the fast path's) must stand for what the cells say.
+    "header_twice_named": (ACTORS.replace("\n", "\nמזהה,שם,מגזר,גל,score\n", 1),
+                           TIES + "moe,מזהה,funding,1\n", {}),
+    "duplicates_by_label": (ACTORS, TIES + "moe,ngo1,מימון,2.0\nngo1,moe,funding,+2\n"
+                            "moe , ngo1,funding,2\n", {}),
+    "weights_and_blanks": (ACTORS, TIES + "moe,biz,,\nbiz,moe,,1\nmoe,fund,advice,x\n"
+                           "fund,biz,advice,inf\n", {}),
+    "levels_and_orgs": (ACTORS.replace("score\n", "score,level,org\n", 1).replace(
+        ",1\n", ",1,person,biz\n").replace(",2\n", ",2,,\n").replace(
+        ",3\n", ",3,organisation,\n").replace(",4\n", ",4,galaxy,\n"), TIES, {}),
+    "quoted_formula_ids": (ACTORS.replace("fund,", "'-fund,").replace(",fund,", ",-fund,"),
+                           TIES.replace("fund", "'-fund"), {}),
+    "duplicate_ids_many": (ACTORS + ACTORS.split("\n", 1)[1] + ACTORS.split("\n", 1)[1],
+                           TIES, {}),
+    "blank_lines_then_errors": (ACTORS, TIES.replace("\nngo1", "\n\n\nngo1") + "\n"
+                                "moe,nobody,funding,1\n\n", {"crlf": True}),
     "bom_then_not_utf8": (ACTORS + "".join(f"x{i},X,business,2014,{i}\n" for i in range(9))
                           + "late,L\udcb6,business,2014,1\n", TIES,
                           {"bom": True, "encoding": "utf-8", "errors": "surrogateescape"}),

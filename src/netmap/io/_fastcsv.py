@@ -220,12 +220,17 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     line = f.head[header.pos][0]  # the header's line number, from 1
     count = len(f.head[header.pos][1])
     start = f.offsets[line]
-    parsed = _parse(memoryview(f.data)[start:], f.delimiter, count,
-                    empty=start >= len(f.data), quoted=f.quoted)
-    if parsed is None:
-        return None
-    numbers = _row_numbers(f, line, parsed.num_rows)
-    if numbers is None or (f.quoted and not _quoted_lines_agree(f, parsed, numbers, line)):
+    body = memoryview(f.data)[start:]
+    # First as if no line were empty: then each line is a row.
+    parsed = _parse(body, f.delimiter, count, empty=not len(body), quoted=f.quoted,
+                    skip_empty=False)
+    if parsed is not None:
+        numbers = np.arange(line + 1, line + 1 + parsed.num_rows, dtype=np.int64)
+    else:  # (an empty line, or a ragged row)
+        parsed = _parse(body, f.delimiter, count, empty=False, quoted=f.quoted,
+                        skip_empty=True)
+        numbers = None if parsed is None else _row_numbers(f, line, parsed.num_rows)
+    if parsed is None or numbers is None or (f.quoted and not _quoted_lines_agree(f, parsed, numbers, line)):
         return None
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}
@@ -245,8 +250,13 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     return finish_table(table, frame, numbers, header, {}, file=file, encoded=encoded)
 
 
-def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool):
-    """The body's cells as a pyarrow table of text, or None for a ragged row."""
+def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool,
+           skip_empty: bool):
+    """The body's cells as a pyarrow table of text, or None for a ragged row.
+
+    With ``skip_empty``, empty lines are skipped; else an empty line is a
+    row of one empty cell (ragged, unless the table has one column).
+    """
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -261,7 +271,7 @@ def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted:
                                             quote_char='"' if quoted else False,
                                             double_quote=True, escape_char=False,
                                             newlines_in_values=False,
-                                            ignore_empty_lines=True),
+                                            ignore_empty_lines=skip_empty),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
@@ -309,7 +319,7 @@ def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
     start = f.offsets[line]
     lines = f.data.count(b"\n", start) + (start < len(f.data)
                                            and not f.data.endswith(b"\n"))
-    if lines == rows:  # no empty line: one row a line
+    if lines == rows:  # no empty line after all
         return np.arange(line + 1, line + 1 + rows, dtype=np.int64)
     starts = f.starts[line:]
     raw = np.frombuffer(f.data, dtype=np.uint8)
@@ -354,7 +364,7 @@ def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     cells : pandas.Series
         The cells as pandas text (``"str"``, missing as NaN), which the
         validation takes as cleaned.
-    codes : numpy.ndarray of int64
+    codes : numpy.ndarray of int
         Each cell's position in ``values`` (-1: missing).
     values : pandas.Series
         The distinct cleaned values (``"str"``), none missing.
@@ -365,7 +375,7 @@ def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     if len(written) and pc.max(pc.binary_length(written)).as_py() > _FIELD_LIMIT:
         return None  # (the strict reader refuses a cell this long)
     trimmed = pc.utf8_trim(written, " \t")
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
     unchanged = _unchanged(written, trimmed)
     if not unchanged or not pc.all(pc.string_is_ascii(written)).as_py():
         distinct = _checked(trimmed)  # (ASCII holds nothing suspect)

@@ -52,11 +52,12 @@ class RawTable:
         Header as written to the rows (of ``frame``) whose cell held an
         invisible character or direction mark, for columns that had one.
     encoded : dict of str to (numpy.ndarray, pandas.Series)
-        Header as written to the column's cells as codes (int64, -1 where
-        missing) among its distinct values (pandas text, none missing),
-        when the reader found them (the CSV reader's fast path): the
-        validation then looks each distinct value up once, without
-        hashing the column again. The codes describe ``frame`` as read.
+        Header as written to the column's cells as codes (integers, -1
+        where missing) among its distinct values (pandas text, none
+        missing, each found in some row), when the reader found them (the
+        CSV reader's fast path): the validation then looks each distinct
+        value up once, without hashing the column again. The codes
+        describe ``frame`` as read.
     """
 
     table: str
@@ -307,7 +308,9 @@ def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: H
     invisible : dict of str to numpy.ndarray
         As :attr:`RawTable.invisible`, for every row of ``frame``.
     encoded : dict, optional
-        As :attr:`RawTable.encoded`, for every column of ``frame``.
+        As :attr:`RawTable.encoded`, for every column of ``frame``; left
+        out when rows repeating the header are dropped (their values
+        would be among the distinct ones).
     """
     width = header.width
     encoded = encoded or {}
@@ -330,7 +333,8 @@ def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: H
         frame = frame[keep].reset_index(drop=True)
         numbers = numbers[keep]
         invisible = {h: m[keep] for h, m in invisible.items()}
-        encoded = {h: (codes[keep], values) for h, (codes, values) in encoded.items()}
+        encoded = {h: (codes[keep], values) for h, (codes, values) in encoded.items()
+                   } if not skip else {}
     return RawTable(table, frame, numbers, file=file, sheet=sheet,
                     positions=dict(header.positions), header_row=header.row,
                     invisible=invisible, encoded=encoded)
