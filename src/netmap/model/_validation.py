@@ -929,9 +929,18 @@ def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFra
     for name, frame in frames.items():
         for col in ("wave", "until"):
             if col in frame:
-                lab = _wave_labels(frame[col])
+                encoded = ck.encoded(raws[name], frame, col)
+                if encoded is None:
+                    lab = _wave_labels(frame[col])
+                    found.update(lab.dropna().tolist())
+                else:  # each distinct label read once (every one is in some row)
+                    distinct = np.array([*map(_wave_label, encoded[1].tolist()), None],
+                                        dtype=object)
+                    ck.coded[(name, col)] = (encoded[0], distinct)
+                    lab = pd.Series(distinct[encoded[0]], index=frame[col].index,
+                                    dtype=object)
+                    found.update(distinct[:-1].tolist())
                 labels.setdefault(name, {})[col] = lab
-                found.update(lab.dropna().tolist())
     if _huge_wave(ck, raws, labels):
         return ()  # the error is raised with the others
     order, problem = _order_waves(found, given)
@@ -950,7 +959,8 @@ def _huge_wave(ck: _Checker, raws: dict[str, RawTable],
     for name, cols in labels.items():
         for col, lab in cols.items():
             huge = _per_distinct(lab, lambda v: isinstance(v, int)
-                                 and not -2**63 <= v < 2**63, False).astype(bool)
+                                 and not -2**63 <= v < 2**63, False,
+                                 ck.coded.get((name, col))).astype(bool)
             if huge.any():
                 raw = raws[name]
                 rows = raw.rows[huge.to_numpy(dtype=bool)]
@@ -991,13 +1001,14 @@ def _wave_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.Da
         start = np.full(len(frame), -1, dtype=np.int64)
         end = np.full(len(frame), len(order), dtype=np.int64)
         for col, lab in cols.items():
-            arr = _per_distinct(lab, lambda v: rank.get(v, np.nan), np.nan).to_numpy(
-                dtype=float)
+            coded = ck.coded.get((name, col))
+            arr = _per_distinct(lab, lambda v: rank.get(v, np.nan), np.nan,
+                                coded).to_numpy(dtype=float)
             if col == "wave":
                 start = np.where(np.isnan(arr), -1, arr).astype(np.int64)
             else:
                 end = np.where(np.isnan(arr), len(order), arr).astype(np.int64)
-            frame[col] = _wave_column(lab, numeric)
+            frame[col] = _wave_column(lab, numeric, coded)
         spans[name] = (start, end)
         backwards = end < start
         if backwards.any():
@@ -1081,9 +1092,12 @@ def _input_order(columns: list[str], given: list[str]) -> list[str]:
     return order
 
 
-def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
-    """The wave labels as a column: Int64 if all whole, Float64 if numbers, else text."""
-    codes, uniques = pd.factorize(lab.to_numpy(dtype=object), use_na_sentinel=True)
+def _wave_column(lab: pd.Series, numeric: bool, coded=None) -> pd.Series:
+    """The wave labels as a column: Int64 if all whole, Float64 if numbers, else text.
+
+    ``coded``: the labels as codes among distinct ones (see ``_Checker.coded``).
+    """
+    codes, uniques = _distinct(lab, coded)
     if numeric:
         if all(isinstance(v, int) for v in uniques):
             distinct = pd.array(list(uniques), dtype="Int64")
@@ -1094,9 +1108,24 @@ def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
     return distinct.take(codes, allow_fill=True)
 
 
-def _per_distinct(values: pd.Series, fn, missing) -> pd.Series:
-    """``fn`` of each value (``missing`` where missing), called once per distinct value."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+def _distinct(values: pd.Series, coded=None) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (-1: missing) and distinct values of a column of labels.
+
+    ``coded``: codes among labels, the last standing for missing cells (see
+    ``_Checker.coded``; -1: missing); the labels then come back without the
+    last (the same label may come twice).
+    """
+    if coded is None or any(v is None for v in coded[1][:-1]):
+        return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    return coded[0], coded[1][:-1]
+
+
+def _per_distinct(values: pd.Series, fn, missing, coded=None) -> pd.Series:
+    """``fn`` of each value (``missing`` where missing), called once per distinct value.
+
+    ``coded``: the values as codes among distinct ones (see :func:`_distinct`).
+    """
+    codes, uniques = _distinct(values, coded)
     out = np.empty(len(uniques) + 1, dtype=object)
     out[:-1] = [fn(v) for v in uniques]
     out[-1] = missing
@@ -1205,7 +1234,28 @@ def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None,
     keys = _row_keys(columns)
     if keys is None:
         return pd.DataFrame(dict(enumerate(columns))).duplicated(keep="first").to_numpy()
-    return pd.Series(keys).duplicated(keep="first").to_numpy()
+    return _duplicated_keys(keys)
+
+
+#: Keys hashed into ``2 ** _BUCKET_BITS`` buckets before they are compared.
+_BUCKET_BITS = 22
+
+
+def _duplicated_keys(keys: np.ndarray) -> np.ndarray:
+    """Whether each key equals an earlier one.
+
+    Only keys that share a bucket with another (a multiplicative hash,
+    counted with ``bincount``) can repeat; only those are compared, which
+    in a large table with few repeats is a fraction of the rows.
+    """
+    if len(keys) < 2 ** (_BUCKET_BITS - 6):
+        return pd.Series(keys).duplicated(keep="first").to_numpy()
+    bucket = ((keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+              >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
+    shared = np.flatnonzero(np.bincount(bucket, minlength=1 << _BUCKET_BITS)[bucket] > 1)
+    dup = np.zeros(len(keys), dtype=bool)
+    dup[shared] = pd.Series(keys[shared]).duplicated(keep="first").to_numpy()
+    return dup
 
 
 def _row_keys(columns: list[np.ndarray]) -> np.ndarray | None:
