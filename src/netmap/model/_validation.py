@@ -812,7 +812,10 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
         else pd.Series(None, index=df.index, dtype=object)
     coded = ck.coded.get(("ties", "type"))
     if ttype is None and coded is not None:  # the distinct types spread over the ties
-        ties["type"] = pd.array(list(coded[1]), dtype="str").take(coded[0])
+        written = ck.encoded(raw, df, "type")
+        ties["type"] = df["type"].array if written is not None and list(
+            coded[1][:-1]) == written[1].tolist() else pd.array(
+            list(coded[1]), dtype="str").take(coded[0])
         typed = ~pd.isna(coded[1])[coded[0]]
     else:
         assert ttype is not None  # (spread=False gives None only with codes)
