@@ -369,6 +369,8 @@ def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     values : pandas.Series
         The distinct cleaned values (``"str"``), none missing.
     """
+    import unicodedata
+
     import pyarrow.compute as pc
 
     written = encoded.dictionary
@@ -378,12 +380,17 @@ def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     codes = encoded.indices.to_numpy(zero_copy_only=False)
     unchanged = _unchanged(written, trimmed)
     if not unchanged or not pc.all(pc.string_is_ascii(written)).as_py():
-        distinct = _checked(trimmed)  # (ASCII holds nothing suspect)
-        if distinct is None:
+        joined = _joined(trimmed)  # (ASCII holds nothing suspect)
+        if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC",
+                                                                              joined):
             return None
     if unchanged:
         values = pd.Series(pd.array(written, dtype="str"))
         return pd.Series(pd.array(column, dtype="str")), codes, values
+    distinct = trimmed.to_pylist()
+    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE) is not None:
+        formula = re.compile(_FORMULA_QUOTE)
+        distinct = [d[1:] if formula.match(d) else d for d in distinct]
     remap, uniques = pd.factorize(np.array(distinct, dtype=object), use_na_sentinel=True)
     empty = np.flatnonzero(uniques == "")
     if len(empty):  # an empty cell is missing
@@ -408,15 +415,10 @@ def _unchanged(written, trimmed) -> bool:
                 and not pc.any(pc.starts_with(written, "'")).as_py())
 
 
-def _checked(trimmed) -> list[str] | None:
-    """The trimmed distinct values with a formula's quote taken off; None if suspect."""
-    import unicodedata
+def _joined(values) -> str:
+    """Text values (pyarrow) as one string, a line each, joined by pyarrow."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    distinct = trimmed.to_pylist()
-    joined = "\n".join(distinct)
-    if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
-        return None
-    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE) is not None:
-        formula = re.compile(_FORMULA_QUOTE)
-        distinct = [d[1:] if formula.match(d) else d for d in distinct]
-    return distinct
+    one = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
+    return pc.binary_join(one, "\n")[0].as_py()
