@@ -1210,7 +1210,17 @@ def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
         raw.table]
     ck.issue(raw, f"duplicate-{what}", f"exact duplicate {what} dropped "
              "(the same values as an earlier row)", rows=rows)
-    return frame[~dup]
+    return _rows(frame, ~dup)
+
+
+def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``frame[keep]``, each column filtered on its own (pyarrow's filter for text)."""
+    if frame.columns.has_duplicates:
+        return frame[keep]
+    out = pd.DataFrame({c: frame[c].array[keep] for c in frame.columns},
+                       index=frame.index[keep])
+    out.columns = frame.columns
+    return out
 
 
 def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None,
