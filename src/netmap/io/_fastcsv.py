@@ -224,13 +224,15 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     # First as if no line were empty: then each line is a row.
     parsed = _parse(body, f.delimiter, count, empty=not len(body), quoted=f.quoted,
                     skip_empty=False)
+    numbers: np.ndarray | None = None
     if parsed is not None:
         numbers = np.arange(line + 1, line + 1 + parsed.num_rows, dtype=np.int64)
     else:  # (an empty line, or a ragged row)
         parsed = _parse(body, f.delimiter, count, empty=False, quoted=f.quoted,
                         skip_empty=True)
         numbers = None if parsed is None else _row_numbers(f, line, parsed.num_rows)
-    if parsed is None or numbers is None or (f.quoted and not _quoted_lines_agree(f, parsed, numbers, line)):
+    if parsed is None or numbers is None or (
+            f.quoted and not _quoted_lines_agree(f, parsed, numbers, line)):
         return None
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}

@@ -11,6 +11,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -203,18 +204,22 @@ class _Checker:
         return values
 
     def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
-                   vocab: Vocabulary, *, spread: bool = True) -> pd.Series | None:
-        """The canonical labels of a column; an unknown one is reported.
+                   vocab: Vocabulary) -> pd.Series:
+        """The canonical labels of a column; an unknown one is reported."""
+        return cast(pd.Series, self.coded_vocabulary(raw, df, column, vocab, spread=True))
 
-        With ``spread=False``, a column the reader handed over encoded is
-        left as codes (``self.coded``) and None returned.
+    def coded_vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
+                         vocab: Vocabulary, *, spread: bool = False) -> pd.Series | None:
+        """:meth:`vocabulary`; a column the reader handed over encoded is left as codes.
+
+        The codes go to ``self.coded``, and None is returned unless ``spread``.
         """
         found = self.encoded(raw, df, column)
         if found is None:
             codes, unknown = vocab.normalise(df[column])
         else:  # each distinct label looked up once, then spread over the cells
             mapped, strange = vocab.normalise(found[1])
-            labels = np.append(mapped.to_numpy(dtype=object), None)
+            labels = np.array([*mapped.to_numpy(dtype=object), None], dtype=object)
             self.coded[(raw.table, column)] = (found[0], labels)
             codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
                 if spread else None
@@ -694,14 +699,15 @@ def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame
 
 
 def _categorical(values: pd.Series | None, categories,
-                 coded: tuple[np.ndarray, list] | None) -> pd.Categorical:
+                 coded: tuple[np.ndarray, Any] | None) -> pd.Categorical:
     """Values as a categorical of ``categories``.
 
     With ``coded`` (see ``_Checker.coded``), each distinct value is placed
     among the categories once, and ``values`` is not looked at.
     """
     if coded is None:
-        return pd.Categorical(np.asarray(values.to_numpy()), categories=categories)
+        return pd.Categorical(np.asarray(cast(pd.Series, values).to_numpy()),
+                              categories=categories)
     where = pd.Index(list(categories), dtype=object).get_indexer(
         pd.Index(list(coded[1]), dtype=object))
     return pd.Categorical.from_codes(where[coded[0]], dtype=pd.CategoricalDtype(categories))
@@ -808,7 +814,7 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     for end in ("source", "target"):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
                             "an actor").array
-    ttype = ck.vocabulary(raw, df, "type", TIE_TYPES, spread=False) if "type" in df \
+    ttype = ck.coded_vocabulary(raw, df, "type", TIE_TYPES) if "type" in df \
         else pd.Series(None, index=df.index, dtype=object)
     coded = ck.coded.get(("ties", "type"))
     if ttype is None and coded is not None:  # the distinct types spread over the ties
