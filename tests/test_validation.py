@@ -423,3 +423,23 @@ def test_duplicated_rows_as_one_key_agree_with_pandas():
     wide.iloc[7] = wide.iloc[3]
     assert (_duplicated(wide, True) == wide.duplicated().to_numpy()).all()
     assert _duplicated(wide, True)[7]
+
+
+def test_rows_kept_column_by_column_keep_every_dtype():
+    """Dropping rows column by column gives ``frame[keep]``, dtypes included."""
+    import numpy as np
+    import pandas as pd
+
+    from netmap.model._validation import _rows
+
+    frame = pd.DataFrame(
+        {"a": pd.Series(["x", "y", None], dtype=object),
+         "b": pd.Series([1, 2**70, None], dtype=object),
+         "c": pd.array([1, None, 3], dtype="Int64"),
+         "d": pd.Series([True, False, True], dtype=object),
+         "e": pd.array(["p", None, "q"], dtype="str"),
+         "f": pd.Categorical(["u", "v", None]),
+         "g": [0.5, 1.0, np.nan]},
+        index=pd.RangeIndex(3, name="tie"))
+    keep = np.array([True, False, True])
+    pd.testing.assert_frame_equal(_rows(frame, keep), frame[keep], check_exact=True)

@@ -1223,8 +1223,10 @@ def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     """``frame[keep]``, each column filtered on its own (pyarrow's filter for text)."""
     if frame.columns.has_duplicates:
         return frame[keep]
-    out = pd.DataFrame({c: frame[c].array[keep] for c in frame.columns},
-                       index=frame.index[keep])
+    index = frame.index[keep]
+    out = pd.DataFrame({c: pd.Series(frame[c].array[keep], index=index,
+                                     dtype=frame[c].dtype) for c in frame.columns},
+                       index=index)
     out.columns = frame.columns
     return out
 
