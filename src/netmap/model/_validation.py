@@ -658,6 +658,7 @@ def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             continue
         stripped = values[marked].astype(str).str.replace(_INVISIBLE_RE, "", regex=True)
         frame.loc[marked, column.name] = stripped.where(stripped != "", None)
+        raw.encoded.pop(ck.header(raw, column.name), None)  # (codes of the cells as read)
         first = values[marked].iloc[0]
         ck.issue(raw, "invisible-characters",
                  f"invisible characters (zero-width spaces or joiners, soft hyphens, "
