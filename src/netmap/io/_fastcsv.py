@@ -33,6 +33,7 @@ import codecs
 import csv
 import os
 import re
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -337,20 +338,22 @@ def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
     return numbers if len(numbers) == rows else None
 
 
-def _dictionaries(parsed) -> list[tuple]:
-    """Each column of a pyarrow table, and the column dictionary-encoded.
+def _dictionaries(parsed) -> Iterator[tuple]:
+    """Each column of a pyarrow table, and the column dictionary-encoded, in order.
 
     The columns of a large table are encoded side by side in threads
-    (pyarrow releases the GIL), as pyarrow parses them.
+    (pyarrow releases the GIL), while the caller checks those already
+    encoded.
     """
     import pyarrow.compute as pc
 
     columns = [c.combine_chunks() for c in parsed.columns]
     workers = min(len(columns), os.cpu_count() or 1)
     if parsed.num_rows < _THREADED_ROWS or workers < 2:
-        return [(c, pc.dictionary_encode(c)) for c in columns]
+        yield from ((c, pc.dictionary_encode(c)) for c in columns)
+        return
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(zip(columns, pool.map(pc.dictionary_encode, columns), strict=True))
+        yield from zip(columns, pool.map(pc.dictionary_encode, columns), strict=True)
 
 
 def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
