@@ -158,6 +158,7 @@ CASES = {
                            TIES.replace("fund", "'-fund"), {}),
     "duplicate_ids_many": (ACTORS + ACTORS.split("\n", 1)[1] + ACTORS.split("\n", 1)[1],
                            TIES, {}),
+    "name_for_an_id": (ACTORS, TIES + "moe,Intel ישראל,funding,1\nmoe,ngo2,funding,1\n", {}),
     "blank_lines_then_errors": (ACTORS, TIES.replace("\nngo1", "\n\n\nngo1") + "\n"
                                 "moe,nobody,funding,1\n\n", {"crlf": True}),
     "bom_then_not_utf8": (ACTORS + "".join(f"x{i},X,business,2014,{i}\n" for i in range(9))
