@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -217,6 +218,11 @@ def main() -> None:
               f"(with adjacency: {peer / ours_adj:.1f}x)")
         print(f"netmap.read_csv / bare pyarrow: {ours / floor:.1f}x "
               f"(with adjacency: {ours_adj / floor:.1f}x)")
+        cpu_floor = best["bare pyarrow.csv.read_csv"][1]
+        print(f"in processor time: {best['netmap.read_csv'][1] / cpu_floor:.1f}x (with "
+              f"adjacency: {best['netmap.read_csv + adjacency'][1] / cpu_floor:.1f}x)")
+        print("load average (1, 5, 15 min) at the end: "
+              + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 def excel(args) -> None:
     """The same map as a workbook: netmap.read_excel against openpyxl's bare read."""

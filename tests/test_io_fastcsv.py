@@ -9,6 +9,7 @@ or the error messages, must be the same.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import sys
 import warnings
 
@@ -143,6 +144,23 @@ CASES = {
     "cp1255": (ACTORS.replace("Intel ישראל", "אינטל"), TIES.replace("מימון", "funding"),
                {"encoding": "cp1255"}),
     "utf16": (ACTORS, TIES, {"encoding": "utf-16"}),
+    # Codes among distinct values (the fast path's) must stand for what the cells say.
+    "header_twice_named": (ACTORS.replace("\n", "\nמזהה,שם,מגזר,גל,score\n", 1),
+                           TIES + "moe,מזהה,funding,1\n", {}),
+    "duplicates_by_label": (ACTORS, TIES + "moe,ngo1,מימון,2.0\nngo1,moe,funding,+2\n"
+                            "moe , ngo1,funding,2\n", {}),
+    "weights_and_blanks": (ACTORS, TIES + "moe,biz,,\nbiz,moe,,1\nmoe,fund,advice,x\n"
+                           "fund,biz,advice,inf\n", {}),
+    "levels_and_orgs": (ACTORS.replace("score\n", "score,level,org\n", 1).replace(
+        ",1\n", ",1,person,biz\n").replace(",2\n", ",2,,\n").replace(
+        ",3\n", ",3,organisation,\n").replace(",4\n", ",4,galaxy,\n"), TIES, {}),
+    "quoted_formula_ids": (ACTORS.replace("fund,", "'-fund,").replace(",fund,", ",-fund,"),
+                           TIES.replace("fund", "'-fund"), {}),
+    "duplicate_ids_many": (ACTORS + ACTORS.split("\n", 1)[1] + ACTORS.split("\n", 1)[1],
+                           TIES, {}),
+    "name_for_an_id": (ACTORS, TIES + "moe,Intel ישראל,funding,1\nmoe,ngo2,funding,1\n", {}),
+    "blank_lines_then_errors": (ACTORS, TIES.replace("\nngo1", "\n\n\nngo1") + "\n"
+                                "moe,nobody,funding,1\n\n", {"crlf": True}),
     "bom_then_not_utf8": (ACTORS + "".join(f"x{i},X,business,2014,{i}\n" for i in range(9))
                           + "late,L\udcb6,business,2014,1\n", TIES,
                           {"bom": True, "encoding": "utf-8", "errors": "surrogateescape"}),
@@ -156,6 +174,55 @@ def test_both_paths_read_alike(tmp_path, monkeypatch, case):
     _write(tmp_path, "actors.csv", actors, **form)
     _write(tmp_path, "ties.csv", ties, **form)
     assert_same_both_ways(tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_codes_handed_over_change_nothing(tmp_path, monkeypatch, case):
+    """The validation gives the same map from the fast path's tables with and without
+    their codes (``RawTable.encoded``), or the same error."""
+    require("pyarrow")
+    from netmap.io.csv import _table_entry
+    from netmap.model._validation import validate_tables
+    from netmap.model.sectors import default_taxonomy
+
+    actors, ties, form = CASES[case]
+    _write(tmp_path, "actors.csv", actors, **form)
+    _write(tmp_path, "ties.csv", ties, **form)
+    monkeypatch.setattr(_fastcsv, "MIN_BYTES", 0)
+    raws = {}
+    for table in ("actors", "ties"):
+        try:
+            entry = _table_entry(tmp_path / f"{table}.csv", encoding=None)
+        except netmap.FileFormatError:
+            pytest.skip("not CSV netmap can read")
+        raw = None if entry.fast is None else _fastcsv.fast_table(
+            entry.fast, table, file=entry.file)
+        if raw is None:
+            pytest.skip("not on the fast path")
+        raws[table] = raw
+    assert all(raw.encoded for raw in raws.values()) or case == "header_twice_named"
+
+    def validated(keep_codes):
+        tables = {t: dataclasses.replace(
+            r, frame=r.frame.copy(), positions=dict(r.positions),
+            encoded=r.encoded if keep_codes else {}) for t, r in raws.items()}
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                return validate_tables(tables, taxonomy=default_taxonomy(),
+                                       directed=False)
+            except netmap.NetmapError as err:
+                return str(err)
+
+    coded, plain = validated(True), validated(False)
+    assert type(coded) is type(plain)
+    if isinstance(plain, str):
+        assert coded == plain
+        return
+    assert coded.issues == plain.issues and coded.waves == plain.waves
+    for name in ("actors", "ties"):
+        pd.testing.assert_frame_equal(getattr(coded, name), getattr(plain, name),
+                                      check_exact=True)
 
 
 def test_clean_files_take_the_fast_path(tmp_path, monkeypatch):

@@ -384,3 +384,62 @@ def test_warnings_point_at_the_callers_line():
         with pytest.warns(DataWarning) as record:
             build(actors, ties)
         assert record[0].filename == __file__
+
+
+def test_duplicated_keys_agree_with_pandas():
+    """Duplicate rows found through hash buckets are pandas' ``duplicated``, row for row."""
+    import numpy as np
+    import pandas as pd
+
+    from netmap.model._validation import _duplicated_keys
+
+    rng = np.random.default_rng(3)
+    for n, span in ((10, 5), (70_000, 10**12), (70_000, 50_000), (100_000, 2**62)):
+        keys = rng.integers(0, span, n, dtype=np.int64)
+        keys[rng.integers(0, n, n // 50)] = keys[rng.integers(0, n, n // 50)]
+        expected = pd.Series(keys).duplicated(keep="first").to_numpy()
+        assert (_duplicated_keys(keys) == expected).all()
+        assert expected.any()
+
+
+def test_duplicated_rows_as_one_key_agree_with_pandas():
+    """Rows packed into one whole number, or compared as rows when too wide, alike."""
+    import numpy as np
+    import pandas as pd
+
+    from netmap.model._validation import _duplicated
+
+    rng = np.random.default_rng(4)
+    frame = pd.DataFrame({"source": rng.integers(0, 30, 2000).astype(str),
+                          "target": rng.integers(0, 30, 2000).astype(str),
+                          "weight": rng.integers(0, 3, 2000).astype(float),
+                          "note": pd.array(rng.choice(["a", None], 2000), dtype="str")})
+    pair = pd.DataFrame({"lo": frame[["source", "target"]].min(axis=1),
+                         "hi": frame[["source", "target"]].max(axis=1),
+                         "weight": frame["weight"], "note": frame["note"]})
+    assert (_duplicated(frame, True) == frame.duplicated().to_numpy()).all()
+    assert (_duplicated(frame, False) == pair.duplicated().to_numpy()).all()
+    wide = pd.DataFrame({c: rng.integers(0, 2**40, 300) for c in "abc"})
+    wide.iloc[7] = wide.iloc[3]
+    assert (_duplicated(wide, True) == wide.duplicated().to_numpy()).all()
+    assert _duplicated(wide, True)[7]
+
+
+def test_rows_kept_column_by_column_keep_every_dtype():
+    """Dropping rows column by column gives ``frame[keep]``, dtypes included."""
+    import numpy as np
+    import pandas as pd
+
+    from netmap.model._validation import _rows
+
+    frame = pd.DataFrame(
+        {"a": pd.Series(["x", "y", None], dtype=object),
+         "b": pd.Series([1, 2**70, None], dtype=object),
+         "c": pd.array([1, None, 3], dtype="Int64"),
+         "d": pd.Series([True, False, True], dtype=object),
+         "e": pd.array(["p", None, "q"], dtype="str"),
+         "f": pd.Categorical(["u", "v", None]),
+         "g": [0.5, 1.0, np.nan]},
+        index=pd.RangeIndex(3, name="tie"))
+    keep = np.array([True, False, True])
+    pd.testing.assert_frame_equal(_rows(frame, keep), frame[keep], check_exact=True)

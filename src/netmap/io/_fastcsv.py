@@ -31,8 +31,12 @@ from __future__ import annotations
 
 import codecs
 import csv
+import os
 import re
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 import pandas as pd
@@ -46,6 +50,9 @@ __all__ = ["FastFile", "scan", "fast_table", "available", "SUSPECT_CHARACTERS"]
 #: Smallest file worth the fast path, in bytes: below it the strict reader
 #: is as quick, and the two paths would only differ in what they cost.
 MIN_BYTES = 1 << 16
+
+#: Tables of at least this many rows have their columns encoded in threads.
+_THREADED_ROWS = 100_000
 
 #: ASCII bytes the fast path does not vouch for: NUL and the control characters
 #: Python's ``str.strip`` takes for whitespace besides the tab (vertical tab,
@@ -90,26 +97,36 @@ class FastFile:
     Attributes
     ----------
     data : bytes
-        The file's bytes, without a byte-order mark.
+        The file's bytes as read (a byte-order mark included: the lines
+        start after it).
     delimiter : str
         The delimiter of the header line.
     head : list of (int, list of str)
         The first rows, numbered and split by the strict reader: every row
         up to the one after the first ``MAX_TITLE_ROWS + 1`` non-empty ones,
         enough to find the header (and to match the file to a table).
-    starts : numpy.ndarray
-        The offset in ``data`` where each line starts (one more: the end).
+    offsets : list of int
+        The offset in ``data`` where each line of ``head`` starts (the first
+        after the byte-order mark), and where the next line starts.
     """
 
     data: bytes
     delimiter: str
     head: list[tuple[int, list[str]]]
-    starts: np.ndarray
+    offsets: list[int]
     #: Whether the file holds a quote character: its lines are then checked
     #: against the strict reader one by one.
     quoted: bool = False
     #: The file's bytes as read (with its byte-order mark), for the strict reader.
     source: bytes = b""
+
+    @cached_property
+    def starts(self) -> np.ndarray:
+        """The offset where each line starts (one more: the end), worked out when needed."""
+        raw = np.frombuffer(self.data, dtype=np.uint8)
+        ends = np.flatnonzero(raw == 10).astype(np.int64)
+        tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
+        return np.concatenate(([self.offsets[0]], ends + 1, tail)).astype(np.int64)
 
 
 def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
@@ -127,35 +144,41 @@ def scan(data: bytes, *, encoding: str | None = None) -> FastFile | None:
         return None
     if any(data.startswith(bom) for bom in _OTHER_BOMS):
         return None
-    source, data = data, data.removeprefix(codecs.BOM_UTF8)
-    if any(byte in data for byte in _BAD_ASCII) or data.count(b"\r") != data.count(
-            b"\r\n"):
+    if any(byte in data for byte in _BAD_ASCII) or (
+            b"\r" in data and data.count(b"\r") != data.count(b"\r\n")):
         return None  # (a carriage return alone ends a row for the strict reader)
-    raw = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(raw == 10).astype(np.int64)
-    tail = [len(raw)] if len(ends) == 0 or ends[-1] != len(raw) - 1 else []
-    starts = np.concatenate(([0], ends + 1, tail)).astype(np.int64)
-    if len(starts) > 1 and np.diff(starts).max() > _FIELD_LIMIT:
-        return None
-    head = _head(data, starts)
+    head = _head(data, len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0)
     if head is None:
         return None
-    return FastFile(data, head[1], head[0], starts, quoted=b'"' in data, source=source)
+    rows, delimiter, offsets = head
+    return FastFile(data, delimiter, rows, offsets, quoted=b'"' in data, source=data)
 
 
-def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]], str] | None:
-    """The first rows through the strict reader, and the delimiter; None if not UTF-8."""
+def _head(data: bytes, start: int
+          ) -> tuple[list[tuple[int, list[str]]], str, list[int]] | None:
+    """The first rows through the strict reader, the delimiter and the offsets of the lines.
+
+    The first line starts at ``start`` (after the byte-order mark).
+
+    None if a line is not UTF-8, or reads as no row alone.
+    """
     from netmap.io.csv import _delimiter
     from netmap.model._raw import MAX_TITLE_ROWS, cell_text
 
     lines: list[str] = []
+    offsets = [start]
     rows: list[tuple[int, list[str]]] = []
     filled, delimiter = 0, None
-    for line in range(len(starts) - 1):
+    while offsets[-1] < len(data):
+        end = data.find(b"\n", offsets[-1])
+        end = len(data) if end < 0 else end + 1
+        if end - offsets[-1] > _FIELD_LIMIT:
+            return None
         try:
-            lines.append(data[starts[line]:starts[line + 1]].decode("utf-8"))
+            lines.append(data[offsets[-1]:end].decode("utf-8"))
         except UnicodeDecodeError:
             return None
+        offsets.append(end)
         if delimiter is None:
             if not lines[-1].strip(" ,;\t\r\n"):
                 continue
@@ -165,13 +188,13 @@ def _head(data: bytes, starts: np.ndarray) -> tuple[list[tuple[int, list[str]]],
         cells = _split(lines[-1], delimiter)
         if cells is None:
             return None
-        rows.append((line + 1, cells))
+        rows.append((len(lines), cells))
         filled += any(cell_text(c) is not None for c in cells)
         if filled > MAX_TITLE_ROWS:
             break
     if delimiter is None:
         return None
-    return rows, delimiter
+    return rows, delimiter, offsets
 
 
 def _split(line: str, delimiter: str) -> list[str] | None:
@@ -187,7 +210,9 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     """The raw table of a scanned file, as the strict reader builds it; None if unsure.
 
     Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
-    it off (``unquote``).
+    it off (``unquote``). Each column comes with its distinct values and
+    every cell's code among them (:attr:`RawTable.encoded`), so that the
+    validation looks each distinct value up once.
     """
     try:
         header = find_header(table, f.head, file=file, unquote=True)
@@ -195,31 +220,46 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     line = f.head[header.pos][0]  # the header's line number, from 1
     count = len(f.head[header.pos][1])
-    numbers = _row_numbers(f, line)
-    parsed = _parse(memoryview(f.data)[int(f.starts[line]):], f.delimiter, count,
-                    empty=not len(numbers), quoted=f.quoted)
-    if parsed is None or len(numbers) != parsed.num_rows:
-        return None
-    if f.quoted and not _quoted_lines_agree(f, parsed, numbers, line):
+    start = f.offsets[line]
+    body = memoryview(f.data)[start:]
+    # First as if no line were empty: then each line is a row.
+    parsed = _parse(body, f.delimiter, count, empty=not len(body), quoted=f.quoted,
+                    skip_empty=False)
+    numbers: np.ndarray | None = None
+    if parsed is not None:
+        numbers = np.arange(line + 1, line + 1 + parsed.num_rows, dtype=np.int64)
+    else:  # (an empty line, or a ragged row)
+        parsed = _parse(body, f.delimiter, count, empty=False, quoted=f.quoted,
+                        skip_empty=True)
+        numbers = None if parsed is None else _row_numbers(f, line, parsed.num_rows)
+    if parsed is None or numbers is None or (
+            f.quoted and not _quoted_lines_agree(f, parsed, numbers, line)):
         return None
     columns: dict[str, pd.Series] = {}
-    for j in range(count):
-        cells = _clean(parsed.column(j))
+    encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}
+    for j, (column, dictionary) in enumerate(_dictionaries(parsed)):
+        cells = _clean(column, dictionary)
         if cells is None:
             return None
         if j >= header.width:
-            if cells.notna().any():
+            if (cells[1] >= 0).any():
                 return None  # a value without a header: the strict reader says where
             continue
-        columns[header.labels[j]] = cells
+        columns[header.labels[j]] = cells[0]
+        encoded[header.labels[j]] = cells[1:]
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(numbers)))
     if not columns:
         frame = pd.DataFrame(index=pd.RangeIndex(len(numbers)))
-    return finish_table(table, frame, numbers, header, {}, file=file)
+    return finish_table(table, frame, numbers, header, {}, file=file, encoded=encoded)
 
 
-def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool):
-    """The body's cells as a pyarrow table of text, or None for a ragged row."""
+def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted: bool,
+           skip_empty: bool):
+    """The body's cells as a pyarrow table of text, or None for a ragged row.
+
+    With ``skip_empty``, empty lines are skipped; else an empty line is a
+    row of one empty cell (ragged, unless the table has one column).
+    """
     import pyarrow as pa
     import pyarrow.csv as pcsv
 
@@ -234,7 +274,7 @@ def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted:
                                             quote_char='"' if quoted else False,
                                             double_quote=True, escape_char=False,
                                             newlines_in_values=False,
-                                            ignore_empty_lines=True),
+                                            ignore_empty_lines=skip_empty),
             convert_options=pcsv.ConvertOptions(
                 column_types=dict.fromkeys(names, pa.string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
@@ -274,8 +314,16 @@ def _quoted_lines_agree(f: FastFile, parsed, numbers: np.ndarray, header: int) -
                for j in range(parsed.num_columns))
 
 
-def _row_numbers(f: FastFile, line: int) -> np.ndarray:
-    """The line numbers of the non-empty lines after line ``line`` (from 1)."""
+def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
+    """The line numbers (from 1) of the ``rows`` non-empty lines after line ``line``.
+
+    None when the file does not have that many.
+    """
+    start = f.offsets[line]
+    lines = f.data.count(b"\n", start) + (start < len(f.data)
+                                           and not f.data.endswith(b"\n"))
+    if lines == rows:  # no empty line after all
+        return np.arange(line + 1, line + 1 + rows, dtype=np.int64)
     starts = f.starts[line:]
     raw = np.frombuffer(f.data, dtype=np.uint8)
     ends = starts[1:]
@@ -286,32 +334,96 @@ def _row_numbers(f: FastFile, line: int) -> np.ndarray:
     length = length - has_newline
     has_return = (length > 0) & (raw[np.maximum(starts[:-1] + length - 1, 0)] == 13)
     length = length - has_return
-    return np.flatnonzero(length > 0).astype(np.int64) + line + 1
+    numbers = np.flatnonzero(length > 0).astype(np.int64) + line + 1
+    return numbers if len(numbers) == rows else None
 
 
-def _clean(column) -> pd.Series | None:
+def _dictionaries(parsed) -> Iterator[tuple]:
+    """Each column of a pyarrow table, and the column dictionary-encoded, in order.
+
+    The columns of a large table are encoded side by side in threads
+    (pyarrow releases the GIL), while the caller checks those already
+    encoded.
+    """
+    import pyarrow.compute as pc
+
+    columns = [c.combine_chunks() for c in parsed.columns]
+    workers = min(len(columns), os.cpu_count() or 1)
+    if parsed.num_rows < _THREADED_ROWS or workers < 2:
+        yield from ((c, pc.dictionary_encode(c)) for c in columns)
+        return
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        yield from zip(columns, pool.map(pc.dictionary_encode, columns), strict=True)
+
+
+def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     """Cells of one column as the strict reader cleans them, as text; None if unsure.
 
-    Each distinct value is checked once (see :data:`SUSPECT_CHARACTERS`);
-    cells are trimmed of spaces and tabs, an empty cell becomes missing,
-    and the quote before a would-be formula is taken off
-    (:func:`netmap.model._formula.unescape_cell`). The cells come back as
-    pandas text (``"str"``, missing as NaN), which the validation takes as
-    cleaned.
+    Each distinct value (``encoded``: the ``column`` dictionary-encoded) is
+    checked once (see :data:`SUSPECT_CHARACTERS`); cells are trimmed of
+    spaces and tabs, an empty cell becomes missing, and the quote before a
+    would-be formula is taken off (:func:`netmap.model._formula.unescape_cell`).
+
+    Returns
+    -------
+    cells : pandas.Series
+        The cells as pandas text (``"str"``, missing as NaN), which the
+        validation takes as cleaned.
+    codes : numpy.ndarray of int
+        Each cell's position in ``values`` (-1: missing).
+    values : pandas.Series
+        The distinct cleaned values (``"str"``), none missing.
     """
     import unicodedata
 
+    import pyarrow.compute as pc
+
+    written = encoded.dictionary
+    if len(written) and pc.max(pc.binary_length(written)).as_py() > _FIELD_LIMIT:
+        return None  # (the strict reader refuses a cell this long)
+    trimmed = pc.utf8_trim(written, " \t")
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    unchanged = _unchanged(written, trimmed)
+    if not unchanged or not pc.all(pc.string_is_ascii(written)).as_py():
+        joined = _joined(trimmed)  # (ASCII holds nothing suspect)
+        if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC",
+                                                                              joined):
+            return None
+    if unchanged:
+        values = pd.Series(pd.array(written, dtype="str"))
+        return pd.Series(pd.array(column, dtype="str")), codes, values
+    distinct = trimmed.to_pylist()
+    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE) is not None:
+        formula = re.compile(_FORMULA_QUOTE)
+        distinct = [d[1:] if formula.match(d) else d for d in distinct]
+    remap, uniques = pd.factorize(np.array(distinct, dtype=object), use_na_sentinel=True)
+    empty = np.flatnonzero(uniques == "")
+    if len(empty):  # an empty cell is missing
+        remap = np.where(remap == empty[0], -1, remap - (remap > empty[0]))
+        uniques = np.delete(uniques, empty[0])
+    codes = np.append(remap, -1)[codes]
+    values = pd.Series(pd.array(uniques, dtype="str"))
+    return pd.Series(values.array.take(codes, allow_fill=True)), codes, values
+
+
+def _unchanged(written, trimmed) -> bool:
+    """Whether the distinct values are trimmed, not empty, and start with no quote.
+
+    The strict reader's cleaning leaves such values as they are.
+    """
+    import pyarrow.compute as pc
+
+    if not len(written):
+        return True
+    return bool(pc.all(pc.equal(trimmed, written)).as_py()
+                and pc.min(pc.binary_length(written)).as_py() > 0
+                and not pc.any(pc.starts_with(written, "'")).as_py())
+
+
+def _joined(values) -> str:
+    """Text values (pyarrow) as one string, a line each, joined by pyarrow."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    cells = pc.utf8_trim(column, " \t")
-    distinct = pc.unique(cells).to_pylist()
-    joined = "\n".join(distinct)
-    if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC", joined):
-        return None
-    if "" in distinct:
-        cells = pc.if_else(pc.equal(cells, ""), pa.scalar(None, pa.string()), cells)
-    if re.search(_FORMULA_QUOTE, joined, flags=re.MULTILINE):
-        cells = pc.if_else(pc.match_substring_regex(cells, _FORMULA_QUOTE),
-                           pc.utf8_slice_codeunits(cells, 1), cells)
-    return pd.Series(pd.array(cells, dtype="str"))
+    one = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
+    return pc.binary_join(one, "\n")[0].as_py()

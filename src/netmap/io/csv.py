@@ -265,6 +265,16 @@ def _raw_table(table: str, entry: Entry) -> RawTable:
     return table_from_rows(table, entry.rows, file=entry.file, unquote=True)
 
 
+def _side_by_side(entries: dict[str, Entry]) -> bool:
+    """Whether the tables are read side by side in two threads.
+
+    Two large files on the fast path are: pyarrow parses and encodes
+    without holding the interpreter.
+    """
+    fast = [e for e in entries.values() if isinstance(e.fast, FastFile)]
+    return len(fast) >= 2 and (os.cpu_count() or 1) >= 2
+
+
 def rows_from_bytes(data: bytes, *, file: str | None, encoding: str | None = None
                     ) -> list[tuple[int, list[str]]]:
     """The numbered rows of CSV content, decoded and split.
@@ -415,7 +425,8 @@ def read_csv(
         settings = parse_settings(_csv_rows(settings_path, encoding=encoding),
                                   file=os.fspath(settings_path), unquote=True)
     directed, waves, name = resolve(settings, directed, waves, name)
-    raws, errors = read_assigned(found, _raw_table, strict=strict)
+    raws, errors = read_assigned(found, _raw_table, strict=strict,
+                                 threads=2 if _side_by_side(found.tables) else 1)
     if errors:
         raise ValidationError(errors)
     taxonomy = taxonomy or default_taxonomy()

@@ -51,6 +51,13 @@ class RawTable:
     invisible : dict of str to numpy.ndarray
         Header as written to the rows (of ``frame``) whose cell held an
         invisible character or direction mark, for columns that had one.
+    encoded : dict of str to (numpy.ndarray, pandas.Series)
+        Header as written to the column's cells as codes (integers, -1
+        where missing) among its distinct values (pandas text, none
+        missing, each found in some row), when the reader found them (the
+        CSV reader's fast path): the validation then looks each distinct
+        value up once, without hashing the column again. The codes
+        describe ``frame`` as read.
     """
 
     table: str
@@ -62,6 +69,7 @@ class RawTable:
     header_row: int | None = None
     headers: dict[str, str] = field(default_factory=dict)
     invisible: dict[str, np.ndarray] = field(default_factory=dict)
+    encoded: dict[str, tuple[np.ndarray, pd.Series]] = field(default_factory=dict)
 
     def error(self, cls: type[InputError], problem: str, *, row=None, column=None,
               suggestion=None, value=None) -> InputError:
@@ -282,7 +290,9 @@ def table_from_rows(
 
 def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: Header,
                  invisible: dict[str, np.ndarray], *, file: str | None,
-                 sheet: str | None = None) -> RawTable:
+                 sheet: str | None = None,
+                 encoded: dict[str, tuple[np.ndarray, pd.Series]] | None = None,
+                 ) -> RawTable:
     """The raw table of cleaned cells under ``header``, without empty rows.
 
     Rows right under the header that repeat it in another language are
@@ -297,10 +307,20 @@ def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: H
         The row number of each row of ``frame``.
     invisible : dict of str to numpy.ndarray
         As :attr:`RawTable.invisible`, for every row of ``frame``.
+    encoded : dict, optional
+        As :attr:`RawTable.encoded`, for every column of ``frame``; left
+        out when rows repeating the header are dropped (their values
+        would be among the distinct ones).
     """
     width = header.width
-    keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
-            else np.zeros(len(frame), dtype=bool))
+    encoded = encoded or {}
+    if width and len(encoded) == width:
+        keep = np.zeros(len(frame), dtype=bool)
+        for codes, _ in encoded.values():
+            keep |= codes >= 0
+    else:
+        keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
+                else np.zeros(len(frame), dtype=bool))
     # Rows right under the header that repeat it in another language.
     skip = 0
     while skip < len(frame) and keep[skip] and all(
@@ -313,9 +333,11 @@ def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: H
         frame = frame[keep].reset_index(drop=True)
         numbers = numbers[keep]
         invisible = {h: m[keep] for h, m in invisible.items()}
+        encoded = {h: (codes[keep], values) for h, (codes, values) in encoded.items()
+                   } if not skip else {}
     return RawTable(table, frame, numbers, file=file, sheet=sheet,
                     positions=dict(header.positions), header_row=header.row,
-                    invisible=invisible)
+                    invisible=invisible, encoded=encoded)
 
 
 def _clean_frame(frame: pd.DataFrame, headers: list[str], unquote: bool

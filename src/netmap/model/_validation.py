@@ -11,6 +11,7 @@ import difflib
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -100,6 +101,12 @@ class _Checker:
         #: Each reference column's values as positions among the ids it names
         #: (-1: missing or unknown), by (table, column).
         self.positions: dict[tuple[str, str], np.ndarray] = {}
+        #: A vocabulary or number column's codes among its distinct values
+        #: (-1: missing) and the value each code stands for (the last: for
+        #: missing cells), so that ``values[codes]`` is the column, by (table,
+        #: column), when the reader handed the column over encoded (see
+        #: :meth:`encoded`).
+        self.coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
     # -- reporting -------------------------------------------------------
     def error(self, raw: RawTable, cls, problem, **kw) -> None:
@@ -170,13 +177,27 @@ class _Checker:
     def header(raw: RawTable, column: str) -> str:
         return raw.headers.get(column, column)
 
+    def encoded(self, raw: RawTable, df: pd.DataFrame, column: str
+                ) -> tuple[np.ndarray, pd.Series] | None:
+        """The column's codes among its distinct values, when the reader found them.
+
+        (See :attr:`netmap.model._raw.RawTable.encoded`: the CSV reader's
+        fast path hands its columns over so.) None for any other table,
+        or a part of one: then the column's own values are looked at.
+        """
+        found = raw.encoded.get(self.header(raw, column))
+        if found is None or len(found[0]) != len(df) or len(df) != len(raw.frame):
+            return None
+        return found
+
     # -- values ----------------------------------------------------------
     def ids(self, raw: RawTable, df: pd.DataFrame, column: str, what: str) -> pd.Series:
         """Text identifiers; an empty one is an error."""
         values = _as_text(df[column])
-        empty = values.isna()
+        found = self.encoded(raw, df, column)
+        empty = found[0] < 0 if found is not None else values.isna().to_numpy()
         if empty.any():
-            rows = raw.rows[empty.to_numpy()]
+            rows = raw.rows[empty]
             self.error(raw, InvalidValueError, f"{what} is empty in {_rows_text(rows)}",
                        row=rows[0], column=self.header(raw, column),
                        suggestion=f"fill in the {what}, or delete the row")
@@ -184,7 +205,26 @@ class _Checker:
 
     def vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
                    vocab: Vocabulary) -> pd.Series:
-        codes, unknown = vocab.normalise(df[column])
+        """The canonical labels of a column; an unknown one is reported."""
+        return cast(pd.Series, self.coded_vocabulary(raw, df, column, vocab, spread=True))
+
+    def coded_vocabulary(self, raw: RawTable, df: pd.DataFrame, column: str,
+                         vocab: Vocabulary, *, spread: bool = False) -> pd.Series | None:
+        """:meth:`vocabulary`; a column the reader handed over encoded is left as codes.
+
+        The codes go to ``self.coded``, and None is returned unless ``spread``.
+        """
+        found = self.encoded(raw, df, column)
+        if found is None:
+            codes, unknown = vocab.normalise(df[column])
+        else:  # each distinct label looked up once, then spread over the cells
+            mapped, strange = vocab.normalise(found[1])
+            labels = np.array([*mapped.to_numpy(dtype=object), None], dtype=object)
+            self.coded[(raw.table, column)] = (found[0], labels)
+            codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
+                if spread else None
+            unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
+                                index=df.index)
         if unknown.any():
             bad = df[column][unknown]
             for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
@@ -214,8 +254,17 @@ class _Checker:
                 values):
             out = values.astype("float64")
         else:
-            out = _distinct_floats(values)
-            bad = values.notna() & out.isna()
+            found = self.encoded(raw, df, column)
+            if found is None:
+                out = _distinct_floats(values)
+                present = values.notna().to_numpy()
+            else:  # each distinct value read once
+                parsed = np.append(exact_floats(found[1]).to_numpy(dtype=np.float64),
+                                   np.nan)
+                self.coded[(raw.table, column)] = (found[0], parsed)
+                out = pd.Series(parsed[found[0]], index=values.index)
+                present = found[0] >= 0
+            bad = present & out.isna().to_numpy()
             if bad.any():
                 text = _as_text(values)
                 for label, idx in text[bad].groupby(text[bad], sort=False).groups.items():
@@ -240,9 +289,15 @@ class _Checker:
              optional: bool = False) -> pd.Series:
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
-        positions = positions_in(values, known)
+        found = self.encoded(raw, df, column)
+        if found is not None:  # each distinct value looked up once
+            positions = np.append(positions_in(found[1], known), -1)[found[0]]
+            present = found[0] >= 0
+        else:
+            positions = positions_in(values, known)
+            present = values.notna().to_numpy()
         self.positions[(raw.table, column)] = positions
-        missing = values.notna().to_numpy() & (positions < 0)
+        missing = present & (positions < 0)
         if missing.any():
             by_name = {}
             if names is not None:
@@ -268,7 +323,15 @@ class _Checker:
                            suggestion=hint, value=label)
         return values
 
-    def unique_ids(self, raw: RawTable, ids: pd.Series, what: str) -> None:
+    def unique_ids(self, raw: RawTable, ids: pd.Series, what: str,
+                   df: pd.DataFrame | None = None) -> None:
+        """An id used twice is an error (``df``: the table, to find the ids' codes)."""
+        found = None if df is None else self.encoded(raw, df, "id")
+        if found is not None:  # an id is used twice when its code is
+            present = found[0] >= 0
+            counts = np.bincount(found[0][present], minlength=len(found[1]))
+            if (counts < 2).all():
+                return
         dup = ids.notna() & ids.duplicated(keep=False)
         if dup.any():
             groups = ids[dup].groupby(ids[dup], sort=False).groups
@@ -595,6 +658,7 @@ def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
             continue
         stripped = values[marked].astype(str).str.replace(_INVISIBLE_RE, "", regex=True)
         frame.loc[marked, column.name] = stripped.where(stripped != "", None)
+        raw.encoded.pop(ck.header(raw, column.name), None)  # (codes of the cells as read)
         first = values[marked].iloc[0]
         ck.issue(raw, "invisible-characters",
                  f"invisible characters (zero-width spaces or joiners, soft hyphens, "
@@ -607,27 +671,47 @@ def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
 def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame, _Ids]:
     """The actors table: ids, names, sectors and their cores, levels, orgs, scopes."""
     ids = ck.ids(raw, df, "id", "actor id")
-    ck.unique_ids(raw, ids, "actor")
+    ck.unique_ids(raw, ids, "actor", df)
     sector = _sectors(ck, raw, df)
     level = _levels(ck, raw, df)
     names = _as_text(df["name"]) if "name" in df else None
-    actors = pd.DataFrame(index=pd.Index(ids.to_numpy(), name="id", dtype="str"))
+    actors = pd.DataFrame(index=pd.Index(ids.array, name="id", dtype="str"))
     if names is not None:
-        actors["name"] = names.to_numpy()
-    actors["sector"] = pd.Categorical(sector.to_numpy(), categories=ck.taxonomy.codes)
-    core = sector.map(ck.taxonomy.core_map())
-    actors["core"] = pd.Categorical(core.to_numpy(), categories=["public", "business",
-                                                                 "third"])
-    actors["level"] = pd.Categorical(level.to_numpy(), categories=LEVELS.codes)
-    actor_ids = _Ids(pd.Index(ids.dropna().unique()),
-                     pd.Series(names.to_numpy(), index=ids.to_numpy())
+        actors["name"] = names.array
+    coded = ck.coded.get(("actors", "sector"))
+    actors["sector"] = _categorical(sector, ck.taxonomy.codes, coded)
+    core_map = ck.taxonomy.core_map()
+    actors["core"] = _categorical(
+        sector.map(core_map) if coded is None else None, ["public", "business", "third"],
+        None if coded is None else (coded[0], [core_map.get(s, np.nan) for s in coded[1]]))
+    actors["level"] = _categorical(level, LEVELS.codes, ck.coded.get(("actors", "level")))
+    found = ck.encoded(raw, df, "id")
+    actor_ids = _Ids(pd.Index(ids.dropna().unique()) if found is None else
+                     pd.Index(found[1].array),
+                     pd.Series(names.array, index=pd.Index(ids.array))
                      if names is not None else None)
     _orgs(ck, raw, df, actors, ids, level, actor_ids)
     if "scope" in df:
         scope = ck.vocabulary(raw, df, "scope", SCOPES)
         actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
-    _check_derived(ck, raw, df, "core", core)
+    if "core" in df:
+        _check_derived(ck, raw, df, "core", sector.map(core_map))
     return actors, actor_ids
+
+
+def _categorical(values: pd.Series | None, categories,
+                 coded: tuple[np.ndarray, Any] | None) -> pd.Categorical:
+    """Values as a categorical of ``categories``.
+
+    With ``coded`` (see ``_Checker.coded``), each distinct value is placed
+    among the categories once, and ``values`` is not looked at.
+    """
+    if coded is None:
+        return pd.Categorical(np.asarray(cast(pd.Series, values).to_numpy()),
+                              categories=categories)
+    where = pd.Index(list(categories), dtype=object).get_indexer(
+        pd.Index(list(coded[1]), dtype=object))
+    return pd.Categorical.from_codes(where[coded[0]], dtype=pd.CategoricalDtype(categories))
 
 
 def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
@@ -645,12 +729,19 @@ def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
 def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
     """Each actor's level; an empty one is taken as 'organisation', with a note."""
     if "level" not in df:
+        ck.coded[(raw.table, "level")] = (np.zeros(len(df), dtype=np.int64),
+                                          np.array(["organisation"] * 2, dtype=object))
         return pd.Series(None, index=df.index, dtype=object).fillna("organisation")
     level = ck.vocabulary(raw, df, "level", LEVELS)
     if df["level"].isna().any():
         rows = raw.rows[df["level"].isna().to_numpy()]
         ck.issue(raw, "default-level", "level is empty; taken as 'organisation'",
                  rows=rows, column=ck.header(raw, "level"), severity="note")
+    coded = ck.coded.get((raw.table, "level"))
+    if coded is not None:  # (empty and unknown levels taken as 'organisation' too)
+        labels = np.asarray(coded[1], dtype=object)
+        ck.coded[(raw.table, "level")] = (coded[0], np.where(
+            pd.isna(labels), "organisation", labels).astype(object))
     return level.fillna("organisation")
 
 
@@ -724,14 +815,21 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     for end in ("source", "target"):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
                             "an actor").array
-    if "type" in df:
-        ttype = ck.vocabulary(raw, df, "type", TIE_TYPES)
+    ttype = ck.coded_vocabulary(raw, df, "type", TIE_TYPES) if "type" in df \
+        else pd.Series(None, index=df.index, dtype=object)
+    coded = ck.coded.get(("ties", "type"))
+    if ttype is None and coded is not None:  # the distinct types spread over the ties
+        written = ck.encoded(raw, df, "type")
+        ties["type"] = df["type"].array if written is not None and list(
+            coded[1][:-1]) == written[1].tolist() else pd.array(
+            list(coded[1]), dtype="str").take(coded[0])
+        typed = ~pd.isna(coded[1])[coded[0]]
     else:
-        ttype = pd.Series(None, index=df.index, dtype=object)
-    ties["type"] = ttype.astype("str").array
-    ties["tie_class"] = _tie_classes(ck, raw, df, ttype)
-    if "tie_class" in df:  # a stated class is checked; a derived one must agree
+        assert ttype is not None  # (spread=False gives None only with codes)
+        ties["type"] = ttype.astype("str").array
         typed = ~ttype.isna().to_numpy()
+    ties["tie_class"] = _tie_classes(ck, raw, df, ttype, coded)
+    if "tie_class" in df:  # a stated class is checked; a derived one must agree
         _check_derived(ck, raw, df[typed], "tie_class",
                        ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
     ties["weight"] = _weights(ck, raw, df)
@@ -740,19 +838,25 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     return ties
 
 
-def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame,
-                 ttype: pd.Series) -> pd.Categorical:
-    """Each tie's class, from its type; a tie with no type may state its class."""
-    codes, types = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
-    of_type = np.array([*(_TIE_CLASS_OF.get(t, "unclassified") for t in types),
-                        "unclassified"], dtype=object)
-    classes = of_type[codes]
-    untyped = ttype.isna().to_numpy()
+def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series,
+                 coded: tuple[np.ndarray, np.ndarray] | None = None) -> pd.Categorical:
+    """Each tie's class, from its type; a tie with no type may state its class.
+
+    ``coded``: the types as codes among distinct ones (see ``_Checker.coded``).
+    """
+    if coded is not None:
+        codes, types = coded
+    else:
+        codes, distinct = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
+        types = np.array([*distinct, None], dtype=object)
+    untyped = pd.isna(types)[codes]
+    of_type = np.array([_TIE_CLASS_OF.get(t, "unclassified") if t is not None
+                        else "unclassified" for t in types], dtype=object)
+    categories = list(TIE_CLASSES)
     if "tie_class" in df and untyped.any():
         # A tie with no type may state its class (as rolled-up maps do).
+        classes = of_type[codes]
         _stated_tie_classes(ck, raw, df, untyped, classes)
-    categories = list(TIE_CLASSES)
-    if untyped.any() and "tie_class" in df:
         return pd.Categorical(classes, categories=categories)
     return pd.Categorical.from_codes(
         np.array([*(categories.index(c) for c in of_type)], dtype=np.int8)[codes],
@@ -785,9 +889,15 @@ def _weights(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> np.ndarray:
     if "weight" not in df:
         return np.ones(len(df))
     weight = ck.numbers(raw, df, "weight")
-    blank = weight.isna() & df["weight"].isna()
+    coded = ck.coded.get(("ties", "weight"))
+    if coded is None:
+        blank = (weight.isna() & df["weight"].isna()).to_numpy()
+    else:  # (the value for the ties without one: 1)
+        blank = coded[0] < 0
+        ck.coded[("ties", "weight")] = (coded[0], np.where(np.isnan(coded[1]), 1.0,
+                                                           coded[1]))
     if blank.any():
-        rows = raw.rows[blank.to_numpy()]
+        rows = raw.rows[blank]
         ck.issue(raw, "default-weight", "weight is empty; taken as 1",
                  rows=rows, column=ck.header(raw, "weight"))
     return weight.fillna(1.0).to_numpy()
@@ -829,9 +939,18 @@ def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFra
     for name, frame in frames.items():
         for col in ("wave", "until"):
             if col in frame:
-                lab = _wave_labels(frame[col])
+                encoded = ck.encoded(raws[name], frame, col)
+                if encoded is None:
+                    lab = _wave_labels(frame[col])
+                    found.update(lab.dropna().tolist())
+                else:  # each distinct label read once (every one is in some row)
+                    distinct = np.array([*map(_wave_label, encoded[1].tolist()), None],
+                                        dtype=object)
+                    ck.coded[(name, col)] = (encoded[0], distinct)
+                    lab = pd.Series(distinct[encoded[0]], index=frame[col].index,
+                                    dtype=object)
+                    found.update(distinct[:-1].tolist())
                 labels.setdefault(name, {})[col] = lab
-                found.update(lab.dropna().tolist())
     if _huge_wave(ck, raws, labels):
         return ()  # the error is raised with the others
     order, problem = _order_waves(found, given)
@@ -850,7 +969,8 @@ def _huge_wave(ck: _Checker, raws: dict[str, RawTable],
     for name, cols in labels.items():
         for col, lab in cols.items():
             huge = _per_distinct(lab, lambda v: isinstance(v, int)
-                                 and not -2**63 <= v < 2**63, False).astype(bool)
+                                 and not -2**63 <= v < 2**63, False,
+                                 ck.coded.get((name, col))).astype(bool)
             if huge.any():
                 raw = raws[name]
                 rows = raw.rows[huge.to_numpy(dtype=bool)]
@@ -891,13 +1011,14 @@ def _wave_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.Da
         start = np.full(len(frame), -1, dtype=np.int64)
         end = np.full(len(frame), len(order), dtype=np.int64)
         for col, lab in cols.items():
-            arr = _per_distinct(lab, lambda v: rank.get(v, np.nan), np.nan).to_numpy(
-                dtype=float)
+            coded = ck.coded.get((name, col))
+            arr = _per_distinct(lab, lambda v: rank.get(v, np.nan), np.nan,
+                                coded).to_numpy(dtype=float)
             if col == "wave":
                 start = np.where(np.isnan(arr), -1, arr).astype(np.int64)
             else:
                 end = np.where(np.isnan(arr), len(order), arr).astype(np.int64)
-            frame[col] = _wave_column(lab, numeric)
+            frame[col] = _wave_column(lab, numeric, coded)
         spans[name] = (start, end)
         backwards = end < start
         if backwards.any():
@@ -928,13 +1049,17 @@ def _kept_dropped_flagged(ck: _Checker, raws: dict[str, RawTable],
                           tables: dict[str, pd.DataFrame]) -> None:
     """Flag self-ties, drop exact duplicates, and name the bodies the memberships name."""
     raw_t, ties = raws["ties"], tables["ties"]
-    self_ties = (ties["source"] == ties["target"]).to_numpy()
+    ends = (ck.positions.get(("ties", "source")), ck.positions.get(("ties", "target")))
+    if ends[0] is None or ends[1] is None:
+        self_ties = (ties["source"] == ties["target"]).to_numpy()
+    else:  # (every end is a known actor by now)
+        self_ties = ends[0] == ends[1]
     if self_ties.any():
         ck.issue(raw_t, "self-tie", "self-tie (an actor tied to itself) kept",
                  rows=raw_t.rows[self_ties])
-    ends = (ck.positions.get(("ties", "source")), ck.positions.get(("ties", "target")))
     tables["ties"] = _drop_duplicates(ck, raw_t, ties, ck.directed,
-                                      ends=None if ends[0] is None else ends)
+                                      ends=None if ends[0] is None else ends,
+                                      codes=_type_codes(ck))
     for name in ("memberships", "activities"):
         if name in tables:
             tables[name] = _drop_duplicates(ck, raws[name], tables[name], True)
@@ -977,9 +1102,12 @@ def _input_order(columns: list[str], given: list[str]) -> list[str]:
     return order
 
 
-def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
-    """The wave labels as a column: Int64 if all whole, Float64 if numbers, else text."""
-    codes, uniques = pd.factorize(lab.to_numpy(dtype=object), use_na_sentinel=True)
+def _wave_column(lab: pd.Series, numeric: bool, coded=None) -> pd.Series:
+    """The wave labels as a column: Int64 if all whole, Float64 if numbers, else text.
+
+    ``coded``: the labels as codes among distinct ones (see ``_Checker.coded``).
+    """
+    codes, uniques = _distinct(lab, coded)
     if numeric:
         if all(isinstance(v, int) for v in uniques):
             distinct = pd.array(list(uniques), dtype="Int64")
@@ -990,9 +1118,24 @@ def _wave_column(lab: pd.Series, numeric: bool) -> pd.Series:
     return distinct.take(codes, allow_fill=True)
 
 
-def _per_distinct(values: pd.Series, fn, missing) -> pd.Series:
-    """``fn`` of each value (``missing`` where missing), called once per distinct value."""
-    codes, uniques = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+def _distinct(values: pd.Series, coded=None) -> tuple[np.ndarray, np.ndarray]:
+    """Codes (-1: missing) and distinct values of a column of labels.
+
+    ``coded``: codes among labels, the last standing for missing cells (see
+    ``_Checker.coded``; -1: missing); the labels then come back without the
+    last (the same label may come twice).
+    """
+    if coded is None or any(v is None for v in coded[1][:-1]):
+        return pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    return coded[0], coded[1][:-1]
+
+
+def _per_distinct(values: pd.Series, fn, missing, coded=None) -> pd.Series:
+    """``fn`` of each value (``missing`` where missing), called once per distinct value.
+
+    ``coded``: the values as codes among distinct ones (see :func:`_distinct`).
+    """
+    codes, uniques = _distinct(values, coded)
     out = np.empty(len(uniques) + 1, dtype=object)
     out[:-1] = [fn(v) for v in uniques]
     out[-1] = missing
@@ -1059,12 +1202,14 @@ def _check_spans(ck: _Checker, raws: dict[str, RawTable], tables: dict[str, pd.D
 
 
 def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
-                     directed: bool, ends: tuple | None = None) -> pd.DataFrame:
+                     directed: bool, ends: tuple | None = None,
+                     codes: dict[str, np.ndarray] | None = None) -> pd.DataFrame:
     """The rows without exact duplicates (either way round, for undirected ties).
 
-    ``ends`` are the ties' sources and targets as positions among the actors.
+    ``ends`` are the ties' sources and targets as positions among the actors;
+    ``codes`` columns already coded (see :func:`_duplicated`).
     """
-    dup = _duplicated(frame, directed, ends)
+    dup = _duplicated(frame, directed, ends, codes)
     if not dup.any():
         return frame
     rows = raw.rows[dup]
@@ -1072,30 +1217,92 @@ def _drop_duplicates(ck: _Checker, raw: RawTable, frame: pd.DataFrame,
         raw.table]
     ck.issue(raw, f"duplicate-{what}", f"exact duplicate {what} dropped "
              "(the same values as an earlier row)", rows=rows)
-    return frame[~dup]
+    return _rows(frame, ~dup)
 
 
-def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None
-                ) -> np.ndarray:
+def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """``frame[keep]``, each column filtered on its own (pyarrow's filter for text)."""
+    if frame.columns.has_duplicates:
+        return frame[keep]
+    index = frame.index[keep]
+    out = pd.DataFrame({c: pd.Series(frame[c].array[keep], index=index,
+                                     dtype=frame[c].dtype) for c in frame.columns},
+                       index=index)
+    out.columns = frame.columns
+    return out
+
+
+def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None,
+                codes: dict[str, np.ndarray] | None = None) -> np.ndarray:
     """Rows equal to an earlier row in every column (ends either way round if undirected).
 
     Each column is coded by its distinct values (missing values alike), and
-    the rows compared as rows of codes. The ends of an undirected tie are
-    coded together (``ends``: positions among the actors, or else from
-    their values) and put in order.
+    the rows compared as rows of codes, packed into one whole number a row
+    when they fit. The ends of ties are coded together (``ends``:
+    positions among the actors, or else from their values) and, for
+    undirected ties, put in order. ``codes`` holds columns coded already
+    (equal codes for equal values, -1 for missing).
     """
     if not len(frame.columns):
         return np.zeros(len(frame), dtype=bool)
-    swap = not directed and "source" in frame
-    if swap:
+    coded = dict(codes or {})
+    if "source" in frame and "target" in frame and (ends is not None or not directed):
         s, t = ends if ends is not None else _joint_codes(frame["source"], frame["target"])
-    codes = {}
-    for column in frame.columns:
-        if swap and column in ("source", "target"):
-            codes[column] = np.minimum(s, t) if column == "source" else np.maximum(s, t)
-        else:
-            codes[column] = pd.factorize(frame[column], use_na_sentinel=True)[0]
-    return pd.DataFrame(codes).duplicated(keep="first").to_numpy()
+        if not directed:
+            s, t = np.minimum(s, t), np.maximum(s, t)
+        coded.update(source=np.asarray(s), target=np.asarray(t))
+    columns = [coded[c] if c in coded else pd.factorize(frame[c], use_na_sentinel=True)[0]
+               for c in frame.columns]
+    keys = _row_keys(columns)
+    if keys is None:
+        return pd.DataFrame(dict(enumerate(columns))).duplicated(keep="first").to_numpy()
+    return _duplicated_keys(keys)
+
+
+#: Keys hashed into ``2 ** _BUCKET_BITS`` buckets before they are compared.
+_BUCKET_BITS = 22
+
+
+def _duplicated_keys(keys: np.ndarray) -> np.ndarray:
+    """Whether each key equals an earlier one.
+
+    Only keys that share a bucket with another (a multiplicative hash,
+    counted with ``bincount``) can repeat; only those are compared, which
+    in a large table with few repeats is a fraction of the rows.
+    """
+    if len(keys) < 2 ** (_BUCKET_BITS - 6):
+        return pd.Series(keys).duplicated(keep="first").to_numpy()
+    bucket = ((keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
+              >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
+    shared = np.flatnonzero(np.bincount(bucket, minlength=1 << _BUCKET_BITS)[bucket] > 1)
+    dup = np.zeros(len(keys), dtype=bool)
+    dup[shared] = pd.Series(keys[shared]).duplicated(keep="first").to_numpy()
+    return dup
+
+
+def _row_keys(columns: list[np.ndarray]) -> np.ndarray | None:
+    """Each row's codes (from -1) as one whole number; None if they do not fit int64."""
+    keys = np.zeros(len(columns[0]), dtype=np.int64)
+    span = 1
+    for codes in columns:
+        size = int(codes.max()) + 2 if len(codes) else 1
+        span *= size
+        if span >= 2**62:
+            return None
+        keys *= size
+        keys += codes
+        keys += 1
+    return keys
+
+
+def _type_codes(ck: _Checker) -> dict[str, np.ndarray]:
+    """The ties' types and weights as codes (equal codes for equal values), when coded."""
+    out = {}
+    for column in ("type", "weight"):
+        coded = ck.coded.get(("ties", column))
+        if coded is not None:
+            out[column] = pd.factorize(coded[1], use_na_sentinel=True)[0][coded[0]]
+    return out
 
 
 def _joint_codes(a: pd.Series, b: pd.Series) -> tuple[np.ndarray, np.ndarray]:

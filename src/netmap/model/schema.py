@@ -9,6 +9,7 @@ Columns not listed here are kept as attributes.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from netmap.model._labels import label_key
@@ -75,15 +76,21 @@ class TableSchema:
         ValueError
             When one header would name two columns.
         """
-        index: dict[str, str] = {}
-        for c in self.columns:
-            for label in (c.name, *c.aliases):
-                key = label_key(label)
-                if index.get(key, c.name) != c.name:
-                    raise ValueError(f"header {label!r} names both {index[key]!r} and "
-                                     f"{c.name!r} in the {self.name} table")
-                index[key] = c.name
-        return index
+        return dict(_header_index(self))
+
+
+@functools.cache
+def _header_index(schema: TableSchema) -> dict[str, str]:
+    """:meth:`TableSchema.header_index`, worked out once per schema (it is frozen)."""
+    index: dict[str, str] = {}
+    for c in schema.columns:
+        for label in (c.name, *c.aliases):
+            key = label_key(label)
+            if index.get(key, c.name) != c.name:
+                raise ValueError(f"header {label!r} names both {index[key]!r} and "
+                                 f"{c.name!r} in the {schema.name} table")
+            index[key] = c.name
+    return index
 
 
 _WAVE = Column(
