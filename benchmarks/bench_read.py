@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import os
 import sys
 import tempfile
 import time
@@ -104,7 +105,7 @@ def run_pyarrow(folder: Path):
     return pcsv.read_csv(folder / "actors.csv"), pcsv.read_csv(folder / "ties.csv")
 
 
-def make_workbook(folder: Path) -> Path:
+def make_workbook(folder: Path, path: Path | None = None) -> Path:
     """The CSV folder's two tables as sheets of one workbook (openpyxl, write-only)."""
     from openpyxl import Workbook
 
@@ -115,9 +116,34 @@ def make_workbook(folder: Path) -> Path:
         sheet.append(list(frame.columns))
         for row in frame.itertuples(index=False):
             sheet.append([int(c) if c.isdigit() else c for c in row])
-    path = folder / "map.xlsx"
+    path = path or folder / "map.xlsx"
     book.save(path)
     return path
+
+
+#: Where the benchmark keeps the workbooks it wrote, keyed by size and seed:
+#: openpyxl takes minutes to write the 100k / 1M one, which is written once.
+CACHE = Path(tempfile.gettempdir()) / "netmap-bench-workbooks"
+
+
+def cached_workbook(n_actors: int, n_ties: int, seed: int = 1) -> tuple[Path, float]:
+    """The benchmark's workbook of this size and seed, and the seconds spent writing it.
+
+    Written once by :func:`make_workbook` (0 seconds when it was found in
+    :data:`CACHE`); its name holds the size, the seed and a version of the
+    generator, so a changed generator writes a new one.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"map-{n_actors}-{n_ties}-seed{seed}-v1.xlsx"
+    if path.exists():
+        return path, 0.0
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        make_files(Path(tmp), n_actors, n_ties, seed)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        make_workbook(Path(tmp), part)
+        part.replace(path)  # whole, or not at all
+    return path, time.perf_counter() - start
 
 
 def run_excel(path: Path):
