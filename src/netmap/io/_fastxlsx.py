@@ -60,9 +60,11 @@ MIN_BYTES = 1 << 16
 _COLUMN = rb"(?:[A-Z]{1,2}|[A-W][A-Z]{2}|X[A-E][A-Z]|XF[A-D])"
 
 #: A row element whose cells all name its own row (``\1``) and a column of
-#: Excel's; one match for each such row, none for any other.
+#: Excel's; one match for each such row, none for any other (a cell's content
+#: holds no other cell or row).
 _ROW = re.compile(rb'<row r="([0-9]{1,7})"[^>]*?(?:/>|>(?:<c r="' + _COLUMN
-                  + rb'\1"[^>]*?(?:/>|>.*?</c>))*</row>)', re.S)
+                  + rb'\1"[^>]*?(?:/>|>[^<]*(?:<(?!/c>|c[\s/>]|/?row[\s/>])[^<]*)*</c>))*'
+                  rb'</row>)')
 #: A row element without cells: openpyxl leaves it out.
 _EMPTY_ROW = re.compile(rb'<row r="([0-9]{1,7})"[^>]*?(?:/>|>\s*</row>)')
 #: A value that is not a plain number both readers read alike.
@@ -186,7 +188,7 @@ def fast_rows(ws) -> list[tuple[int, tuple]] | None:
     styles = set(wb._date_formats) | set(wb._timedelta_formats)
     vouched = vouch(xml, date_styles=styles)
     del xml
-    if vouched is None or (wb.shared_strings and _odd_strings(wb)):
+    if vouched is None or (ws._shared_strings and _odd_strings(wb)):
         return None
     numbers, _ = vouched
     grid = _calamine_grid(wb, data, ws.title)
