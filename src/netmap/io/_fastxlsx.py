@@ -42,10 +42,13 @@ generated ones both ways and compares the maps, issues and warnings.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import io
 import re
 import xml.parsers.expat
+import zipfile
+import zlib
 
 import numpy as np
 
@@ -70,11 +73,15 @@ _EMPTY_ROW = re.compile(rb'<row r="([0-9]{1,7})"[^>]*?(?:/>|>\s*</row>)')
 #: A value that is not a plain number both readers read alike.
 _NOT_NUMBER = re.compile(rb'<v(?=[\s/>])(?!>[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)'
                          rb'(?:[eE][+-]?[0-9]+)?</v>|\s*/>)')
-#: What the fast path leaves to openpyxl wherever it stands in the sheet.
-_REFUSED = re.compile(rb'\st="[ed]"|&#(?:0*13|[xX]0*[dD]);|<!DOCTYPE|<!ENTITY'
-                      rb"|='|<[A-Za-z_][\w.-]*:(?:row|c|v|is|t)\b")
-#: What may follow an element's name in its start tag.
-_ENDS = (b" ", b"\t", b"\n", b"\r", b">", b"/")
+#: What the fast path leaves to openpyxl wherever it stands in the sheet: error
+#: and ISO date cells, character references (calamine drops ``&#13;``), a
+#: document type, attributes in single quotes.
+_REFUSED = (b't="e"', b't="d"', b"&#", b"<!DOCTYPE", b"<!ENTITY", b"='")
+#: A cell or row element whose first attribute is not its reference, and an
+#: element of the sheet's data written with a namespace prefix.
+_UNNAMED = (re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))'),
+            re.compile(rb'<row(?:[\t\n\r/>]| (?!r="))'),
+            re.compile(rb":(?:row|c|v|is|t|f)[\s/>]"))
 #: Shared strings openpyxl reads otherwise than calamine (it drops ``x005F_``).
 _ODD_STRINGS = re.compile(rb"x005F_|&#(?:0*13|[xX]0*[dD]);")
 
@@ -105,7 +112,9 @@ def vouch(xml: bytes, *, date_styles=()) -> tuple[np.ndarray, int] | None:
     width : int
         The number of columns of the used area, from column A.
     """
-    if _REFUSED.search(xml) or _NOT_NUMBER.search(xml):
+    if any(bad in xml for bad in _REFUSED) or any(p.search(xml) for p in _UNNAMED):
+        return None
+    if _NOT_NUMBER.search(xml):
         return None
     if date_styles:
         styles = b"|".join(str(int(s)).encode() for s in sorted(date_styles))
@@ -116,14 +125,10 @@ def vouch(xml: bytes, *, date_styles=()) -> tuple[np.ndarray, int] | None:
         parser.Parse(xml, True)
     except xml_errors():
         return None
-    counts = {name: sum(xml.count(b"<" + name + end) for end in _ENDS)
-              for name in (b"row", b"c")}
-    cells = xml.count(b'<c r="')
-    if counts[b"c"] != cells:
-        return None
     rows = _ROW.findall(xml)
-    if len(rows) != counts[b"row"]:
+    if len(rows) != xml.count(b'<row r="'):
         return None
+    cells = xml.count(b'<c r="')
     numbers = np.array(rows, dtype=np.bytes_).astype(np.int64) if rows else \
         np.zeros(0, dtype=np.int64)
     if len(numbers) and (numbers.min() < 1 or numbers.max() > MAX_SHEET_ROW
@@ -154,10 +159,15 @@ def _width(xml: bytes) -> int:
     longer = re.findall(rb'<c r="([A-Z]{2,3})[0-9]', xml)
     if longer:
         return max(_column_number(c) for c in set(longer))
-    for letter in range(ord("Z"), ord("A") - 1, -1):
-        if b'<c r="' + bytes([letter]) in xml:
-            return letter - ord("A") + 1
-    return 0
+    low, high = 0, 26  # the last single letter: a binary search, one pass a step
+    while low < high:
+        mid = (low + high + 1) // 2
+        letters = bytes([ord("A") + mid - 1]) + b"-Z"
+        if re.search(rb'<c r="[' + letters + rb"][0-9]", xml):
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def _column_number(letters: bytes) -> int:
@@ -211,7 +221,8 @@ def _odd_strings(wb) -> bool:
             flag = any(_ODD_STRINGS.search(wb._archive.read(n))
                        for n in wb._archive.namelist()
                        if n.lower().endswith("sharedstrings.xml"))
-        except Exception:  # noqa: BLE001 - then calamine is not trusted with them
+        except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile,
+                zlib.error):  # then calamine is not trusted with them
             flag = True
         wb._netmap_odd_strings = flag
     return flag
@@ -238,10 +249,8 @@ def close_calamine(wb) -> None:
     book = getattr(wb, "_netmap_calamine", None)
     if book is not None:
         wb._netmap_calamine = None
-        try:
+        with contextlib.suppress(Exception):  # already closed: nothing held
             book.close()
-        except Exception:  # noqa: BLE001 - already closed: nothing held
-            pass
 
 
 _DATES = (_dt.date, _dt.time, _dt.timedelta)  # (datetime is a date)

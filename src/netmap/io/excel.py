@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from netmap.io._fastxlsx import close_calamine, fast_rows
 from netmap.io._limits import (
     MAX_SHEET_COLUMN,
     MAX_SHEET_ROW,
@@ -22,7 +23,6 @@ from netmap.io._limits import (
     parser_errors,
     read_input_bytes,
 )
-from netmap.io._fastxlsx import close_calamine, fast_rows
 from netmap.io._settings import SETTINGS_NAMES, parse_settings, resolve, settings_rows
 from netmap.io._tables import Entry, assign_tables
 from netmap.io.csv import table_frames
@@ -87,7 +87,7 @@ def _load(path: Path):
 
 
 def _reader():
-    """openpyxl's read-only workbook reader, its sheets left unparsed until read.
+    """The read-only workbook reader of openpyxl, its sheets left unparsed until read.
 
     openpyxl's own read-only sheet parses the whole sheet once as it is
     opened, looking for the ``<dimension>`` element that gives the sheet's
