@@ -47,18 +47,17 @@ def _alarm(signum, frame):
 
 def _both_ways(read, path: Path) -> str:
     """The outcome of a workbook case, which must be the same with the fast path on and off."""
-    import netmap.io.excel as excel
     from netmap.io import _fastxlsx
 
     seen = []
-    original, floor = excel.fast_rows, _fastxlsx.MIN_BYTES
+    available, floor = _fastxlsx.available, _fastxlsx.MIN_BYTES
     for fast in (True, False):
-        excel.fast_rows = original if fast else (lambda ws: None)
+        _fastxlsx.available = available if fast else (lambda: False)
         _fastxlsx.MIN_BYTES = 0
         try:
             seen.append(_message(read, path))
         finally:
-            excel.fast_rows, _fastxlsx.MIN_BYTES = original, floor
+            _fastxlsx.available, _fastxlsx.MIN_BYTES = available, floor
     assert seen[0] == seen[1], f"the fast path differs: {seen[0]!r} against {seen[1]!r}"
     return seen[0][0]
 

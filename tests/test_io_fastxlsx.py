@@ -32,22 +32,22 @@ _EXCEL = sys.modules["netmap.io.excel"]
 
 
 def _read(path, *, fast: bool, monkeypatch, **kw):
-    """The map (or the error), the warnings and the sheets calamine read, by one path."""
+    """The map (or the error), the warnings and the tables built from calamine's cells."""
     taken: list[str] = []
     with monkeypatch.context() as mp:
         if fast:
             mp.setattr(_fastxlsx, "MIN_BYTES", 0)
-            original = _fastxlsx.fast_rows
+            original = _fastxlsx.fast_table
 
-            def spy(ws):
-                rows = original(ws)
-                if rows is not None:
-                    taken.append(ws.title)
-                return rows
+            def spy(sheet, table, *, file, sheet_name):
+                raw = original(sheet, table, file=file, sheet_name=sheet_name)
+                if raw is not None:
+                    taken.append(sheet_name)
+                return raw
 
-            mp.setattr(_EXCEL, "fast_rows", spy)
+            mp.setattr(_EXCEL, "fast_table", spy)
         else:
-            mp.setattr(_EXCEL, "fast_rows", lambda ws: None)
+            mp.setattr(_fastxlsx, "available", lambda: False)
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:

@@ -49,12 +49,23 @@ import re
 import xml.parsers.expat
 import zipfile
 import zlib
+from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 from netmap.io._limits import MAX_SHEET_ROW
+from netmap.model._raw import (
+    MAX_TITLE_ROWS,
+    RawTable,
+    cell_text,
+    clean_column,
+    find_header,
+    finish_table,
+)
 
-__all__ = ["available", "fast_rows", "vouch", "close_calamine", "MIN_BYTES"]
+__all__ = ["available", "FastSheet", "read_sheet", "fast_rows", "fast_table", "vouch",
+           "close_calamine", "MIN_BYTES"]
 
 #: Smallest sheet XML worth the fast path, in bytes: below it openpyxl is as quick.
 MIN_BYTES = 1 << 16
@@ -177,13 +188,51 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def fast_rows(ws) -> list[tuple[int, tuple]] | None:
-    """The rows of a read-only openpyxl sheet as ``_sheet_rows`` reads them; None if unsure.
+@dataclass
+class FastSheet:
+    """A sheet calamine read, as :func:`read_sheet` vouched for it.
+
+    Attributes
+    ----------
+    grid : list of list
+        The sheet's values from cell A1, one list per row (``""`` where empty).
+    numbers : list of int
+        The rows openpyxl reads (every row element holding a cell), increasing.
+    """
+
+    grid: list[list]
+    numbers: list[int]
+
+    def row(self, n: int) -> list:
+        """The values of row ``n`` (from 1)."""
+        return self.grid[n - 1] if n <= len(self.grid) else []
+
+    def head(self) -> list[tuple[int, list]] | None:
+        """The first rows, enough to find the header (as ``_sheet_rows`` begins); None if unsure."""
+        rows, filled = [], 0
+        for n in self.numbers:
+            rows.append((n, self.row(n)))
+            filled += any(cell_text(c) is not None for c in rows[-1][1])
+            if filled > MAX_TITLE_ROWS + 1:
+                break
+        return rows if all(_plain_values(cells) for _, cells in rows) else None
+
+    def rows(self) -> list[tuple[int, list]] | None:
+        """Every row as ``_sheet_rows`` reads it; None if a value may read otherwise."""
+        if not _plain_values([c for row in self.grid for c in row]):
+            return None
+        return [(n, self.row(n)) for n in self.numbers]
+
+
+def read_sheet(ws) -> FastSheet | None:
+    """A read-only openpyxl sheet as calamine reads it, where it reads as openpyxl's; else None.
 
     The rows are those openpyxl reads (every row element that holds a
     cell), numbered alike; each cell reads as openpyxl's does through
     :func:`netmap.model._raw.cell_text` (an empty cell may be ``""``
-    where openpyxl has None, and trailing empty cells may differ).
+    where openpyxl has None, and trailing empty cells may differ), once
+    its values are checked (:meth:`FastSheet.head`, :meth:`FastSheet.rows`,
+    :func:`fast_table`).
     """
     wb = ws.parent
     data = getattr(wb, "_netmap_bytes", None)
@@ -191,8 +240,8 @@ def fast_rows(ws) -> list[tuple[int, tuple]] | None:
         return None
     try:
         xml = wb._archive.read(ws._worksheet_path)
-    except Exception:  # noqa: BLE001 - openpyxl's path names what is wrong
-        return None
+    except (OSError, KeyError, ValueError, EOFError, zipfile.BadZipFile, zlib.error):
+        return None  # openpyxl's path names what is wrong
     if len(xml) < MIN_BYTES:
         return None
     styles = set(wb._date_formats) | set(wb._timedelta_formats)
@@ -200,17 +249,63 @@ def fast_rows(ws) -> list[tuple[int, tuple]] | None:
     del xml
     if vouched is None or (ws._shared_strings and _odd_strings(wb)):
         return None
-    numbers, _ = vouched
+    numbers = vouched[0].tolist()
     grid = _calamine_grid(wb, data, ws.title)
-    if grid is None or not _plain_values(grid):
+    if grid is None:
         return None
     # Every row calamine holds a value in must be one openpyxl reads.
-    present = np.zeros(len(grid) + 1, dtype=bool)
-    present[numbers[numbers <= len(grid)]] = True
-    if any(not present[i + 1] and any(c != "" for c in row) for i, row in enumerate(grid)
-           if not present[i + 1]):
+    present = set(numbers)
+    if any(any(c != "" for c in row) for i, row in enumerate(grid, start=1)
+           if i not in present):
         return None
-    return [(int(n), tuple(grid[n - 1]) if n <= len(grid) else ()) for n in numbers]
+    return FastSheet(grid, numbers)
+
+
+def fast_rows(ws) -> list[tuple[int, list]] | None:
+    """Every row of a sheet by calamine, as ``_sheet_rows`` reads them; None if unsure."""
+    sheet = read_sheet(ws)
+    return None if sheet is None else sheet.rows()
+
+
+def fast_table(sheet: FastSheet, table: str, *, file: str | None,
+               sheet_name: str | None) -> RawTable | None:
+    """The raw table of a sheet calamine read, as ``table_from_rows`` builds it; None if unsure.
+
+    Column by column: each column's values are checked (no date, no whole
+    number from 2**53 on) and cleaned once per distinct value
+    (:func:`netmap.model._raw.clean_column`); a value beyond the header's
+    last column leaves the table to ``table_from_rows``, which names it.
+
+    Raises
+    ------
+    FileFormatError
+        As :func:`netmap.model._raw.find_header` does.
+    """
+    head = sheet.head()
+    if head is None:
+        return None
+    header = find_header(table, head, file=file, sheet=sheet_name, unquote=True)
+    body = sheet.numbers[header.pos + 1:]
+    grid, height = sheet.grid, len(sheet.grid)
+    width = max(map(len, grid), default=0)
+    columns: dict[str, pd.Series] = {}
+    invisible: dict[str, np.ndarray] = {}
+    for j in range(max(width, header.width)):
+        values = [grid[n - 1][j] if n <= height and j < len(grid[n - 1]) else None
+                  for n in body]
+        if not _plain_values(values):
+            return None
+        if j >= header.width:
+            if any(cell_text(v) is not None for v in set(values)):
+                return None  # a value without a header: table_from_rows says where
+            continue
+        label = header.labels[j]
+        columns[label], marked = clean_column(pd.Series(values, dtype=object), unquote=True)
+        if marked is not None:
+            invisible[label] = marked
+    frame = pd.DataFrame(columns, index=pd.RangeIndex(len(body)))
+    return finish_table(table, frame, np.array(body, dtype=np.int64), header, invisible,
+                        file=file, sheet=sheet_name)
 
 
 def _odd_strings(wb) -> bool:
@@ -256,13 +351,12 @@ def close_calamine(wb) -> None:
 _DATES = (_dt.date, _dt.time, _dt.timedelta)  # (datetime is a date)
 
 
-def _plain_values(grid: list[list]) -> bool:
+def _plain_values(values: list) -> bool:
     """Whether no value is a date or time, or a whole number calamine may have rounded."""
-    kinds = {type(c) for row in grid for c in row}
+    kinds = set(map(type, values))
     if any(issubclass(k, _DATES) for k in kinds):
         return False
     if float in kinds:
-        big = float(2**53)
-        return not any(type(c) is float and abs(c) >= big and c == c for row in grid
-                       for c in row)
+        floats = np.fromiter((v for v in values if type(v) is float), dtype=float)
+        return not (np.abs(floats) >= 2.0**53).any()
     return True

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from netmap.io._fastxlsx import close_calamine, fast_rows
+from netmap.io._fastxlsx import FastSheet, close_calamine, fast_rows, fast_table, read_sheet
 from netmap.io._limits import (
     MAX_SHEET_COLUMN,
     MAX_SHEET_ROW,
@@ -175,6 +175,27 @@ def _rows(ws) -> list[tuple[int, tuple]]:
     return _sheet_rows(ws) if rows is None else rows
 
 
+def _entry(ws, file: str) -> Entry:
+    """A sheet that may hold a table: its rows, or (fast path) calamine's sheet and first rows."""
+    sheet = read_sheet(ws)
+    head = None if sheet is None else sheet.head()
+    if sheet is None or head is None:
+        return Entry(ws.title, ws.title, _sheet_rows(ws), file, ws.title)
+    return Entry(ws.title, ws.title, head, file, ws.title, fast=sheet)
+
+
+def _raw_table(table: str, entry: Entry, wb) -> RawTable:
+    """The raw table of a sheet: column by column from calamine's sheet, else from its rows."""
+    if isinstance(entry.fast, FastSheet):
+        raw = fast_table(entry.fast, table, file=entry.file, sheet_name=entry.sheet)
+        if raw is not None:
+            return raw
+        rows = entry.fast.rows()
+        entry.rows = rows if rows is not None else _sheet_rows(wb[entry.sheet])
+    return table_from_rows(table, entry.rows, file=entry.file, sheet=entry.sheet,
+                           unquote=True)
+
+
 def read_excel(
     path,
     *,
@@ -263,22 +284,21 @@ def read_excel(
                                           unquote=True)
                 continue
             # A sheet named as notes is not even read: it is skipped with a note.
-            rows = [] if is_non_table_name(ws.title) else _rows(ws)
-            entries.append(Entry(ws.title, ws.title, rows, file, ws.title))
+            entries.append(Entry(ws.title, ws.title, [], file, ws.title)
+                           if is_non_table_name(ws.title) else _entry(ws, file))
+        found = assign_tables(entries)
+        errors: list[InputError] = list(found.errors)
+        if strict:
+            errors.extend(found.strict)
+        raws: dict[str, RawTable] = {}
+        for table, entry in found.tables.items():
+            try:
+                raws[table] = _raw_table(table, entry, wb)
+            except FileFormatError as err:
+                errors.append(err)
     finally:
         close_calamine(wb)
         wb.close()
-    found = assign_tables(entries)
-    errors: list[InputError] = list(found.errors)
-    if strict:
-        errors.extend(found.strict)
-    raws: dict[str, RawTable] = {}
-    for table, entry in found.tables.items():
-        try:
-            raws[table] = table_from_rows(table, entry.rows, file=file,
-                                          sheet=entry.sheet, unquote=True)
-        except FileFormatError as err:
-            errors.append(err)
     for table in ("actors", "ties"):
         if table not in found.tables:
             others = ", ".join(f"'{e.label}'" for e in entries
