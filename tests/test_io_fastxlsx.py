@@ -376,3 +376,12 @@ def test_property_both_paths_read_alike(tmp_path_factory, monkeypatch, actors, t
     links = [["source", "target", "type", "weight"], *ties]
     path = workbook(folder / "p.xlsx", {"actors": ids, "ties": links})
     assert_same_both_ways(path, monkeypatch)
+
+
+def test_booleans_and_ones_stay_apart(tmp_path, monkeypatch):
+    """True == 1 in Python: a column holding both reads each as written, both ways."""
+    require("python_calamine")
+    rows = [[*r, f] for r, f in zip(ACTORS, ["flag", True, 1, 0, False], strict=True)]
+    m, _ = assert_same_both_ways(workbook(tmp_path / "b.xlsx", {"actors": rows,
+                                                                 "ties": TIES}), monkeypatch)
+    assert m.actors["flag"].tolist() == ["TRUE", "1", "0", "FALSE"]
