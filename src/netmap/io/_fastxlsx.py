@@ -286,13 +286,18 @@ def fast_table(sheet: FastSheet, table: str, *, file: str | None,
         return None
     header = find_header(table, head, file=file, sheet=sheet_name, unquote=True)
     body = sheet.numbers[header.pos + 1:]
-    grid, height = sheet.grid, len(sheet.grid)
-    width = max(map(len, grid), default=0)
+    grid = sheet.grid
+    rows = [grid[n - 1] for n in body] if not body or body[-1] <= len(grid) else [
+        sheet.row(n) for n in body]
+    width = max(map(len, rows), default=0)
+    if any(len(r) != width for r in rows):
+        rows = [[*r, *([""] * (width - len(r)))] for r in rows]
+    cells = list(zip(*rows, strict=True)) if rows else []
+    del rows
     columns: dict[str, pd.Series] = {}
     invisible: dict[str, np.ndarray] = {}
     for j in range(max(width, header.width)):
-        values = [grid[n - 1][j] if n <= height and j < len(grid[n - 1]) else None
-                  for n in body]
+        values = list(cells[j]) if j < width else [None] * len(body)
         if not _plain_values(values):
             return None
         if j >= header.width:
