@@ -20,21 +20,30 @@ The sheet's XML, exactly the part openpyxl would read, is checked first
   increasing order, and every cell in it ``<c r="XN" ...>`` of that same
   row, with a column from A to XFD: openpyxl numbers a row by the row
   element and calamine by the cell, so they must agree;
+- every cell and row names its reference first, in double quotes, and
+  no element of the sheet's data has a namespace prefix;
 - no error cell (``t="e"``: openpyxl reads ``#N/A``, calamine an empty
   cell), no ISO date cell (``t="d"``), no cell in a date or duration
-  style (openpyxl's dates are not calamine's), no carriage return written
-  as a character reference (calamine drops it), and every ``<v>`` a plain
-  number (openpyxl's ``int``/``float`` and calamine's differ on ``1_0``,
-  `` 7`` or ``inf``);
+  style (openpyxl's dates are not calamine's), no character reference
+  (calamine drops ``&#13;``), and every ``<v>`` a plain number
+  (openpyxl's ``int``/``float`` and calamine's differ on ``1_0``, `` 7``
+  or ``inf``);
 - the grid calamine builds (it holds every cell of the used area) is not
   far larger than the cells the sheet holds.
 
-Then calamine reads the sheet, and its values are checked as a whole:
-no date, time or duration (calamine found a date style openpyxl does
-not), no whole number from 2**53 on (openpyxl keeps such an integer
-exact, calamine reads every number as a float), no shared string that
-openpyxl reads otherwise (its ``x005F_`` handling). Anything calamine
-itself refuses goes the openpyxl way too.
+Then calamine reads the sheet (:func:`read_sheet`); a row where calamine
+finds a value must be one openpyxl reads. The sheet's first rows find the
+header and the table (:meth:`FastSheet.head`), and :func:`fast_table`
+builds the table column by column, each column's values checked (no date,
+time or duration, which calamine finds by styles openpyxl may not read as
+dates; no whole number from 2**53 on, which openpyxl keeps exact and
+calamine reads as a float) and cleaned once per distinct value, as
+``table_from_rows`` cleans them. A shared-strings table holding
+``x005F_`` (which openpyxl drops) or a carriage return written as a
+reference leaves every sheet to openpyxl. Anything calamine itself refuses
+goes the openpyxl way too, and so does a table :func:`fast_table` is
+unsure of (a value beyond the header's last column: openpyxl's path names
+its row).
 
 ``tests/test_io_fastxlsx.py`` reads every workbook of the test suite and
 generated ones both ways and compares the maps, issues and warnings.

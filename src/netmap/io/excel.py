@@ -258,6 +258,18 @@ def read_excel(
         For a sheet skipped because it matches no table (code
         ``skipped-sheet`` in the map's ``issues``).
 
+    Notes
+    -----
+    The workbook is opened by openpyxl (read-only), which reads its parts
+    and names what is damaged. With python-calamine installed (the ``fast``
+    extra), the cells of a large sheet are read by calamine, a Rust reader,
+    where netmap can vouch that they read exactly as openpyxl's parser reads
+    them (``netmap.io._fastxlsx``): well-formed XML, every cell numbered in
+    its own row, plain numbers, no error cell (``#N/A``), no date, time or
+    date-styled cell, no whole number from 2**53 on. Any other sheet is
+    read by openpyxl, so the map, its notes and the warnings are the same
+    either way; only the time differs (``benchmarks/bench_read.py --excel``).
+
     Examples
     --------
     >>> import netmap, tempfile, pathlib
