@@ -172,7 +172,7 @@ def _rows(ws) -> list[tuple[int, tuple]]:
     sheet only when it can vouch that every cell reads the same.
     """
     rows = fast_rows(ws)
-    return _sheet_rows(ws) if rows is None else rows
+    return _sheet_rows(ws) if rows is None else [(n, tuple(cells)) for n, cells in rows]
 
 
 def _entry(ws, file: str) -> Entry:
