@@ -187,10 +187,11 @@ def _entry(ws, file: str) -> Entry:
 def _raw_table(table: str, entry: Entry, wb) -> RawTable:
     """The raw table of a sheet: column by column from calamine's sheet, else from its rows."""
     if isinstance(entry.fast, FastSheet):
-        raw = fast_table(entry.fast, table, file=entry.file, sheet_name=entry.sheet)
+        sheet, entry.fast = entry.fast, None  # calamine's grid goes once the table is built
+        raw = fast_table(sheet, table, file=entry.file, sheet_name=entry.sheet)
         if raw is not None:
             return raw
-        rows = entry.fast.rows()
+        rows = sheet.rows()
         entry.rows = rows if rows is not None else _sheet_rows(wb[entry.sheet])
     return table_from_rows(table, entry.rows, file=entry.file, sheet=entry.sheet,
                            unquote=True)
