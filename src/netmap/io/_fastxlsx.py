@@ -263,9 +263,10 @@ def read_sheet(ws) -> FastSheet | None:
     if grid is None:
         return None
     # Every row calamine holds a value in must be one openpyxl reads.
+    every = bool(numbers) and numbers[-1] == len(numbers) >= len(grid)  # rows 1, 2 ...
     present = set(numbers)
-    if any(any(c != "" for c in row) for i, row in enumerate(grid, start=1)
-           if i not in present):
+    if not every and any(any(c != "" for c in row) for i, row in enumerate(grid, start=1)
+                         if i not in present):
         return None
     return FastSheet(grid, numbers)
 
@@ -298,8 +299,9 @@ def fast_table(sheet: FastSheet, table: str, *, file: str | None,
     grid = sheet.grid
     rows = [grid[n - 1] for n in body] if not body or body[-1] <= len(grid) else [
         sheet.row(n) for n in body]
-    width = max(map(len, rows), default=0)
-    if any(len(r) != width for r in rows):
+    widths = set(map(len, rows))
+    width = max(widths, default=0)
+    if len(widths) > 1:
         rows = [[*r, *([""] * (width - len(r)))] for r in rows]
     cells = list(zip(*rows, strict=True)) if rows else []
     del rows
@@ -371,6 +373,7 @@ def _plain_values(values: list) -> bool:
     if any(issubclass(k, _DATES) for k in kinds):
         return False
     if float in kinds:
-        floats = np.fromiter((v for v in values if type(v) is float), dtype=float)
+        floats = np.array(values, dtype=float) if kinds == {float} else np.fromiter(
+            (v for v in values if type(v) is float), dtype=float)
         return not (np.abs(floats) >= 2.0**53).any()
     return True
