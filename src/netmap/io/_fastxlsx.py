@@ -15,7 +15,7 @@ The sheet's XML, exactly the part openpyxl would read, is checked first
 (:func:`vouch`):
 
 - it is well-formed (the standard library's expat, the parser openpyxl
-  uses) and declares no document type;
+  uses), declares no document type and holds no CDATA section or comment;
 - every row is ``<row r="N" ...>`` with N from 1 to Excel's last row, in
   increasing order, and every cell in it ``<c r="XN" ...>`` of that same
   row, with a column from A to XFD: openpyxl numbers a row by the row
@@ -95,8 +95,10 @@ _NOT_NUMBER = re.compile(rb'<v(?=[\s/>])(?!>[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)'
                          rb'(?:[eE][+-]?[0-9]+)?</v>|\s*/>)')
 #: What the fast path leaves to openpyxl wherever it stands in the sheet: error
 #: and ISO date cells, character references (calamine drops ``&#13;``), a
-#: document type, attributes in single quotes.
-_REFUSED = (b't="e"', b't="d"', b"&#", b"<!DOCTYPE", b"<!ENTITY", b"='")
+#: document type, attributes in single quotes, CDATA sections and comments (which
+#: may hide or hold markup).
+_REFUSED = (b't="e"', b't="d"', b"&#", b"<!DOCTYPE", b"<!ENTITY", b"='", b"<![CDATA[",
+            b"<!--")
 #: A cell or row element whose first attribute is not its reference, and an
 #: element of the sheet's data written with a namespace prefix.
 _UNNAMED = (re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))'),
