@@ -221,6 +221,8 @@ EDITS = {
     "shared_index_out": (b'<c r="E2" t="n"><v>1</v></c>', b'<c r="E2" t="s"><v>99</v></c>'),
     "lower_case_reference": (b'<c r="B2"', b'<c r="b2"'),
     "cdata": (b"<t>Ministry", b"<t><![CDATA[<c>]]>Ministry"),
+    "damaged_type": (b'<c r="B2" t="inlineStr"', b'<c r="B2" t="inl]]>ineStr"'),
+    "inline_string_in_number": (b'<c r="B2" t="inlineStr"', b'<c r="B2" t="n"'),
     "comment_hiding_a_row": (b'<row r="3"', b'<!--<row r="9">--><row r="3"'),
     "sparse_far_cell": (b"</sheetData>",
                         b'<row r="1048576"><c r="XFD1048576" t="n"><v>1</v></c></row>'
@@ -258,7 +260,8 @@ def test_edited_sheets_read_alike(plain_book, monkeypatch, edit):
                                   "control_character", "carriage_return_reference",
                                   "cell_in_other_row", "rows_out_of_order",
                                   "column_too_far", "no_reference", "sparse_far_cell",
-                                  "cdata", "comment_hiding_a_row"])
+                                  "cdata", "comment_hiding_a_row", "damaged_type",
+                                  "inline_string_in_number"])
 def test_what_calamine_may_read_otherwise_goes_openpyxl(plain_book, monkeypatch, edit):
     require("python_calamine")
     old, new = EDITS[edit]

@@ -99,9 +99,12 @@ _NOT_NUMBER = re.compile(rb'<v(?=[\s/>])(?!>[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)'
 #: may hide or hold markup).
 _REFUSED = (b't="e"', b't="d"', b"&#", b"<!DOCTYPE", b"<!ENTITY", b"='", b"<![CDATA[",
             b"<!--")
-#: A cell or row element whose first attribute is not its reference, and an
-#: element of the sheet's data written with a namespace prefix.
-_UNNAMED = (re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))'),
+#: A cell of a type neither reader shares (calamine reads an inline string
+#: whatever the type says), a cell or row element whose first attribute is
+#: not its reference, and an element of the sheet's data written with a
+#: namespace prefix.
+_UNNAMED = (re.compile(rb'<c [^>]*?\st="(?!(?:s|n|b|str|inlineStr)")'),
+            re.compile(rb'<c(?:[\t\n\r/>]| (?!r="))'),
             re.compile(rb'<row(?:[\t\n\r/>]| (?!r="))'),
             re.compile(rb":(?:row|c|v|is|t|f)[\s/>]"))
 #: Shared strings openpyxl reads otherwise than calamine (it drops ``x005F_``).
@@ -147,6 +150,8 @@ def vouch(xml: bytes, *, date_styles=()) -> tuple[np.ndarray, int] | None:
         parser.Parse(xml, True)
     except xml_errors():
         return None
+    if xml.count(b"<is") != xml.count(b't="inlineStr"'):
+        return None  # an inline string in a cell of another type, or the reverse
     rows = _ROW.findall(xml)
     if len(rows) != xml.count(b'<row r="'):
         return None
