@@ -13,8 +13,13 @@ the two pyarrow sides are left out.
 
 Usage: python benchmarks/bench_read.py [--actors 100000] [--ties 1000000] [--repeat 3]
        [--strict]   (netmap's strict path too, for comparison)
-       [--excel]    (only the workbook of the same map: netmap.read_excel
-                     against openpyxl's read-only iteration)
+       [--excel]    (only the workbook of the same map, written once by openpyxl
+                     and kept in CACHE: netmap.read_excel by its fast path,
+                     pandas.read_excel with the calamine engine + networkx, and
+                     python-calamine's bare read)
+       [--excel --slow] (also netmap.read_excel by openpyxl only, pandas.read_excel
+                     with its default openpyxl engine + networkx, and openpyxl's
+                     bare read-only iteration: minutes each at 1M ties)
 """
 
 from __future__ import annotations
@@ -105,7 +110,7 @@ def run_pyarrow(folder: Path):
     return pcsv.read_csv(folder / "actors.csv"), pcsv.read_csv(folder / "ties.csv")
 
 
-def make_workbook(folder: Path) -> Path:
+def make_workbook(folder: Path, path: Path | None = None) -> Path:
     """The CSV folder's two tables as sheets of one workbook (openpyxl, write-only)."""
     from openpyxl import Workbook
 
@@ -116,20 +121,83 @@ def make_workbook(folder: Path) -> Path:
         sheet.append(list(frame.columns))
         for row in frame.itertuples(index=False):
             sheet.append([int(c) if c.isdigit() else c for c in row])
-    path = folder / "map.xlsx"
+    path = path or folder / "map.xlsx"
     book.save(path)
     return path
 
 
+#: Where the benchmark keeps the workbooks it wrote, keyed by size and seed:
+#: openpyxl takes minutes to write the 100k / 1M one, which is written once.
+CACHE = Path(tempfile.gettempdir()) / "netmap-bench-workbooks"
+
+
+def cached_workbook(n_actors: int, n_ties: int, seed: int = 1) -> tuple[Path, float]:
+    """The benchmark's workbook of this size and seed, and the seconds spent writing it.
+
+    Written once by :func:`make_workbook` (0 seconds when it was found in
+    :data:`CACHE`); its name holds the size, the seed and a version of the
+    generator, so a changed generator writes a new one.
+    """
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path = CACHE / f"map-{n_actors}-{n_ties}-seed{seed}-v1.xlsx"
+    if path.exists():
+        return path, 0.0
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        make_files(Path(tmp), n_actors, n_ties, seed)
+        part = path.with_suffix(f".{os.getpid()}.part")
+        make_workbook(Path(tmp), part)
+        part.replace(path)  # whole, or not at all
+    return path, time.perf_counter() - start
+
+
 def run_excel(path: Path):
-    """netmap.read_excel of the same map as a workbook (openpyxl, read-only)."""
+    """netmap.read_excel of the same map as a workbook (fast path: python-calamine)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", netmap.DataWarning)
         return netmap.read_excel(path)
 
 
+def run_excel_openpyxl(path: Path):
+    """netmap.read_excel by openpyxl only (the fast path turned off)."""
+    from netmap.io import _fastxlsx
+
+    available = _fastxlsx.available
+    _fastxlsx.available = lambda: False
+    try:
+        return run_excel(path)
+    finally:
+        _fastxlsx.available = available
+
+
+def _graph(actors: pd.DataFrame, ties: pd.DataFrame):
+    G = nx.from_pandas_edgelist(ties, "source", "target", edge_attr=True)
+    G.add_nodes_from(actors["id"])
+    return G
+
+
+def run_pandas_excel(path: Path, engine: str = "openpyxl"):
+    """pandas.read_excel of both sheets, then networkx.from_pandas_edgelist."""
+    sheets = pd.read_excel(path, sheet_name=["actors", "ties"], engine=engine,
+                           dtype={"id": str, "source": str, "target": str})
+    return _graph(sheets["actors"], sheets["ties"])
+
+
+def run_pandas_calamine(path: Path):
+    """pandas.read_excel with the calamine engine, then networkx."""
+    return run_pandas_excel(path, engine="calamine")
+
+
+def run_calamine(path: Path):
+    """The workbook's floor: python-calamine's read of both sheets, nothing checked."""
+    from python_calamine import CalamineWorkbook
+
+    with CalamineWorkbook.from_path(str(path)) as book:
+        return [book.get_sheet_by_name(n).to_python() for n in book.sheet_names]
+
+
 def run_openpyxl(path: Path):
-    """The workbook's floor: openpyxl's read-only iteration over every cell."""
+    """openpyxl's read-only iteration over every cell (what pandas' default engine does)."""
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True, data_only=True)
@@ -143,6 +211,16 @@ SIDES = {"netmap.read_csv": run_netmap,
          "netmap, strict path only": run_strict,
          "pandas(pyarrow) + networkx": run_peer,
          "bare pyarrow.csv.read_csv": run_pyarrow}
+CSV_SIDES = list(SIDES)
+
+#: The workbook's sides (``--excel``).
+EXCEL_SIDES = {"netmap.read_excel (calamine)": run_excel,
+               "netmap.read_excel, openpyxl only": run_excel_openpyxl,
+               "pandas(openpyxl) + networkx": run_pandas_excel,
+               "pandas(calamine) + networkx": run_pandas_calamine,
+               "bare python-calamine read": run_calamine,
+               "bare openpyxl read-only": run_openpyxl}
+SIDES.update(EXCEL_SIDES)
 
 
 def best_of(sides: list[str], folder: Path, repeat: int) -> dict[str, tuple[float, float]]:
@@ -187,14 +265,16 @@ def main() -> None:
     parser.add_argument("--strict", action="store_true",
                         help="also time netmap's strict path (slow)")
     parser.add_argument("--excel", action="store_true",
-                        help="only the workbook: netmap.read_excel and openpyxl's read")
+                        help="only the workbook: netmap.read_excel, pandas.read_excel, calamine")
+    parser.add_argument("--slow", action="store_true",
+                        help="with --excel: also the openpyxl sides (minutes at 1M ties)")
     args = parser.parse_args()
     if args.excel:
         excel(args)
         return
     from netmap.io._fastcsv import available
 
-    sides = [s for s in SIDES if args.strict or s != "netmap, strict path only"]
+    sides = [s for s in CSV_SIDES if args.strict or s != "netmap, strict path only"]
     if not available():
         print("pyarrow is not installed: netmap reads by its strict path; "
               "no pyarrow sides")
@@ -225,28 +305,30 @@ def main() -> None:
               + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
 
 def excel(args) -> None:
-    """The same map as a workbook: netmap.read_excel against openpyxl's bare read."""
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        make_files(folder, args.actors, args.ties)
-        start = time.perf_counter()
-        path = make_workbook(folder)
-        print(f"workbook written in {time.perf_counter() - start:.0f} s, "
-              f"{path.stat().st_size / 2**20:.0f} MB")
-        best = {}
-        for name, fn in (("netmap.read_excel", run_excel),
-                         ("openpyxl read-only, every cell", run_openpyxl)):
-            best[name] = min(_timed(fn, path) for _ in range(args.repeat))
-        for name, seconds in best.items():
-            print(f"{name:32}{seconds:10.2f}")
-        print(f"netmap.read_excel / openpyxl: "
-              f"{best['netmap.read_excel'] / best['openpyxl read-only, every cell']:.2f}x")
+    """The same map as a workbook: netmap.read_excel both ways, pandas both engines, calamine."""
+    from netmap.io._fastxlsx import available
 
-
-def _timed(fn, path: Path) -> float:
-    start = time.perf_counter()
-    fn(path)
-    return time.perf_counter() - start
+    path, seconds = cached_workbook(args.actors, args.ties)
+    print(f"workbook {path} ({path.stat().st_size / 2**20:.0f} MB): "
+          + (f"written in {seconds:.0f} s" if seconds else "cached"))
+    sides = [s for s in EXCEL_SIDES if args.slow or "openpyxl" not in s]
+    if not available():
+        print("python-calamine is not installed: netmap reads by openpyxl; no calamine sides")
+        sides = [s for s in sides if "calamine" not in s]
+    best = best_of(sides, path, args.repeat)
+    peaks = {s: peak_memory(s, path) for s in sides}
+    print(f"{'':34}{'seconds':>10}{'cpu s':>10}{'peak MB':>10}")
+    for s in sides:
+        print(f"{s:34}{best[s][0]:10.2f}{best[s][1]:10.2f}{peaks[s] / 2**20:10.0f}")
+    times = {s: best[s][0] for s in sides}
+    ours = times.get("netmap.read_excel (calamine)")
+    for peer in ("pandas(openpyxl) + networkx", "pandas(calamine) + networkx",
+                 "netmap.read_excel, openpyxl only"):
+        if ours and peer in times:
+            print(f"{peer} / netmap.read_excel: {times[peer] / ours:.1f}x")
+    if ours and "bare python-calamine read" in times:
+        print(f"netmap.read_excel / bare python-calamine: "
+              f"{ours / times['bare python-calamine read']:.1f}x")
 
 
 if __name__ == "__main__":

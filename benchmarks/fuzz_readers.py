@@ -11,7 +11,13 @@ dropped, emptied or given a row numbered 1,000,000,000). The promise
 Not part of the test suite (tests/test_io_fuzz.py runs a few dozen cases per
 reader with hypothesis). The cases are those of tests/fuzz_inputs.py.
 
+With ``--both-ways`` every case of the workbook readers is read twice, with
+the workbook reader's fast path (python-calamine, ``netmap.io._fastxlsx``)
+taking every sheet it vouches for, however small, and with it off; a case
+whose outcome or message differs counts as "other".
+
 Usage: python benchmarks/fuzz_readers.py [--cases 10000] [--seed 0] [--timeout 20]
+       [--both-ways]
 """
 
 from __future__ import annotations
@@ -39,6 +45,38 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
+def _both_ways(read, path: Path) -> str:
+    """The outcome of a workbook case, which must be the same with the fast path on and off."""
+    from netmap.io import _fastxlsx
+
+    seen = []
+    available, floor = _fastxlsx.available, _fastxlsx.MIN_BYTES
+    for fast in (True, False):
+        _fastxlsx.available = available if fast else (lambda: False)
+        _fastxlsx.MIN_BYTES = 0
+        try:
+            seen.append(_message(read, path))
+        finally:
+            _fastxlsx.available, _fastxlsx.MIN_BYTES = available, floor
+    assert seen[0] == seen[1], f"the fast path differs: {seen[0]!r} against {seen[1]!r}"
+    return seen[0][0]
+
+
+def _message(read, path: Path) -> tuple[str, str]:
+    """The outcome, and the error's message or the warnings' (to compare both ways)."""
+    import warnings
+
+    import netmap
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            read(path)
+        except netmap.NetmapError as err:
+            return "netmap error", str(err)
+    return outcome(read, path), " | ".join(str(w.message) for w in caught)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=10_000)
@@ -47,6 +85,8 @@ def main(argv=None) -> int:
                         help="seconds one case may take before it counts as 'other'")
     parser.add_argument("--show", type=int, default=5,
                         help="tracebacks of 'other' outcomes to print")
+    parser.add_argument("--both-ways", action="store_true",
+                        help="read workbook cases with the fast path on and off, and compare")
     args = parser.parse_args(argv)
     signal.signal(signal.SIGALRM, _alarm)
     counts: dict[str, collections.Counter] = {r.name: collections.Counter()
@@ -66,7 +106,10 @@ def main(argv=None) -> int:
             path = mutated_case(rng, reader, seeds[reader.name], root / "case")
             signal.alarm(args.timeout)
             try:
-                counts[reader.name][outcome(reader.read, path)] += 1
+                if args.both_ways and "workbook" in reader.name:
+                    counts[reader.name][_both_ways(reader.read, path)] += 1
+                else:
+                    counts[reader.name][outcome(reader.read, path)] += 1
             except _Timeout:
                 counts[reader.name]["other"] += 1
                 others.append(f"case {case} ({reader.name}): over {args.timeout} s")

@@ -31,10 +31,10 @@ def left_out() -> set[str]:
     """Modules a CI job leaves out on purpose (``NETMAP_LEFT_OUT``, space-separated).
 
     The lowest-versions job of .ci/run removes the optional accelerators
-    (pyarrow, fa2) after installing the test extra, so that the suite also
-    runs as ``pip install -e .`` leaves netmap: Python-backed text columns
-    and the strict CSV reader. Tests that need one of them skip there, even
-    under CI.
+    (pyarrow, fa2, python_calamine) after installing the test extra, so that
+    the suite also runs as ``pip install -e .`` leaves netmap: Python-backed
+    text columns, the strict CSV reader and openpyxl for every sheet. Tests
+    that need one of them skip there, even under CI.
     """
     return set(os.environ.get("NETMAP_LEFT_OUT", "").split())
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from netmap.io._fastxlsx import FastSheet, close_calamine, fast_rows, fast_table, read_sheet
 from netmap.io._limits import (
     MAX_SHEET_COLUMN,
     MAX_SHEET_ROW,
@@ -29,7 +30,7 @@ from netmap.model._atomic import atomic_path
 from netmap.model._formula import escape_cell
 from netmap.model._labels import label_key
 from netmap.model._params import check_bool
-from netmap.model._raw import table_from_rows
+from netmap.model._raw import RawTable, table_from_rows
 from netmap.model._validation import validate_tables
 from netmap.model._warnings import warn
 from netmap.model.exceptions import DataWarning, FileFormatError, ValidationError
@@ -51,9 +52,9 @@ def _load(path: Path):
     :data:`netmap.io._limits.MAX_INPUT_BYTES`), so that a damaged one leaves
     no file open behind it. What openpyxl warns about (a missing stylesheet,
     a part it drops) is warned again as a :class:`netmap.DataWarning` naming
-    the file.
+    the file. Sheets are not parsed here, only when their rows are read
+    (see :func:`_reader`).
     """
-    import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     path = Path(path)
@@ -62,7 +63,8 @@ def _load(path: Path):
             if path.suffix.lower() == ".xls" else
             "save it from Excel as an .xlsx workbook, or read CSV files with "
             "netmap.read_csv")
-    data = io.BytesIO(read_input_bytes(path, what="workbook"))
+    raw = read_input_bytes(path, what="workbook")
+    data = io.BytesIO(raw)
     if not zipfile.is_zipfile(data):
         raise FileFormatError("not an Excel workbook netmap can read (not a zip "
                               "archive)", file=name, suggestion=hint)
@@ -71,14 +73,54 @@ def _load(path: Path):
         warnings.simplefilter("always")  # third-party warnings
         try:
             with parser_errors(name, kind="Excel workbook"):
-                wb = openpyxl.load_workbook(data, read_only=True, data_only=True)
+                reader = _reader()(data, read_only=True, data_only=True)
+                reader.read()
+                wb = reader.wb
         except InvalidFileException as err:
             raise FileFormatError(f"not an Excel workbook netmap can read ({err})",
                                   file=name, suggestion=hint) from err
     for w in caught:
         warn(f"{name}: openpyxl: {w.message}", DataWarning, stacklevel=3)
     wb._netmap_file = name
+    wb._netmap_bytes = raw  # for the fast path (netmap.io._fastxlsx)
     return wb
+
+
+def _reader():
+    """The read-only workbook reader of openpyxl, its sheets left unparsed until read.
+
+    openpyxl's own read-only sheet parses the whole sheet once as it is
+    opened, looking for the ``<dimension>`` element that gives the sheet's
+    size, when the sheet has none (openpyxl's write-only mode writes none):
+    at 1,000,000 rows that is minutes. netmap never asks a sheet its size,
+    so its sheets skip that parse; each sheet is parsed once, when its rows
+    are read (:func:`_sheet_rows`), and a damaged one is named then.
+    """
+    from openpyxl.packaging.relationship import get_dependents, get_rels_path
+    from openpyxl.reader.excel import ExcelReader
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
+
+    class Sheet(ReadOnlyWorksheet):
+        def _get_size(self):
+            """Nothing: the size is not read (see :func:`netmap.io.excel._reader`)."""
+
+    class Reader(ExcelReader):
+        def read_worksheets(self):
+            """As openpyxl's for a read-only workbook, with :class:`Sheet` sheets."""
+            for sheet, rel in self.parser.find_sheets():
+                if rel.target not in self.valid_files:
+                    continue
+                if "chartsheet" in rel.Type:
+                    self.read_chartsheet(sheet, rel)
+                    continue
+                rels_path = get_rels_path(rel.target)
+                if rels_path in self.valid_files:
+                    get_dependents(self.archive, rels_path)
+                ws = Sheet(self.wb, sheet.name, rel.target, self.shared_strings)
+                ws.sheet_state = sheet.state
+                self.wb._sheets.append(ws)
+
+    return Reader
 
 
 def _sheet_rows(ws) -> list[tuple[int, tuple]]:
@@ -121,6 +163,38 @@ def _sheet_rows(ws) -> list[tuple[int, tuple]]:
                 values[c["column"] - 1] = xstring_unescape(v) if isinstance(v, str) else v
             rows.append((n, tuple(values)))
     return rows
+
+
+def _rows(ws) -> list[tuple[int, tuple]]:
+    """The rows of a sheet: by calamine where it reads them as openpyxl would, else openpyxl.
+
+    See ``netmap.io._fastxlsx``: the fast path (the ``fast`` extra) takes a
+    sheet only when it can vouch that every cell reads the same.
+    """
+    rows = fast_rows(ws)
+    return _sheet_rows(ws) if rows is None else [(n, tuple(cells)) for n, cells in rows]
+
+
+def _entry(ws, file: str) -> Entry:
+    """A sheet that may hold a table: its rows, or (fast path) calamine's sheet and first rows."""
+    sheet = read_sheet(ws)
+    head = None if sheet is None else sheet.head()
+    if sheet is None or head is None:
+        return Entry(ws.title, ws.title, _sheet_rows(ws), file, ws.title)
+    return Entry(ws.title, ws.title, head, file, ws.title, fast=sheet)
+
+
+def _raw_table(table: str, entry: Entry, wb) -> RawTable:
+    """The raw table of a sheet: column by column from calamine's sheet, else from its rows."""
+    if isinstance(entry.fast, FastSheet):
+        sheet, entry.fast = entry.fast, None  # calamine's grid goes once the table is built
+        raw = fast_table(sheet, table, file=entry.file, sheet_name=entry.sheet)
+        if raw is not None:
+            return raw
+        rows = sheet.rows()
+        entry.rows = rows if rows is not None else _sheet_rows(wb[entry.sheet])
+    return table_from_rows(table, entry.rows, file=entry.file, sheet=entry.sheet,
+                           unquote=True)
 
 
 def read_excel(
@@ -185,6 +259,18 @@ def read_excel(
         For a sheet skipped because it matches no table (code
         ``skipped-sheet`` in the map's ``issues``).
 
+    Notes
+    -----
+    The workbook is opened by openpyxl (read-only), which reads its parts
+    and names what is damaged. With python-calamine installed (the ``fast``
+    extra), the cells of a large sheet are read by calamine, a Rust reader,
+    where netmap can vouch that they read exactly as openpyxl's parser reads
+    them (``netmap.io._fastxlsx``): well-formed XML, every cell numbered in
+    its own row, plain numbers, no error cell (``#N/A``), no date, time or
+    date-styled cell, no whole number from 2**53 on. Any other sheet is
+    read by openpyxl, so the map, its notes and the warnings are the same
+    either way; only the time differs (``benchmarks/bench_read.py --excel``).
+
     Examples
     --------
     >>> import netmap, tempfile, pathlib
@@ -207,17 +293,18 @@ def read_excel(
     try:
         for ws in wb.worksheets:
             if label_key(ws.title) in settings_keys:
-                settings = parse_settings(_sheet_rows(ws), file=file, sheet=ws.title,
+                settings = parse_settings(_rows(ws), file=file, sheet=ws.title,
                                           unquote=True)
                 continue
             # A sheet named as notes is not even read: it is skipped with a note.
-            rows = [] if is_non_table_name(ws.title) else _sheet_rows(ws)
-            entries.append(Entry(ws.title, ws.title, rows, file, ws.title))
+            entries.append(Entry(ws.title, ws.title, [], file, ws.title)
+                           if is_non_table_name(ws.title) else _entry(ws, file))
+        found = assign_tables(entries)
+        raws, errors = read_assigned(
+            found, lambda table, entry: _raw_table(table, entry, wb), strict=strict)
     finally:
+        close_calamine(wb)
         wb.close()
-    found = assign_tables(entries)
-    raws, errors = read_assigned(found, lambda table, entry: table_from_rows(
-        table, entry.rows, file=file, sheet=entry.sheet, unquote=True), strict=strict)
     for table in ("actors", "ties"):
         if table not in found.tables:
             others = ", ".join(f"'{e.label}'" for e in entries

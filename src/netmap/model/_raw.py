@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import math
+import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -377,18 +379,62 @@ def clean_column(values: pd.Series, unquote: bool = False
     """
     if values.dtype != object:
         values = values.astype(object)
+    values = _booleans_as_text(values)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     cleaned = np.empty(len(uniques) + 1, dtype=object)
-    cleaned[:-1] = [cell_text(u) for u in uniques]
+    texts = _plain_texts(uniques)
+    cleaned[:-1] = [cell_text(u) for u in uniques] if texts is None else texts
     if unquote:
-        cleaned[:-1] = [unescape_cell(c) for c in cleaned[:-1]]
+        cleaned[:-1] = [unescape_cell(c) for c in cleaned[:-1]] if texts is None or any(
+            c is not None and c[:1] == "'" for c in texts) else cleaned[:-1]
     cleaned[-1] = None
     flags = np.zeros(len(uniques) + 1, dtype=bool)
-    if len(uniques):
+    if len(uniques) and texts is None:
         flags[:-1] = pd.Series(uniques, dtype=object).astype(str).str.contains(
             INVISIBLE_MARKS).to_numpy(dtype=bool)
     out = pd.Series(cleaned[codes], index=values.index, dtype=object)
     return out, (flags[codes] if flags.any() else None)
+
+
+#: Characters :func:`netmap.model._labels.clean_text` changes or strips beyond ASCII
+#: whitespace (direction marks, the byte-order mark, the non-breaking space,
+#: Unicode spaces), and the invisible ones the validation notes.
+_CHANGED = re.compile(INVISIBLE_MARKS.pattern[:-1]
+                      + "\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def _plain_texts(uniques) -> list | None:
+    """:func:`cell_text` of each distinct value, when all are text it only trims; else None.
+
+    Text in Unicode normal form C without any character of ``_CHANGED``
+    loses only its ASCII whitespace in :func:`cell_text`: checked once on
+    all the values joined, then each value trimmed, without a call a value.
+    """
+    if not len(uniques) or pd.api.types.infer_dtype(uniques, skipna=False) != "string":
+        return None
+    joined = "\n".join(uniques)
+    if _CHANGED.search(joined) or not unicodedata.is_normalized("NFC", joined):
+        return None
+    return [u.strip() or None for u in uniques]
+
+
+def _booleans_as_text(values: pd.Series) -> pd.Series:
+    """A column with its booleans as ``TRUE`` / ``FALSE``, when it mixes them with numbers.
+
+    ``True == 1`` in Python, so factorizing a column holding both would
+    read a 1 as ``TRUE`` (or a TRUE as ``1``).
+    """
+    kind = pd.api.types.infer_dtype(values, skipna=True)
+    if kind in ("string", "boolean", "floating", "integer", "empty", "mixed-integer-float",
+                "decimal", "date", "datetime", "time", "timedelta", "bytes"):
+        return values
+    flags = np.fromiter((isinstance(v, bool | np.bool_) for v in values), dtype=bool,
+                        count=len(values))
+    if not flags.any():
+        return values
+    out = values.copy()
+    out[flags] = np.where(values[flags].astype(bool), "TRUE", "FALSE")
+    return out
 
 
 def table_from_frame(table: str, frame: pd.DataFrame) -> RawTable:
