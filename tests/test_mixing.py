@@ -310,13 +310,27 @@ def test_permutation_p_value_is_never_zero():
     assert row.loc["network", "p_less"] == pytest.approx((0.1 * 4000 + 1) / 4001, abs=0.015)
 
 
+@pytest.mark.parametrize("ahead", [False, True])
 @pytest.mark.parametrize("n_codes", [1, 2, 5, 17])
 @pytest.mark.parametrize("weights", [None, "whole", "fractions"])
-def test_shuffled_pair_counts_equal_the_plain_loop(n_codes, weights):
+def test_shuffled_pair_counts_equal_the_plain_loop(monkeypatch, n_codes, weights, ahead):
     # Several relabellings share one pass over the ties (digits of one number per
-    # actor); the counts, their order and the generator's state after must be those of
-    # the plain loop: shuffle, then one bincount of a * G + b.
+    # actor), and on large maps the next ones are shuffled in a second thread
+    # (ahead); the counts, their order and the generator's state after must be
+    # those of the plain loop: shuffle, then one bincount of a * G + b.
+    from netmap.measures import _permutation
     from netmap.measures._permutation import shuffled_pair_counts
+
+    monkeypatch.setattr(_permutation, "SHUFFLE_AHEAD_FROM", 0 if ahead else 10 ** 9)
+    monkeypatch.setattr(_permutation.os, "cpu_count", lambda: 2)
+    drawn_in = set()
+    real = _permutation._drawn
+
+    def spy(draw, sizes, *, ahead):
+        drawn_in.add(ahead)
+        return real(draw, sizes, ahead=ahead)
+
+    monkeypatch.setattr(_permutation, "_drawn", spy)
 
     draw = np.random.default_rng(n_codes)
     n, ties = 60, 400
@@ -341,3 +355,4 @@ def test_shuffled_pair_counts_equal_the_plain_loop(n_codes, weights):
             assert a.dtype == b.dtype
             np.testing.assert_array_equal(a, b)
         assert ours.bit_generator.state == loop.bit_generator.state
+    assert drawn_in == {ahead}

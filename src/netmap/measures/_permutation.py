@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -13,6 +15,11 @@ _MOST_BINS = 1 << 18
 
 #: Most relabellings counted in one pass over the ties.
 _MOST_AT_ONCE = 8
+
+#: Fewest actors for which the next relabellings are shuffled in a second
+#: thread while the ties are counted (numpy shuffles without holding the
+#: interpreter); below it a thread costs more than it saves.
+SHUFFLE_AHEAD_FROM = 20_000
 
 
 def _at_once(width: int, weight: np.ndarray | None) -> int:
@@ -66,7 +73,12 @@ def shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndar
     ``bincount`` of these numbers, with ``W ** k`` bins, is then summed
     over all digits but one to give each relabelling's counts. Two
     gathers and one count serve ``k`` relabellings, and the numbers are
-    small (16 or 32 bits) so the actors' table stays in cache.
+    small (16 or 32 bits) so the actors' table stays in cache. From
+    ``SHUFFLE_AHEAD_FROM`` actors on, on a machine of two cores or
+    more, the next relabellings are shuffled in a second thread while the
+    ties are counted: the same draws in the same order from the same
+    generator (100,000 actors / 1,000,000 ties, 999 relabellings: 1.5-2.1 s
+    against 2.6-2.7 s, for about the same processor time).
 
     Parameters
     ----------
@@ -106,12 +118,15 @@ def shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndar
     digits = [np.asarray(labels, dtype=np.intp) * width ** r for r in range(at_once)]
     key = np.empty(len(source), dtype=kind)
     other = np.empty(len(source), dtype=kind)
-    done = 0
-    while done < permutations:
-        k = min(at_once, permutations - done)
+    sizes = [min(at_once, permutations - done) for done in range(0, permutations, at_once)]
+
+    def draw(k: int) -> np.ndarray:
         table = rng.permutation(digits[0])
         for r in range(1, k):
             table += rng.permutation(digits[r])
+        return table
+
+    for k, table in zip(sizes, _drawn(draw, sizes, ahead=_ahead(len(labels))), strict=True):
         np.take((table * n_codes).astype(kind), source, out=key)  # the source's code first
         np.add(key, np.take(table.astype(kind), target, out=other), out=key)
         counts = np.bincount(key, weights=weight, minlength=width ** k)
@@ -121,4 +136,31 @@ def shuffled_pair_counts(labels: np.ndarray, source: np.ndarray, target: np.ndar
             cube = counts.reshape((width,) * k)  # axis 0 holds the last digit
             for r in range(k):
                 yield cube.sum(axis=tuple(a for a in range(k) if a != k - 1 - r))
-        done += k
+
+
+def _ahead(n_actors: int) -> bool:
+    """Whether the shuffles run one step ahead in a second thread."""
+    return n_actors >= SHUFFLE_AHEAD_FROM and (os.cpu_count() or 1) >= 2
+
+
+def _drawn(draw: Callable[[int], np.ndarray], sizes: list[int], *, ahead: bool
+           ) -> Iterator[np.ndarray]:
+    """``draw(k)`` for each ``k`` of ``sizes``, in order.
+
+    With ``ahead``, one worker thread draws the next while the caller
+    counts the last: the draws are made one after another in the same
+    order from the same generator, so they are the same numbers; only
+    one draw is waiting at a time, and a caller that stops early leaves
+    the generator at most one draw further on.
+    """
+    if not ahead or len(sizes) < 2:
+        for k in sizes:
+            yield draw(k)
+        return
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(draw, sizes[0])
+        for nxt in [*sizes[1:], None]:
+            table = pending.result()
+            if nxt is not None:
+                pending = pool.submit(draw, nxt)
+            yield table
