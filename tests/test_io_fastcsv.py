@@ -176,7 +176,15 @@ def test_both_paths_read_alike(tmp_path, monkeypatch, case):
     assert_same_both_ways(tmp_path, monkeypatch)
 
 
-@pytest.mark.parametrize("case", sorted(CASES))
+#: The cases the fast path leaves to the strict reader (or that no reader reads).
+OFF_THE_FAST_PATH = {
+    "bad_quote", "bad_quote_below", "bom_then_not_utf8", "cp1255", "decomposed_accent",
+    "direction_marks", "extra_columns", "invisible", "latin1", "lone_carriage_return",
+    "nbsp", "quoted_newline", "quoted_newline_below", "ragged_short", "unclosed_quote",
+    "utf16", "value_without_header"}
+
+
+@pytest.mark.parametrize("case", sorted(set(CASES) - OFF_THE_FAST_PATH))
 def test_codes_handed_over_change_nothing(tmp_path, monkeypatch, case):
     """The validation gives the same map from the fast path's tables with and without
     their codes (``RawTable.encoded``), or the same error."""
@@ -194,11 +202,11 @@ def test_codes_handed_over_change_nothing(tmp_path, monkeypatch, case):
         try:
             entry = _table_entry(tmp_path / f"{table}.csv", encoding=None)
         except netmap.FileFormatError:
-            pytest.skip("not CSV netmap can read")
+            pytest.fail("not CSV netmap can read: list it in OFF_THE_FAST_PATH")
         raw = None if entry.fast is None else _fastcsv.fast_table(
             entry.fast, table, file=entry.file)
         if raw is None:
-            pytest.skip("not on the fast path")
+            pytest.fail("not on the fast path: list it in OFF_THE_FAST_PATH")
         raws[table] = raw
     assert all(raw.encoded for raw in raws.values()) or case == "header_twice_named"
 
