@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import warnings
 from pathlib import Path
 from types import ModuleType
 from typing import NoReturn
@@ -69,6 +70,22 @@ def require(name: str, *, command: bool = False) -> ModuleType | str:
         return importlib.import_module(name)
     except ImportError:
         missing(f"the module {name} is not installed")
+
+
+def read_outcome(read, *args, **kw) -> tuple[object, list[str]]:
+    """What ``read(*args, **kw)`` gives: the map or netmap's error, and every warning.
+
+    For tests that read one file two ways (fast path and strict) and compare.
+    """
+    import netmap
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result = read(*args, **kw)
+        except netmap.NetmapError as err:
+            result = err
+    return result, [f"{w.category.__name__}: {w.message}" for w in caught]
 
 
 def python_run(code: str) -> subprocess.CompletedProcess:

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netmap
-from conftest import require
+from conftest import read_outcome, require
 from netmap.io import _fastcsv
 
 pytestmark = pytest.mark.filterwarnings("ignore::netmap.DataWarning")
@@ -34,13 +34,7 @@ def _read(folder, *, fast: bool, monkeypatch, **kw):
             mp.setattr(_fastcsv, "scan", lambda data, *, encoding=None: None)
             mp.setattr(sys.modules["netmap.io.csv"], "scan",
                        lambda data, *, encoding=None: None)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                result = netmap.read_csv(folder, **kw)
-            except netmap.NetmapError as err:
-                result = err
-    return result, [f"{w.category.__name__}: {w.message}" for w in caught]
+        return read_outcome(netmap.read_csv, folder, **kw)
 
 
 def _frames(m):

@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import netmap
-from conftest import require
+from conftest import read_outcome, require
 from netmap.io import _fastxlsx
 from workbooks import workbook
 
@@ -48,13 +48,8 @@ def _read(path, *, fast: bool, monkeypatch, **kw):
             mp.setattr(_EXCEL, "fast_table", spy)
         else:
             mp.setattr(_fastxlsx, "available", lambda: False)
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            try:
-                result = netmap.read_excel(path, **kw)
-            except netmap.NetmapError as err:
-                result = err
-    return result, [f"{w.category.__name__}: {w.message}" for w in caught], taken
+        result, said = read_outcome(netmap.read_excel, path, **kw)
+    return result, said, taken
 
 
 def _frames(m):
