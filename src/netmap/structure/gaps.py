@@ -59,9 +59,8 @@ def _components(m) -> tuple[int, np.ndarray]:
     :func:`netmap.without_backbone`.
     """
     def make() -> tuple[int, np.ndarray]:
-        arr, n = m.arrays, m.n_actors  # the ties as they are: no symmetric adjacency needed
-        ties = sp.coo_array((np.ones(len(arr.source)), (arr.source, arr.target)), shape=(n, n))
-        n_comp, comp = connected_components(int32_indices(sp.csr_array(ties)), directed=True,
+        adj, _ = _binary_adjacency(m)  # kept with the map; no symmetric adjacency needed
+        n_comp, comp = connected_components(int32_indices(adj), directed=True,
                                             connection="weak")
         comp.flags.writeable = False
         return int(n_comp), comp
