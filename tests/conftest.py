@@ -114,6 +114,26 @@ def sample():
     return netmap.datasets.load_2x5()
 
 
+@pytest.fixture(params=["graphblas", "scipy"])
+def masked_product(request, monkeypatch) -> str:
+    """Run the test on each path of the triangles' masked product (brokerage, holes, gaps).
+
+    ``"graphblas"``: SuiteSparse:GraphBLAS through suitesparse-graphblas (the
+    ``fast`` extra; required, so missing it fails under CI, and skipped where
+    the lowest-versions job leaves it out). ``"scipy"``: the fallback, with
+    the module hidden for the test as if it were not installed.
+    """
+    from netmap.measures import _graphblas
+
+    if request.param == "graphblas":
+        require("suitesparse_graphblas")
+        assert _graphblas.library() is not None
+    else:
+        monkeypatch.setitem(sys.modules, "suitesparse_graphblas", None)
+        assert _graphblas.library() is None
+    return request.param
+
+
 @pytest.fixture
 def close_figures():
     """Close every matplotlib figure after the test (use it by name or in ``usefixtures``).

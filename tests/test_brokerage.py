@@ -22,6 +22,8 @@ STATS = ["raw", "expected", "sd", "z"]
 # The module itself: once netmap exports the function brokerage, the attribute
 # netmap.brokerage is that function, not this module.
 nb = importlib.import_module("netmap.measures.brokerage")
+# Every test on both paths of the triangles' masked product (GraphBLAS and scipy).
+pytestmark = pytest.mark.usefixtures("masked_product")
 
 
 def build(sectors: dict, edges: list, directed: bool = True, types=None, **columns):

@@ -1,9 +1,11 @@
 """Brokerage's triangle listing and closed two-paths, against brute-force counts.
 
 The counts behind every brokerage statistic come from the triangles of the
-map (``_ranked_pairs``, ``_closing_pairs``, ``_listed_triangles``) and the
+map (``_oriented_pairs``, ``_closing_pairs``, ``_listed_triangles``) and the
 mutual pairs; here each is checked against a dense enumeration on random
-small maps, directed and undirected, with hubs, self-ties and repeated ties.
+small maps, directed and undirected, with hubs, self-ties and repeated ties,
+on both paths of the masked product (SuiteSparse:GraphBLAS and scipy: the
+``masked_product`` fixture of conftest.py).
 """
 
 import importlib
@@ -17,6 +19,7 @@ import pytest
 import netmap
 
 nb = importlib.import_module("netmap.measures.brokerage")
+pytestmark = pytest.mark.usefixtures("masked_product")
 
 
 def random_map(seed: int, directed: bool, n: int = 25, ties: int = 90):
@@ -69,26 +72,45 @@ def test_triangles_each_once(seed, directed):
 def test_closing_pairs_are_the_masked_product(seed, directed):
     m = random_map(seed, directed)
     adj, _ = nb._binary_adjacency(m)
-    pairs, _ = nb._ranked_pairs(adj, m.directed)
-    upper = (pairs.toarray() != 0).astype(int)
-    assert not np.tril(upper).any()  # each pair once, lower rank first
-    masked = (upper @ upper) * upper
+    pairs = nb._oriented_pairs(adj, m.directed)
+    oriented = (pairs.toarray() != 0).astype(int)
+    masked = (oriented @ oriented) * oriented
     a, c = nb._closing_pairs(pairs)
     assert sorted(zip(a.tolist(), c.tolist(), strict=True)) == sorted(
         zip(*(x.tolist() for x in np.nonzero(masked)), strict=True))
 
 
 @pytest.mark.parametrize(("seed", "directed"), CASES)
-def test_ranked_pairs_say_which_arcs(seed, directed):
+def test_both_products_close_the_same_pairs(seed, directed, masked_product):
+    if masked_product == "scipy":
+        pytest.skip("compares the GraphBLAS product with scipy's; run once, with GraphBLAS")
+    from netmap.measures import _graphblas
+
+    for map_seed in (seed, seed + 6):
+        m = random_map(map_seed, directed, n=60, ties=400)
+        pairs = nb._oriented_pairs(nb._binary_adjacency(m)[0], m.directed)
+        fast = _graphblas.closing_pairs(_graphblas.library(), pairs)
+        slow = nb._closing_pairs_scipy(pairs)
+        assert len(fast[0]) > 0
+        assert sorted(zip(*(x.tolist() for x in fast), strict=True)) == sorted(
+            zip(*(x.tolist() for x in slow), strict=True))
+
+
+@pytest.mark.parametrize(("seed", "directed"), CASES)
+def test_oriented_pairs_say_which_arcs(seed, directed):
     m = random_map(seed, directed)
     dense = arcs_of(m)
     adj, _ = nb._binary_adjacency(m)
-    pairs, order = nb._ranked_pairs(adj, m.directed)
+    pairs = nb._oriented_pairs(adj, m.directed)
+    assert pairs.has_canonical_format
     code = pairs.toarray()
-    for lo, hi in zip(*np.nonzero(code), strict=True):
-        a, c = order[lo], order[hi]
-        assert code[lo, hi] == dense[a, c] + 2 * dense[c, a]
-    assert np.count_nonzero(code) == np.count_nonzero(np.triu(dense + dense.T))
+    degree = dense.sum(axis=0) + dense.sum(axis=1)  # arcs in and out
+    for a, c in zip(*np.nonzero(code), strict=True):
+        assert code[a, c] == dense[a, c] + 2 * dense[c, a]
+        assert (degree[a], a) < (degree[c], c)  # from the actor of lower rank
+    # each tied pair once
+    assert np.array_equal((code + code.T) != 0, (dense + dense.T) != 0)
+    assert not (code * code.T).any()
 
 
 @pytest.mark.parametrize(("seed", "directed"), CASES)
@@ -124,7 +146,7 @@ def test_cliques_around_the_byte_boundary(k):
     # pairs, all closing a triangle but the k - 1 pairs of consecutive ranks.
     rows, cols = np.nonzero(~np.eye(k, dtype=bool))
     arcs = nb.sp.csr_array((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(k, k))
-    pairs, _ = nb._ranked_pairs(arcs, directed=False)
+    pairs = nb._oriented_pairs(arcs, directed=False)
     a, c = nb._closing_pairs(pairs)
     assert len(a) == k * (k - 1) // 2 - (k - 1)
     assert np.all(c - a >= 2)
@@ -132,7 +154,7 @@ def test_cliques_around_the_byte_boundary(k):
 
 
 def test_a_hub_beyond_16_bit_degrees():
-    # Degrees of 2**16 and more are ranked without the 16-bit radix sort: the same triangles.
+    # A hub of 70,000 ties (degrees beyond 16 bits): the same triangles.
     leaves = 70_000
     rows = np.concatenate([np.zeros(leaves, dtype=np.int64), [1, 2]])
     cols = np.concatenate([np.arange(1, leaves + 1), [2, 3]])
@@ -146,7 +168,7 @@ def test_four_tables_and_the_summary_count_once(monkeypatch):
     m = random_map(0, directed=True)
     first = {stat: netmap.brokerage(m, stat=stat) for stat in ("raw", "expected", "sd", "z")}
     summary = netmap.brokerage_summary(m)
-    for name in ("_ranked_pairs", "_closing_pairs", "_listed_triangles", "group_codes",
+    for name in ("_oriented_pairs", "_closing_pairs", "_listed_triangles", "group_codes",
                  "_moments"):
         monkeypatch.setattr(nb, name, None)  # calling any of them again would fail
     for stat, frame in first.items():

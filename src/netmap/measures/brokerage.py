@@ -71,72 +71,72 @@ def _chunks(cost: np.ndarray, budget: int) -> list[tuple[int, int]]:
     return list(zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True))
 
 
-def _find(sorted_keys: np.ndarray, keys: np.ndarray) -> np.ndarray:
-    """Where each of ``keys`` is in ``sorted_keys``: its position, or -1.
+def _oriented_pairs(adj: sp.csr_array, directed: bool) -> sp.csr_array:
+    """The tied pairs of ``adj``, each once, from the actor of lower rank: a canonical CSR.
 
-    The keys are looked up in sorted order: numpy's binary search starts
-    each search from the previous one's place, so sorted keys read the
-    table nearly in order (four times faster on a million keys than
-    random ones).
-    """
-    where = np.full(len(keys), -1, dtype=np.int64)
-    if len(sorted_keys) == 0:
-        return where
-    order = np.argsort(keys)
-    wanted = keys[order]
-    at = np.minimum(np.searchsorted(sorted_keys, wanted), len(sorted_keys) - 1)
-    where[order] = np.where(sorted_keys[at] == wanted, at, -1)
-    return where
-
-
-def _ranked_pairs(adj: sp.csr_array, directed: bool) -> tuple[sp.csr_array, np.ndarray]:
-    """The tied pairs of ``adj``, on the actors' ranks by degree, and the actor of each rank.
-
-    Chiba and Nishizeki's order: actors ranked by their number of arcs
-    (in and out), each tied pair ``(a, c)`` kept once, ``a < c`` in rank,
-    in a canonical upper-triangular matrix whose entry says which arcs
-    the pair has: 1 the arc ``a -> c``, 2 the arc ``c -> a``, 3 both. On
-    ranks, the rows of the hubs come last and the product of
-    :func:`_closing_pairs` reads memory nearly in order.
+    Chiba and Nishizeki's order: actors ranked by their number of arcs (in
+    and out), ties broken by position. Each tied pair ``(a, c)``, ``a``
+    of lower rank, is the entry ``(a, c)`` (on the actors' own positions),
+    whose value (uint8) says which arcs the pair has: 1 the arc ``a -> c``,
+    2 the arc ``c -> a``, 3 both. An actor has at most ``sqrt(2 m)`` pairs
+    (``m`` tied pairs: its pairs go to actors of as many arcs as its own),
+    so the two-paths ``a -> b -> c`` of the pattern number at most
+    ``m^1.5`` however large the hubs, and each triangle is one of them,
+    once. No sort: the kept arcs are filtered from the canonical ``adj``,
+    and the reversed ones put in order by scipy's transpose (a counting
+    sort).
     """
     n = adj.shape[0]
     out_deg = np.diff(adj.indptr)
     cols = adj.indices
-    rows = np.repeat(np.arange(n, dtype=cols.dtype), out_deg)
-    degree = out_deg + np.bincount(cols, minlength=n)
-    if len(degree) and degree.max() < 2**16:  # numpy sorts 16-bit integers by radix
-        degree = degree.astype(np.uint16)
-    order = np.argsort(degree, kind="stable")
-    rank = np.empty(n, dtype=cols.dtype)
-    rank[order] = np.arange(n, dtype=cols.dtype)
-    a, c = rank[rows], rank[cols]
-    up = a < c
-    if directed:  # a mutual pair appears twice, 1 + 2: summed to 3
-        lo, hi = np.minimum(a, c), np.maximum(a, c)
-        code = np.where(up, np.int8(1), np.int8(2))
-    else:  # symmetric: each pair once, with both arcs
-        lo, hi = a[up], c[up]
-        code = np.full(len(lo), 3, dtype=np.int8)
-    pairs = sp.coo_array((code, (lo, hi)), shape=(n, n)).tocsr()
-    pairs.sum_duplicates()  # canonical (scipy's conversion already sums and sorts)
-    return pairs, order
+    key = (out_deg + np.bincount(cols, minlength=n)).astype(np.int64) * n + np.arange(n)
+    up = np.repeat(key, out_deg) < key[cols]  # the arc goes to the actor of higher rank
+    if not directed:  # symmetric: each pair once with both arcs
+        return _entries(adj, up, 3)
+    down = _entries(adj, ~up, 2)  # the arcs c -> a, put at (a, c) by the transpose
+    return _entries(adj, up, 1) + sp.csr_array(down.T)
+
+
+def _entries(adj: sp.csr_array, keep: np.ndarray, value: int) -> sp.csr_array:
+    """The entries of the canonical ``adj`` where ``keep``, each of ``value`` (uint8)."""
+    at = np.flatnonzero(keep)
+    indptr = np.searchsorted(at, adj.indptr).astype(adj.indptr.dtype)
+    kept = sp.csr_array((np.full(len(at), value, dtype=np.uint8), adj.indices[at], indptr),
+                        shape=adj.shape)
+    kept.has_canonical_format = True  # filtered from a canonical matrix
+    return kept
 
 
 def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
-    """The pairs ``(a, c)`` of :func:`_ranked_pairs` that close a triangle: arrays ``a, c``.
+    """The pairs ``(a, c)`` of :func:`_oriented_pairs` that close a triangle: arrays ``a, c``.
 
-    With ``R`` the 0/1 pattern of ``pairs``, a triangle of ranks ``a < b
-    < c`` is the two-path ``a -> b -> c`` of ``R`` closed by ``R[a, c]``:
-    the product ``R @ (R + w I)`` is ``(R @ R)[a, c] + w R[a, c]``, so with
-    ``w`` above every count of two-paths, an entry above ``w`` is a tied
-    pair closing ``(R @ R)[a, c] > 0`` triangles. This masks the product
-    with ``R`` inside scipy's one sparse product, without a second pass.
-    ``(R @ R)[a, c]`` is below ``a``'s number of pairs, so ``w`` is the
-    smallest power of two above that, in the smallest unsigned integers
-    that hold ``2 w - 1`` (bytes on most maps: a quarter less time than 32-bit
-    integers). An actor has at most ``sqrt(2 m)`` neighbours of higher
-    rank (``m`` tied pairs), so the product holds at most ``m^1.5`` terms
-    however large the hubs.
+    With ``R`` the 0/1 pattern of ``pairs``, a triangle is a two-path ``a
+    -> b -> c`` of ``R`` closed by ``R[a, c]``: the product ``R @ R``
+    masked by ``R``, computed only at the entries of ``R``. SuiteSparse:
+    GraphBLAS does that when ``suitesparse-graphblas`` is installed
+    (:func:`netmap.measures._graphblas.closing_pairs`); otherwise scipy
+    (:func:`_closing_pairs_scipy`). Both give the same pairs, in any order.
+    """
+    if pairs.nnz == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    from netmap.measures import _graphblas
+
+    ssgb = _graphblas.library()
+    if ssgb is None:
+        return _closing_pairs_scipy(pairs)
+    return _graphblas.closing_pairs(ssgb, pairs)
+
+
+def _closing_pairs_scipy(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_closing_pairs` in scipy's one sparse product ``R @ (R + w I)``.
+
+    The product is ``(R @ R)[a, c] + w R[a, c]``, so with ``w`` above
+    every count of two-paths, an entry above ``w`` is a tied pair closing
+    ``(R @ R)[a, c] > 0`` triangles: the mask is applied inside the
+    product, without a second pass. ``(R @ R)[a, c]`` is at most ``a``'s
+    number of pairs, so ``w`` is the smallest power of two above that, in
+    the smallest unsigned integers that hold ``2 w - 1`` (bytes on most
+    maps: a quarter less time than 32-bit integers).
     """
     n, nnz = pairs.shape[0], pairs.nnz
     most = int(np.diff(pairs.indptr).max(initial=0))
@@ -146,7 +146,7 @@ def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
                            shape=(n, n))
     index = np.int32 if nnz + n < 2**31 - 1 else np.int64
     indptr = pairs.indptr.astype(index) + np.arange(n + 1, dtype=index)
-    first = indptr[:-1]  # the diagonal first in each row: the matrix stays sorted
+    first = indptr[:-1]  # the diagonal first in each row: the rows stay sorted
     rest = np.ones(nnz + n, dtype=bool)
     rest[first] = False
     indices = np.empty(nnz + n, dtype=index)
@@ -161,21 +161,20 @@ def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _listed_triangles(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
-    """Every triangle of :func:`_ranked_pairs` ``pairs``, with the arcs of its three pairs.
+    """Every triangle of :func:`_oriented_pairs` ``pairs``, with the arcs of its three pairs.
 
-    Returns the ranks ``(t, 3)``, ``a < b < c``, and the entries of the
-    pairs ``ab, ac, bc`` (``(t, 3)`` int8: which arcs). The closing pairs
-    ``(a, c)`` come from :func:`_closing_pairs`; their middle actors ``b``
-    are then looked up among ``a``'s pairs.
+    Returns the actors ``(t, 3)`` ``a, b, c`` in the order of their ranks
+    and the entries of the pairs ``ab, ac, bc`` (``(t, 3)`` uint8: which
+    arcs). The closing pairs ``(a, c)`` come from :func:`_closing_pairs`;
+    their middle actors ``b`` are then looked up among ``a``'s pairs, each
+    candidate ``b`` kept when ``(b, c)`` is a pair (scipy's lookup of
+    entries in a canonical CSR: a binary search in the row of ``b``).
     """
-    n = pairs.shape[0]
     indptr, other = pairs.indptr.astype(np.int64), pairs.indices.astype(np.int64)
-    rows = np.repeat(np.arange(n, dtype=np.int64), np.diff(indptr))
-    keys = rows * n + other  # sorted: the matrix is canonical
     a, c = _closing_pairs(pairs)
-    at_ac = _find(keys, a * n + c)
+    code_ac = _entry(pairs, a, c)
     found = [np.zeros((0, 3), dtype=np.int64)]
-    codes = [np.zeros((0, 3), dtype=np.int8)]
+    codes = [np.zeros((0, 3), dtype=np.uint8)]
     width = indptr[a + 1] - indptr[a]  # candidates b: a's pairs
     for lo, hi in _chunks(width, _CHUNK_ENTRIES):
         count = width[lo:hi]
@@ -183,18 +182,24 @@ def _listed_triangles(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
         at_ab = indptr[a[edge]] + np.arange(len(edge)) - np.repeat(np.cumsum(count) - count,
                                                                    count)
         b = other[at_ab]
-        at_bc = _find(keys, b * n + c[edge])
-        closed = at_bc >= 0
-        edge, b, at_ab, at_bc = edge[closed], b[closed], at_ab[closed], at_bc[closed]
+        code_bc = _entry(pairs, b, c[edge])
+        closed = np.flatnonzero(code_bc)
+        edge, b = edge[closed], b[closed]
         found.append(np.column_stack([a[edge], b, c[edge]]))
-        codes.append(pairs.data[np.column_stack([at_ab, at_ac[edge], at_bc])])
+        codes.append(np.column_stack([pairs.data[at_ab[closed]], code_ac[edge],
+                                      code_bc[closed]]))
     return np.concatenate(found), np.concatenate(codes)
+
+
+def _entry(pairs: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """The entries of ``pairs`` at ``(rows, cols)``: 0 where there is none."""
+    return np.asarray(pairs[rows, cols]).reshape(-1)
 
 
 def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
     """Every triangle of the undirected graph of the arcs ``rows -> cols``: (t, 3) int64.
 
-    Each triangle once, as actors, from :func:`_ranked_pairs` and
+    Each triangle once, as actors, from :func:`_oriented_pairs` and
     :func:`_listed_triangles` (arcs in any number, loops ignored).
     """
     off = rows != cols
@@ -202,9 +207,8 @@ def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
                         shape=(n, n))
     arcs.sum_duplicates()
     arcs.data[:] = 1
-    pairs, order = _ranked_pairs(arcs, directed=True)
-    ranks, _ = _listed_triangles(pairs)
-    return order[ranks].astype(np.int64)
+    triangles, _ = _listed_triangles(_oriented_pairs(arcs, directed=True))
+    return triangles
 
 
 @dataclass(frozen=True)
@@ -229,18 +233,17 @@ def _closure(m) -> _Closure:
 
 def _make_closure(m) -> _Closure:
     adj, _ = _binary_adjacency(m)
-    pairs, order = _ranked_pairs(adj, m.directed)
-    both = pairs.data == 3
-    lower = np.repeat(np.arange(pairs.shape[0]), np.diff(pairs.indptr))[both]
-    mutual = (order[lower].astype(np.int64), order[pairs.indices[both]].astype(np.int64))
-    ranks, codes = _listed_triangles(pairs)
-    triangles = order[ranks].astype(np.int64)
+    pairs = _oriented_pairs(adj, m.directed)
+    both = np.flatnonzero(pairs.data == 3)
+    lower = np.searchsorted(pairs.indptr, both, side="right") - 1
+    mutual = (lower.astype(np.int64), pairs.indices[both].astype(np.int64))
+    triangles, codes = _listed_triangles(pairs)
     return _Closure(_closed_from(triangles, codes), mutual, triangles)
 
 
 def _closed_from(triangles: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, np.ndarray,
                                                                     np.ndarray]:
-    """The closed two-paths of triangles ``x, y, z`` (ranks in that order) with arcs ``codes``.
+    """The closed two-paths of triangles ``x, y, z`` (in the order of ranks) with arcs ``codes``.
 
     Each of a triangle's six orders ``i, j, k`` is a closed two-path when
     its three arcs ``i -> j``, ``j -> k``, ``i -> k`` are there: for the
