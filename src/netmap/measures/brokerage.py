@@ -87,24 +87,23 @@ def _oriented_pairs(adj: sp.csr_array, directed: bool) -> sp.csr_array:
     sort).
     """
     n = adj.shape[0]
-    out_deg = np.diff(adj.indptr)
-    cols = adj.indices
+    indptr, cols = adj.indptr, adj.indices
+    out_deg = np.diff(indptr)
     key = (out_deg + np.bincount(cols, minlength=n)).astype(np.int64) * n + np.arange(n)
     up = np.repeat(key, out_deg) < key[cols]  # the arc goes to the actor of higher rank
-    if not directed:  # symmetric: each pair once with both arcs
-        return _entries(adj, up, 3)
-    down = _entries(adj, ~up, 2)  # the arcs c -> a, put at (a, c) by the transpose
-    return _entries(adj, up, 1) + sp.csr_array(down.T)
-
-
-def _entries(adj: sp.csr_array, keep: np.ndarray, value: int) -> sp.csr_array:
-    """The entries of the canonical ``adj`` where ``keep``, each of ``value`` (uint8)."""
-    at = np.flatnonzero(keep)
-    indptr = np.searchsorted(at, adj.indptr).astype(adj.indptr.dtype)
-    kept = sp.csr_array((np.full(len(at), value, dtype=np.uint8), adj.indices[at], indptr),
+    before = np.zeros(len(up) + 1, dtype=indptr.dtype)  # arcs kept before each
+    np.cumsum(up, out=before[1:])
+    up_indptr = before[indptr]
+    at = np.flatnonzero(up)
+    pairs = sp.csr_array((np.full(len(at), 1 if directed else 3, dtype=np.uint8), cols[at],
+                          up_indptr), shape=adj.shape)
+    pairs.has_canonical_format = True  # filtered from a canonical matrix
+    if not directed:  # symmetric: each pair once, with both arcs
+        return pairs
+    at = np.flatnonzero(~up)  # the arcs c -> a, put at (a, c) by the transpose
+    down = sp.csr_array((np.full(len(at), 2, dtype=np.uint8), cols[at], indptr - up_indptr),
                         shape=adj.shape)
-    kept.has_canonical_format = True  # filtered from a canonical matrix
-    return kept
+    return pairs + sp.csr_array(down.T)
 
 
 def _closing_pairs(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
@@ -170,7 +169,7 @@ def _listed_triangles(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
     candidate ``b`` kept when ``(b, c)`` is a pair (scipy's lookup of
     entries in a canonical CSR: a binary search in the row of ``b``).
     """
-    indptr, other = pairs.indptr.astype(np.int64), pairs.indices.astype(np.int64)
+    indptr, other = pairs.indptr, pairs.indices
     a, c = _closing_pairs(pairs)
     code_ac = _entry(pairs, a, c)
     found = [np.zeros((0, 3), dtype=np.int64)]
@@ -181,7 +180,7 @@ def _listed_triangles(pairs: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
         edge = np.repeat(np.arange(lo, hi), count)
         at_ab = indptr[a[edge]] + np.arange(len(edge)) - np.repeat(np.cumsum(count) - count,
                                                                    count)
-        b = other[at_ab]
+        b = other[at_ab].astype(np.int64)
         code_bc = _entry(pairs, b, c[edge])
         closed = np.flatnonzero(code_bc)
         edge, b = edge[closed], b[closed]
@@ -216,8 +215,9 @@ class _Closure:
     """What the two-paths of a map need beyond its degrees (actors' positions).
 
     ``closed``: every closed two-path ``i -> j -> k`` (with ``i -> k``) as
-    arrays ``i, j, k``; ``mutual``: every pair tied both ways, once, as
-    arrays ``u, v``; ``triangles``: every triangle of the ties, either
+    arrays ``i, j, k``; ``mutual``: in a directed map, every pair tied
+    both ways, once, as arrays ``u, v`` (empty in an undirected map, where
+    every tied pair is); ``triangles``: every triangle of the ties, either
     direction, once, as rows of three actors.
     """
 
@@ -234,7 +234,7 @@ def _closure(m) -> _Closure:
 def _make_closure(m) -> _Closure:
     adj, _ = _binary_adjacency(m)
     pairs = _oriented_pairs(adj, m.directed)
-    both = np.flatnonzero(pairs.data == 3)
+    both = np.flatnonzero(pairs.data == 3) if m.directed else np.zeros(0, dtype=np.int64)
     lower = np.searchsorted(pairs.indptr, both, side="right") - 1
     mutual = (lower.astype(np.int64), pairs.indices[both].astype(np.int64))
     triangles, codes = _listed_triangles(pairs)
@@ -250,18 +250,20 @@ def _closed_from(triangles: np.ndarray, codes: np.ndarray) -> tuple[np.ndarray, 
     pair of ranks ``p < q``, bit 1 of its code is ``p -> q``, bit 2
     ``q -> p``.
     """
-    ends = dict(zip("xyz", triangles.T, strict=True))
+    ends = {x: np.ascontiguousarray(triangles[:, at]) for at, x in enumerate("xyz")}
     code = {"xy": codes[:, 0], "xz": codes[:, 1], "yz": codes[:, 2]}
     arc = {}
     for p, q in ("xy", "xz", "yz"):
         arc[p, q] = (code[p + q] & 1) != 0
         arc[q, p] = (code[p + q] & 2) != 0
-    parts = []
-    for i, j, k in permutations("xyz"):
-        keep = arc[i, j] & arc[j, k] & arc[i, k]
-        parts.append(np.column_stack([ends[i][keep], ends[j][keep], ends[k][keep]]))
-    i, j, k = np.concatenate(parts).T
-    return i, j, k
+    parts: tuple[list, list, list] = ([], [], [])
+    for order in permutations("xyz"):
+        i, j, k = order
+        keep = np.flatnonzero(arc[i, j] & arc[j, k] & arc[i, k])
+        for part, end in zip(parts, order, strict=True):
+            part.append(ends[end][keep])
+    first, middle, last = (np.concatenate(part) for part in parts)
+    return first, middle, last
 
 
 def _tie_triangles(m) -> np.ndarray:
@@ -289,22 +291,26 @@ _MOST_CELLS = 1 << 22
 
 
 def _two_paths(adj: sp.csr_array, mutual: tuple[np.ndarray, np.ndarray], codes: np.ndarray,
-               n_groups: int) -> np.ndarray:
+               n_groups: int, directed: bool) -> np.ndarray:
     """Two-paths ``i -> j -> k``, ``i != k``, through each ``j``, by condition: (n, 5).
 
     The conditions: none; ``i`` in ``j``'s group; ``k`` in ``j``'s group;
     both; ``i`` and ``k`` in one group. Each follows from in- and
     out-degrees (per group, :func:`_neighbours_by_group`), less the pairs
-    with ``i == k`` (the ``mutual`` pairs ``u, v`` of :func:`_closure`),
-    without a sparse product.
+    with ``i == k`` (the ``mutual`` pairs ``u, v`` of :func:`_closure`; in
+    an undirected map every neighbour), without a sparse product.
     """
     n = adj.shape[0]
     out_deg = np.diff(adj.indptr).astype(np.int64)
-    in_deg, in_in, out_in, same_group = _neighbours_by_group(adj, codes, n_groups)
-    u, v = mutual  # each pair j <-> i once: both ends count it
-    same = codes[u] == codes[v]
-    mutual_all = np.bincount(u, minlength=n) + np.bincount(v, minlength=n)
-    mutual_in = np.bincount(u[same], minlength=n) + np.bincount(v[same], minlength=n)
+    in_deg, in_in, out_in, same_group = _neighbours_by_group(adj, codes, n_groups, directed)
+    if directed:
+        u, v = mutual  # each pair j <-> i once: both ends count it
+        same = (codes[u] == codes[v]).astype(np.int64)
+        ends = np.bincount(np.concatenate([u, v]) * 2 + np.concatenate([same, same]),
+                           minlength=2 * n).reshape(n, 2)
+        mutual_all, mutual_in = ends.sum(axis=1), ends[:, 1]
+    else:  # every neighbour is tied both ways
+        mutual_all, mutual_in = out_deg, in_in
     return np.column_stack([
         in_deg * out_deg - mutual_all,
         in_in * out_deg - mutual_in,
@@ -314,28 +320,34 @@ def _two_paths(adj: sp.csr_array, mutual: tuple[np.ndarray, np.ndarray], codes: 
     ])
 
 
-def _neighbours_by_group(adj: sp.csr_array, codes: np.ndarray,
-                         n_groups: int) -> tuple[np.ndarray, ...]:
+def _neighbours_by_group(adj: sp.csr_array, codes: np.ndarray, n_groups: int,
+                         directed: bool) -> tuple[np.ndarray, ...]:
     """Per actor ``j``: in-degree, in- and out-neighbours in its own group, and same-group pairs.
 
     The last is the number of arcs ``i -> j``, ``j -> k`` with ``i`` and
     ``k`` in one group: the sum over groups of ``j``'s in-neighbours
     times its out-neighbours in that group. All four come from the table
     of in- and out-neighbours per actor and group: dense when it is
-    small (two ``bincount``), else sparse.
+    small (a ``bincount`` each; one in an undirected map, whose in- and
+    out-neighbours are the same), else sparse.
     """
     n = adj.shape[0]
     out_deg = np.diff(adj.indptr)
-    rows = np.repeat(np.arange(n, dtype=np.int64), out_deg)
-    cols = adj.indices.astype(np.int64)
-    row_codes, col_codes = np.repeat(codes, out_deg), codes[cols]
-    if n * n_groups <= _MOST_CELLS:
-        cells = n * n_groups
-        into = np.bincount(cols * n_groups + row_codes, minlength=cells).reshape(n, n_groups)
-        out = np.bincount(rows * n_groups + col_codes, minlength=cells).reshape(n, n_groups)
+    cols = adj.indices
+    if n * n_groups <= _MOST_CELLS:  # 32-bit cells: half the bytes to gather and add
+        cells, small = n * n_groups, codes.astype(np.int32)
+        out = np.bincount(np.repeat(np.arange(0, cells, n_groups, dtype=np.int32), out_deg)
+                          + small[cols], minlength=cells).reshape(n, n_groups)
+        into = out
+        if directed:
+            into = np.bincount(cols.astype(np.int32) * np.int32(n_groups)
+                               + np.repeat(small, out_deg), minlength=cells).reshape(n, n_groups)
         own = np.arange(n)
-        return (into.sum(axis=1), into[own, codes], out[own, codes],
-                (into * out).sum(axis=1))
+        return (np.einsum("ij->i", into), into[own, codes], out[own, codes],
+                np.einsum("ij,ij->i", into, out))
+    rows = np.repeat(np.arange(n, dtype=np.int64), out_deg)
+    cols = cols.astype(np.int64)
+    row_codes, col_codes = codes[rows], codes[cols]
     inside = row_codes == col_codes  # arcs inside a group
     ones = np.ones(len(rows), dtype=np.int64)
     into = sp.csr_array((ones, (cols, row_codes)), shape=(n, n_groups))
@@ -345,40 +357,40 @@ def _neighbours_by_group(adj: sp.csr_array, codes: np.ndarray,
             np.asarray(into.multiply(out).sum(axis=1), dtype=np.int64).reshape(-1))
 
 
+#: The role of a closed two-path ``i -> j -> k`` by which of ``g(i) = g(j)`` (1),
+#: ``g(k) = g(j)`` (2) and ``g(i) = g(k)`` (4) hold, as an index into ROLES: liaison,
+#: representative, gatekeeper, -, itinerant, -, -, coordinator (3, 5 and 6 cannot happen).
+_ROLE_OF_KIND = np.array([4, 2, 3, -1, 1, -1, -1, 0], dtype=np.int64)
+
+
 def _role_counts(m, adj: sp.csr_array, codes: np.ndarray, n_groups: int) -> np.ndarray:
     """Open two-paths through each broker, by role: an (n, 5) int64 array.
 
     For broker ``j``, a two-path is a pair ``(i, k)``, ``i != k``, with
     arcs ``i -> j -> k``; it is open when there is no arc ``i -> k``. The
-    counts are found per broker, without listing the open paths:
-    two-paths with a condition on the groups of ``i`` and ``k`` (from in-
-    and out-degrees per group) minus the closed ones (listed from the
-    triangles, :func:`_closed_paths`).
+    counts are found per broker, without listing the open paths: every
+    two-path by role (from in- and out-degrees per group,
+    :func:`_two_paths`) minus the closed ones (listed from the triangles,
+    :func:`_closed_paths`, and counted by role in one ``bincount``).
     """
     n = adj.shape[0]
     if n == 0:
         return np.zeros((0, len(ROLES)), dtype=np.int64)
     closure = _closure(m)
-    paths = _two_paths(adj, closure.mutual, codes, n_groups)
-
-    # The closed ones, by the same conditions.
-    i, j, k = closure.closed
-    i_in, k_in = codes[i] == codes[j], codes[k] == codes[j]
-    closed = np.column_stack([
-        np.bincount(j, minlength=n),
-        np.bincount(j[i_in], minlength=n),
-        np.bincount(j[k_in], minlength=n),
-        np.bincount(j[i_in & k_in], minlength=n),
-        np.bincount(j[codes[i] == codes[k]], minlength=n),
-    ])
-
-    total, i_in, k_in, both, same = (paths - closed).T
+    total, i_in, k_in, both, same = _two_paths(adj, closure.mutual, codes, n_groups,
+                                               m.directed).T
     coordinator = both
     representative = i_in - both
     gatekeeper = k_in - both
     itinerant = same - both
     liaison = total - coordinator - representative - gatekeeper - itinerant
-    return np.column_stack([coordinator, itinerant, representative, gatekeeper, liaison])
+    paths = np.column_stack([coordinator, itinerant, representative, gatekeeper, liaison])
+
+    i, j, k = closure.closed
+    ci, cj, ck = codes[i], codes[j], codes[k]
+    role = _ROLE_OF_KIND[(ci == cj) + 2 * (ck == cj) + 4 * (ci == ck).astype(np.int64)]
+    closed = np.bincount(j * len(ROLES) + role, minlength=n * len(ROLES))
+    return paths - closed.reshape(n, len(ROLES))
 
 
 # -- expectations (sna's formulas) ------------------------------------------------------
