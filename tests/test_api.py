@@ -18,6 +18,10 @@ def test_import_does_not_pull_heavy_or_optional_modules():
             "print(sorted(m for m in ('matplotlib', 'openpyxl', 'bidi') if m in sys.modules))")
     out = python_prints(code)
     assert out == "[]"
+    # GraphBLAS is imported by the first call that counts triangles, not by the module
+    code = ("import sys, netmap.measures.brokerage, netmap.measures.holes; "
+            "print('suitesparse_graphblas' in sys.modules)")
+    assert python_prints(code) == "False"
 
 
 def test_import_and_help_load_what_they_need_only():

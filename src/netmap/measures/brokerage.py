@@ -627,6 +627,10 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
     Nishizeki's degree order: at most ``m^1.5`` steps for ``m`` tied
     pairs, however large the hubs, where the product ``A @ A`` holds
     ``sum(degree^2)`` entries), so no open path is listed one by one. The
+    pairs that close a triangle are a masked sparse product, computed by
+    SuiteSparse:GraphBLAS when ``suitesparse-graphblas`` is installed
+    (the ``fast`` extra: ``pip install netmap[fast]``; about twice as
+    fast) and by scipy otherwise, with the same counts. The
     counts are kept with the map (``m.arrays``): asking for several
     statistics, or for :func:`brokerage_summary` after :func:`brokerage`,
     counts them once. The integer parts of the
