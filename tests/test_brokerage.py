@@ -267,17 +267,20 @@ def test_triangles_are_every_triangle(seed):
     cols = np.concatenate([np.arange(1, 21), rng.integers(0, n, 150)])
     keep = rows != cols
     rows, cols = rows[keep], cols[keep]
-    found = {tuple(sorted(t)) for t in nb._triangles(rows, cols, n).tolist()}
+    m = build({f"a{i}": "public" for i in range(n)},
+              [(f"a{r}", f"a{c}") for r, c in zip(rows.tolist(), cols.tolist(), strict=True)])
+    listed = nb._tie_triangles(m)  # actors' positions: a0 ... a39 in order
+    found = {tuple(sorted(t)) for t in listed.tolist()}
     g = nx.Graph(list(zip(rows.tolist(), cols.tolist(), strict=True)))
     expected = {tuple(sorted(c)) for c in nx.enumerate_all_cliques(g) if len(c) == 3}
     assert found == expected
-    assert len(nb._triangles(rows, cols, n)) == len(expected)  # each once
+    assert len(listed) == len(expected)  # each once
 
 
 def test_counts_are_kept_with_the_map(monkeypatch):
     m = build(ROLES_SECTORS, ROLES_EDGES)
     first = brokerage(m)
-    monkeypatch.setattr(nb, "_triangles", None)  # counting again would fail
+    monkeypatch.setattr(nb, "_listed_triangles", None)  # counting again would fail
     pd.testing.assert_frame_equal(brokerage(m), first)
     brokerage(m, stat="z")
     brokerage_summary(m)

@@ -17,6 +17,8 @@ from reference_holes import structural_holes as reference
 from tie_maps import TYPES, build, make_map, relabelled
 
 COLUMNS = ["constraint", "effective_size", "efficiency"]
+# Every test on both paths of the triangles' masked product (GraphBLAS and scipy).
+pytestmark = pytest.mark.usefixtures("masked_product")
 
 
 
@@ -136,6 +138,19 @@ def test_bad_arguments_raise_netmap_errors():
     with pytest.raises(netmap.ParameterError, match="weight='trust' is not allowed: use None"):
         structural_holes(m, weight="trust")
     assert structural_holes(m).notna().all().all()  # weights unused
+
+
+def test_triangles_fed_in_steps_give_the_same_values(monkeypatch):
+    rng = np.random.default_rng(3)
+    names = [f"a{i}" for i in range(40)]
+    pairs = {tuple(sorted(p)) for p in rng.integers(0, 40, (300, 2)).tolist() if p[0] != p[1]}
+    ties = pd.DataFrame([(names[a], names[b]) for a, b in sorted(pairs)],
+                        columns=["source", "target"])
+    actors = pd.DataFrame({"id": names, "sector": "public"})
+    whole = structural_holes(netmap.from_frames(actors, ties))
+    monkeypatch.setattr("netmap.measures.holes._TRIANGLES_PER_STEP", 7)
+    pd.testing.assert_frame_equal(structural_holes(netmap.from_frames(actors, ties)), whole,
+                                  rtol=1e-12)
 
 
 def test_no_dense_matrix_for_a_large_sparse_map():

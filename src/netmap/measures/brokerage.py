@@ -196,21 +196,6 @@ def _entry(pairs: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarra
     return np.asarray(pairs[rows, cols]).reshape(-1)
 
 
-def _triangles(rows: np.ndarray, cols: np.ndarray, n: int) -> np.ndarray:
-    """Every triangle of the undirected graph of the arcs ``rows -> cols``: (t, 3) int64.
-
-    Each triangle once, as actors, from :func:`_oriented_pairs` and
-    :func:`_listed_triangles` (arcs in any number, loops ignored).
-    """
-    off = rows != cols
-    arcs = sp.csr_array((np.ones(int(off.sum()), dtype=np.int64), (rows[off], cols[off])),
-                        shape=(n, n))
-    arcs.sum_duplicates()
-    arcs.data[:] = 1
-    triangles, _ = _listed_triangles(_oriented_pairs(arcs, directed=True))
-    return triangles
-
-
 @dataclass(frozen=True)
 class _Closure:
     """What the two-paths of a map need beyond its degrees (actors' positions).
@@ -271,8 +256,9 @@ def _tie_triangles(m) -> np.ndarray:
     """Every triangle of the map's ties, either direction: (t, 3) int64, actors' positions.
 
     Read from :func:`_closure`, kept with the map's arrays, so that the
-    closed two-paths of brokerage and the under-connected pairs' two-step
-    counts (:func:`netmap.under_connected`) list them once; treat it as
+    closed two-paths of brokerage, the under-connected pairs' two-step
+    counts (:func:`netmap.under_connected`) and structural holes
+    (:func:`netmap.structural_holes`) list them once; treat it as
     read-only.
     """
     return _closure(m).triangles

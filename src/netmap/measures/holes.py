@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from netmap.measures.brokerage import _tie_triangles
 from netmap.model.exceptions import InvalidValueError, ParameterError
 
 if TYPE_CHECKING:
@@ -16,9 +17,9 @@ if TYPE_CHECKING:
 
 __all__ = ["structural_holes"]
 
-#: Candidate triangles (pairs of ties from one actor) examined per step;
-#: bounds the memory of the triangle search (about 60 bytes per pair).
-_PAIRS_PER_STEP = 1 << 21
+#: Triangles fed to the indirect terms per step; bounds their memory (about
+#: 400 bytes a triangle).
+_TRIANGLES_PER_STEP = 1 << 18
 
 
 def structural_holes(m: StakeholderMap, *, weight: str | None = None) -> pd.DataFrame:
@@ -128,11 +129,14 @@ def structural_holes(m: StakeholderMap, *, weight: str | None = None) -> pd.Data
       graph without self-loops (on a directed graph networkx's ``degree``
       counts a reciprocated pair twice).
 
-    All three measures come from one pass over the map's triangles
-    (ties listed by degree order; Chiba and Nishizeki 1985) on scipy
-    sparse arrays: no dense actor-by-actor matrix is built, and the time
-    grows with the number of triangles, not with the square of the
-    actors.
+    All three measures come from one pass over the map's triangles on
+    scipy sparse arrays: no dense actor-by-actor matrix is built, and the
+    time grows with the number of triangles, not with the square of the
+    actors. The triangles are those that brokerage lists (Chiba and
+    Nishizeki's degree order, with SuiteSparse:GraphBLAS's masked product
+    when ``suitesparse-graphblas`` is installed), kept with the map's
+    arrays, so that :func:`netmap.brokerage` and the under-connected
+    pairs list them once with this measure.
 
     References
     ----------
@@ -167,7 +171,7 @@ def structural_holes(m: StakeholderMap, *, weight: str | None = None) -> pd.Data
     # Mutual weights a_ij = z_ij + z_ji: symmetric, no diagonal, sorted.
     A = sp.csr_array(W + W.T)
     A.sum_duplicates()
-    indptr, indices, a = A.indptr, A.indices, A.data
+    indptr, a = A.indptr, A.data
     rows = np.repeat(np.arange(n), np.diff(indptr))
     contacts = np.diff(indptr).astype(np.float64)
     total = _row_sums(rows, a, n)
@@ -180,7 +184,7 @@ def structural_holes(m: StakeholderMap, *, weight: str | None = None) -> pd.Data
     # closes a triangle (i, j, q), and each triangle feeds its six entries.
     indirect = np.zeros(len(a))   # sum_q p_iq p_qj at (i, j)
     redundant = np.zeros(len(a))  # sum_q p_iq m_jq at (i, j)
-    for ab, ac, bc in _triangles(indptr, indices, n):
+    for ab, ac, bc in _triangle_entries(m, A):
         ba, ca, cb = rev[ab], rev[ac], rev[bc]
         at = np.concatenate([ab, ba, ac, ca, bc, cb])
         indirect += np.bincount(at, minlength=len(a), weights=np.concatenate([
@@ -245,42 +249,25 @@ def _reverse_positions(A: sp.csr_array) -> np.ndarray:
     return flipped.data
 
 
-def _triangles(indptr: np.ndarray, indices: np.ndarray,
-               n: int) -> Iterator[tuple[np.ndarray, np.ndarray, np.ndarray]]:
-    """Every triangle of a symmetric CSR pattern (sorted, no diagonal), once.
+def _triangle_entries(m, A: sp.csr_array) -> Iterator[tuple[np.ndarray, np.ndarray,
+                                                              np.ndarray]]:
+    """Every triangle of the map's ties, once, as the positions of its three pairs in ``A``.
 
-    Yields, step by step, the positions in ``indices`` of the entries
-    (a, b), (a, c) and (b, c) of triangles a, b, c where a comes first in
-    the order of degree (ties broken by index): each actor pairs only the
-    contacts that come after it, which bounds the work by the arboricity of
-    the map rather than by the square of its largest degree.
+    Yields, step by step, the positions in ``A.indices`` of the entries
+    (a, b), (a, c) and (b, c) of triangles a, b, c. ``A`` is the symmetric
+    CSR (sorted, no diagonal) of the map's tied pairs; the triangles come
+    from :func:`netmap.measures.brokerage._tie_triangles` (kept with the
+    map's arrays), and each pair's position is found by scipy's lookup of
+    entries (a binary search in the row).
     """
-    degree = np.diff(indptr)
-    rank = np.empty(n, dtype=np.int64)
-    rank[np.argsort(degree, kind="stable")] = np.arange(n)
-    rows = np.repeat(np.arange(n, dtype=np.int64), degree)
-    up = np.flatnonzero(rank[rows] < rank[indices])  # grouped by row, in row order
-    if len(up) < 2:
-        return
-    out_degree = np.bincount(rows[up], minlength=n)
-    first_of_row = np.cumsum(out_degree) - out_degree
-    local = np.arange(len(up)) - np.repeat(first_of_row, out_degree)
-    later = out_degree[rows[up]] - 1 - local        # pairs opened by each entry
-    # Position + 1 of every entry, 0 where there is none: looked up by row and
-    # column (a binary search within the row, in scipy's compiled code).
-    where = sp.csr_array((np.arange(1, len(indices) + 1, dtype=np.int64), indices, indptr),
-                         shape=(n, n))
-    ends = np.cumsum(later)
-    cuts = np.searchsorted(ends, np.arange(_PAIRS_PER_STEP, ends[-1], _PAIRS_PER_STEP),
-                           side="left")
-    for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(up)], strict=True):
-        count = later[lo:hi]
-        total = int(count.sum())
-        if total == 0:
-            continue
-        one = np.repeat(np.arange(lo, hi), count)
-        step = np.arange(total) - np.repeat(np.cumsum(count) - count, count) + 1
-        ab, ac = up[one], up[one + step]
-        found = where[indices[ab], indices[ac]]
-        hit = found > 0
-        yield ab[hit], ac[hit], found[hit] - 1
+    triangles = _tie_triangles(m)
+    # Position + 1 of every entry: every pair of a triangle has one.
+    where = sp.csr_array((np.arange(1, A.nnz + 1, dtype=np.int64), A.indices, A.indptr),
+                         shape=A.shape)
+
+    def at(rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        return np.asarray(where[rows, cols]).reshape(-1) - 1
+
+    for lo in range(0, len(triangles), _TRIANGLES_PER_STEP):
+        a, b, c = triangles[lo:lo + _TRIANGLES_PER_STEP].T
+        yield at(a, b), at(a, c), at(b, c)
