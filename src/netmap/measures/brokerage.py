@@ -665,6 +665,7 @@ def brokerage(m: StakeholderMap, *, by: str = "sector", stat: str = "raw") -> pd
             values = np.take(np.sqrt(result.group_var), codes, axis=0)
             if stat == "z":
                 values = (result.raw - np.take(result.group_exp, codes, axis=0)) / values
+    assert values is not None  # counted: stat "raw" and "z" count
     columns = {"group": pd.Categorical.from_codes(codes, categories=result.groups.labels)}
     columns.update(zip(_COLUMNS, values.T, strict=True))  # copied (the counts are kept)
     return pd.DataFrame(columns, index=pd.Index(m.arrays.ids.copy(), name="id"))
