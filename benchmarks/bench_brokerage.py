@@ -21,9 +21,14 @@ between random distinct actors, no duplicates), then times in one run:
 netmap keeps the counts with the map, so every timing of netmap here first
 forgets them (``fresh``): the times are of counting, not of the cache.
 
+The triangles' masked product runs in SuiteSparse:GraphBLAS when
+suitesparse-graphblas is installed (the ``fast`` extra), else in scipy; the
+first line says which. ``--scipy`` hides suitesparse-graphblas, to time the
+fallback on the same machine.
+
 Usage: python benchmarks/bench_brokerage.py [--actors 40000] [--ties 400000]
        [--repeat 3] [--small-actors 2000] [--small-ties 20000] [--skip-r]
-       [--hub-actors 100000] [--hub-ties 1000000]
+       [--hub-actors 100000] [--hub-ties 1000000] [--scipy]
 """
 
 from __future__ import annotations
@@ -226,7 +231,11 @@ def main() -> None:
     parser.add_argument("--skip-r", action="store_true", help="do not run sna")
     parser.add_argument("--hub-actors", type=int, default=100_000)
     parser.add_argument("--hub-ties", type=int, default=1_000_000)
+    parser.add_argument("--scipy", action="store_true",
+                        help="hide suitesparse-graphblas: time scipy's masked product")
     args = parser.parse_args()
+    if args.scipy:
+        sys.modules["suitesparse_graphblas"] = None  # type: ignore[assignment]
 
     m, source, target, sector = random_map(args.actors, args.ties)
     print(f"map: {m.n_actors} actors, {m.n_ties} ties (directed), "
