@@ -327,7 +327,7 @@ def _neighbours_by_group(adj: sp.csr_array, codes: np.ndarray, n_groups: int,
                           + small[cols], minlength=cells).reshape(n, n_groups)
         into = out
         if directed:
-            into = np.bincount(cols.astype(np.int32) * np.int32(n_groups)
+            into = np.bincount(cols.astype(np.int32, copy=False) * np.int32(n_groups)
                                + np.repeat(small, out_deg), minlength=cells).reshape(n, n_groups)
         own = np.arange(n)
         return (np.einsum("ij->i", into), into[own, codes], out[own, codes],
