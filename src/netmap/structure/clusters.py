@@ -179,7 +179,7 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
 
     rows = []
     label_of = np.asarray(groups.labels, dtype=object)
-    for comp in np.unique(component[component >= 0]):
+    for comp in sorted_unique(component[component >= 0]):
         members = np.flatnonzero(component == comp)
         if len(members) < min_size:
             continue
@@ -199,7 +199,7 @@ def _split(graph: sp.coo_array, component: np.ndarray, rng) -> np.ndarray:
     csr = graph.tocsr()
     csr = csr + csr.T
     next_label = 0
-    for comp in np.unique(component[component >= 0]):
+    for comp in sorted_unique(component[component >= 0]):
         members = np.flatnonzero(component == comp)
         sub = csr[members][:, members]
         parts, _ = _louvain(sub, 1.0, int(rng.integers(2**31 - 1)))

@@ -18,7 +18,7 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_number
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, validate_tables
-from netmap.model.arrays import or_none
+from netmap.model.arrays import or_none, sorted_unique
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import ROLES
 
@@ -147,7 +147,7 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
                              f"their organisation were merged into it, which keeps its "
                              f"sector: {listed}", "actors", "sector"))
     if level == "organisation":
-        keep = np.unique(top)
+        keep = sorted_unique(top)
         key = ids[top]
         frame = actors.iloc[keep].reset_index()
         frame = frame.drop(columns=[c for c in ("core", "n_merged") if c in frame])
