@@ -420,8 +420,30 @@ def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_
     direct = adj[left][:, right]
     common = common - common.multiply(direct > 0)
     common.eliminate_zeros()
-    # a pair with itself (an actor in both groups) cannot be introduced
     return common
+
+
+def _ranked(common: sp.coo_array, top: int | None) -> np.ndarray:
+    """Entries of ``common`` most common neighbours first, then by row and column; ``top`` kept.
+
+    The order of ``np.lexsort((col, row, -data))``, from one whole-number
+    rank per entry (every entry has its own row and column, so no two
+    ranks are equal). With ``top``, ``np.argpartition`` keeps the ``top``
+    least ranks in linear time and only those are sorted: sorting every
+    two-step pair took 0.7 of the 1.0 s of an introduction at 100,000
+    actors / 1,000,000 ties, where they are 3.5 million.
+    """
+    data = common.data.astype(np.int64)
+    n_rows, n_cols = common.shape
+    most = int(data.max()) if len(data) else 0
+    if (most + 1) * max(n_rows * n_cols, 1) >= 2 ** 63:  # pragma: no cover - too large a map
+        order = np.lexsort((common.col, common.row, -data))
+        return order if top is None else order[:top]
+    rank = ((most - data) * n_rows + common.row) * n_cols + common.col
+    if top is None or top >= len(rank):
+        return np.argsort(rank)
+    kept = np.argpartition(rank, top - 1)[:top]
+    return kept[np.argsort(rank[kept])]
 
 
 def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
@@ -438,7 +460,8 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     m : StakeholderMap
         The map.
     between : tuple of two str
-        The two groups, such as ``("public", "third")``.
+        The two groups, such as ``("public", "third")``; two different
+        groups (the same one twice would list each actor with itself).
     by : str, default "sector"
         The groups.
     top : int or None, default 20
@@ -456,7 +479,7 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     Raises
     ------
     netmap.ParameterError
-        When ``between`` is not two groups of the map.
+        When ``between`` is not two different groups of the map.
 
     Examples
     --------
@@ -469,18 +492,16 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     groups = group_codes(m, by)
     labels = list(groups.labels)
     if isinstance(between, str) or len(between) != 2 or any(
-            label not in labels for label in between):
-        raise ParameterError("between", between, f"two {by!r} groups of the map, from "
-                             + allowed_words(labels))
+            label not in labels for label in between) or between[0] == between[1]:
+        raise ParameterError("between", between, f"two different {by!r} groups of the "
+                             "map, from " + allowed_words(labels))
     top = check_int("top", top, minimum=1, allow_none=True)
     a, b = (labels.index(x) for x in between)
     left = np.flatnonzero(groups.codes == a)
     right = np.flatnonzero(groups.codes == b)
     adj = _simple_undirected(m)
     common = _two_step(adj, left, right).tocoo()
-    order = np.lexsort((right[common.col], left[common.row], -common.data))
-    if top is not None:
-        order = order[:top]
+    order = _ranked(common, top)  # left and right ascend: their order is the actors'
     rows, cols, counts = common.row[order], common.col[order], common.data[order]
     ids = np.asarray(m.arrays.ids, dtype=object)
     degree = np.diff(adj.indptr)
