@@ -143,6 +143,22 @@ def test_introductions_match_the_definition(directed):
             assert rows == expected[:top], top
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 21])
+def test_introductions_common_neighbours_in_chunks(monkeypatch, chunk):
+    # the common neighbours are gathered from the two-paths a chunk at a time; any chunk
+    # (one two-path, a few, all) lists every pair's neighbours as the definition does
+    from netmap.structure import gaps
+
+    monkeypatch.setattr(gaps, "_VIA_CHUNK", chunk)
+    m = netmap.datasets.synthetic(200, 1000, seed=8, directed=True)
+    expected = _introductions_from_the_definition(m, "business", "third")
+    for top in (3, None):
+        table = netmap.introductions(m, ("business", "third"), top=top)
+        rows = [tuple(r) for r in table[["actor_a", "actor_b", "common", "via"]].values]
+        assert rows == expected[:top]
+        assert table["name_a"].tolist() == m.actors["name"].reindex(table["actor_a"]).tolist()
+
+
 def test_sample_gaps():
     m = netmap.datasets.load_2x5()
     table = netmap.under_connected(m, seed=1)

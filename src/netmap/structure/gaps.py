@@ -446,6 +446,65 @@ def _ranked(common: sp.coo_array, top: int | None) -> np.ndarray:
     return kept[np.argsort(rank[kept])]
 
 
+#: Two-paths joined at once by :func:`_via` (a few arrays of this length in memory).
+_VIA_CHUNK = 1 << 21
+
+
+def _via(adj: sp.csr_array, left: np.ndarray, right: np.ndarray, common: sp.coo_array,
+         order: np.ndarray) -> np.ndarray:
+    """The common neighbours of the listed pairs, pair after pair, most ties first.
+
+    ``common`` holds the untied pairs with common neighbours (local rows
+    of ``left``, columns of ``right``) in (row, column) order, and
+    ``order`` the listed ones among its entries. Every two-path
+    ``left[r] - j - right[c]`` between actors of listed pairs is one
+    left neighbour of the middle actor ``j`` joined to each of its right
+    neighbours (by ``np.repeat``, about ``_VIA_CHUNK`` two-paths at a
+    time); those of a listed pair are kept, and sorted by the pair's
+    place in ``order``, then by the middle actor's ties (most first),
+    then by its index. The two-paths are at most the work of the product
+    ``adj[left] @ adj[:, right]`` already done: 3.6 million on the
+    100,000-actor synthetic map, where intersecting the two neighbour
+    lists of each of its 3.5 million candidate pairs took minutes.
+    """
+    n = adj.shape[0]
+    degree = np.diff(adj.indptr)
+    place = np.full(common.nnz, -1, dtype=np.int64)  # each entry's place in the list
+    place[order] = np.arange(len(order))
+    keys = common.row.astype(np.int64) * len(right) + common.col  # ascending
+    local_left = np.full(n, -1, dtype=np.int64)  # only the actors of a listed pair
+    local_left[left[common.row[order]]] = common.row[order]
+    local_right = np.full(n, -1, dtype=np.int64)
+    local_right[right[common.col[order]]] = common.col[order]
+    entry_row = np.repeat(np.arange(n), degree)  # the middle actor of each entry
+    on_left = local_left[adj.indices] >= 0
+    on_right = local_right[adj.indices] >= 0
+    mid_left, ends_left = entry_row[on_left], local_left[adj.indices[on_left]]
+    ends_right = local_right[adj.indices[on_right]]  # grouped by middle actor
+    n_right = np.bincount(entry_row[on_right], minlength=n)
+    first_right = np.concatenate([[0], np.cumsum(n_right)[:-1]])
+    fan = n_right[mid_left]  # two-paths from each left entry
+    ends = np.concatenate([[0], np.cumsum(fan)])
+    cuts = np.unique(np.concatenate([np.searchsorted(ends, np.arange(0, ends[-1], _VIA_CHUNK),
+                                                     side="right") - 1, [len(fan)]]))
+    found_place, found_mid = [], []
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        count = fan[lo:hi]
+        before = np.repeat(ends[lo:hi] - ends[lo], count)
+        within = np.arange(len(before)) - before
+        mid = np.repeat(mid_left[lo:hi], count)
+        key = (np.repeat(ends_left[lo:hi], count) * len(right)
+               + ends_right[np.repeat(first_right[mid_left[lo:hi]], count) + within])
+        at = np.minimum(np.searchsorted(keys, key), max(len(keys) - 1, 0))
+        hit = (keys[at] == key) if len(keys) else np.zeros(len(key), dtype=bool)
+        hit[hit] = place[at[hit]] >= 0
+        found_place.append(place[at[hit]])
+        found_mid.append(mid[hit])
+    where = np.concatenate(found_place or [np.zeros(0, dtype=np.int64)])
+    mids = np.concatenate(found_mid or [np.zeros(0, dtype=np.int64)])
+    return mids[np.lexsort((mids, -degree[mids], where))]
+
+
 def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
                   top: int | None = 20) -> pd.DataFrame:
     """Candidate introductions across a gap: untied actors of two sectors with common neighbours.
@@ -500,22 +559,20 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     left = np.flatnonzero(groups.codes == a)
     right = np.flatnonzero(groups.codes == b)
     adj = _simple_undirected(m)
-    common = _two_step(adj, left, right).tocoo()
+    common = _two_step(adj, left, right)
+    common.sort_indices()  # its entries in (row, column) order, as _via finds them
+    common = common.tocoo()
     order = _ranked(common, top)  # left and right ascend: their order is the actors'
     rows, cols, counts = common.row[order], common.col[order], common.data[order]
     ids = np.asarray(m.arrays.ids, dtype=object)
-    degree = np.diff(adj.indptr)
-    via = []
-    for i, k in zip(left[rows], right[cols], strict=True):
-        shared = np.intersect1d(adj.indices[adj.indptr[i]:adj.indptr[i + 1]],
-                                adj.indices[adj.indptr[k]:adj.indptr[k + 1]])
-        shared = shared[np.lexsort((shared, -degree[shared]))]
-        via.append(tuple(ids[shared]))
+    middle = ids[_via(adj, left, right, common, order)].tolist()
+    bounds = np.concatenate([[0], np.cumsum(counts.astype(np.int64))]).tolist()
+    via = [tuple(middle[start:end]) for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
     table = pd.DataFrame({"actor_a": ids[left[rows]], "actor_b": ids[right[cols]]})
     if "name" in m.actors.columns:
-        names = m.actors["name"]
-        table["name_a"] = names.reindex(table["actor_a"]).to_numpy()
-        table["name_b"] = names.reindex(table["actor_b"]).to_numpy()
+        names = m.actors["name"].to_numpy()  # in the order of the map's ids
+        table["name_a"] = names[left[rows]]
+        table["name_b"] = names[right[cols]]
     table["common"] = counts.astype(np.int64)
     table["via"] = via
     return table
