@@ -455,8 +455,8 @@ def _via(adj: sp.csr_array, left: np.ndarray, right: np.ndarray, common: sp.coo_
     """The common neighbours of the listed pairs, pair after pair, most ties first.
 
     ``common`` holds the untied pairs with common neighbours (local rows
-    of ``left``, columns of ``right``) in (row, column) order, and
-    ``order`` the listed ones among its entries. Every two-path
+    of ``left``, columns of ``right``), and ``order`` the listed ones
+    among its entries. Every two-path
     ``left[r] - j - right[c]`` between actors of listed pairs is one
     left neighbour of the middle actor ``j`` joined to each of its right
     neighbours (by ``np.repeat``, about ``_VIA_CHUNK`` two-paths at a
@@ -469,9 +469,9 @@ def _via(adj: sp.csr_array, left: np.ndarray, right: np.ndarray, common: sp.coo_
     """
     n = adj.shape[0]
     degree = np.diff(adj.indptr)
-    place = np.full(common.nnz, -1, dtype=np.int64)  # each entry's place in the list
-    place[order] = np.arange(len(order))
-    keys = common.row.astype(np.int64) * len(right) + common.col  # ascending
+    listed = common.row[order].astype(np.int64) * len(right) + common.col[order]
+    place = np.argsort(listed)  # the listed pairs' keys ascending, and their places
+    keys = listed[place]
     local_left = np.full(n, -1, dtype=np.int64)  # only the actors of a listed pair
     local_left[left[common.row[order]]] = common.row[order]
     local_right = np.full(n, -1, dtype=np.int64)
@@ -497,7 +497,6 @@ def _via(adj: sp.csr_array, left: np.ndarray, right: np.ndarray, common: sp.coo_
                + ends_right[np.repeat(first_right[mid_left[lo:hi]], count) + within])
         at = np.minimum(np.searchsorted(keys, key), max(len(keys) - 1, 0))
         hit = (keys[at] == key) if len(keys) else np.zeros(len(key), dtype=bool)
-        hit[hit] = place[at[hit]] >= 0
         found_place.append(place[at[hit]])
         found_mid.append(mid[hit])
     where = np.concatenate(found_place or [np.zeros(0, dtype=np.int64)])
@@ -559,9 +558,7 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     left = np.flatnonzero(groups.codes == a)
     right = np.flatnonzero(groups.codes == b)
     adj = _simple_undirected(m)
-    common = _two_step(adj, left, right)
-    common.sort_indices()  # its entries in (row, column) order, as _via finds them
-    common = common.tocoo()
+    common = _two_step(adj, left, right).tocoo()
     order = _ranked(common, top)  # left and right ascend: their order is the actors'
     rows, cols, counts = common.row[order], common.col[order], common.data[order]
     ids = np.asarray(m.arrays.ids, dtype=object)
