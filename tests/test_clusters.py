@@ -76,6 +76,71 @@ def test_split_and_errors():
         netmap.single_sector_clusters(m, min_size=0)
 
 
+def _clusters_from_the_definition(m, min_size, min_share):
+    """Single-sector clusters in plain Python: inward actors, their same-sector components.
+
+    An actor is inward when at least ``min_share`` of its ties (self-ties
+    left out, direction ignored) join its own sector; the components of
+    the same-sector ties between inward actors are kept when they have
+    ``min_size`` members and at least ``min_share`` of the ties touching
+    them are inside. Largest first, then by first member.
+    """
+    ids = list(m.arrays.ids)
+    sector = {v: m.actors.loc[v, "sector"] for v in ids}
+    ties = [(s, t) for s, t in zip(m.ties["source"], m.ties["target"], strict=True) if s != t]
+    degree = dict.fromkeys(ids, 0)
+    inside = dict.fromkeys(ids, 0)
+    for s, t in ties:
+        degree[s] += 1
+        degree[t] += 1
+        if sector[s] == sector[t]:
+            inside[s] += 1
+            inside[t] += 1
+    inward = {v for v in ids if degree[v] and inside[v] >= min_share * degree[v]}
+    near = {v: set() for v in inward}
+    for s, t in ties:
+        if s in inward and t in inward and sector[s] == sector[t]:
+            near[s].add(t)
+            near[t].add(s)
+    rows, seen = [], set()
+    for v in ids:
+        if v not in inward or v in seen:
+            continue
+        component, todo = {v}, [v]
+        while todo:
+            for w in near[todo.pop()] - component:
+                component.add(w)
+                todo.append(w)
+        seen |= component
+        internal = sum(s in component and t in component for s, t in ties)
+        external = sum((s in component) != (t in component) for s, t in ties)
+        if len(component) < min_size or not internal + external or \
+                internal < min_share * (internal + external):
+            continue
+        members = tuple(sorted(component, key=ids.index))
+        pairs = {(s, t) if m.directed else frozenset((s, t)) for s, t in ties
+                 if s in component and t in component}
+        k = len(members)
+        possible = k * (k - 1) if m.directed else k * (k - 1) // 2
+        rows.append((sector[v], members, k, internal, external, len(pairs) / possible,
+                     internal / (internal + external)))
+    return sorted(rows, key=lambda r: (-r[2], ids.index(r[1][0])))
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize(("min_size", "min_share"), [(3, 0.5), (1, 0.5), (2, 0.3)])
+def test_clusters_match_the_definition(directed, min_size, min_share):
+    # a sparse map: many components, most of one or two actors
+    m = netmap.datasets.synthetic(400, 360, seed=6, directed=directed)
+    expected = _clusters_from_the_definition(m, min_size, min_share)
+    assert len(expected) > 3
+    table = netmap.single_sector_clusters(m, min_size=min_size, min_share=min_share)
+    got = [tuple(r) for r in table[["sector", "members", "size", "internal_ties",
+                                    "external_ties", "density", "internal_share"]].values]
+    assert [r[:5] for r in got] == [r[:5] for r in expected]
+    assert [x for r in got for x in r[5:]] == pytest.approx([x for r in expected for x in r[5:]])
+
+
 def test_sample_clusters():
     m = netmap.datasets.load_2x5()
     table = netmap.single_sector_clusters(m).set_index("body")

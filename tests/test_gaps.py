@@ -99,8 +99,64 @@ def test_introductions_by_hand():
     # p2 and b1 share t; p1 and b2 share nobody
     assert table[["actor_a", "actor_b", "common"]].values.tolist() == [["p2", "b1", 1]]
     assert table.loc[0, "via"] == ("t",)
-    with pytest.raises(netmap.ParameterError, match="two 'sector' groups of the map"):
+    with pytest.raises(netmap.ParameterError, match="two different 'sector' groups of the map"):
         netmap.introductions(m, ("public", "army"))
+    with pytest.raises(netmap.ParameterError, match="two different 'sector' groups"):
+        netmap.introductions(m, ("public", "public"))  # would pair each actor with itself
+
+
+def _introductions_from_the_definition(m, a, b):
+    """Every untied (i, k) of groups a and b with a common neighbour, ties either way.
+
+    Sorted by common neighbours (most first), then by the actors' order
+    in the map; each with its common neighbours, most ties first.
+    """
+    ids = list(m.arrays.ids)
+    pos = {v: i for i, v in enumerate(ids)}
+    near = {v: set() for v in ids}
+    for s, t in zip(m.ties["source"], m.ties["target"], strict=True):
+        if s != t:
+            near[s].add(t)
+            near[t].add(s)
+    sector = m.actors["sector"]
+    rows = []
+    for i in (v for v in ids if sector[v] == a):
+        for k in (v for v in ids if sector[v] == b):
+            shared = near[i] & near[k]
+            if shared and k not in near[i]:
+                via = tuple(sorted(shared, key=lambda v: (-len(near[v]), pos[v])))
+                rows.append((i, k, len(shared), via))
+    return sorted(rows, key=lambda r: (-r[2], pos[r[0]], pos[r[1]]))
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_introductions_match_the_definition(directed):
+    # many pairs share the same count, so the first `top` cut through ties of the count
+    m = netmap.datasets.synthetic(300, 1500, seed=5, directed=directed)
+    for a, b in [("public", "business"), ("third", "public")]:
+        expected = _introductions_from_the_definition(m, a, b)
+        assert len(expected) > 100
+        assert sum(r[2] == expected[30][2] for r in expected) > 2  # a tie across the cut
+        for top in (1, 7, 30, len(expected) - 1, len(expected), None):
+            table = netmap.introductions(m, (a, b), top=top)
+            rows = [tuple(r) for r in table[["actor_a", "actor_b", "common", "via"]].values]
+            assert rows == expected[:top], top
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 1 << 21])
+def test_introductions_common_neighbours_in_chunks(monkeypatch, chunk):
+    # the common neighbours are gathered from the two-paths a chunk at a time; any chunk
+    # (one two-path, a few, all) lists every pair's neighbours as the definition does
+    from netmap.structure import gaps
+
+    monkeypatch.setattr(gaps, "_VIA_CHUNK", chunk)
+    m = netmap.datasets.synthetic(200, 1000, seed=8, directed=True)
+    expected = _introductions_from_the_definition(m, "business", "third")
+    for top in (3, None):
+        table = netmap.introductions(m, ("business", "third"), top=top)
+        rows = [tuple(r) for r in table[["actor_a", "actor_b", "common", "via"]].values]
+        assert rows == expected[:top]
+        assert table["name_a"].tolist() == m.actors["name"].reindex(table["actor_a"]).tolist()
 
 
 def test_sample_gaps():

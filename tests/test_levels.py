@@ -137,6 +137,67 @@ def test_key_person_risk_both_ways():
         key_person_risk(m2, share=0)
 
 
+def _rolled_ties_from_the_definition(m, to):
+    """Ties of ``m`` merged per pair of merged actors, tie class and span, in tie order.
+
+    An undirected tie runs from the merged actor that comes first in the
+    map; weights and tie counts add up, trust averages over the ties with
+    trust (weighted by their counts), and the types are the distinct ones,
+    sorted and joined by "; " (None when there are none).
+    """
+    actors = m.actors
+    org = {v: (actors.loc[v, "org"] if actors.loc[v, "level"] == "person" else v)
+           for v in actors.index}
+    merged = org if to == "organisation" else {
+        v: actors.loc[o, "sector"] for v, o in org.items()}
+    first = {}
+    for v in actors.index:
+        first.setdefault(merged[v], len(first))
+    spans = [c for c in ("wave", "until") if c in m.ties]
+    groups: dict = {}
+    for _, tie in m.ties.iterrows():
+        s, t = merged[tie["source"]], merged[tie["target"]]
+        if not m.directed and first[s] > first[t]:
+            s, t = t, s
+        key = (s, t, tie["tie_class"], *(None if pd.isna(tie[c]) else tie[c] for c in spans))
+        group = groups.setdefault(key, {"weight": 0.0, "n": 0, "trust": 0.0, "with": 0,
+                                        "types": set()})
+        n = int(tie["n_ties"]) if "n_ties" in tie else 1
+        group["weight"] += tie["weight"]
+        group["n"] += n
+        if "trust" in tie and not pd.isna(tie["trust"]):
+            group["trust"] += tie["trust"] * n
+            group["with"] += n
+        text = tie["types"] if "types" in tie else tie["type"]
+        if not pd.isna(text):
+            group["types"] |= {p for p in str(text).split("; ") if p}
+    return [(*key, g["weight"], g["n"], "; ".join(sorted(g["types"])) or None,
+             g["trust"] / g["with"] if g["with"] else None) for key, g in groups.items()]
+
+
+@pytest.mark.parametrize("directed", [False, True])
+@pytest.mark.parametrize("waves", [None, 3])
+def test_rolled_ties_match_the_definition(directed, waves):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", netmap.DataWarning)
+        m = netmap.datasets.synthetic(300, 1500, seed=4, directed=directed, waves=waves)
+        org = m.roll_up(to="organisation")
+        maps = [(m, "organisation", org), (m, "sector", m.roll_up(to="sector")),
+                (org, "sector", org.roll_up(to="sector"))]  # types and n_ties in, too
+    for before, to, after in maps:
+        expected = _rolled_ties_from_the_definition(before, to)
+        spans = [c for c in ("wave", "until") if c in after.ties]
+        got = [(r.source, r.target, r.tie_class,
+                *(None if pd.isna(getattr(r, c)) else getattr(r, c) for c in spans),
+                r.weight, r.n_ties, None if pd.isna(r.types) else r.types,
+                None if pd.isna(r.trust) else r.trust) for r in after.ties.itertuples()]
+        assert len(got) == len(expected) and len(got) < len(before.ties)
+        for row, want in zip(got, expected, strict=True):
+            assert row[:-1] == want[:-1]
+            assert row[-1] == pytest.approx(want[-1])
+        assert any(";" in (r[-2] or "") for r in got)  # some ties merged several types
+
+
 @pytest.mark.slow
 @settings(max_examples=30, deadline=None)
 @given(st.lists(st.tuples(st.integers(0, 7), st.integers(0, 7),

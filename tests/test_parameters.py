@@ -101,6 +101,8 @@ BAD = [
      ("public", "army")),
     ("introductions-one-group", _call(netmap.introductions, ("public",)), "between",
      ("public",)),
+    ("introductions-same-group", _call(netmap.introductions, ("public", "public")),
+     "between", ("public", "public")),
     ("compare-same-wave", _call(netmap.compare, 2013, 2013), "after", 2013),
     ("complexity", _call(netmap.complexity_fit, "wicked hard"), "complexity", "wicked hard"),
     ("axis-viewpoint", _call(netmap.axis_position, viewpoint="blurry"), "viewpoint",

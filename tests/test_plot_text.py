@@ -1,6 +1,7 @@
 """Right-to-left text: what string reaches matplotlib with libraqm and without it, and glyphs."""  # noqa: E501
 
 import sys
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -168,6 +169,28 @@ def test_a_font_without_hebrew_is_covered_by_the_fallback():
 
 def test_missing_glyphs_are_named():
     assert text.missing_glyphs(["東京 office", "東"], "DejaVu Sans") == ["東", "京"]
+
+
+def test_missing_glyphs_sees_a_font_found_later(monkeypatch):
+    # No module-level cache of font lookups: once matplotlib finds a family
+    # (a font added with addfont), its glyphs count at the next call.
+    from matplotlib import font_manager
+
+    stix = str(Path(matplotlib.get_data_path(), "fonts", "ttf", "STIXGeneral.ttf"))
+    found: dict[str, str] = {}
+    real = font_manager.findfont
+
+    def findfont(prop, *args, **kwargs):
+        if prop.get_family() == ["Later Font"]:
+            if "Later Font" not in found:
+                raise ValueError("no such font")
+            return found["Later Font"]
+        return real(prop, *args, **kwargs)
+
+    monkeypatch.setattr(font_manager, "findfont", findfont)
+    assert text.missing_glyphs(["\u1d81"], "Later Font") == ["\u1d81"]  # not in DejaVu Sans
+    found["Later Font"] = stix
+    assert text.missing_glyphs(["\u1d81"], "Later Font") == []
 
 
 def test_a_plot_warns_naming_the_missing_glyphs():

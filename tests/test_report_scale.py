@@ -12,6 +12,7 @@ import netmap
 from netmap.findings import insights as insights_module
 from netmap.model._memo import kept, remembered
 from netmap.reporting import _drawn, _sections
+from netmap.words import _names
 from netmap.words.catalogue import report_word
 from reference_findings import dependence_cases
 
@@ -108,7 +109,8 @@ def count_computations(monkeypatch) -> list:
 
     for fn in (gaps.under_connected, coverage.coverage, backbone.backbone_brokerage,
                clusters.single_sector_clusters, bodies.body_balance, bodies.body_composition,
-               centrality.centrality, insights_module.public_role, netmap.StakeholderMap.at):
+               centrality.centrality, insights_module.public_role, netmap.StakeholderMap.at,
+               _names.actor_names, _names.body_names):
         inner = fn.__wrapped__
 
         def counted(m, *args, _inner=inner, _name=fn.__name__, **kwargs):
@@ -119,12 +121,14 @@ def count_computations(monkeypatch) -> list:
     return calls
 
 
-@pytest.mark.parametrize("wave", [None, 2])
-def test_each_measure_computed_once(small, tmp_path, monkeypatch, wave):
+@pytest.mark.parametrize(("wave", "static"), [(None, True), (2, True), (None, False)])
+def test_each_measure_computed_once(small, tmp_path, monkeypatch, wave, static):
     calls = count_computations(monkeypatch)
-    netmap.report(small, tmp_path / "r.html", permutations=19, wave=wave, static=True)
+    netmap.report(small, tmp_path / "r.html", permutations=19, wave=wave, static=static)
     names = [c[0] for c in calls]
     assert names.count("under_connected") == 1  # the findings and the mixing section
+    # the findings, the sections and the interactive map read the same names
+    assert names.count("actor_names") == names.count("body_names") == 1
     assert len(calls) == len(set(calls)), [c for c in calls if calls.count(c) > 1]
 
 

@@ -1,6 +1,8 @@
+import dataclasses
+
 import pytest
 
-from netmap.model.schema import TABLES, table_for_name
+from netmap.model.schema import TABLES, Column, TableSchema, table_for_name
 
 
 @pytest.mark.parametrize("table", list(TABLES))
@@ -25,3 +27,22 @@ def test_known_headers(table, header, column):
     from netmap.model._labels import label_key
 
     assert TABLES[table].header_index()[label_key(header)] == column
+
+
+def test_header_index_is_kept_on_the_schema_and_copied_out():
+    # worked out once per schema object (no module-level cache), a fresh dict each call
+    schema = TABLES["ties"]
+    first = schema.header_index()
+    first["anything"] = "changed"
+    assert "anything" not in schema.header_index()
+    assert "_headers" in vars(schema)
+    fresh = dataclasses.replace(schema)
+    assert "_headers" not in vars(fresh)
+    assert fresh.header_index() == schema.header_index()
+
+
+def test_a_header_naming_two_columns_is_refused_when_asked():
+    clash = TableSchema("clash", False, (Column("a", "text", aliases=("b",)),
+                                         Column("b", "text")))
+    with pytest.raises(ValueError, match="header 'b' names both 'a' and 'b' in the clash table"):
+        clash.header_index()

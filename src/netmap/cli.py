@@ -223,9 +223,7 @@ def load_input(paths, tables=None, *, directed=None, waves=None, name=None,
 def _no_encoding(encoding) -> None:
     """ParameterError when an encoding is given for an Excel workbook, which has none to name."""
     if encoding is not None:
-        raise ParameterError("encoding", encoding, "None for an Excel workbook",
-                             "an encoding is for CSV and other text files; a workbook "
-                             "stores its text as Unicode, so leave --encoding out")
+        raise ParameterError("encoding", encoding, "None for a workbook (leave --encoding out)")
 
 
 def _no_default_sector(default_sector) -> None:

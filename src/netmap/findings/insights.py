@@ -37,7 +37,7 @@ from netmap.model.exceptions import MeasureError
 from netmap.model.sectors import CORE_SECTORS
 from netmap.structure.backbone import cross_two_paths
 from netmap.structure.bodies import DOMINANCE
-from netmap.words._names import display_names, goal_names
+from netmap.words._names import actor_names, body_names, goal_names
 from netmap.words.catalogue import (
     check_lang,
     core_count_phrase,
@@ -146,8 +146,8 @@ class _Say:
     def __init__(self, m, lang: str) -> None:
         self.m = m
         self.lang = lang
-        self._actor_names = display_names(m.actors, lang)
-        self._body_names = display_names(m.bodies, lang)
+        self._actor_names = actor_names(m, lang)
+        self._body_names = body_names(m, lang)
 
     def actor(self, actor_id) -> str:
         """An actor's name in the language, isolated for bidi (FSI ... PDI)."""

@@ -52,6 +52,7 @@ from netmap.io._netfile import (
     warn_lost,
 )
 from netmap.model._params import check_bool, check_choice, check_encoding
+from netmap.model.arrays import sorted_unique
 from netmap.model.exceptions import FileFormatError, ParameterError
 from netmap.model.sectors import SectorTaxonomy
 
@@ -659,4 +660,4 @@ def _repeats(m: StakeholderMap) -> bool:
     if not m.directed:
         src, tgt = np.minimum(src, tgt), np.maximum(src, tgt)
     keys = src.astype(np.int64) * max(a.n_actors, 1) + tgt
-    return len(np.unique(keys)) < len(keys)
+    return len(sorted_unique(keys)) < len(keys)

@@ -158,7 +158,10 @@ def sorted_unique(values: np.ndarray) -> np.ndarray:
     numpy 2.3 and later find the distinct values of a plain
     ``np.unique`` call in a hash table, which on a few hundred thousand
     random 64-bit keys (tied pairs as ``a * n + b``) is some fifteen times
-    slower than sorting them: 1 s against 0.06 s for 600,000 keys.
+    slower than sorting them: 1 s against 0.06 s for 600,000 keys (0.85 s
+    against 0.06 s for 1,000,000 tie keys, numpy 2.4). A call with
+    ``return_index``, ``return_inverse`` or ``return_counts`` sorts
+    already and needs no stand-in.
 
     Examples
     --------

@@ -9,8 +9,8 @@ Columns not listed here are kept as attributes.
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
+from functools import cached_property
 
 from netmap.model._labels import label_key
 
@@ -71,26 +71,28 @@ class TableSchema:
     def header_index(self) -> dict[str, str]:
         """Header key (see ``netmap.model._labels.label_key``) to column name.
 
+        The index is worked out on the first call and kept on the schema
+        (it is frozen); each call returns a fresh copy to change at will.
+
         Raises
         ------
         ValueError
             When one header would name two columns.
         """
-        return dict(_header_index(self))
+        return dict(self._headers)
 
-
-@functools.cache
-def _header_index(schema: TableSchema) -> dict[str, str]:
-    """:meth:`TableSchema.header_index`, worked out once per schema (it is frozen)."""
-    index: dict[str, str] = {}
-    for c in schema.columns:
-        for label in (c.name, *c.aliases):
-            key = label_key(label)
-            if index.get(key, c.name) != c.name:
-                raise ValueError(f"header {label!r} names both {index[key]!r} and "
-                                 f"{c.name!r} in the {schema.name} table")
-            index[key] = c.name
-    return index
+    @cached_property
+    def _headers(self) -> dict[str, str]:
+        """:meth:`header_index`, kept in this schema's ``__dict__`` (not a field)."""
+        index: dict[str, str] = {}
+        for c in self.columns:
+            for label in (c.name, *c.aliases):
+                key = label_key(label)
+                if index.get(key, c.name) != c.name:
+                    raise ValueError(f"header {label!r} names both {index[key]!r} and "
+                                     f"{c.name!r} in the {self.name} table")
+                index[key] = c.name
+        return index
 
 
 _WAVE = Column(

@@ -63,7 +63,7 @@ from netmap.plot.maps import positions_of
 from netmap.plot.palette import NEUTRAL, sector_colors
 from netmap.plot.text import _display_line, text_direction
 from netmap.words import catalogue as _words
-from netmap.words._names import display_names
+from netmap.words._names import actor_names, body_names
 
 if TYPE_CHECKING:
     from netmap.model.stakeholder_map import StakeholderMap
@@ -452,7 +452,7 @@ def _organisations(m, lang: str) -> list[str | None]:
     actors = m.actors
     if "org" not in actors.columns:
         return [None] * len(actors)
-    names = display_names(actors, lang)
+    names = actor_names(m, lang)
     return [None if pd.isna(o) else names.get(o, str(o)) for o in actors["org"]]
 
 
@@ -488,7 +488,7 @@ def _bodies(m, lang: str) -> tuple[list[dict], list[list]]:
         return [], member_of
     where = ids.get_indexer(ms["actor"])
     body_ids = list(dict.fromkeys(b for b, w in zip(ms["body"], where, strict=True) if w >= 0))
-    names = display_names(m.bodies, lang)
+    names = body_names(m, lang)
     roles = ms["role"] if "role" in ms.columns else pd.Series(None, index=ms.index)
     seen: set = set()
     for w, body, role in zip(where, ms["body"], roles, strict=True):

@@ -245,13 +245,19 @@ def font_families(font: str | Sequence[str] | None = None) -> list[str]:
 
 @lru_cache(maxsize=64)
 def _charmap(path: str) -> frozenset[int]:
+    """The code points drawn by the font file at ``path`` (a constant of the file)."""
     from matplotlib.ft2font import FT2Font
 
     return frozenset(FT2Font(path).get_charmap())
 
 
-@lru_cache(maxsize=64)
 def _font_files(families: tuple[str, ...]) -> tuple[str, ...]:
+    """The files of ``families`` as matplotlib finds them now.
+
+    Not cached here: a font added later (``font_manager.fontManager.addfont``)
+    must count, and matplotlib's ``findfont`` keeps its own cache, which
+    ``addfont`` clears.
+    """
     from matplotlib import font_manager
 
     files = []

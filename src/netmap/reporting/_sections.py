@@ -24,7 +24,7 @@ from netmap.reporting._html import (
     table,
 )
 from netmap.reporting._html import Figure as Picture
-from netmap.words._names import display_names, goal_names
+from netmap.words._names import actor_names, body_names, goal_names
 from netmap.words.catalogue import (
     count,
     expected,
@@ -123,8 +123,8 @@ class Context:
     def actor_name(self, actor_id) -> str:
         """The name of an actor or body in the report's language, else its id."""
         if "names" not in self.cache:
-            self.cache["names"] = {**display_names(self.m.bodies, self.lang),
-                                   **display_names(self.m.actors, self.lang)}
+            self.cache["names"] = {**body_names(self.m, self.lang),
+                                   **actor_names(self.m, self.lang)}
         return self.cache["names"].get(actor_id, str(actor_id))
 
     def table(self, frame: pd.DataFrame, **kw) -> Table:

@@ -585,7 +585,8 @@ def _key_values(m: StakeholderMap, keys: list[str], given, degree_bins) -> pd.Da
     if not keys:
         raise ParameterError("keys", given, "at least one of " + allowed_words(allowed))
     frame = pd.DataFrame(index=actors.index.copy())
-    degree, profile = _tie_keys(m)
+    ends, partners = _tie_ends(m)
+    degree = np.bincount(ends, minlength=m.n_actors).astype(np.int64)
     for key in keys:
         if key == "bodies":
             members = m.memberships
@@ -596,7 +597,8 @@ def _key_values(m: StakeholderMap, keys: list[str], given, degree_bins) -> pd.Da
         elif key == "degree":
             frame["degree"] = degree if degree_bins is None else _bins(degree, degree_bins)
         elif key == "neighbour_sectors":
-            frame["neighbour_sectors"] = pd.array(profile, dtype="str")
+            frame["neighbour_sectors"] = pd.array(_neighbour_sectors(m, ends, partners),
+                                                  dtype="str")
         elif key in actors.columns:
             frame[key] = actors[key].astype(object).to_numpy()
         else:
@@ -606,22 +608,36 @@ def _key_values(m: StakeholderMap, keys: list[str], given, degree_bins) -> pd.Da
     return frame
 
 
-def _tie_keys(m: StakeholderMap) -> tuple[np.ndarray, list[str]]:
-    """The number of ties at each actor, and the sectors at their other ends, as text."""
+def _tie_ends(m: StakeholderMap) -> tuple[np.ndarray, np.ndarray]:
+    """Both ends of every tie as (actor, partner) positions; a self-tie once, for its source."""
+    src, dst = m.arrays.source, m.arrays.target
+    other = dst != src
+    return np.concatenate([src, dst[other]]), np.concatenate([dst, src[other]])
+
+
+def _neighbour_sectors(m: StakeholderMap, ends: np.ndarray, partners: np.ndarray) -> list[str]:
+    """The sectors at the other ends of each actor's ties, as text ("public 2, third 1").
+
+    The counts per (actor, sector) by one ``bincount``; the text of every
+    count and of every actor's list joined by pyarrow's string kernels
+    rather than a Python join per actor.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     n = m.n_actors
-    src = m.actors.index.get_indexer(m.ties["source"])
-    dst = m.actors.index.get_indexer(m.ties["target"])
-    other = dst != src  # a self-tie counts once, for its source
-    ends = np.concatenate([src, dst[other]])
-    partners = np.concatenate([dst, src[other]])
-    degree = np.bincount(ends, minlength=n).astype(np.int64)
-    sector = m.actors["sector"].cat.codes.to_numpy()
-    names = list(m.actors["sector"].cat.categories)
-    counts = np.zeros((n, len(names)), dtype=np.int64)
-    np.add.at(counts, (ends, sector[partners]), 1)
-    profile = [", ".join(f"{names[j]} {row[j]}" for j in np.flatnonzero(row))
-               for row in counts]
-    return degree, profile
+    sector = m.actors["sector"].cat.codes.to_numpy().astype(np.int64)
+    names = np.array([str(c) for c in m.actors["sector"].cat.categories], dtype=object)
+    width = max(len(names), 1)
+    counts = np.bincount(ends.astype(np.int64) * width + sector[partners],
+                         minlength=n * width)
+    nonzero = np.flatnonzero(counts)  # by actor, then by sector
+    pieces = pc.binary_join_element_wise(
+        pa.array(names[nonzero % width], type=pa.string()),
+        pc.cast(pa.array(counts[nonzero]), pa.string()), " ")
+    offsets = np.concatenate([[0], np.cumsum(np.bincount(nonzero // width, minlength=n))])
+    lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int64()), pieces)
+    return pc.binary_join(lists, ", ").to_pylist()
 
 
 def _bins(degree: np.ndarray, edges) -> np.ndarray:
@@ -651,12 +667,11 @@ def _codes(values: pd.Series) -> np.ndarray:
 
 def _class_sizes(codes: dict[str, np.ndarray], keys) -> np.ndarray:
     """The number of actors that share each actor's values of ``keys``."""
-    columns = np.column_stack([codes[key] for key in keys])
-    if not len(columns):
-        return np.zeros(0, dtype=np.int64)
-    _, inverse, counts = np.unique(columns, axis=0, return_inverse=True,
-                                   return_counts=True)
-    return counts[inverse.ravel()].astype(np.int64)
+    combined = np.zeros(len(codes[keys[0]]), dtype=np.int64)
+    for key in keys:  # one whole number per distinct combination so far, below actors
+        values = codes[key].astype(np.int64)
+        combined = pd.factorize(combined * (int(values.max(initial=0)) + 1) + values)[0]
+    return np.bincount(combined)[combined].astype(np.int64)
 
 
 def _singled_out_by(codes: dict[str, np.ndarray], keys: list[str], k: int,

@@ -177,20 +177,43 @@ def single_sector_clusters(m: StakeholderMap, *, by: str = "sector", min_size: i
     if split:
         component = _split(graph, component, check_seed(seed))
 
-    rows = []
     label_of = np.asarray(groups.labels, dtype=object)
-    for comp in np.unique(component[component >= 0]):
-        members = np.flatnonzero(component == comp)
-        if len(members) < min_size:
-            continue
-        is_member = np.zeros(n, dtype=bool)
-        is_member[members] = True
-        ends = is_member[src].astype(int) + is_member[dst]
-        internal, external = int((ends == 2).sum()), int((ends == 1).sum())
-        if internal + external == 0 or internal < min_share * (internal + external):
-            continue
-        rows.append((members, internal, external))
+    found, members_of = _members_by_label(component)
+    internal, external = _ties_in_and_out(component, src, dst)
+    internal, external = internal[found], external[found]
+    size = np.array([len(members) for members in members_of], dtype=np.int64)
+    touching = internal + external
+    kept = np.flatnonzero((size >= min_size) & (touching > 0)
+                          & (internal >= min_share * touching))
+    rows = [(members_of[k], int(internal[k]), int(external[k])) for k in kept]
     return _cluster_rows(m, rows, label_of, codes, src, dst)
+
+
+def _members_by_label(labels: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+    """The labels of at least 0, ascending, with the positions of each (ascending).
+
+    One stable sort of the labels, cut where they change: as many steps
+    as actors, however many components (a test for each label was actors
+    x components).
+    """
+    order = np.argsort(labels, kind="stable")
+    order = order[labels[order] >= 0]
+    sorted_labels = labels[order]
+    cuts = np.flatnonzero(sorted_labels[1:] != sorted_labels[:-1]) + 1
+    starts = np.r_[0, cuts] if len(order) else np.zeros(0, dtype=np.int64)
+    return sorted_labels[starts], np.split(order, cuts) if len(order) else []
+
+
+def _ties_in_and_out(component: np.ndarray, src: np.ndarray,
+                     dst: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per component label: the ties with both ends in it, and those with one end."""
+    count = int(component.max()) + 1 if len(component) else 0
+    a, b = component[src], component[dst]
+    inner = (a == b) & (a >= 0)
+    internal = np.bincount(a[inner], minlength=count)
+    external = (np.bincount(a[(a >= 0) & ~inner], minlength=count)
+                + np.bincount(b[(b >= 0) & ~inner], minlength=count))
+    return internal, external
 
 
 def _split(graph: sp.coo_array, component: np.ndarray, rng) -> np.ndarray:
@@ -199,8 +222,7 @@ def _split(graph: sp.coo_array, component: np.ndarray, rng) -> np.ndarray:
     csr = graph.tocsr()
     csr = csr + csr.T
     next_label = 0
-    for comp in np.unique(component[component >= 0]):
-        members = np.flatnonzero(component == comp)
+    for members in _members_by_label(component)[1]:
         sub = csr[members][:, members]
         parts, _ = _louvain(sub, 1.0, int(rng.integers(2**31 - 1)))
         for part in sorted(parts, key=min):
@@ -224,14 +246,10 @@ def _cluster_rows(m, rows, label_of, codes, src, dst) -> pd.DataFrame:
         return table
     bodies, overlaps = _best_bodies(m, [r[0] for r in rows])
     records = []
-    pairs = src * m.n_actors + dst if m.directed else \
-        np.minimum(src, dst) * m.n_actors + np.maximum(src, dst)
-    for (members, internal, external), body, overlap in zip(rows, bodies, overlaps,
-                                                            strict=True):
+    tied_pairs = _tied_pairs(m, [r[0] for r in rows], src, dst)
+    for (members, internal, external), body, overlap, tied in zip(
+            rows, bodies, overlaps, tied_pairs.tolist(), strict=True):
         k = len(members)
-        is_member = np.zeros(m.n_actors, dtype=bool)
-        is_member[members] = True
-        tied = len(sorted_unique(pairs[is_member[src] & is_member[dst]]))
         possible = k * (k - 1) if m.directed else k * (k - 1) // 2
         records.append({
             "sector": label_of[codes[members[0]]],
@@ -248,6 +266,25 @@ def _cluster_rows(m, rows, label_of, codes, src, dst) -> pd.DataFrame:
     table["body"] = pd.Series([r["body"] for r in records], dtype=object)
     table.index.name = "cluster"
     return table
+
+
+def _tied_pairs(m, member_sets: list[np.ndarray], src: np.ndarray,
+                dst: np.ndarray) -> np.ndarray:
+    """For each set of actor positions (disjoint sets), its distinct tied pairs.
+
+    Pairs are ordered on a directed map and unordered otherwise; each tie
+    with both ends in one set is keyed by its pair, the keys made
+    distinct by one sort, and counted per set.
+    """
+    n = m.n_actors
+    set_of = np.full(n, -1, dtype=np.int64)
+    if member_sets:
+        set_of[np.concatenate(member_sets)] = np.repeat(
+            np.arange(len(member_sets)), [len(members) for members in member_sets])
+    inside = (set_of[src] >= 0) & (set_of[src] == set_of[dst])
+    a, b = src[inside].astype(np.int64), dst[inside].astype(np.int64)
+    pairs = a * n + b if m.directed else np.minimum(a, b) * n + np.maximum(a, b)
+    return np.bincount(set_of[sorted_unique(pairs) // n], minlength=len(member_sets))
 
 
 def _best_bodies(m, member_sets: list[np.ndarray]) -> tuple[list, list]:

@@ -420,8 +420,88 @@ def _two_step(adj: sp.csr_array, left: np.ndarray, right: np.ndarray) -> sp.csr_
     direct = adj[left][:, right]
     common = common - common.multiply(direct > 0)
     common.eliminate_zeros()
-    # a pair with itself (an actor in both groups) cannot be introduced
     return common
+
+
+def _ranked(common: sp.coo_array, top: int | None) -> np.ndarray:
+    """Entries of ``common`` most common neighbours first, then by row and column; ``top`` kept.
+
+    The order of ``np.lexsort((col, row, -data))``, from one whole-number
+    rank per entry (every entry has its own row and column, so no two
+    ranks are equal). With ``top``, ``np.argpartition`` keeps the ``top``
+    least ranks in linear time and only those are sorted: sorting every
+    two-step pair took 0.7 of the 1.0 s of an introduction at 100,000
+    actors / 1,000,000 ties, where they are 3.5 million.
+    """
+    data = common.data.astype(np.int64)
+    n_rows, n_cols = common.shape
+    most = int(data.max()) if len(data) else 0
+    if (most + 1) * max(n_rows * n_cols, 1) >= 2 ** 63:  # pragma: no cover - too large a map
+        order = np.lexsort((common.col, common.row, -data))
+        return order if top is None else order[:top]
+    rank = ((most - data) * n_rows + common.row) * n_cols + common.col
+    if top is None or top >= len(rank):
+        return np.argsort(rank)
+    kept = np.argpartition(rank, top - 1)[:top]
+    return kept[np.argsort(rank[kept])]
+
+
+#: Two-paths joined at once by :func:`_via` (a few arrays of this length in memory).
+_VIA_CHUNK = 1 << 21
+
+
+def _via(adj: sp.csr_array, left: np.ndarray, right: np.ndarray, common: sp.coo_array,
+         order: np.ndarray) -> np.ndarray:
+    """The common neighbours of the listed pairs, pair after pair, most ties first.
+
+    ``common`` holds the untied pairs with common neighbours (local rows
+    of ``left``, columns of ``right``), and ``order`` the listed ones
+    among its entries. Every two-path
+    ``left[r] - j - right[c]`` between actors of listed pairs is one
+    left neighbour of the middle actor ``j`` joined to each of its right
+    neighbours (by ``np.repeat``, about ``_VIA_CHUNK`` two-paths at a
+    time); those of a listed pair are kept, and sorted by the pair's
+    place in ``order``, then by the middle actor's ties (most first),
+    then by its index. The two-paths are at most the work of the product
+    ``adj[left] @ adj[:, right]`` already done: 3.6 million on the
+    100,000-actor synthetic map, where intersecting the two neighbour
+    lists of each of its 3.5 million candidate pairs took minutes.
+    """
+    n = adj.shape[0]
+    degree = np.diff(adj.indptr)
+    listed = common.row[order].astype(np.int64) * len(right) + common.col[order]
+    place = np.argsort(listed)  # the listed pairs' keys ascending, and their places
+    keys = listed[place]
+    local_left = np.full(n, -1, dtype=np.int64)  # only the actors of a listed pair
+    local_left[left[common.row[order]]] = common.row[order]
+    local_right = np.full(n, -1, dtype=np.int64)
+    local_right[right[common.col[order]]] = common.col[order]
+    entry_row = np.repeat(np.arange(n), degree)  # the middle actor of each entry
+    on_left = local_left[adj.indices] >= 0
+    on_right = local_right[adj.indices] >= 0
+    mid_left, ends_left = entry_row[on_left], local_left[adj.indices[on_left]]
+    ends_right = local_right[adj.indices[on_right]]  # grouped by middle actor
+    n_right = np.bincount(entry_row[on_right], minlength=n)
+    first_right = np.concatenate([[0], np.cumsum(n_right)[:-1]])
+    fan = n_right[mid_left]  # two-paths from each left entry
+    ends = np.concatenate([[0], np.cumsum(fan)])
+    cuts = np.unique(np.concatenate([np.searchsorted(ends, np.arange(0, ends[-1], _VIA_CHUNK),
+                                                     side="right") - 1, [len(fan)]]))
+    found_place, found_mid = [], []
+    for lo, hi in zip(cuts[:-1], cuts[1:], strict=True):
+        count = fan[lo:hi]
+        before = np.repeat(ends[lo:hi] - ends[lo], count)
+        within = np.arange(len(before)) - before
+        mid = np.repeat(mid_left[lo:hi], count)
+        key = (np.repeat(ends_left[lo:hi], count) * len(right)
+               + ends_right[np.repeat(first_right[mid_left[lo:hi]], count) + within])
+        at = np.minimum(np.searchsorted(keys, key), max(len(keys) - 1, 0))
+        hit = (keys[at] == key) if len(keys) else np.zeros(len(key), dtype=bool)
+        found_place.append(place[at[hit]])
+        found_mid.append(mid[hit])
+    where = np.concatenate(found_place or [np.zeros(0, dtype=np.int64)])
+    mids = np.concatenate(found_mid or [np.zeros(0, dtype=np.int64)])
+    return mids[np.lexsort((mids, -degree[mids], where))]
 
 
 def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
@@ -438,7 +518,8 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     m : StakeholderMap
         The map.
     between : tuple of two str
-        The two groups, such as ``("public", "third")``.
+        The two groups, such as ``("public", "third")``; two different
+        groups (the same one twice would list each actor with itself).
     by : str, default "sector"
         The groups.
     top : int or None, default 20
@@ -456,7 +537,7 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     Raises
     ------
     netmap.ParameterError
-        When ``between`` is not two groups of the map.
+        When ``between`` is not two different groups of the map.
 
     Examples
     --------
@@ -469,32 +550,26 @@ def introductions(m: StakeholderMap, between: tuple, *, by: str = "sector",
     groups = group_codes(m, by)
     labels = list(groups.labels)
     if isinstance(between, str) or len(between) != 2 or any(
-            label not in labels for label in between):
-        raise ParameterError("between", between, f"two {by!r} groups of the map, from "
-                             + allowed_words(labels))
+            label not in labels for label in between) or between[0] == between[1]:
+        raise ParameterError("between", between, f"two different {by!r} groups of the "
+                             "map, from " + allowed_words(labels))
     top = check_int("top", top, minimum=1, allow_none=True)
     a, b = (labels.index(x) for x in between)
     left = np.flatnonzero(groups.codes == a)
     right = np.flatnonzero(groups.codes == b)
     adj = _simple_undirected(m)
     common = _two_step(adj, left, right).tocoo()
-    order = np.lexsort((right[common.col], left[common.row], -common.data))
-    if top is not None:
-        order = order[:top]
+    order = _ranked(common, top)  # left and right ascend: their order is the actors'
     rows, cols, counts = common.row[order], common.col[order], common.data[order]
     ids = np.asarray(m.arrays.ids, dtype=object)
-    degree = np.diff(adj.indptr)
-    via = []
-    for i, k in zip(left[rows], right[cols], strict=True):
-        shared = np.intersect1d(adj.indices[adj.indptr[i]:adj.indptr[i + 1]],
-                                adj.indices[adj.indptr[k]:adj.indptr[k + 1]])
-        shared = shared[np.lexsort((shared, -degree[shared]))]
-        via.append(tuple(ids[shared]))
+    middle = ids[_via(adj, left, right, common, order)].tolist()
+    bounds = np.concatenate([[0], np.cumsum(counts.astype(np.int64))]).tolist()
+    via = [tuple(middle[start:end]) for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
     table = pd.DataFrame({"actor_a": ids[left[rows]], "actor_b": ids[right[cols]]})
     if "name" in m.actors.columns:
-        names = m.actors["name"]
-        table["name_a"] = names.reindex(table["actor_a"]).to_numpy()
-        table["name_b"] = names.reindex(table["actor_b"]).to_numpy()
+        names = m.actors["name"].to_numpy()  # in the order of the map's ids
+        table["name_a"] = names[left[rows]]
+        table["name_b"] = names[right[cols]]
     table["common"] = counts.astype(np.int64)
     table["via"] = via
     return table

@@ -18,7 +18,7 @@ import pandas as pd
 from netmap.model._params import allowed_words, check_number
 from netmap.model._raw import table_from_frame
 from netmap.model._validation import ISSUE_COLUMNS, validate_tables
-from netmap.model.arrays import or_none
+from netmap.model.arrays import or_none, sorted_unique
 from netmap.model.exceptions import ParameterError
 from netmap.model.vocabulary import ROLES
 
@@ -147,7 +147,7 @@ def roll_up(m: StakeholderMap, *, to: str = "organisation"):
                              f"their organisation were merged into it, which keeps its "
                              f"sector: {listed}", "actors", "sector"))
     if level == "organisation":
-        keep = np.unique(top)
+        keep = sorted_unique(top)
         key = ids[top]
         frame = actors.iloc[keep].reset_index()
         frame = frame.drop(columns=[c for c in ("core", "n_merged") if c in frame])
@@ -188,22 +188,24 @@ def _issue(severity: str, code: str, message: str, table: str, column: str) -> d
 
 
 def _merge_ties(m, key: np.ndarray, issues: list[dict], level: str) -> pd.DataFrame:
-    """Ties between merged actors, one row per pair, tie class and span of waves."""
+    """Ties between merged actors, one row per pair, tie class and span of waves.
+
+    Grouped on whole numbers (each merged actor's and tie class's place in
+    order of first appearance), which give the groups and their order that
+    the ids and class names give, without hashing a million strings; an
+    undirected tie runs from the merged actor that appears first.
+    """
     ties = m.ties
     arr = m.arrays
-    src, dst = key[arr.source], key[arr.target]
+    codes, merged = pd.factorize(key)  # merged actors in order of first appearance
+    src, dst = codes[arr.source], codes[arr.target]
     if not m.directed:
-        rank = pd.Index(pd.unique(key))
-        swap = rank.get_indexer(src) > rank.get_indexer(dst)
-        src, dst = np.where(swap, dst, src), np.where(swap, src, dst)
-    frame = pd.DataFrame({"source": src, "target": dst,
-                          "tie_class": ties["tie_class"].astype(object).to_numpy(),
+        src, dst = np.minimum(src, dst), np.maximum(src, dst)
+    classes, class_names = pd.factorize(ties["tie_class"].astype(object).to_numpy(),
+                                        use_na_sentinel=False)
+    frame = pd.DataFrame({"source": src, "target": dst, "tie_class": classes,
                           "weight": ties["weight"].to_numpy(dtype=float)})
     frame["n_ties"] = ties["n_ties"].to_numpy() if "n_ties" in ties else 1
-    if "types" in ties:
-        frame["types"] = ties["types"].to_numpy(dtype=object)
-    else:
-        frame["types"] = ties["type"].astype(object).to_numpy()
     keys = ["source", "target", "tie_class"]
     for column in ("wave", "until"):
         if column in ties:
@@ -221,7 +223,12 @@ def _merge_ties(m, key: np.ndarray, issues: list[dict], level: str) -> pd.DataFr
                              f"self-ties of it", "ties", "source"))
     grouped = frame.groupby(keys, sort=False, dropna=False)
     out = grouped.agg(weight=("weight", "sum"), n_ties=("n_ties", "sum")).reset_index()
-    out["types"] = _joined_types(grouped.ngroup().to_numpy(), frame["types"], len(out))
+    merged = np.asarray(merged, dtype=object)
+    out["source"] = merged[out["source"].to_numpy()]
+    out["target"] = merged[out["target"].to_numpy()]
+    out["tie_class"] = np.asarray(class_names, dtype=object)[out["tie_class"].to_numpy()]
+    out["types"] = _joined_types(grouped.ngroup().to_numpy(),
+                                 ties["types"] if "types" in ties else ties["type"], len(out))
     if "trust" in ties:
         sums = grouped[["trust_sum", "trust_n"]].sum(min_count=1).reset_index(drop=True)
         with np.errstate(invalid="ignore", divide="ignore"):
@@ -237,21 +244,36 @@ def _joined_types(group: np.ndarray, types: pd.Series, n_groups: int) -> np.ndar
 
     ``group`` is each row's group number; None for a group without types.
 
-    The types are split, deduplicated and sorted as whole columns, and
-    each group's sorted types joined by one ``np.add.reduceat``, so a map of
-    a million ties takes seconds, not a Python call per tie.
+    Only the distinct values of ``types`` are split (a handful, where the
+    ties are a million); each type is its place among the sorted types,
+    so one sort of whole-number keys (group, type) orders and deduplicates
+    them. A group of one type takes it as it is, and the groups of several
+    are joined by one ``np.add.reduceat``.
     """
-    present = types.notna().to_numpy()
-    parts = pd.Series(types.to_numpy(dtype=object)[present]).astype(str).str.split("; ")
-    frame = pd.DataFrame({"g": group[present], "t": parts.to_numpy()}).explode("t")
-    frame = frame[frame["t"].notna() & (frame["t"] != "")].drop_duplicates()
-    frame = frame.sort_values(["g", "t"], kind="stable")
+    values, distinct = pd.factorize(types.to_numpy(dtype=object))  # -1: no types
+    pieces = [[p for p in str(text).split("; ") if p] for text in distinct]
+    vocabulary = np.array(sorted({p for parts in pieces for p in parts}), dtype=object)
+    rank = {p: k for k, p in enumerate(vocabulary)}
+    sizes = np.array([len(parts) for parts in pieces] + [0], dtype=np.int64)
+    flat = np.array([rank[p] for parts in pieces for p in parts], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(sizes)])
+    count = sizes[values]  # code -1 reads the last size, 0
+    start = np.repeat(first[values] - np.concatenate([[0], np.cumsum(count)[:-1]]), count)
+    kinds = flat[start + np.arange(len(start))]
+    width = max(len(vocabulary), 1)
+    pairs = sorted_unique(np.repeat(group.astype(np.int64), count) * width + kinds)
     out = np.full(n_groups, None, dtype=object)
-    if len(frame):
-        g = frame["g"].to_numpy()
+    if len(pairs):
+        g, kind = pairs // width, pairs % width
         starts = np.flatnonzero(np.r_[True, g[1:] != g[:-1]])
-        joined = np.add.reduceat(frame["t"].to_numpy(dtype=object) + "; ", starts)
-        out[g[starts]] = [text[:-2] for text in joined]
+        lengths = np.diff(np.r_[starts, len(g)])
+        single = starts[lengths == 1]
+        out[g[single]] = vocabulary[kind[single]]
+        several = np.flatnonzero(np.repeat(lengths > 1, lengths))
+        if len(several):
+            text = vocabulary[kind[several]] + "; "
+            heads = np.flatnonzero(np.r_[True, g[several][1:] != g[several][:-1]])
+            out[g[several][heads]] = [t[:-2] for t in np.add.reduceat(text, heads)]
     return out
 
 

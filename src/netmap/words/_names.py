@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
-__all__ = ["display_names", "goal_names"]
+from netmap.model._memo import remembered
+
+if TYPE_CHECKING:
+    from netmap.model.stakeholder_map import StakeholderMap
+
+__all__ = ["display_names", "actor_names", "body_names", "goal_names"]
 
 
 def display_names(frame: pd.DataFrame | None, lang: str) -> dict:
@@ -23,6 +30,24 @@ def display_names(frame: pd.DataFrame | None, lang: str) -> dict:
             names = given.where(given.notna() & (given != ""), names)
     # one zip, not Series.to_dict (which boxes each value: 0.3 s at 100,000 actors)
     return dict(zip(names.index.tolist(), map(str, names.tolist()), strict=True))
+
+
+@remembered
+def actor_names(m: StakeholderMap, lang: str) -> dict:
+    """:func:`display_names` of the map's actors; once per map and language in a report.
+
+    Inside :func:`netmap.model._memo.kept` (the report, :func:`netmap.insights`)
+    the findings, the report's sections and the interactive map ask the
+    same map for its names: they are worked out once and each caller gets
+    a copy of the dictionary.
+    """
+    return display_names(m.actors, lang)
+
+
+@remembered
+def body_names(m: StakeholderMap, lang: str) -> dict:
+    """:func:`display_names` of the map's bodies; once per map and language in a report."""
+    return display_names(m.bodies, lang)
 
 
 def goal_names(activities: pd.DataFrame | None, lang: str) -> dict:
