@@ -265,7 +265,7 @@ def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted:
 
     names = [f"c{j}" for j in range(count)]
     if empty:
-        return pa.table({name: pa.array([], pa.string()) for name in names})
+        return pa.table({name: pa.array([], pa.large_string()) for name in names})
     try:
         return pcsv.read_csv(
             pa.py_buffer(body),
@@ -276,7 +276,7 @@ def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted:
                                             newlines_in_values=False,
                                             ignore_empty_lines=skip_empty),
             convert_options=pcsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                column_types=dict.fromkeys(names, pa.large_string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
                 check_utf8=True))
     except (pa.ArrowInvalid, ValueError):
@@ -310,7 +310,7 @@ def _quoted_lines_agree(f: FastFile, parsed, numbers: np.ndarray, header: int) -
             cells[j].append(cell)
     taken = pa.array(records, type=pa.int64())
     return all(pc.all(pc.equal(parsed.column(j).take(taken),
-                               pa.array(cells[j], pa.string()))).as_py() is not False
+                               pa.array(cells[j], pa.large_string()))).as_py() is not False
                for j in range(parsed.num_columns))
 
 
@@ -426,4 +426,4 @@ def _joined(values) -> str:
     import pyarrow.compute as pc
 
     one = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
-    return pc.binary_join(one, "\n")[0].as_py()
+    return pc.binary_join(one, pa.scalar("\n", values.type))[0].as_py()
