@@ -33,7 +33,7 @@ import codecs
 import csv
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -212,7 +212,11 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
     it off (``unquote``). Each column comes with its distinct values and
     every cell's code among them (:attr:`RawTable.encoded`), so that the
-    validation looks each distinct value up once.
+    validation looks each distinct value up once; but references and free
+    text (:data:`_PLAIN_KINDS`) whose cells are clean as written come as
+    cells only: the validation looks a reference up among the ids cell by
+    cell, in one hash of the column (a dictionary first would cost a second
+    hash, and its values a third lookup).
     """
     try:
         header = find_header(table, f.head, file=file, unquote=True)
@@ -237,16 +241,21 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}
-    for j, (column, dictionary) in enumerate(_dictionaries(parsed)):
-        cells = _clean(column, dictionary)
+    plain = _plain_columns(table, header.labels)
+    for j, (column, dictionary) in enumerate(_dictionaries(parsed, plain)):
+        cells: tuple[pd.Series, np.ndarray | None, pd.Series | None] | None = (
+            _clean_plain(column) if dictionary is None else None)
+        if cells is None:
+            cells = _clean(column, _encode(column) if dictionary is None else dictionary)
         if cells is None:
             return None
         if j >= header.width:
-            if (cells[1] >= 0).any():
+            if cells[1] is None or (cells[1] >= 0).any():
                 return None  # a value without a header: the strict reader says where
             continue
         columns[header.labels[j]] = cells[0]
-        encoded[header.labels[j]] = cells[1:]
+        if cells[1] is not None:
+            encoded[header.labels[j]] = (cells[1], cells[2])
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(numbers)))
     if not columns:
         frame = pd.DataFrame(index=pd.RangeIndex(len(numbers)))
@@ -338,22 +347,99 @@ def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
     return numbers if len(numbers) == rows else None
 
 
-def _dictionaries(parsed) -> Iterator[tuple]:
+#: Kinds of column (see :class:`netmap.model.schema.Column`) read without a
+#: dictionary when their cells are clean as written: references, which the
+#: validation looks up among the ids cell by cell (one hash of the column,
+#: where a dictionary and then its lookup would be two), and free text,
+#: whose values are mostly distinct.
+_PLAIN_KINDS = frozenset({"ref", "body_ref", "text"})
+
+
+def _plain_columns(table: str, labels) -> set[int]:
+    """Positions of the headers that name a column of :data:`_PLAIN_KINDS` in ``table``."""
+    from netmap.model._labels import label_key
+    from netmap.model.schema import TABLES
+
+    schema = TABLES[table]
+    index = schema.header_index()
+    return {j for j, label in enumerate(labels)
+            if label is not None and label_key(label) in index
+            and schema.column(index[label_key(label)]).kind in _PLAIN_KINDS}
+
+
+def _encode(column):
+    import pyarrow.compute as pc
+
+    return pc.dictionary_encode(column)
+
+
+def _dictionaries(parsed, plain: Collection[int] = ()) -> Iterator[tuple]:
     """Each column of a pyarrow table, and the column dictionary-encoded, in order.
 
+    The columns at the positions ``plain`` come without a dictionary (None).
     The columns of a large table are encoded side by side in threads
     (pyarrow releases the GIL), while the caller checks those already
     encoded.
     """
-    import pyarrow.compute as pc
-
     columns = [c.combine_chunks() for c in parsed.columns]
-    workers = min(len(columns), os.cpu_count() or 1)
+
+    def encode(j: int):
+        return None if j in plain else _encode(columns[j])
+
+    workers = min(len(columns) - len(plain), os.cpu_count() or 1)
     if parsed.num_rows < _THREADED_ROWS or workers < 2:
-        yield from ((c, pc.dictionary_encode(c)) for c in columns)
+        yield from ((c, encode(j)) for j, c in enumerate(columns))
         return
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        yield from zip(columns, pool.map(pc.dictionary_encode, columns), strict=True)
+        yield from zip(columns, pool.map(encode, range(len(columns))), strict=True)
+
+
+def _clean_plain(column) -> tuple[pd.Series, None, None] | None:
+    """The cells of a column the strict reader's cleaning leaves as they are; else None.
+
+    Such a column has no empty cell, no cell that starts or ends with a
+    space or a tab or starts with a quote, none longer than the field
+    limit, and (unless it is ASCII) no suspect character and only text in
+    normal form C: what :func:`_clean` checks on the distinct values,
+    checked here on the cells' bytes without a dictionary. None sends the
+    column to :func:`_clean`.
+    """
+    import unicodedata
+
+    if len(column) == 0 or column.null_count:
+        return None
+    offsets, data = _buffers(column)
+    starts, ends = offsets[:-1], offsets[1:]
+    lengths = ends - starts
+    if lengths.min() == 0 or lengths.max() > _FIELD_LIMIT:
+        return None
+    first, last = data[starts], data[ends - 1]
+    if (np.isin(first, _EDGE_BYTES + (ord("'"),)).any()
+            or np.isin(last, _EDGE_BYTES).any()):
+        return None
+    if data[offsets[0]:offsets[-1]].max() >= 0x80:  # (ASCII holds nothing suspect)
+        joined = _joined(column)
+        if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC",
+                                                                              joined):
+            return None
+    return pd.Series(pd.array(column, dtype="str")), None, None
+
+
+#: The bytes :func:`_clean` trims off a cell (space and tab).
+_EDGE_BYTES = (0x20, 0x09)
+
+
+def _buffers(column) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (int64) and the bytes of a pyarrow text array, as numpy arrays."""
+    import pyarrow as pa
+
+    width = 8 if pa.types.is_large_string(column.type) else 4
+    buffers = column.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64 if width == 8 else np.int32,
+                            count=len(column) + 1 + column.offset)[column.offset:]
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else \
+        np.zeros(0, dtype=np.uint8)
+    return offsets.astype(np.int64, copy=False), data
 
 
 def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
