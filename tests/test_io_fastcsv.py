@@ -58,6 +58,12 @@ def assert_same_both_ways(folder, monkeypatch, **kw):
         assert other.index.dtype == frame.index.dtype
     assert fast.waves == strict.waves and fast.directed == strict.directed
     assert fast.name == strict.name
+    from netmap.model.arrays import MapArrays
+
+    for m in (fast, strict):  # (the ends the checks found, as the ids looked up again)
+        again = MapArrays.from_tables(m.actors, m.ties, m.directed)
+        assert (m.arrays.source == again.source).all()
+        assert (m.arrays.target == again.target).all()
     return fast
 
 

@@ -80,6 +80,11 @@ class Validated:
     activities: pd.DataFrame | None
     waves: tuple
     issues: list[dict] = field(default_factory=list)
+    #: Each tie's source and target as positions among the actors (the rows
+    #: of ``actors``), when the validation found them: the map's arrays
+    #: (:class:`netmap.model.arrays.MapArrays`) start from them instead of
+    #: looking every id up again.
+    ends: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _rows_text(rows) -> str:
@@ -107,6 +112,8 @@ class _Checker:
         #: column), when the reader handed the column over encoded (see
         #: :meth:`encoded`).
         self.coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        #: How many distinct actor ids the references were looked up among.
+        self.known_actors: int | None = None
 
     # -- reporting -------------------------------------------------------
     def error(self, raw: RawTable, cls, problem, **kw) -> None:
@@ -609,9 +616,30 @@ def validate_tables(
     if ck.errors:
         raise ValidationError(ck.errors)
     _kept_dropped_flagged(ck, raws, tables)
+    ends = _tie_ends(ck, tables)
     _text_columns(tables)
     return Validated(tables["actors"], tables["ties"], tables.get("memberships"),
-                     tables.get("bodies"), tables.get("activities"), order, ck.issues)
+                     tables.get("bodies"), tables.get("activities"), order, ck.issues,
+                     ends=ends)
+
+
+def _tie_ends(ck: _Checker, tables: dict[str, pd.DataFrame]
+              ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The kept ties' ends as positions among the actors, from the lookups of the checks.
+
+    The checks looked the ends up among the distinct actor ids, in the
+    order of the actors table; with no error (none missing, none used
+    twice) they are the actors' rows. None when they were not looked up.
+    """
+    source, target = ck.positions.get(("ties", "source")), ck.positions.get(
+        ("ties", "target"))
+    if source is None or target is None or ck.known_actors != len(tables["actors"]):
+        return None
+    kept = tables["ties"].index  # (the rows of the ties as read, less the duplicates)
+    if not (isinstance(kept, pd.RangeIndex) and kept.start == 0 and kept.step == 1
+            and len(kept) == len(source)):
+        source, target = source[kept.to_numpy()], target[kept.to_numpy()]
+    return source, target
 
 
 @dataclass(frozen=True)
@@ -690,6 +718,7 @@ def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame
                      pd.Index(found[1].array),
                      pd.Series(names.array, index=pd.Index(ids.array))
                      if names is not None else None)
+    ck.known_actors = len(actor_ids.known)
     _orgs(ck, raw, df, actors, ids, level, actor_ids)
     if "scope" in df:
         scope = ck.vocabulary(raw, df, "scope", SCOPES)
