@@ -171,9 +171,16 @@ CASES = {
 }
 
 
+@pytest.mark.parametrize("threads", [False, True], ids=["", "threads"])
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_both_paths_read_alike(tmp_path, monkeypatch, case):
+def test_both_paths_read_alike(tmp_path, monkeypatch, case, threads):
+    """Alike, also with the work of large tables done in threads however small."""
     require("pyarrow")
+    if threads:
+        from netmap.model import _validation
+
+        monkeypatch.setattr(_fastcsv, "_THREADED_ROWS", 0)
+        monkeypatch.setattr(_validation, "_THREADED_ROWS", 0)
     actors, ties, form = CASES[case]
     _write(tmp_path, "actors.csv", actors, **form)
     _write(tmp_path, "ties.csv", ties, **form)

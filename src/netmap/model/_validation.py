@@ -8,8 +8,11 @@ row in Python, so registries of tens of thousands of actors read quickly.
 from __future__ import annotations
 
 import difflib
+import functools
 import math
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -291,18 +294,27 @@ class _Checker:
                        column=self.header(raw, column), suggestion="write a finite number")
         return out
 
+    def lookup(self, raw: RawTable, df: pd.DataFrame, column: str, known: pd.Index
+               ) -> np.ndarray:
+        """Each cell's position among ``known`` (-1: missing, or not there)."""
+        found = self.encoded(raw, df, column)
+        if found is not None:  # each distinct value looked up once
+            return np.append(positions_in(found[1], known), -1)[found[0]]
+        return positions_in(_as_text(df[column]), known)
+
     def refs(self, raw: RawTable, df: pd.DataFrame, column: str, known: pd.Index,
              names: pd.Series | None, what: str, cls=UnknownActorError,
-             optional: bool = False) -> pd.Series:
+             optional: bool = False, positions: np.ndarray | None = None) -> pd.Series:
+        """A reference column's text; a value not among ``known`` is an error.
+
+        ``positions``: :meth:`lookup` of the column, when done already.
+        """
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
         found = self.encoded(raw, df, column)
-        if found is not None:  # each distinct value looked up once
-            positions = np.append(positions_in(found[1], known), -1)[found[0]]
-            present = found[0] >= 0
-        else:
-            positions = positions_in(values, known)
-            present = values.notna().to_numpy()
+        if positions is None:
+            positions = self.lookup(raw, df, column, known)
+        present = found[0] >= 0 if found is not None else values.notna().to_numpy()
         self.positions[(raw.table, column)] = positions
         missing = present & (positions < 0)
         if missing.any():
@@ -841,9 +853,11 @@ def _bodies(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFr
 def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.DataFrame:
     """The ties table: ends, types and their classes, weights, trust."""
     ties = pd.DataFrame(index=pd.RangeIndex(len(df), name="tie"))
-    for end in ("source", "target"):
+    looked = _side_by_side([functools.partial(ck.lookup, raw, df, end, actor_ids.known)
+                            for end in ("source", "target")], len(df))
+    for end, positions in zip(("source", "target"), looked, strict=True):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
-                            "an actor").array
+                            "an actor", positions=positions).array
     ttype = ck.coded_vocabulary(raw, df, "type", TIE_TYPES) if "type" in df \
         else pd.Series(None, index=df.index, dtype=object)
     coded = ck.coded.get(("ties", "type"))
@@ -865,6 +879,23 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     if "trust" in df:
         ties["trust"] = ck.numbers(raw, df, "trust").to_numpy()
     return ties
+
+
+#: Tables of at least this many rows have their lookups done side by side.
+_THREADED_ROWS = 100_000
+
+
+def _side_by_side(tasks: list, rows: int) -> list:
+    """Each task's result, the tasks run in threads for a table of ``rows`` rows.
+
+    For lookups done by pyarrow, which leaves the interpreter free while
+    it hashes. A small table's tasks are left to the caller (None each).
+    """
+    workers = min(len(tasks), os.cpu_count() or 1)
+    if rows < _THREADED_ROWS or workers < 2:
+        return [None] * len(tasks)
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(lambda task: task(), tasks))
 
 
 def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series,
