@@ -8,7 +8,6 @@ row in Python, so registries of tens of thousands of actors read quickly.
 from __future__ import annotations
 
 import difflib
-import functools
 import math
 import os
 import re
@@ -611,10 +610,15 @@ def validate_tables(
     """
     ck = _Checker(taxonomy, directed)
     frames = _mapped_columns(ck, raws)
-    actors, actor_ids = _actors(ck, raws["actors"], frames["actors"])
-    bodies, body_ids = _bodies(ck, raws, frames)
-    tables = {"actors": actors,
-              "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids)}
+    known = _known_ids(ck, raws["actors"], frames["actors"])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # (the ties' ends looked up among the ids while the actors are checked)
+        ends = _start_lookups(pool, ck, raws["ties"], frames["ties"], known)
+        actors, actor_ids = _actors(ck, raws["actors"], frames["actors"], known)
+        bodies, body_ids = _bodies(ck, raws, frames)
+        tables = {"actors": actors,
+                  "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids,
+                                [None if e is None else e.result() for e in ends])}
     if bodies is not None:
         tables["bodies"] = bodies
     if "memberships" in frames:
@@ -628,11 +632,37 @@ def validate_tables(
     if ck.errors:
         raise ValidationError(ck.errors)
     _kept_dropped_flagged(ck, raws, tables)
-    ends = _tie_ends(ck, tables)
+    kept_ends = _tie_ends(ck, tables)
     _text_columns(tables)
     return Validated(tables["actors"], tables["ties"], tables.get("memberships"),
                      tables.get("bodies"), tables.get("activities"), order, ck.issues,
-                     ends=ends)
+                     ends=kept_ends)
+
+
+#: Tables of at least this many rows have their lookups done in threads.
+_THREADED_ROWS = 100_000
+
+
+def _known_ids(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Index:
+    """The distinct actor ids in the order of the actors table, which references name."""
+    found = ck.encoded(raw, df, "id")
+    if found is not None:
+        return pd.Index(found[1].array)
+    return pd.Index(_as_text(df["id"]).dropna().unique())
+
+
+def _start_lookups(pool: ThreadPoolExecutor, ck: _Checker, raw: RawTable, df: pd.DataFrame,
+                   known: pd.Index) -> list:
+    """The ties' sources and targets looked up among ``known`` in ``pool``, as futures.
+
+    (pyarrow's lookup leaves the interpreter free: the actors are checked
+    meanwhile.) A small table's lookups are left to the checks (None each),
+    as are those of ends the table lacks.
+    """
+    if len(df) < _THREADED_ROWS or (os.cpu_count() or 1) < 2:
+        return [None, None]
+    return [pool.submit(ck.lookup, raw, df, end, known) if end in df else None
+            for end in ("source", "target")]
 
 
 def _tie_ends(ck: _Checker, tables: dict[str, pd.DataFrame]
@@ -708,8 +738,12 @@ def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
 
 
 # -- actors ------------------------------------------------------------------
-def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame, _Ids]:
-    """The actors table: ids, names, sectors and their cores, levels, orgs, scopes."""
+def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame, known: pd.Index
+            ) -> tuple[pd.DataFrame, _Ids]:
+    """The actors table: ids, names, sectors and their cores, levels, orgs, scopes.
+
+    ``known``: the distinct ids (see :func:`_known_ids`).
+    """
     ids = ck.ids(raw, df, "id", "actor id")
     ck.unique_ids(raw, ids, "actor", df)
     sector = _sectors(ck, raw, df)
@@ -725,10 +759,7 @@ def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame
         sector.map(core_map) if coded is None else None, ["public", "business", "third"],
         None if coded is None else (coded[0], [core_map.get(s, np.nan) for s in coded[1]]))
     actors["level"] = _categorical(level, LEVELS.codes, ck.coded.get(("actors", "level")))
-    found = ck.encoded(raw, df, "id")
-    actor_ids = _Ids(pd.Index(ids.dropna().unique()) if found is None else
-                     pd.Index(found[1].array),
-                     pd.Series(names.array, index=pd.Index(ids.array))
+    actor_ids = _Ids(known, pd.Series(names.array, index=pd.Index(ids.array))
                      if names is not None else None)
     ck.known_actors = len(actor_ids.known)
     _orgs(ck, raw, df, actors, ids, level, actor_ids)
@@ -850,12 +881,14 @@ def _bodies(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFr
                         bodies.get("name"))
 
 
-def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.DataFrame:
-    """The ties table: ends, types and their classes, weights, trust."""
+def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
+          looked: list | None = None) -> pd.DataFrame:
+    """The ties table: ends, types and their classes, weights, trust.
+
+    ``looked``: the sources' and targets' :meth:`_Checker.lookup`, where done.
+    """
     ties = pd.DataFrame(index=pd.RangeIndex(len(df), name="tie"))
-    looked = _side_by_side([functools.partial(ck.lookup, raw, df, end, actor_ids.known)
-                            for end in ("source", "target")], len(df))
-    for end, positions in zip(("source", "target"), looked, strict=True):
+    for end, positions in zip(("source", "target"), looked or [None, None], strict=True):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
                             "an actor", positions=positions).array
     ttype = ck.coded_vocabulary(raw, df, "type", TIE_TYPES) if "type" in df \
@@ -879,23 +912,6 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.
     if "trust" in df:
         ties["trust"] = ck.numbers(raw, df, "trust").to_numpy()
     return ties
-
-
-#: Tables of at least this many rows have their lookups done side by side.
-_THREADED_ROWS = 100_000
-
-
-def _side_by_side(tasks: list, rows: int) -> list:
-    """Each task's result, the tasks run in threads for a table of ``rows`` rows.
-
-    For lookups done by pyarrow, which leaves the interpreter free while
-    it hashes. A small table's tasks are left to the caller (None each).
-    """
-    workers = min(len(tasks), os.cpu_count() or 1)
-    if rows < _THREADED_ROWS or workers < 2:
-        return [None] * len(tasks)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda task: task(), tasks))
 
 
 def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series,
@@ -1285,9 +1301,14 @@ def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     if frame.columns.has_duplicates:
         return frame[keep]
     index = frame.index[keep]
-    out = pd.DataFrame({c: pd.Series(frame[c].array[keep], index=index,
-                                     dtype=frame[c].dtype) for c in frame.columns},
-                       index=index)
+    columns = [frame[c].array for c in frame.columns]
+    if len(frame) >= _THREADED_ROWS and (os.cpu_count() or 1) >= 2:
+        with ThreadPoolExecutor(max_workers=2) as pool:  # (pyarrow filters text freely)
+            kept = list(pool.map(lambda array: array[keep], columns))
+    else:
+        kept = [array[keep] for array in columns]
+    out = pd.DataFrame({c: pd.Series(a, index=index, dtype=frame[c].dtype)
+                        for c, a in zip(frame.columns, kept, strict=True)}, index=index)
     out.columns = frame.columns
     return out
 
