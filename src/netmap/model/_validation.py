@@ -13,7 +13,7 @@ import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -108,11 +108,12 @@ class _Checker:
         #: Each reference column's values as positions among the ids it names
         #: (-1: missing or unknown), by (table, column).
         self.positions: dict[tuple[str, str], np.ndarray] = {}
-        #: A vocabulary or number column's codes among its distinct values
-        #: (-1: missing) and the value each code stands for (the last: for
-        #: missing cells), so that ``values[codes]`` is the column, by (table,
-        #: column), when the reader handed the column over encoded (see
-        #: :meth:`encoded`).
+        #: A vocabulary, wave or (text) number column's codes among its
+        #: distinct values (-1: missing) and the value each code stands for
+        #: (the last: for missing cells), so that ``values[codes]`` is the
+        #: column, by (table, column): one shape whatever the source (see
+        #: :meth:`distinct`). A column of numbers (a DataFrame's) is read
+        #: as it is, without codes.
         self.coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
         #: How many distinct actor ids the references were looked up among.
         self.known_actors: int | None = None
@@ -199,6 +200,20 @@ class _Checker:
             return None
         return found
 
+    def distinct(self, raw: RawTable, df: pd.DataFrame, column: str
+                 ) -> tuple[np.ndarray, pd.Series]:
+        """The column as codes (-1: missing) among its distinct values, whatever its source.
+
+        The codes the reader handed over (:meth:`encoded`), or else the
+        column factorized here: one shape for the checks of labels, numbers
+        and waves, which look each distinct value up once.
+        """
+        found = self.encoded(raw, df, column)
+        if found is not None:
+            return found
+        codes, uniques = pd.factorize(df[column], use_na_sentinel=True)
+        return codes, pd.Series(uniques)
+
     # -- values ----------------------------------------------------------
     def ids(self, raw: RawTable, df: pd.DataFrame, column: str, what: str) -> pd.Series:
         """Text identifiers; an empty one is an error."""
@@ -223,17 +238,15 @@ class _Checker:
 
         The codes go to ``self.coded``, and None is returned unless ``spread``.
         """
-        found = self.encoded(raw, df, column)
-        if found is None:
-            codes, unknown = vocab.normalise(df[column])
-        else:  # each distinct label looked up once, then spread over the cells
-            mapped, strange = vocab.normalise(found[1])
-            labels = np.array([*mapped.to_numpy(dtype=object), None], dtype=object)
-            self.coded[(raw.table, column)] = (found[0], labels)
-            codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
-                if spread else None
-            unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
-                                index=df.index)
+        found = self.distinct(raw, df, column)
+        # each distinct label looked up once, then spread over the cells
+        mapped, strange = vocab.normalise(found[1])
+        labels = np.array([*mapped.to_numpy(dtype=object), None], dtype=object)
+        self.coded[(raw.table, column)] = (found[0], labels)
+        codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
+            if spread else None
+        unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
+                            index=df.index)
         if unknown.any():
             bad = df[column][unknown]
             for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
@@ -263,16 +276,12 @@ class _Checker:
                 values):
             out = values.astype("float64")
         else:
-            found = self.encoded(raw, df, column)
-            if found is None:
-                out = _distinct_floats(values)
-                present = values.notna().to_numpy()
-            else:  # each distinct value read once
-                parsed = np.append(exact_floats(found[1]).to_numpy(dtype=np.float64),
-                                   np.nan)
-                self.coded[(raw.table, column)] = (found[0], parsed)
-                out = pd.Series(parsed[found[0]], index=values.index)
-                present = found[0] >= 0
+            found = self.distinct(raw, df, column)  # each distinct value read once
+            parsed = np.append(exact_floats(_as_text(found[1])).to_numpy(
+                dtype=np.float64), np.nan)
+            self.coded[(raw.table, column)] = (found[0], parsed)
+            out = pd.Series(parsed[found[0]], index=values.index)
+            present = found[0] >= 0
             bad = present & out.isna().to_numpy()
             if bad.any():
                 text = _as_text(values)
@@ -496,14 +505,6 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     return pd.Series(out_obj, index=values.index, dtype=object)
 
 
-def _distinct_floats(values: pd.Series) -> pd.Series:
-    """:func:`exact_floats` of a column's text, each distinct value read once."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    distinct = pd.Series(uniques, dtype=values.dtype if _is_clean_text(values) else object)
-    parsed = exact_floats(_as_text(distinct)).to_numpy(dtype=np.float64)
-    return pd.Series(np.append(parsed, np.nan)[codes], index=values.index)
-
-
 def exact_floats(text: pd.Series) -> pd.Series:
     """Numbers written as text, each read exactly as Python reads it; NaN where none.
 
@@ -552,15 +553,6 @@ def _wave_label(value):
         number = float(text)
         return int(number) if number.is_integer() else number
     return text
-
-
-def _wave_labels(values: pd.Series) -> pd.Series:
-    """Wave labels of a column, looked up once per distinct value, dtype object."""
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    labels = np.empty(len(uniques) + 1, dtype=object)
-    labels[:-1] = [_wave_label(u) for u in uniques]
-    labels[-1] = None
-    return pd.Series(labels[codes], index=values.index, dtype=object)
 
 
 def _order_waves(labels: set, given) -> tuple[tuple, str | None]:
@@ -752,38 +744,33 @@ def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame, known: pd.Index
     actors = pd.DataFrame(index=pd.Index(ids.array, name="id", dtype="str"))
     if names is not None:
         actors["name"] = names.array
-    coded = ck.coded.get(("actors", "sector"))
-    actors["sector"] = _categorical(sector, ck.taxonomy.codes, coded)
+    codes, labels = ck.coded[("actors", "sector")]
+    actors["sector"] = _categorical(ck.taxonomy.codes, codes, labels)
     core_map = ck.taxonomy.core_map()
-    actors["core"] = _categorical(
-        sector.map(core_map) if coded is None else None, ["public", "business", "third"],
-        None if coded is None else (coded[0], [core_map.get(s, np.nan) for s in coded[1]]))
-    actors["level"] = _categorical(level, LEVELS.codes, ck.coded.get(("actors", "level")))
+    actors["core"] = _categorical(["public", "business", "third"], codes,
+                                  [core_map.get(s, np.nan) for s in labels])
+    actors["level"] = _categorical(LEVELS.codes, *ck.coded[("actors", "level")])
     actor_ids = _Ids(known, pd.Series(names.array, index=pd.Index(ids.array))
                      if names is not None else None)
     ck.known_actors = len(actor_ids.known)
     _orgs(ck, raw, df, actors, ids, level, actor_ids)
     if "scope" in df:
-        scope = ck.vocabulary(raw, df, "scope", SCOPES)
-        actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
+        ck.coded_vocabulary(raw, df, "scope", SCOPES)
+        actors["scope"] = _categorical(SCOPES.codes, *ck.coded[("actors", "scope")])
     if "core" in df:
         _check_derived(ck, raw, df, "core", sector.map(core_map))
     return actors, actor_ids
 
 
-def _categorical(values: pd.Series | None, categories,
-                 coded: tuple[np.ndarray, Any] | None) -> pd.Categorical:
-    """Values as a categorical of ``categories``.
+def _categorical(categories, codes: np.ndarray, labels) -> pd.Categorical:
+    """``labels[codes]`` as a categorical of ``categories`` (see ``_Checker.coded``).
 
-    With ``coded`` (see ``_Checker.coded``), each distinct value is placed
-    among the categories once, and ``values`` is not looked at.
+    Each distinct label is placed among the categories once; one not
+    among them (or missing) is missing.
     """
-    if coded is None:
-        return pd.Categorical(np.asarray(cast(pd.Series, values).to_numpy()),
-                              categories=categories)
     where = pd.Index(list(categories), dtype=object).get_indexer(
-        pd.Index(list(coded[1]), dtype=object))
-    return pd.Categorical.from_codes(where[coded[0]], dtype=pd.CategoricalDtype(categories))
+        pd.Index(list(labels), dtype=object))
+    return pd.Categorical.from_codes(where[codes], dtype=pd.CategoricalDtype(categories))
 
 
 def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
@@ -809,11 +796,10 @@ def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
         rows = raw.rows[df["level"].isna().to_numpy()]
         ck.issue(raw, "default-level", "level is empty; taken as 'organisation'",
                  rows=rows, column=ck.header(raw, "level"), severity="note")
-    coded = ck.coded.get((raw.table, "level"))
-    if coded is not None:  # (empty and unknown levels taken as 'organisation' too)
-        labels = np.asarray(coded[1], dtype=object)
-        ck.coded[(raw.table, "level")] = (coded[0], np.where(
-            pd.isna(labels), "organisation", labels).astype(object))
+    codes, labels = ck.coded[(raw.table, "level")]
+    # (empty and unknown levels taken as 'organisation' too)
+    ck.coded[(raw.table, "level")] = (codes, np.where(
+        pd.isna(labels), "organisation", labels).astype(object))
     return level.fillna("organisation")
 
 
@@ -891,20 +877,19 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
     for end, positions in zip(("source", "target"), looked or [None, None], strict=True):
         ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
                             "an actor", positions=positions).array
-    ttype = ck.coded_vocabulary(raw, df, "type", TIE_TYPES) if "type" in df \
-        else pd.Series(None, index=df.index, dtype=object)
-    coded = ck.coded.get(("ties", "type"))
-    if ttype is None and coded is not None:  # the distinct types spread over the ties
-        written = ck.encoded(raw, df, "type")
-        ties["type"] = df["type"].array if written is not None and list(
-            coded[1][:-1]) == written[1].tolist() else pd.array(
-            list(coded[1]), dtype="str").take(coded[0])
-        typed = ~pd.isna(coded[1])[coded[0]]
-    else:
-        assert ttype is not None  # (spread=False gives None only with codes)
-        ties["type"] = ttype.astype("str").array
-        typed = ~ttype.isna().to_numpy()
-    ties["tie_class"] = _tie_classes(ck, raw, df, ttype, coded)
+    if "type" in df:
+        ck.coded_vocabulary(raw, df, "type", TIE_TYPES)
+    else:  # (every tie untyped)
+        ck.coded[("ties", "type")] = (np.full(len(df), -1, dtype=np.int64),
+                                      np.array([None], dtype=object))
+    codes, labels = ck.coded[("ties", "type")]
+    # the distinct types spread over the ties (the cells themselves if written so)
+    written = ck.encoded(raw, df, "type") if "type" in df else None
+    ties["type"] = df["type"].array if written is not None and list(
+        labels[:-1]) == written[1].tolist() else pd.array(
+        list(labels), dtype="str").take(codes)
+    typed = ~pd.isna(labels)[codes]
+    ties["tie_class"] = _tie_classes(ck, raw, df, codes, labels)
     if "tie_class" in df:  # a stated class is checked; a derived one must agree
         _check_derived(ck, raw, df[typed], "tie_class",
                        ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
@@ -914,17 +899,13 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
     return ties
 
 
-def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series,
-                 coded: tuple[np.ndarray, np.ndarray] | None = None) -> pd.Categorical:
+def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, codes: np.ndarray,
+                 types: np.ndarray) -> pd.Categorical:
     """Each tie's class, from its type; a tie with no type may state its class.
 
-    ``coded``: the types as codes among distinct ones (see ``_Checker.coded``).
+    ``codes``, ``types``: the types as codes among distinct ones, the last
+    for missing (see ``_Checker.coded``).
     """
-    if coded is not None:
-        codes, types = coded
-    else:
-        codes, distinct = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
-        types = np.array([*distinct, None], dtype=object)
     untyped = pd.isna(types)[codes]
     of_type = np.array([_TIE_CLASS_OF.get(t, "unclassified") if t is not None
                         else "unclassified" for t in types], dtype=object)
@@ -1015,18 +996,14 @@ def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFra
     for name, frame in frames.items():
         for col in ("wave", "until"):
             if col in frame:
-                encoded = ck.encoded(raws[name], frame, col)
-                if encoded is None:
-                    lab = _wave_labels(frame[col])
-                    found.update(lab.dropna().tolist())
-                else:  # each distinct label read once (every one is in some row)
-                    distinct = np.array([*map(_wave_label, encoded[1].tolist()), None],
-                                        dtype=object)
-                    ck.coded[(name, col)] = (encoded[0], distinct)
-                    lab = pd.Series(distinct[encoded[0]], index=frame[col].index,
+                codes, values = ck.distinct(raws[name], frame, col)
+                # each distinct label read once (every one is in some row)
+                distinct = np.array([*map(_wave_label, values.tolist()), None],
                                     dtype=object)
-                    found.update(distinct[:-1].tolist())
-                labels.setdefault(name, {})[col] = lab
+                ck.coded[(name, col)] = (codes, distinct)
+                labels.setdefault(name, {})[col] = pd.Series(
+                    distinct[codes], index=frame[col].index, dtype=object)
+                found.update(v for v in distinct[:-1].tolist() if v is not None)
     if _huge_wave(ck, raws, labels):
         return ()  # the error is raised with the others
     order, problem = _order_waves(found, given)
