@@ -468,7 +468,8 @@ def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     if len(written) and pc.max(pc.binary_length(written)).as_py() > _FIELD_LIMIT:
         return None  # (the strict reader refuses a cell this long)
     trimmed = pc.utf8_trim(written, " \t")
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    # (as numpy's own index type: every gather by them then takes its quick path)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
     unchanged = _unchanged(written, trimmed)
     if not unchanged or not pc.all(pc.string_is_ascii(written)).as_py():
         joined = _joined(trimmed)  # (ASCII holds nothing suspect)
