@@ -124,7 +124,8 @@ def run_pyarrow_text(folder: Path):
     import pyarrow.csv as pcsv
 
     def read(path: Path):
-        names = path.read_text(encoding="utf-8-sig").split("\n", 1)[0].split(",")
+        with path.open(encoding="utf-8-sig") as f:
+            names = f.readline().rstrip("\r\n").split(",")
         return pcsv.read_csv(path, convert_options=pcsv.ConvertOptions(
             column_types=dict.fromkeys(names, pa.large_string()), null_values=[],
             strings_can_be_null=False))
