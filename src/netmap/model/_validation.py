@@ -609,8 +609,7 @@ def validate_tables(
         actors, actor_ids = _actors(ck, raws["actors"], frames["actors"], known)
         bodies, body_ids = _bodies(ck, raws, frames)
         tables = {"actors": actors,
-                  "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids,
-                                [None if e is None else e.result() for e in ends])}
+                  "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids, ends)}
     if bodies is not None:
         tables["bodies"] = bodies
     if "memberships" in frames:
@@ -871,12 +870,29 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
           looked: list | None = None) -> pd.DataFrame:
     """The ties table: ends, types and their classes, weights, trust.
 
-    ``looked``: the sources' and targets' :meth:`_Checker.lookup`, where done.
+    ``looked``: futures of the sources' and targets' :meth:`_Checker.lookup`,
+    where started (see :func:`_start_lookups`): the types, classes and
+    weights are checked while they run, and what those checks report is
+    put after what the ends' checks report, in the order of the columns.
     """
+    saved = ck.errors, ck.issues
+    ck.errors, ck.issues = [], []
+    rest = _tie_attributes(ck, raw, df)
+    later, (ck.errors, ck.issues) = (ck.errors, ck.issues), saved
     ties = pd.DataFrame(index=pd.RangeIndex(len(df), name="tie"))
-    for end, positions in zip(("source", "target"), looked or [None, None], strict=True):
-        ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
-                            "an actor", positions=positions).array
+    for end, lookup in zip(("source", "target"), looked or [None, None], strict=True):
+        ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names, "an actor",
+                            positions=None if lookup is None else lookup.result()).array
+    for column, values in rest.items():
+        ties[column] = values
+    ck.errors.extend(later[0])
+    ck.issues.extend(later[1])
+    return ties
+
+
+def _tie_attributes(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> dict:
+    """The ties' types, classes, weights and trust, by column, checked."""
+    ties: dict = {}
     if "type" in df:
         ck.coded_vocabulary(raw, df, "type", TIE_TYPES)
     else:  # (every tie untyped)
@@ -892,7 +908,8 @@ def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
     ties["tie_class"] = _tie_classes(ck, raw, df, codes, labels)
     if "tie_class" in df:  # a stated class is checked; a derived one must agree
         _check_derived(ck, raw, df[typed], "tie_class",
-                       ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
+                       pd.Series(ties["tie_class"]).astype(object)[typed],
+                       rows=raw.rows[typed])
     ties["weight"] = _weights(ck, raw, df)
     if "trust" in df:
         ties["trust"] = ck.numbers(raw, df, "trust").to_numpy()
