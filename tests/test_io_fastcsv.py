@@ -58,6 +58,12 @@ def assert_same_both_ways(folder, monkeypatch, **kw):
         assert other.index.dtype == frame.index.dtype
     assert fast.waves == strict.waves and fast.directed == strict.directed
     assert fast.name == strict.name
+    from netmap.model.arrays import MapArrays
+
+    for m in (fast, strict):  # (the ends the checks found, as the ids looked up again)
+        again = MapArrays.from_tables(m.actors, m.ties, m.directed)
+        assert (m.arrays.source == again.source).all()
+        assert (m.arrays.target == again.target).all()
     return fast
 
 
@@ -155,15 +161,26 @@ CASES = {
     "name_for_an_id": (ACTORS, TIES + "moe,Intel ישראל,funding,1\nmoe,ngo2,funding,1\n", {}),
     "blank_lines_then_errors": (ACTORS, TIES.replace("\nngo1", "\n\n\nngo1") + "\n"
                                 "moe,nobody,funding,1\n\n", {"crlf": True}),
+    # References and names come as cells, without codes, when clean as written.
+    "empty_references": (ACTORS, TIES + "moe,,funding,1\n,biz,funding,1\n", {}),
+    "hebrew_ids": (ACTORS.replace("ngo1", "עמותה1"), TIES.replace("ngo1", "עמותה1"), {}),
+    "ref_edges": (ACTORS, TIES + "moe,'biz,funding,1\nmoe,biz ,funding,1\n", {}),
     "bom_then_not_utf8": (ACTORS + "".join(f"x{i},X,business,2014,{i}\n" for i in range(9))
                           + "late,L\udcb6,business,2014,1\n", TIES,
                           {"bom": True, "encoding": "utf-8", "errors": "surrogateescape"}),
 }
 
 
+@pytest.mark.parametrize("threads", [False, True], ids=["", "threads"])
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_both_paths_read_alike(tmp_path, monkeypatch, case):
+def test_both_paths_read_alike(tmp_path, monkeypatch, case, threads):
+    """Alike, also with the work of large tables done in threads however small."""
     require("pyarrow")
+    if threads:
+        from netmap.model import _validation
+
+        monkeypatch.setattr(_fastcsv, "_THREADED_ROWS", 0)
+        monkeypatch.setattr(_validation, "_THREADED_ROWS", 0)
     actors, ties, form = CASES[case]
     _write(tmp_path, "actors.csv", actors, **form)
     _write(tmp_path, "ties.csv", ties, **form)
@@ -243,6 +260,27 @@ def test_clean_files_take_the_fast_path(tmp_path, monkeypatch):
     m = assert_same_both_ways(tmp_path, monkeypatch)
     assert sorted(built) == [("actors", True), ("ties", True)]
     assert m.n_ties == 4
+
+
+def test_references_and_names_come_without_codes(tmp_path, monkeypatch):
+    """Clean references and free text are handed over as cells only (no dictionary);
+    a reference column with a cell the cleaning changes gets its codes."""
+    require("pyarrow")
+    from netmap.io.csv import _table_entry
+
+    monkeypatch.setattr(_fastcsv, "MIN_BYTES", 0)
+    encoded = {}
+    for case in ("clean", "hebrew_ids", "ref_edges"):
+        actors, ties, form = CASES[case]
+        for table, text in (("actors", actors), ("ties", ties)):
+            _write(tmp_path, f"{table}.csv", text, **form)
+            entry = _table_entry(tmp_path / f"{table}.csv", encoding=None)
+            raw = _fastcsv.fast_table(entry.fast, table, file=entry.file)
+            encoded[case, table] = sorted(raw.encoded)
+    assert encoded["clean", "actors"] == ["id", "score", "sector", "wave"]
+    assert encoded["clean", "ties"] == ["type", "weight"]
+    assert encoded["hebrew_ids", "ties"] == ["type", "weight"]
+    assert encoded["ref_edges", "ties"] == ["target", "type", "weight"]
 
 
 @pytest.mark.parametrize("case", ["quoted_newline_below", "bad_quote_below",

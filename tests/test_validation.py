@@ -443,3 +443,30 @@ def test_rows_kept_column_by_column_keep_every_dtype():
         index=pd.RangeIndex(3, name="tie"))
     keep = np.array([True, False, True])
     pd.testing.assert_frame_equal(_rows(frame, keep), frame[keep], check_exact=True)
+
+
+@pytest.mark.parametrize("directed", [False, True])
+def test_map_arrays_start_from_the_ends_the_checks_found(directed):
+    """The validation hands each kept tie's ends (positions among the actors) to the
+    map's arrays; they equal the ids looked up again, duplicates dropped or not."""
+    import numpy as np
+
+    from netmap.model.arrays import MapArrays
+
+    actors = pd.DataFrame({"id": ["c", "a", "b", "d"],
+                           "sector": ["government", "business", "ngo", "ngo"]})
+    ties = pd.DataFrame({"source": ["a", "b", "a", "c", "b", "d", "d"],
+                         "target": ["b", "a", "b", "d", "c", "d", "a"],
+                         "type": ["funding"] * 7})
+    with pytest.warns(netmap.DataWarning):
+        m = netmap.from_frames(actors, ties, directed=directed)
+    assert set(m.issues["code"]) == {"duplicate-tie", "self-tie"}
+    assert m._ends is not None
+    found = m.arrays
+    again = MapArrays.from_tables(m.actors, m.ties, directed)
+    assert m._ends is None  # (held by the arrays now)
+    np.testing.assert_array_equal(found.source, again.source)
+    np.testing.assert_array_equal(found.target, again.target)
+    assert found.source.dtype == again.source.dtype == np.int32
+    assert m.n_ties == (6 if directed else 5)
+    assert (found.adjacency() != again.adjacency()).nnz == 0

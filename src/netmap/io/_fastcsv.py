@@ -33,7 +33,7 @@ import codecs
 import csv
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -212,7 +212,11 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
     Cells lose a leading quote as :func:`netmap.io.csv.read_csv_table` takes
     it off (``unquote``). Each column comes with its distinct values and
     every cell's code among them (:attr:`RawTable.encoded`), so that the
-    validation looks each distinct value up once.
+    validation looks each distinct value up once; but references and free
+    text (:data:`_PLAIN_KINDS`) whose cells are clean as written come as
+    cells only: the validation looks a reference up among the ids cell by
+    cell, in one hash of the column (a dictionary first would cost a second
+    hash, and its values a third lookup).
     """
     try:
         header = find_header(table, f.head, file=file, unquote=True)
@@ -237,16 +241,21 @@ def fast_table(f: FastFile, table: str, *, file: str | None) -> RawTable | None:
         return None
     columns: dict[str, pd.Series] = {}
     encoded: dict[str, tuple[np.ndarray, pd.Series]] = {}
-    for j, (column, dictionary) in enumerate(_dictionaries(parsed)):
-        cells = _clean(column, dictionary)
+    plain = _plain_columns(table, header.labels)
+    for j, (column, dictionary) in enumerate(_dictionaries(parsed, plain)):
+        cells: tuple[pd.Series, np.ndarray | None, pd.Series | None] | None = (
+            _clean_plain(column) if dictionary is None else None)
+        if cells is None:
+            cells = _clean(column, _encode(column) if dictionary is None else dictionary)
         if cells is None:
             return None
         if j >= header.width:
-            if (cells[1] >= 0).any():
+            if cells[1] is None or (cells[1] >= 0).any():
                 return None  # a value without a header: the strict reader says where
             continue
         columns[header.labels[j]] = cells[0]
-        encoded[header.labels[j]] = cells[1:]
+        if cells[1] is not None:
+            encoded[header.labels[j]] = (cells[1], cells[2])
     frame = pd.DataFrame(columns, index=pd.RangeIndex(len(numbers)))
     if not columns:
         frame = pd.DataFrame(index=pd.RangeIndex(len(numbers)))
@@ -265,7 +274,7 @@ def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted:
 
     names = [f"c{j}" for j in range(count)]
     if empty:
-        return pa.table({name: pa.array([], pa.string()) for name in names})
+        return pa.table({name: pa.array([], pa.large_string()) for name in names})
     try:
         return pcsv.read_csv(
             pa.py_buffer(body),
@@ -276,7 +285,7 @@ def _parse(body: memoryview, delimiter: str, count: int, *, empty: bool, quoted:
                                             newlines_in_values=False,
                                             ignore_empty_lines=skip_empty),
             convert_options=pcsv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()), null_values=[],
+                column_types=dict.fromkeys(names, pa.large_string()), null_values=[],
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
                 check_utf8=True))
     except (pa.ArrowInvalid, ValueError):
@@ -310,7 +319,7 @@ def _quoted_lines_agree(f: FastFile, parsed, numbers: np.ndarray, header: int) -
             cells[j].append(cell)
     taken = pa.array(records, type=pa.int64())
     return all(pc.all(pc.equal(parsed.column(j).take(taken),
-                               pa.array(cells[j], pa.string()))).as_py() is not False
+                               pa.array(cells[j], pa.large_string()))).as_py() is not False
                for j in range(parsed.num_columns))
 
 
@@ -338,22 +347,99 @@ def _row_numbers(f: FastFile, line: int, rows: int) -> np.ndarray | None:
     return numbers if len(numbers) == rows else None
 
 
-def _dictionaries(parsed) -> Iterator[tuple]:
+#: Kinds of column (see :class:`netmap.model.schema.Column`) read without a
+#: dictionary when their cells are clean as written: references, which the
+#: validation looks up among the ids cell by cell (one hash of the column,
+#: where a dictionary and then its lookup would be two), and free text,
+#: whose values are mostly distinct.
+_PLAIN_KINDS = frozenset({"ref", "body_ref", "text"})
+
+
+def _plain_columns(table: str, labels) -> set[int]:
+    """Positions of the headers that name a column of :data:`_PLAIN_KINDS` in ``table``."""
+    from netmap.model._labels import label_key
+    from netmap.model.schema import TABLES
+
+    schema = TABLES[table]
+    index = schema.header_index()
+    return {j for j, label in enumerate(labels)
+            if label is not None and label_key(label) in index
+            and schema.column(index[label_key(label)]).kind in _PLAIN_KINDS}
+
+
+def _encode(column):
+    import pyarrow.compute as pc
+
+    return pc.dictionary_encode(column)
+
+
+def _dictionaries(parsed, plain: Collection[int] = ()) -> Iterator[tuple]:
     """Each column of a pyarrow table, and the column dictionary-encoded, in order.
 
+    The columns at the positions ``plain`` come without a dictionary (None).
     The columns of a large table are encoded side by side in threads
     (pyarrow releases the GIL), while the caller checks those already
     encoded.
     """
-    import pyarrow.compute as pc
-
     columns = [c.combine_chunks() for c in parsed.columns]
-    workers = min(len(columns), os.cpu_count() or 1)
+
+    def encode(j: int):
+        return None if j in plain else _encode(columns[j])
+
+    workers = min(len(columns) - len(plain), os.cpu_count() or 1)
     if parsed.num_rows < _THREADED_ROWS or workers < 2:
-        yield from ((c, pc.dictionary_encode(c)) for c in columns)
+        yield from ((c, encode(j)) for j, c in enumerate(columns))
         return
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        yield from zip(columns, pool.map(pc.dictionary_encode, columns), strict=True)
+        yield from zip(columns, pool.map(encode, range(len(columns))), strict=True)
+
+
+def _clean_plain(column) -> tuple[pd.Series, None, None] | None:
+    """The cells of a column the strict reader's cleaning leaves as they are; else None.
+
+    Such a column has no empty cell, no cell that starts or ends with a
+    space or a tab or starts with a quote, none longer than the field
+    limit, and (unless it is ASCII) no suspect character and only text in
+    normal form C: what :func:`_clean` checks on the distinct values,
+    checked here on the cells' bytes without a dictionary. None sends the
+    column to :func:`_clean`.
+    """
+    import unicodedata
+
+    if len(column) == 0 or column.null_count:
+        return None
+    offsets, data = _buffers(column)
+    starts, ends = offsets[:-1], offsets[1:]
+    lengths = ends - starts
+    if lengths.min() == 0 or lengths.max() > _FIELD_LIMIT:
+        return None
+    first, last = data[starts], data[ends - 1]
+    if (np.isin(first, _EDGE_BYTES + (ord("'"),)).any()
+            or np.isin(last, _EDGE_BYTES).any()):
+        return None
+    if data[offsets[0]:offsets[-1]].max() >= 0x80:  # (ASCII holds nothing suspect)
+        joined = _joined(column)
+        if SUSPECT_CHARACTERS.search(joined) or not unicodedata.is_normalized("NFC",
+                                                                              joined):
+            return None
+    return pd.Series(pd.array(column, dtype="str")), None, None
+
+
+#: The bytes :func:`_clean` trims off a cell (space and tab).
+_EDGE_BYTES = (0x20, 0x09)
+
+
+def _buffers(column) -> tuple[np.ndarray, np.ndarray]:
+    """The offsets (int64) and the bytes of a pyarrow text array, as numpy arrays."""
+    import pyarrow as pa
+
+    width = 8 if pa.types.is_large_string(column.type) else 4
+    buffers = column.buffers()
+    offsets = np.frombuffer(buffers[1], dtype=np.int64 if width == 8 else np.int32,
+                            count=len(column) + 1 + column.offset)[column.offset:]
+    data = np.frombuffer(buffers[2], dtype=np.uint8) if buffers[2] is not None else \
+        np.zeros(0, dtype=np.uint8)
+    return offsets.astype(np.int64, copy=False), data
 
 
 def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
@@ -382,7 +468,8 @@ def _clean(column, encoded) -> tuple[pd.Series, np.ndarray, pd.Series] | None:
     if len(written) and pc.max(pc.binary_length(written)).as_py() > _FIELD_LIMIT:
         return None  # (the strict reader refuses a cell this long)
     trimmed = pc.utf8_trim(written, " \t")
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    # (as numpy's own index type: every gather by them then takes its quick path)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.intp)
     unchanged = _unchanged(written, trimmed)
     if not unchanged or not pc.all(pc.string_is_ascii(written)).as_py():
         joined = _joined(trimmed)  # (ASCII holds nothing suspect)
@@ -426,4 +513,4 @@ def _joined(values) -> str:
     import pyarrow.compute as pc
 
     one = pa.ListArray.from_arrays(pa.array([0, len(values)], pa.int32()), values)
-    return pc.binary_join(one, "\n")[0].as_py()
+    return pc.binary_join(one, pa.scalar("\n", values.type))[0].as_py()

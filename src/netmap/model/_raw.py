@@ -310,19 +310,20 @@ def finish_table(table: str, frame: pd.DataFrame, numbers: np.ndarray, header: H
     invisible : dict of str to numpy.ndarray
         As :attr:`RawTable.invisible`, for every row of ``frame``.
     encoded : dict, optional
-        As :attr:`RawTable.encoded`, for every column of ``frame``; left
-        out when rows repeating the header are dropped (their values
-        would be among the distinct ones).
+        As :attr:`RawTable.encoded`, for columns of ``frame`` (the CSV
+        reader's fast path leaves out references and free text); left out
+        when rows repeating the header are dropped (their values would be
+        among the distinct ones).
     """
     width = header.width
     encoded = encoded or {}
-    if width and len(encoded) == width:
-        keep = np.zeros(len(frame), dtype=bool)
-        for codes, _ in encoded.values():
-            keep |= codes >= 0
-    else:
-        keep = (np.array(frame.notna().any(axis=1), dtype=bool) if width
-                else np.zeros(len(frame), dtype=bool))
+    keep = np.zeros(len(frame), dtype=bool)
+    if width and encoded:  # (a column with codes says by them which cells are missing)
+        for label in frame.columns:  # (the fast path's frame: one column a label)
+            keep |= (encoded[label][0] >= 0 if label in encoded
+                     else frame[label].notna().to_numpy())
+    elif width:
+        keep = np.array(frame.notna().any(axis=1), dtype=bool)
     # Rows right under the header that repeat it in another language.
     skip = 0
     while skip < len(frame) and keep[skip] and all(

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import difflib
 import math
+import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import pandas as pd
@@ -80,6 +82,11 @@ class Validated:
     activities: pd.DataFrame | None
     waves: tuple
     issues: list[dict] = field(default_factory=list)
+    #: Each tie's source and target as positions among the actors (the rows
+    #: of ``actors``), when the validation found them: the map's arrays
+    #: (:class:`netmap.model.arrays.MapArrays`) start from them instead of
+    #: looking every id up again.
+    ends: tuple[np.ndarray, np.ndarray] | None = None
 
 
 def _rows_text(rows) -> str:
@@ -101,12 +108,15 @@ class _Checker:
         #: Each reference column's values as positions among the ids it names
         #: (-1: missing or unknown), by (table, column).
         self.positions: dict[tuple[str, str], np.ndarray] = {}
-        #: A vocabulary or number column's codes among its distinct values
-        #: (-1: missing) and the value each code stands for (the last: for
-        #: missing cells), so that ``values[codes]`` is the column, by (table,
-        #: column), when the reader handed the column over encoded (see
-        #: :meth:`encoded`).
+        #: A vocabulary, wave or (text) number column's codes among its
+        #: distinct values (-1: missing) and the value each code stands for
+        #: (the last: for missing cells), so that ``values[codes]`` is the
+        #: column, by (table, column): one shape whatever the source (see
+        #: :meth:`distinct`). A column of numbers (a DataFrame's) is read
+        #: as it is, without codes.
         self.coded: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+        #: How many distinct actor ids the references were looked up among.
+        self.known_actors: int | None = None
 
     # -- reporting -------------------------------------------------------
     def error(self, raw: RawTable, cls, problem, **kw) -> None:
@@ -190,6 +200,20 @@ class _Checker:
             return None
         return found
 
+    def distinct(self, raw: RawTable, df: pd.DataFrame, column: str
+                 ) -> tuple[np.ndarray, pd.Series]:
+        """The column as codes (-1: missing) among its distinct values, whatever its source.
+
+        The codes the reader handed over (:meth:`encoded`), or else the
+        column factorized here: one shape for the checks of labels, numbers
+        and waves, which look each distinct value up once.
+        """
+        found = self.encoded(raw, df, column)
+        if found is not None:
+            return found
+        codes, uniques = pd.factorize(df[column], use_na_sentinel=True)
+        return codes, pd.Series(uniques)
+
     # -- values ----------------------------------------------------------
     def ids(self, raw: RawTable, df: pd.DataFrame, column: str, what: str) -> pd.Series:
         """Text identifiers; an empty one is an error."""
@@ -214,17 +238,15 @@ class _Checker:
 
         The codes go to ``self.coded``, and None is returned unless ``spread``.
         """
-        found = self.encoded(raw, df, column)
-        if found is None:
-            codes, unknown = vocab.normalise(df[column])
-        else:  # each distinct label looked up once, then spread over the cells
-            mapped, strange = vocab.normalise(found[1])
-            labels = np.array([*mapped.to_numpy(dtype=object), None], dtype=object)
-            self.coded[(raw.table, column)] = (found[0], labels)
-            codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
-                if spread else None
-            unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
-                                index=df.index)
+        found = self.distinct(raw, df, column)
+        # each distinct label looked up once, then spread over the cells
+        mapped, strange = vocab.normalise(found[1])
+        labels = np.array([*mapped.to_numpy(dtype=object), None], dtype=object)
+        self.coded[(raw.table, column)] = (found[0], labels)
+        codes = pd.Series(labels[found[0]], index=df.index, dtype=object) \
+            if spread else None
+        unknown = pd.Series(np.append(strange.to_numpy(dtype=bool), False)[found[0]],
+                            index=df.index)
         if unknown.any():
             bad = df[column][unknown]
             for label, idx in bad.groupby(bad.astype(str), sort=False).groups.items():
@@ -254,16 +276,12 @@ class _Checker:
                 values):
             out = values.astype("float64")
         else:
-            found = self.encoded(raw, df, column)
-            if found is None:
-                out = _distinct_floats(values)
-                present = values.notna().to_numpy()
-            else:  # each distinct value read once
-                parsed = np.append(exact_floats(found[1]).to_numpy(dtype=np.float64),
-                                   np.nan)
-                self.coded[(raw.table, column)] = (found[0], parsed)
-                out = pd.Series(parsed[found[0]], index=values.index)
-                present = found[0] >= 0
+            found = self.distinct(raw, df, column)  # each distinct value read once
+            parsed = np.append(exact_floats(_as_text(found[1])).to_numpy(
+                dtype=np.float64), np.nan)
+            self.coded[(raw.table, column)] = (found[0], parsed)
+            out = pd.Series(parsed[found[0]], index=values.index)
+            present = found[0] >= 0
             bad = present & out.isna().to_numpy()
             if bad.any():
                 text = _as_text(values)
@@ -284,18 +302,27 @@ class _Checker:
                        column=self.header(raw, column), suggestion="write a finite number")
         return out
 
+    def lookup(self, raw: RawTable, df: pd.DataFrame, column: str, known: pd.Index
+               ) -> np.ndarray:
+        """Each cell's position among ``known`` (-1: missing, or not there)."""
+        found = self.encoded(raw, df, column)
+        if found is not None:  # each distinct value looked up once
+            return np.append(positions_in(found[1], known), -1)[found[0]]
+        return positions_in(_as_text(df[column]), known)
+
     def refs(self, raw: RawTable, df: pd.DataFrame, column: str, known: pd.Index,
              names: pd.Series | None, what: str, cls=UnknownActorError,
-             optional: bool = False) -> pd.Series:
+             optional: bool = False, positions: np.ndarray | None = None) -> pd.Series:
+        """A reference column's text; a value not among ``known`` is an error.
+
+        ``positions``: :meth:`lookup` of the column, when done already.
+        """
         values = (_as_text(df[column]) if optional
                   else self.ids(raw, df, column, f"{column} id"))
         found = self.encoded(raw, df, column)
-        if found is not None:  # each distinct value looked up once
-            positions = np.append(positions_in(found[1], known), -1)[found[0]]
-            present = found[0] >= 0
-        else:
-            positions = positions_in(values, known)
-            present = values.notna().to_numpy()
+        if positions is None:
+            positions = self.lookup(raw, df, column, known)
+        present = found[0] >= 0 if found is not None else values.notna().to_numpy()
         self.positions[(raw.table, column)] = positions
         missing = present & (positions < 0)
         if missing.any():
@@ -478,14 +505,6 @@ def _integer_texts(values: pd.Series) -> pd.Series:
     return pd.Series(out_obj, index=values.index, dtype=object)
 
 
-def _distinct_floats(values: pd.Series) -> pd.Series:
-    """:func:`exact_floats` of a column's text, each distinct value read once."""
-    codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    distinct = pd.Series(uniques, dtype=values.dtype if _is_clean_text(values) else object)
-    parsed = exact_floats(_as_text(distinct)).to_numpy(dtype=np.float64)
-    return pd.Series(np.append(parsed, np.nan)[codes], index=values.index)
-
-
 def exact_floats(text: pd.Series) -> pd.Series:
     """Numbers written as text, each read exactly as Python reads it; NaN where none.
 
@@ -536,15 +555,6 @@ def _wave_label(value):
     return text
 
 
-def _wave_labels(values: pd.Series) -> pd.Series:
-    """Wave labels of a column, looked up once per distinct value, dtype object."""
-    codes, uniques = pd.factorize(values.astype(object), use_na_sentinel=True)
-    labels = np.empty(len(uniques) + 1, dtype=object)
-    labels[:-1] = [_wave_label(u) for u in uniques]
-    labels[-1] = None
-    return pd.Series(labels[codes], index=values.index, dtype=object)
-
-
 def _order_waves(labels: set, given) -> tuple[tuple, str | None]:
     """The waves in order, or an explanation of why they cannot be ordered."""
     if given is not None:
@@ -592,10 +602,14 @@ def validate_tables(
     """
     ck = _Checker(taxonomy, directed)
     frames = _mapped_columns(ck, raws)
-    actors, actor_ids = _actors(ck, raws["actors"], frames["actors"])
-    bodies, body_ids = _bodies(ck, raws, frames)
-    tables = {"actors": actors,
-              "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids)}
+    known = _known_ids(ck, raws["actors"], frames["actors"])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        # (the ties' ends looked up among the ids while the actors are checked)
+        ends = _start_lookups(pool, ck, raws["ties"], frames["ties"], known)
+        actors, actor_ids = _actors(ck, raws["actors"], frames["actors"], known)
+        bodies, body_ids = _bodies(ck, raws, frames)
+        tables = {"actors": actors,
+                  "ties": _ties(ck, raws["ties"], frames["ties"], actor_ids, ends)}
     if bodies is not None:
         tables["bodies"] = bodies
     if "memberships" in frames:
@@ -609,9 +623,56 @@ def validate_tables(
     if ck.errors:
         raise ValidationError(ck.errors)
     _kept_dropped_flagged(ck, raws, tables)
+    kept_ends = _tie_ends(ck, tables)
     _text_columns(tables)
     return Validated(tables["actors"], tables["ties"], tables.get("memberships"),
-                     tables.get("bodies"), tables.get("activities"), order, ck.issues)
+                     tables.get("bodies"), tables.get("activities"), order, ck.issues,
+                     ends=kept_ends)
+
+
+#: Tables of at least this many rows have their lookups done in threads.
+_THREADED_ROWS = 100_000
+
+
+def _known_ids(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Index:
+    """The distinct actor ids in the order of the actors table, which references name."""
+    found = ck.encoded(raw, df, "id")
+    if found is not None:
+        return pd.Index(found[1].array)
+    return pd.Index(_as_text(df["id"]).dropna().unique())
+
+
+def _start_lookups(pool: ThreadPoolExecutor, ck: _Checker, raw: RawTable, df: pd.DataFrame,
+                   known: pd.Index) -> list:
+    """The ties' sources and targets looked up among ``known`` in ``pool``, as futures.
+
+    (pyarrow's lookup leaves the interpreter free: the actors are checked
+    meanwhile.) A small table's lookups are left to the checks (None each),
+    as are those of ends the table lacks.
+    """
+    if len(df) < _THREADED_ROWS or (os.cpu_count() or 1) < 2:
+        return [None, None]
+    return [pool.submit(ck.lookup, raw, df, end, known) if end in df else None
+            for end in ("source", "target")]
+
+
+def _tie_ends(ck: _Checker, tables: dict[str, pd.DataFrame]
+              ) -> tuple[np.ndarray, np.ndarray] | None:
+    """The kept ties' ends as positions among the actors, from the lookups of the checks.
+
+    The checks looked the ends up among the distinct actor ids, in the
+    order of the actors table; with no error (none missing, none used
+    twice) they are the actors' rows. None when they were not looked up.
+    """
+    source, target = ck.positions.get(("ties", "source")), ck.positions.get(
+        ("ties", "target"))
+    if source is None or target is None or ck.known_actors != len(tables["actors"]):
+        return None
+    kept = tables["ties"].index  # (the rows of the ties as read, less the duplicates)
+    if not (isinstance(kept, pd.RangeIndex) and kept.start == 0 and kept.step == 1
+            and len(kept) == len(source)):
+        source, target = source[kept.to_numpy()], target[kept.to_numpy()]
+    return source, target
 
 
 @dataclass(frozen=True)
@@ -668,8 +729,12 @@ def _strip_invisible(ck: _Checker, raw: RawTable, frame: pd.DataFrame) -> None:
 
 
 # -- actors ------------------------------------------------------------------
-def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame, _Ids]:
-    """The actors table: ids, names, sectors and their cores, levels, orgs, scopes."""
+def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame, known: pd.Index
+            ) -> tuple[pd.DataFrame, _Ids]:
+    """The actors table: ids, names, sectors and their cores, levels, orgs, scopes.
+
+    ``known``: the distinct ids (see :func:`_known_ids`).
+    """
     ids = ck.ids(raw, df, "id", "actor id")
     ck.unique_ids(raw, ids, "actor", df)
     sector = _sectors(ck, raw, df)
@@ -678,40 +743,33 @@ def _actors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> tuple[pd.DataFrame
     actors = pd.DataFrame(index=pd.Index(ids.array, name="id", dtype="str"))
     if names is not None:
         actors["name"] = names.array
-    coded = ck.coded.get(("actors", "sector"))
-    actors["sector"] = _categorical(sector, ck.taxonomy.codes, coded)
+    codes, labels = ck.coded[("actors", "sector")]
+    actors["sector"] = _categorical(ck.taxonomy.codes, codes, labels)
     core_map = ck.taxonomy.core_map()
-    actors["core"] = _categorical(
-        sector.map(core_map) if coded is None else None, ["public", "business", "third"],
-        None if coded is None else (coded[0], [core_map.get(s, np.nan) for s in coded[1]]))
-    actors["level"] = _categorical(level, LEVELS.codes, ck.coded.get(("actors", "level")))
-    found = ck.encoded(raw, df, "id")
-    actor_ids = _Ids(pd.Index(ids.dropna().unique()) if found is None else
-                     pd.Index(found[1].array),
-                     pd.Series(names.array, index=pd.Index(ids.array))
+    actors["core"] = _categorical(["public", "business", "third"], codes,
+                                  [core_map.get(s, np.nan) for s in labels])
+    actors["level"] = _categorical(LEVELS.codes, *ck.coded[("actors", "level")])
+    actor_ids = _Ids(known, pd.Series(names.array, index=pd.Index(ids.array))
                      if names is not None else None)
+    ck.known_actors = len(actor_ids.known)
     _orgs(ck, raw, df, actors, ids, level, actor_ids)
     if "scope" in df:
-        scope = ck.vocabulary(raw, df, "scope", SCOPES)
-        actors["scope"] = pd.Categorical(scope.to_numpy(), categories=SCOPES.codes)
+        ck.coded_vocabulary(raw, df, "scope", SCOPES)
+        actors["scope"] = _categorical(SCOPES.codes, *ck.coded[("actors", "scope")])
     if "core" in df:
         _check_derived(ck, raw, df, "core", sector.map(core_map))
     return actors, actor_ids
 
 
-def _categorical(values: pd.Series | None, categories,
-                 coded: tuple[np.ndarray, Any] | None) -> pd.Categorical:
-    """Values as a categorical of ``categories``.
+def _categorical(categories, codes: np.ndarray, labels) -> pd.Categorical:
+    """``labels[codes]`` as a categorical of ``categories`` (see ``_Checker.coded``).
 
-    With ``coded`` (see ``_Checker.coded``), each distinct value is placed
-    among the categories once, and ``values`` is not looked at.
+    Each distinct label is placed among the categories once; one not
+    among them (or missing) is missing.
     """
-    if coded is None:
-        return pd.Categorical(np.asarray(cast(pd.Series, values).to_numpy()),
-                              categories=categories)
     where = pd.Index(list(categories), dtype=object).get_indexer(
-        pd.Index(list(coded[1]), dtype=object))
-    return pd.Categorical.from_codes(where[coded[0]], dtype=pd.CategoricalDtype(categories))
+        pd.Index(list(labels), dtype=object))
+    return pd.Categorical.from_codes(where[codes], dtype=pd.CategoricalDtype(categories))
 
 
 def _sectors(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
@@ -737,11 +795,10 @@ def _levels(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> pd.Series:
         rows = raw.rows[df["level"].isna().to_numpy()]
         ck.issue(raw, "default-level", "level is empty; taken as 'organisation'",
                  rows=rows, column=ck.header(raw, "level"), severity="note")
-    coded = ck.coded.get((raw.table, "level"))
-    if coded is not None:  # (empty and unknown levels taken as 'organisation' too)
-        labels = np.asarray(coded[1], dtype=object)
-        ck.coded[(raw.table, "level")] = (coded[0], np.where(
-            pd.isna(labels), "organisation", labels).astype(object))
+    codes, labels = ck.coded[(raw.table, "level")]
+    # (empty and unknown levels taken as 'organisation' too)
+    ck.coded[(raw.table, "level")] = (codes, np.where(
+        pd.isna(labels), "organisation", labels).astype(object))
     return level.fillna("organisation")
 
 
@@ -809,46 +866,63 @@ def _bodies(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFr
                         bodies.get("name"))
 
 
-def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids) -> pd.DataFrame:
-    """The ties table: ends, types and their classes, weights, trust."""
+def _ties(ck: _Checker, raw: RawTable, df: pd.DataFrame, actor_ids: _Ids,
+          looked: list | None = None) -> pd.DataFrame:
+    """The ties table: ends, types and their classes, weights, trust.
+
+    ``looked``: futures of the sources' and targets' :meth:`_Checker.lookup`,
+    where started (see :func:`_start_lookups`): the types, classes and
+    weights are checked while they run, and what those checks report is
+    put after what the ends' checks report, in the order of the columns.
+    """
+    saved = ck.errors, ck.issues
+    ck.errors, ck.issues = [], []
+    rest = _tie_attributes(ck, raw, df)
+    later, (ck.errors, ck.issues) = (ck.errors, ck.issues), saved
     ties = pd.DataFrame(index=pd.RangeIndex(len(df), name="tie"))
-    for end in ("source", "target"):
-        ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names,
-                            "an actor").array
-    ttype = ck.coded_vocabulary(raw, df, "type", TIE_TYPES) if "type" in df \
-        else pd.Series(None, index=df.index, dtype=object)
-    coded = ck.coded.get(("ties", "type"))
-    if ttype is None and coded is not None:  # the distinct types spread over the ties
-        written = ck.encoded(raw, df, "type")
-        ties["type"] = df["type"].array if written is not None and list(
-            coded[1][:-1]) == written[1].tolist() else pd.array(
-            list(coded[1]), dtype="str").take(coded[0])
-        typed = ~pd.isna(coded[1])[coded[0]]
-    else:
-        assert ttype is not None  # (spread=False gives None only with codes)
-        ties["type"] = ttype.astype("str").array
-        typed = ~ttype.isna().to_numpy()
-    ties["tie_class"] = _tie_classes(ck, raw, df, ttype, coded)
+    for end, lookup in zip(("source", "target"), looked or [None, None], strict=True):
+        ties[end] = ck.refs(raw, df, end, actor_ids.known, actor_ids.names, "an actor",
+                            positions=None if lookup is None else lookup.result()).array
+    for column, values in rest.items():
+        ties[column] = values
+    ck.errors.extend(later[0])
+    ck.issues.extend(later[1])
+    return ties
+
+
+def _tie_attributes(ck: _Checker, raw: RawTable, df: pd.DataFrame) -> dict:
+    """The ties' types, classes, weights and trust, by column, checked."""
+    ties: dict = {}
+    if "type" in df:
+        ck.coded_vocabulary(raw, df, "type", TIE_TYPES)
+    else:  # (every tie untyped)
+        ck.coded[("ties", "type")] = (np.full(len(df), -1, dtype=np.int64),
+                                      np.array([None], dtype=object))
+    codes, labels = ck.coded[("ties", "type")]
+    # the distinct types spread over the ties (the cells themselves if written so)
+    written = ck.encoded(raw, df, "type") if "type" in df else None
+    ties["type"] = df["type"].array if written is not None and list(
+        labels[:-1]) == written[1].tolist() else pd.array(
+        list(labels), dtype="str").take(codes)
+    typed = ~pd.isna(labels)[codes]
+    ties["tie_class"] = _tie_classes(ck, raw, df, codes, labels)
     if "tie_class" in df:  # a stated class is checked; a derived one must agree
         _check_derived(ck, raw, df[typed], "tie_class",
-                       ties["tie_class"].astype(object)[typed], rows=raw.rows[typed])
+                       pd.Series(ties["tie_class"]).astype(object)[typed],
+                       rows=raw.rows[typed])
     ties["weight"] = _weights(ck, raw, df)
     if "trust" in df:
         ties["trust"] = ck.numbers(raw, df, "trust").to_numpy()
     return ties
 
 
-def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, ttype: pd.Series,
-                 coded: tuple[np.ndarray, np.ndarray] | None = None) -> pd.Categorical:
+def _tie_classes(ck: _Checker, raw: RawTable, df: pd.DataFrame, codes: np.ndarray,
+                 types: np.ndarray) -> pd.Categorical:
     """Each tie's class, from its type; a tie with no type may state its class.
 
-    ``coded``: the types as codes among distinct ones (see ``_Checker.coded``).
+    ``codes``, ``types``: the types as codes among distinct ones, the last
+    for missing (see ``_Checker.coded``).
     """
-    if coded is not None:
-        codes, types = coded
-    else:
-        codes, distinct = pd.factorize(ttype.to_numpy(dtype=object), use_na_sentinel=True)
-        types = np.array([*distinct, None], dtype=object)
     untyped = pd.isna(types)[codes]
     of_type = np.array([_TIE_CLASS_OF.get(t, "unclassified") if t is not None
                         else "unclassified" for t in types], dtype=object)
@@ -939,18 +1013,14 @@ def _waves(ck: _Checker, raws: dict[str, RawTable], frames: dict[str, pd.DataFra
     for name, frame in frames.items():
         for col in ("wave", "until"):
             if col in frame:
-                encoded = ck.encoded(raws[name], frame, col)
-                if encoded is None:
-                    lab = _wave_labels(frame[col])
-                    found.update(lab.dropna().tolist())
-                else:  # each distinct label read once (every one is in some row)
-                    distinct = np.array([*map(_wave_label, encoded[1].tolist()), None],
-                                        dtype=object)
-                    ck.coded[(name, col)] = (encoded[0], distinct)
-                    lab = pd.Series(distinct[encoded[0]], index=frame[col].index,
+                codes, values = ck.distinct(raws[name], frame, col)
+                # each distinct label read once (every one is in some row)
+                distinct = np.array([*map(_wave_label, values.tolist()), None],
                                     dtype=object)
-                    found.update(distinct[:-1].tolist())
-                labels.setdefault(name, {})[col] = lab
+                ck.coded[(name, col)] = (codes, distinct)
+                labels.setdefault(name, {})[col] = pd.Series(
+                    distinct[codes], index=frame[col].index, dtype=object)
+                found.update(v for v in distinct[:-1].tolist() if v is not None)
     if _huge_wave(ck, raws, labels):
         return ()  # the error is raised with the others
     order, problem = _order_waves(found, given)
@@ -1225,9 +1295,14 @@ def _rows(frame: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
     if frame.columns.has_duplicates:
         return frame[keep]
     index = frame.index[keep]
-    out = pd.DataFrame({c: pd.Series(frame[c].array[keep], index=index,
-                                     dtype=frame[c].dtype) for c in frame.columns},
-                       index=index)
+    columns = [frame[c].array for c in frame.columns]
+    if len(frame) >= _THREADED_ROWS and (os.cpu_count() or 1) >= 2:
+        with ThreadPoolExecutor(max_workers=2) as pool:  # (pyarrow filters text freely)
+            kept = list(pool.map(lambda array: array[keep], columns))
+    else:
+        kept = [array[keep] for array in columns]
+    out = pd.DataFrame({c: pd.Series(a, index=index, dtype=frame[c].dtype)
+                        for c, a in zip(frame.columns, kept, strict=True)}, index=index)
     out.columns = frame.columns
     return out
 
@@ -1251,8 +1326,7 @@ def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None,
         if not directed:
             s, t = np.minimum(s, t), np.maximum(s, t)
         coded.update(source=np.asarray(s), target=np.asarray(t))
-    columns = [coded[c] if c in coded else pd.factorize(frame[c], use_na_sentinel=True)[0]
-               for c in frame.columns]
+    columns = [coded[c] if c in coded else _codes(frame[c]) for c in frame.columns]
     keys = _row_keys(columns)
     if keys is None:
         return pd.DataFrame(dict(enumerate(columns))).duplicated(keep="first").to_numpy()
@@ -1272,16 +1346,31 @@ def _duplicated_keys(keys: np.ndarray) -> np.ndarray:
     """
     if len(keys) < 2 ** (_BUCKET_BITS - 6):
         return pd.Series(keys).duplicated(keep="first").to_numpy()
-    bucket = ((keys.astype(np.uint64) * np.uint64(0x9E3779B97F4A7C15))
-              >> np.uint64(64 - _BUCKET_BITS)).astype(np.intp)
-    shared = np.flatnonzero(np.bincount(bucket, minlength=1 << _BUCKET_BITS)[bucket] > 1)
+    bucket = keys.astype(np.uint64)  # (in place from here: one copy of the keys)
+    bucket *= np.uint64(0x9E3779B97F4A7C15)
+    bucket >>= np.uint64(64 - _BUCKET_BITS)
+    bucket = bucket.view(np.int64)
+    # (whether a bucket is shared, looked up as one byte a bucket: fewer cache misses)
+    shared = np.flatnonzero((np.bincount(bucket, minlength=1 << _BUCKET_BITS) > 1)[bucket])
     dup = np.zeros(len(keys), dtype=bool)
     dup[shared] = pd.Series(keys[shared]).duplicated(keep="first").to_numpy()
     return dup
 
 
+def _codes(values: pd.Series) -> np.ndarray:
+    """A column's codes: equal for equal values, -1 for missing (a categorical's own)."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy()
+    return pd.factorize(values, use_na_sentinel=True)[0]
+
+
 def _row_keys(columns: list[np.ndarray]) -> np.ndarray | None:
-    """Each row's codes (from -1) as one whole number; None if they do not fit int64."""
+    """Each row's codes (from -1) as one whole number; None if they do not fit int64.
+
+    The codes are the digits of a number in mixed radix (less a constant,
+    one of each place), so that rows are equal exactly when their numbers
+    are.
+    """
     keys = np.zeros(len(columns[0]), dtype=np.int64)
     span = 1
     for codes in columns:
@@ -1291,7 +1380,6 @@ def _row_keys(columns: list[np.ndarray]) -> np.ndarray | None:
             return None
         keys *= size
         keys += codes
-        keys += 1
     return keys
 
 

@@ -57,12 +57,17 @@ class MapArrays:
 
     @classmethod
     def from_tables(cls, actors: pd.DataFrame, ties: pd.DataFrame,
-                    directed: bool) -> MapArrays:
-        """Code the validated tables of a map."""
+                    directed: bool, *, ends: tuple | None = None) -> MapArrays:
+        """Code the validated tables of a map.
+
+        ``ends``: each tie's source and target as positions among the
+        actors, when the validation found them (else they are looked up).
+        """
         ids = actors.index
         dtype = np.int32 if len(ids) < 2**31 else np.int64
-        source = _positions(ids, ties["source"]).astype(dtype)
-        target = _positions(ids, ties["target"]).astype(dtype)
+        if ends is None or len(ends[0]) != len(ties):
+            ends = (_positions(ids, ties["source"]), _positions(ids, ties["target"]))
+        source, target = (np.asarray(e).astype(dtype) for e in ends)
         arrays = {
             "sector": actors["sector"].cat.codes.to_numpy().astype(np.int16),
             "core": actors["core"].cat.codes.to_numpy().astype(np.int8),

@@ -161,6 +161,7 @@ class StakeholderMap:
         self._taxonomy = taxonomy
         self._name = name
         self._date = date
+        self._ends = v.ends
 
     # -- tables --------------------------------------------------------------
     @property
@@ -273,7 +274,10 @@ class StakeholderMap:
     @cached_property
     def arrays(self) -> MapArrays:
         """Integer codes and sparse adjacency (:class:`netmap.model.arrays.MapArrays`)."""
-        return MapArrays.from_tables(self._actors, self._ties, self._directed)
+        arrays = MapArrays.from_tables(self._actors, self._ties, self._directed,
+                                       ends=getattr(self, "_ends", None))
+        self._ends = None  # (the arrays hold them now)
+        return arrays
 
     def groups(self, *, by: str = "sector") -> pd.Series:
         """The group of every actor, for analyses that compare groups.
