@@ -11,10 +11,13 @@ dropped, emptied or given a row numbered 1,000,000,000). The promise
 Not part of the test suite (tests/test_io_fuzz.py runs a few dozen cases per
 reader with hypothesis). The cases are those of tests/fuzz_inputs.py.
 
-With ``--both-ways`` every case of the workbook readers is read twice, with
-the workbook reader's fast path (python-calamine, ``netmap.io._fastxlsx``)
-taking every sheet it vouches for, however small, and with it off; a case
-whose outcome or message differs counts as "other".
+With ``--both-ways`` every case of the workbook and CSV readers is read
+twice: with the reader's fast path (python-calamine for workbooks,
+``netmap.io._fastxlsx``; pyarrow for CSV, ``netmap.io._fastcsv``) taking
+every sheet or file it vouches for, however small, and with it off; a
+case whose outcome or message differs counts as "other". (Without the
+flag, the CSV cases are below the CSV fast path's ``MIN_BYTES`` and read
+the strict way.)
 
 Usage: python benchmarks/fuzz_readers.py [--cases 10000] [--seed 0] [--timeout 20]
        [--both-ways]
@@ -45,19 +48,28 @@ def _alarm(signum, frame):
     raise _Timeout
 
 
-def _both_ways(read, path: Path) -> str:
-    """The outcome of a workbook case, which must be the same with the fast path on and off."""
-    from netmap.io import _fastxlsx
+def _fast_path(reader_name: str):
+    """The module of the fast path the reader may take (``available``, ``MIN_BYTES``), or None."""
+    from netmap.io import _fastcsv, _fastxlsx
 
+    if "workbook" in reader_name:
+        return _fastxlsx
+    if "csv" in reader_name:
+        return _fastcsv
+    return None
+
+
+def _both_ways(fast_path, read, path: Path) -> str:
+    """The outcome of a case, which must be the same with the fast path on and off."""
     seen = []
-    available, floor = _fastxlsx.available, _fastxlsx.MIN_BYTES
+    available, floor = fast_path.available, fast_path.MIN_BYTES
     for fast in (True, False):
-        _fastxlsx.available = available if fast else (lambda: False)
-        _fastxlsx.MIN_BYTES = 0
+        fast_path.available = available if fast else (lambda: False)
+        fast_path.MIN_BYTES = 0
         try:
             seen.append(_message(read, path))
         finally:
-            _fastxlsx.available, _fastxlsx.MIN_BYTES = available, floor
+            fast_path.available, fast_path.MIN_BYTES = available, floor
     assert seen[0] == seen[1], f"the fast path differs: {seen[0]!r} against {seen[1]!r}"
     return seen[0][0]
 
@@ -86,8 +98,12 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=5,
                         help="tracebacks of 'other' outcomes to print")
     parser.add_argument("--both-ways", action="store_true",
-                        help="read workbook cases with the fast path on and off, and compare")
+                        help="read workbook and CSV cases with the fast path on and off, "
+                             "and compare")
     args = parser.parse_args(argv)
+    if args.both_ways and not all(_fast_path(name).available()
+                                  for name in ("workbook", "csv")):
+        parser.error("--both-ways needs the fast extra (python-calamine and pyarrow)")
     signal.signal(signal.SIGALRM, _alarm)
     counts: dict[str, collections.Counter] = {r.name: collections.Counter()
                                               for r in READERS}
@@ -106,8 +122,9 @@ def main(argv=None) -> int:
             path = mutated_case(rng, reader, seeds[reader.name], root / "case")
             signal.alarm(args.timeout)
             try:
-                if args.both_ways and "workbook" in reader.name:
-                    counts[reader.name][_both_ways(reader.read, path)] += 1
+                fast_path = _fast_path(reader.name) if args.both_ways else None
+                if fast_path is not None:
+                    counts[reader.name][_both_ways(fast_path, reader.read, path)] += 1
                 else:
                     counts[reader.name][outcome(reader.read, path)] += 1
             except _Timeout:
