@@ -93,22 +93,6 @@ def test_closing_pairs_are_the_masked_product(seed, directed):
 
 
 @pytest.mark.parametrize(("seed", "directed"), CASES)
-def test_both_products_close_the_same_pairs(seed, directed, masked_product):
-    if masked_product == "scipy":
-        pytest.skip("compares the GraphBLAS product with scipy's; run once, with GraphBLAS")
-    from netmap.measures import _graphblas
-
-    for map_seed in (seed, seed + 6):
-        m = random_map(map_seed, directed, n=60, ties=400)
-        pairs = nb._oriented_pairs(nb._binary_adjacency(m)[0], m.directed)
-        fast = _graphblas.closing_pairs(_graphblas.library(), pairs)
-        slow = nb._closing_pairs_scipy(pairs)
-        assert len(fast[0]) > 0
-        assert sorted(zip(*(x.tolist() for x in fast), strict=True)) == sorted(
-            zip(*(x.tolist() for x in slow), strict=True))
-
-
-@pytest.mark.parametrize(("seed", "directed"), CASES)
 def test_oriented_pairs_say_which_arcs(seed, directed):
     m = random_map(seed, directed)
     dense = arcs_of(m)
