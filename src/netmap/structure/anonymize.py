@@ -620,11 +620,8 @@ def _neighbour_sectors(m: StakeholderMap, ends: np.ndarray, partners: np.ndarray
 
     The counts per (actor, sector) by one ``bincount``; the text of every
     count and of every actor's list joined by pyarrow's string kernels
-    rather than a Python join per actor.
+    when pyarrow is installed (the ``fast`` extra), by Python's otherwise.
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
     n = m.n_actors
     sector = m.actors["sector"].cat.codes.to_numpy().astype(np.int64)
     names = np.array([str(c) for c in m.actors["sector"].cat.categories], dtype=object)
@@ -632,10 +629,21 @@ def _neighbour_sectors(m: StakeholderMap, ends: np.ndarray, partners: np.ndarray
     counts = np.bincount(ends.astype(np.int64) * width + sector[partners],
                          minlength=n * width)
     nonzero = np.flatnonzero(counts)  # by actor, then by sector
-    pieces = pc.binary_join_element_wise(
-        pa.array(names[nonzero % width], type=pa.string()),
-        pc.cast(pa.array(counts[nonzero]), pa.string()), " ")
     offsets = np.concatenate([[0], np.cumsum(np.bincount(nonzero // width, minlength=n))])
+    return _joined(names[nonzero % width], counts[nonzero], offsets)
+
+
+def _joined(names: np.ndarray, counts: np.ndarray, offsets: np.ndarray) -> list[str]:
+    """``"name count"`` of each entry, joined by ", " within each run of ``offsets``."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        pieces = [f"{name} {count}" for name, count in zip(names, counts.tolist(), strict=True)]
+        return [", ".join(pieces[lo:hi]) for lo, hi in zip(offsets[:-1].tolist(),
+                                                             offsets[1:].tolist(), strict=True)]
+    pieces = pc.binary_join_element_wise(pa.array(names, type=pa.string()),
+                                         pc.cast(pa.array(counts), pa.string()), " ")
     lists = pa.ListArray.from_arrays(pa.array(offsets, type=pa.int64()), pieces)
     return pc.binary_join(lists, ", ").to_pylist()
 
