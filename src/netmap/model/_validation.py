@@ -402,13 +402,16 @@ def positions_in(values: pd.Series, known: pd.Index) -> np.ndarray:
 
     ``known`` holds distinct values. Works alike on object and Arrow-backed
     text, whose own ``isin`` goes through a Python loop over ``known``.
+    Arrow-backed text gives pyarrow's int32 positions, read-only and held
+    in pyarrow's memory (no copy: a widened one would be fresh memory from
+    the kernel at each large read); other values give int64.
     """
     if _is_arrow_text(values.array) and _is_arrow_text(known.array):
         import pyarrow as pa
         import pyarrow.compute as pc
 
         found = pc.index_in(pa.array(values.array), value_set=pa.array(known.array))
-        return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        return found.fill_null(-1).to_numpy(zero_copy_only=False)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     lookup = pd.Index(np.asarray(known, dtype=object), dtype=object)
     found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object), dtype=object))
@@ -1394,7 +1397,9 @@ def _type_codes(ck: _Checker) -> dict[str, np.ndarray]:
     for column in ("type", "weight"):
         coded = ck.coded.get(("ties", column))
         if coded is not None:
-            out[column] = pd.factorize(coded[1], use_na_sentinel=True)[0][coded[0]]
+            # (int32 codes: half the memory of the spread codes, as the rows' keys)
+            out[column] = pd.factorize(coded[1], use_na_sentinel=True)[0].astype(
+                np.int32)[coded[0]]
     return out
 
 
