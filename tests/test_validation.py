@@ -394,8 +394,9 @@ def test_duplicated_keys_agree_with_pandas():
     from netmap.model._validation import _duplicated_keys
 
     rng = np.random.default_rng(3)
-    for n, span in ((10, 5), (70_000, 10**12), (70_000, 50_000), (100_000, 2**62)):
-        keys = rng.integers(0, span, n, dtype=np.int64)
+    for n, span in ((10, 5), (70_000, 10**12), (70_000, 50_000), (100_000, 2**62),
+                    (40_000, -(10**9))):  # (negative keys: hashed as unsigned)
+        keys = rng.integers(min(0, span), max(0, span), n, dtype=np.int64)
         keys[rng.integers(0, n, n // 50)] = keys[rng.integers(0, n, n // 50)]
         expected = pd.Series(keys).duplicated(keep="first").to_numpy()
         assert (_duplicated_keys(keys) == expected).all()

@@ -402,13 +402,16 @@ def positions_in(values: pd.Series, known: pd.Index) -> np.ndarray:
 
     ``known`` holds distinct values. Works alike on object and Arrow-backed
     text, whose own ``isin`` goes through a Python loop over ``known``.
+    Arrow-backed text gives pyarrow's int32 positions, read-only and held
+    in pyarrow's memory (no copy: a widened one would be fresh memory from
+    the kernel at each large read); other values give int64.
     """
     if _is_arrow_text(values.array) and _is_arrow_text(known.array):
         import pyarrow as pa
         import pyarrow.compute as pc
 
         found = pc.index_in(pa.array(values.array), value_set=pa.array(known.array))
-        return found.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        return found.fill_null(-1).to_numpy(zero_copy_only=False)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     lookup = pd.Index(np.asarray(known, dtype=object), dtype=object)
     found = lookup.get_indexer(pd.Index(np.asarray(uniques, dtype=object), dtype=object))
@@ -1333,27 +1336,32 @@ def _duplicated(frame: pd.DataFrame, directed: bool, ends: tuple | None = None,
     return _duplicated_keys(keys)
 
 
-#: Keys hashed into ``2 ** _BUCKET_BITS`` buckets before they are compared.
-_BUCKET_BITS = 22
+#: Keys hashed into ``2 ** _BUCKET_BITS`` buckets before they are compared
+#: (a count of 8 bytes a bucket: 16 MB, which the C allocator can keep for
+#: the next read, where 32 MB would be fresh pages from the kernel each time).
+_BUCKET_BITS = 21
 
 
 def _duplicated_keys(keys: np.ndarray) -> np.ndarray:
-    """Whether each key equals an earlier one.
+    """Whether each key equals an earlier one; ``keys`` (int64) are hashed in place.
 
     Only keys that share a bucket with another (a multiplicative hash,
     counted with ``bincount``) can repeat; only those are compared, which
-    in a large table with few repeats is a fraction of the rows.
+    in a large table with few repeats is a fraction of the rows. The hash
+    (times an odd number, modulo ``2 ** 64``) is one to one, so hashed keys
+    are equal exactly when the keys are: they are compared hashed, and no
+    copy of the keys is made.
     """
     if len(keys) < 2 ** (_BUCKET_BITS - 6):
         return pd.Series(keys).duplicated(keep="first").to_numpy()
-    bucket = keys.astype(np.uint64)  # (in place from here: one copy of the keys)
-    bucket *= np.uint64(0x9E3779B97F4A7C15)
-    bucket >>= np.uint64(64 - _BUCKET_BITS)
-    bucket = bucket.view(np.int64)
+    hashed = keys.view(np.uint64)
+    hashed *= np.uint64(0x9E3779B97F4A7C15)
+    bucket = (hashed >> np.uint64(64 - _BUCKET_BITS)).view(np.int64)
     # (whether a bucket is shared, looked up as one byte a bucket: fewer cache misses)
     shared = np.flatnonzero((np.bincount(bucket, minlength=1 << _BUCKET_BITS) > 1)[bucket])
+    del bucket
     dup = np.zeros(len(keys), dtype=bool)
-    dup[shared] = pd.Series(keys[shared]).duplicated(keep="first").to_numpy()
+    dup[shared] = pd.Series(hashed[shared]).duplicated(keep="first").to_numpy()
     return dup
 
 
@@ -1389,7 +1397,9 @@ def _type_codes(ck: _Checker) -> dict[str, np.ndarray]:
     for column in ("type", "weight"):
         coded = ck.coded.get(("ties", column))
         if coded is not None:
-            out[column] = pd.factorize(coded[1], use_na_sentinel=True)[0][coded[0]]
+            # (int32 codes: half the memory of the spread codes, as the rows' keys)
+            out[column] = pd.factorize(coded[1], use_na_sentinel=True)[0].astype(
+                np.int32)[coded[0]]
     return out
 
 

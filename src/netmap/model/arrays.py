@@ -67,7 +67,7 @@ class MapArrays:
         dtype = np.int32 if len(ids) < 2**31 else np.int64
         if ends is None or len(ends[0]) != len(ties):
             ends = (_positions(ids, ties["source"]), _positions(ids, ties["target"]))
-        source, target = (np.asarray(e).astype(dtype) for e in ends)
+        source, target = (np.asarray(e).astype(dtype, copy=False) for e in ends)
         arrays = {
             "sector": actors["sector"].cat.codes.to_numpy().astype(np.int16),
             "core": actors["core"].cat.codes.to_numpy().astype(np.int8),
